@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Duet needs to run and to test, only those missing.
+#   libpulse0 ...   native libwebrtc (webrtc-java) links against these
+#   xvfb, xauth     a virtual display for screen-share tests and the app-image smoke test
+#   libgtk-3-0      JavaFX on a real (X) display
+#   fonts-dejavu    JavaFX needs at least one font, headless too
+#   coturn          the TURN relay the relay-only call tests start
+set -euo pipefail
+
+packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
+          xvfb xauth libgtk-3-0 fonts-dejavu-core coturn)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing system packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# Debian starts coturn as a service on install; the tests start their own.
+if command -v systemctl >/dev/null 2>&1; then $sudo systemctl disable --now coturn >/dev/null 2>&1 || true; fi
