@@ -1,0 +1,41 @@
+package app.duet.protocol;
+
+/** Stable error codes sent in {@code error} replies. Clients act on the code, people read the message. */
+public enum ErrorCode {
+    /** The frame is not one JSON object. */
+    BAD_JSON,
+    /** The frame's {@code type} is missing or not a type this side accepts. */
+    UNKNOWN_TYPE,
+    /** A field is missing, of the wrong kind, too long or badly formatted. */
+    INVALID_FIELD,
+    /** The frame is larger than {@link Protocol#MAX_FRAME_BYTES}. */
+    MESSAGE_TOO_LARGE,
+    /** The client's {@code protocolVersion} is not {@link Protocol#PROTOCOL_VERSION}. */
+    UNSUPPORTED_VERSION,
+    /** The first request on a connection must be {@code hello}. */
+    HELLO_REQUIRED,
+    NOT_AUTHENTICATED,
+    ALREADY_AUTHENTICATED,
+    /** Too many frames in a short time; slow down. */
+    RATE_LIMITED,
+    WRONG_CREDENTIALS,
+    /** Too many failed logins for this account or address; try again later. */
+    LOGIN_THROTTLED,
+    USERNAME_TAKEN,
+    EMAIL_TAKEN,
+    WEAK_PASSWORD,
+    SESSION_EXPIRED,
+    INVALID_RESET_CODE,
+    CHANNEL_EXISTS,
+    CHANNEL_NOT_FOUND,
+    CHANNEL_FULL,
+    NOT_A_MEMBER,
+    NOT_OWNER,
+    PEER_OFFLINE,
+    PEER_BUSY,
+    CALL_NOT_FOUND,
+    /** The request does not fit the current state (e.g. accepting a call that was already answered). */
+    WRONG_STATE,
+    /** A fault on the server; the request may be retried. */
+    INTERNAL
+}

@@ -1,0 +1,115 @@
+package app.duet.protocol;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every wire {@code type}, with the record that carries it. offer, answer and candidate are both a
+ * request (client to server) and an event (server to the other member), under the same name.
+ */
+public enum MessageType {
+    HELLO("hello", Request.Hello.class, Result.Hello.class, null),
+    SIGNUP("signup", Request.Signup.class, Result.Auth.class, null),
+    LOGIN("login", Request.Login.class, Result.Auth.class, null),
+    RESUME("resume", Request.Resume.class, Result.Auth.class, null),
+    LOGOUT("logout", Request.Logout.class, Result.Empty.class, null),
+    CHANGE_PASSWORD("change_password", Request.ChangePassword.class, Result.Empty.class, null),
+    PASSWORD_RESET_REQUEST("password_reset_request", Request.PasswordResetRequest.class, Result.Empty.class, null),
+    PASSWORD_RESET_CONFIRM("password_reset_confirm", Request.PasswordResetConfirm.class, Result.Empty.class, null),
+    ICE_SERVERS("ice_servers", Request.IceServers.class, Result.IceServers.class, null),
+    CHANNEL_CREATE("channel_create", Request.ChannelCreate.class, Result.Channel.class, null),
+    CHANNEL_JOIN("channel_join", Request.ChannelJoin.class, Result.Channel.class, null),
+    CHANNEL_LEAVE("channel_leave", Request.ChannelLeave.class, Result.Empty.class, null),
+    CHANNEL_DELETE("channel_delete", Request.ChannelDelete.class, Result.Empty.class, null),
+    CHANNELS_LIST("channels_list", Request.ChannelsList.class, Result.Channels.class, null),
+    CALL_RING("call_ring", Request.CallRing.class, Result.CallRing.class, null),
+    CALL_ACCEPT("call_accept", Request.CallAccept.class, Result.Empty.class, null),
+    CALL_DECLINE("call_decline", Request.CallDecline.class, Result.Empty.class, null),
+    CALL_CANCEL("call_cancel", Request.CallCancel.class, Result.Empty.class, null),
+    CALL_HANGUP("call_hangup", Request.CallHangup.class, Result.Empty.class, null),
+    OFFER("offer", Request.Offer.class, Result.Empty.class, Event.Offer.class),
+    ANSWER("answer", Request.Answer.class, Result.Empty.class, Event.Answer.class),
+    CANDIDATE("candidate", Request.Candidate.class, Result.Empty.class, Event.Candidate.class),
+    PING("ping", Request.Ping.class, Result.Empty.class, null),
+
+    OK("ok", null, null, null),
+    ERROR("error", null, null, null),
+
+    PRESENCE("presence", null, null, Event.Presence.class),
+    CHANNEL_DELETED("channel_deleted", null, null, Event.ChannelDeleted.class),
+    CALL_INCOMING("call_incoming", null, null, Event.CallIncoming.class),
+    CALL_ACCEPTED("call_accepted", null, null, Event.CallAccepted.class),
+    CALL_DECLINED("call_declined", null, null, Event.CallDeclined.class),
+    CALL_CANCELLED("call_cancelled", null, null, Event.CallCancelled.class),
+    CALL_ENDED("call_ended", null, null, Event.CallEnded.class),
+    SERVER_SHUTDOWN("server_shutdown", null, null, Event.ServerShutdown.class);
+
+    private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();
+    private static final Map<Class<?>, MessageType> BY_CLASS = new HashMap<>();
+
+    static {
+        for (MessageType t : values()) {
+            BY_WIRE_NAME.put(t.wireName, t);
+            if (t.requestClass != null) {
+                BY_CLASS.put(t.requestClass, t);
+            }
+            if (t.eventClass != null) {
+                BY_CLASS.put(t.eventClass, t);
+            }
+        }
+        BY_CLASS.put(Ok.class, OK);
+        BY_CLASS.put(ErrorReply.class, ERROR);
+    }
+
+    private final String wireName;
+    private final Class<? extends Request> requestClass;
+    private final Class<? extends Result> resultClass;
+    private final Class<? extends Event> eventClass;
+
+    MessageType(String wireName, Class<? extends Request> requestClass, Class<? extends Result> resultClass,
+            Class<? extends Event> eventClass) {
+        this.wireName = wireName;
+        this.requestClass = requestClass;
+        this.resultClass = resultClass;
+        this.eventClass = eventClass;
+    }
+
+    /** The value of the JSON {@code type} field. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The request record, if clients may send this type. */
+    public Optional<Class<? extends Request>> requestClass() {
+        return Optional.ofNullable(requestClass);
+    }
+
+    /** The result record of this request's {@link Ok} reply, if this is a request type. */
+    public Optional<Class<? extends Result>> resultClass() {
+        return Optional.ofNullable(resultClass);
+    }
+
+    /** The event record, if the server may push this type. */
+    public Optional<Class<? extends Event>> eventClass() {
+        return Optional.ofNullable(eventClass);
+    }
+
+    public static Optional<MessageType> fromWireName(String wireName) {
+        return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
+    }
+
+    static MessageType of(Message message) {
+        MessageType type = BY_CLASS.get(message.getClass());
+        if (type == null) {
+            throw new IllegalStateException("no wire type for " + message.getClass());
+        }
+        return type;
+    }
+
+    @Override
+    public String toString() {
+        return wireName;
+    }
+}

@@ -1,0 +1,170 @@
+package app.duet.protocol;
+
+import app.duet.protocol.Field.Format;
+import app.duet.protocol.Field.MaxLength;
+import app.duet.protocol.Field.MayBeEmpty;
+import app.duet.protocol.Field.Optional;
+
+/**
+ * A client-to-server request. {@code id} is chosen by the client (1-64 characters) and comes back in the
+ * {@link Ok} or {@link ErrorReply} that answers it. The result type of each request is
+ * {@link MessageType#resultClass()}.
+ */
+public sealed interface Request extends Message {
+    /** The client-chosen id that the reply will carry. */
+    String id();
+
+    /** First message on every connection. Result: {@link Result.Hello}. */
+    record Hello(@MaxLength(Protocol.MAX_ID_LENGTH) String id, Integer protocolVersion, String client)
+            implements Request {
+    }
+
+    /** Creates an account and logs in. Result: {@link Result.Auth}. */
+    record Signup(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Format(FieldFormat.USERNAME) String username,
+            @Format(FieldFormat.DISPLAY_NAME) @MaxLength(Protocol.MAX_DISPLAY_NAME_LENGTH) String displayName,
+            @Format(FieldFormat.EMAIL) @MaxLength(Protocol.MAX_EMAIL_LENGTH) String email,
+            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String password) implements Request {
+        @Override
+        public String toString() {
+            return "Signup[id=" + id + ", username=" + username + ", displayName=" + displayName
+                    + ", email=" + email + ", password=<hidden>]";
+        }
+    }
+
+    /** Result: {@link Result.Auth}. */
+    record Login(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Format(FieldFormat.USERNAME) String username,
+            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String password) implements Request {
+        @Override
+        public String toString() {
+            return "Login[id=" + id + ", username=" + username + ", password=<hidden>]";
+        }
+    }
+
+    /** Logs in with a session token from an earlier signup/login. Result: {@link Result.Auth}. */
+    record Resume(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @MaxLength(Protocol.MAX_TOKEN_LENGTH) String token)
+            implements Request {
+        @Override
+        public String toString() {
+            return "Resume[id=" + id + ", token=<hidden>]";
+        }
+    }
+
+    /** Revokes this connection's session. Result: {@link Result.Empty}. */
+    record Logout(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
+    }
+
+    /** Result: {@link Result.Empty}. Other sessions of the account are revoked. */
+    record ChangePassword(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String oldPassword,
+            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String newPassword) implements Request {
+        @Override
+        public String toString() {
+            return "ChangePassword[id=" + id + ", oldPassword=<hidden>, newPassword=<hidden>]";
+        }
+    }
+
+    /** Asks for a reset code for a username or e-mail. Same answer whether the account exists or not. */
+    record PasswordResetRequest(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @MaxLength(Protocol.MAX_EMAIL_LENGTH) String login) implements Request {
+    }
+
+    /** Sets a new password with a reset code. Result: {@link Result.Empty}. All sessions are revoked. */
+    record PasswordResetConfirm(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Format(FieldFormat.USERNAME) String username,
+            @MaxLength(64) String code,
+            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String newPassword) implements Request {
+        @Override
+        public String toString() {
+            return "PasswordResetConfirm[id=" + id + ", username=" + username + ", code=<hidden>, newPassword=<hidden>]";
+        }
+    }
+
+    /** Result: {@link Result.IceServers}. */
+    record IceServers(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
+    }
+
+    /** Creates a channel owned by the caller, who becomes its first member. Result: {@link Result.Channel}. */
+    record ChannelCreate(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
+            implements Request {
+    }
+
+    /** Becomes a member of a channel (a no-op for a member). Result: {@link Result.Channel}. */
+    record ChannelJoin(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
+            implements Request {
+    }
+
+    /** Stops being a member. Result: {@link Result.Empty}. */
+    record ChannelLeave(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
+            implements Request {
+    }
+
+    /** Deletes a channel; owner only. Result: {@link Result.Empty}. */
+    record ChannelDelete(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
+            implements Request {
+    }
+
+    /** Result: {@link Result.Channels}. */
+    record ChannelsList(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
+    }
+
+    /** Rings the other member of a channel. Result: {@link Result.CallRing}. */
+    record CallRing(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Format(FieldFormat.CHANNEL_NAME) String channel,
+            Media media) implements Request {
+    }
+
+    /** Callee accepts. Result: {@link Result.Empty}. */
+    record CallAccept(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @MaxLength(64) String callId)
+            implements Request {
+    }
+
+    /** Callee declines. Result: {@link Result.Empty}. */
+    record CallDecline(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @MaxLength(64) String callId)
+            implements Request {
+    }
+
+    /** Caller gives up before an answer. Result: {@link Result.Empty}. */
+    record CallCancel(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @MaxLength(64) String callId)
+            implements Request {
+    }
+
+    /** Either member ends an accepted call. Result: {@link Result.Empty}. */
+    record CallHangup(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @MaxLength(64) String callId)
+            implements Request {
+    }
+
+    /** An SDP offer for the other member of the call. Result: {@link Result.Empty}. */
+    record Offer(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @MaxLength(64) String callId,
+            @MaxLength(Protocol.MAX_SDP_LENGTH) String sdp) implements Request {
+    }
+
+    /** An SDP answer for the other member of the call. Result: {@link Result.Empty}. */
+    record Answer(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @MaxLength(64) String callId,
+            @MaxLength(Protocol.MAX_SDP_LENGTH) String sdp) implements Request {
+    }
+
+    /** An ICE candidate for the other member; an empty {@code candidate} means end of candidates. */
+    record Candidate(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @MaxLength(64) String callId,
+            @Optional @MayBeEmpty @MaxLength(64) String sdpMid,
+            Integer sdpMLineIndex,
+            @MayBeEmpty @MaxLength(Protocol.MAX_CANDIDATE_LENGTH) String candidate) implements Request {
+    }
+
+    /** Application-level keepalive. Result: {@link Result.Empty}. */
+    record Ping(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
+    }
+}

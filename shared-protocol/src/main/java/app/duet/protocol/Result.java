@@ -1,0 +1,41 @@
+package app.duet.protocol;
+
+import java.util.List;
+
+/** The {@code result} object of an {@link Ok} reply; which one depends on the request. */
+public sealed interface Result {
+    /** {@code {}}. */
+    record Empty() implements Result {
+        public static final Empty INSTANCE = new Empty();
+    }
+
+    /** Reply to hello. {@code heartbeatSeconds}: the server drops a connection silent for longer. */
+    record Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds) implements Result {
+    }
+
+    /** Reply to signup, login and resume. */
+    record Auth(SessionInfo session, UserInfo user) implements Result {
+    }
+
+    /** Reply to ice_servers: pass {@code iceServers} to RTCConfiguration; ask again before ttlSeconds. */
+    record IceServers(List<IceServer> iceServers, Long ttlSeconds) implements Result {
+        public IceServers {
+            iceServers = iceServers == null ? null : List.copyOf(iceServers);
+        }
+    }
+
+    /** Reply to channel_create and channel_join. */
+    record Channel(ChannelInfo channel) implements Result {
+    }
+
+    /** Reply to channels_list. */
+    record Channels(List<ChannelInfo> channels) implements Result {
+        public Channels {
+            channels = channels == null ? null : List.copyOf(channels);
+        }
+    }
+
+    /** Reply to call_ring. */
+    record CallRing(String callId) implements Result {
+    }
+}

@@ -1,0 +1,83 @@
+package app.duet.protocol;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One example of every message, keyed by the name of its golden file under src/test/resources/golden. */
+final class Samples {
+    static final String SDP = "v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n"
+            + "a=group:BUNDLE 0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nc=IN IP4 0.0.0.0\r\na=mid:0\r\n";
+    static final String CANDIDATE = "candidate:842163049 1 udp 1677729535 203.0.113.7 46154 typ srflx "
+            + "raddr 0.0.0.0 rport 0 generation 0 ufrag sXr6 network-cost 999";
+    static final UserInfo ALICE = new UserInfo("alice", "Alice Liddell");
+    static final UserInfo BOB = new UserInfo("bob", "Bob");
+    static final ChannelInfo CHANNEL = new ChannelInfo("tea-party", "alice", List.of(
+            new MemberInfo("alice", "Alice Liddell", true), new MemberInfo("bob", "Bob", false)));
+
+    static Map<String, Request> requests() {
+        Map<String, Request> m = new LinkedHashMap<>();
+        m.put("request-hello", new Request.Hello("1", 1, "duet-desktop/0.1"));
+        m.put("request-signup", new Request.Signup("2", "alice", "Alice Liddell", "alice@example.org", "correct horse battery"));
+        m.put("request-login", new Request.Login("3", "alice", "correct horse battery"));
+        m.put("request-resume", new Request.Resume("4", "q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS"));
+        m.put("request-logout", new Request.Logout("5"));
+        m.put("request-change_password", new Request.ChangePassword("6", "correct horse battery", "staple battery horse"));
+        m.put("request-password_reset_request", new Request.PasswordResetRequest("7", "alice@example.org"));
+        m.put("request-password_reset_confirm", new Request.PasswordResetConfirm("8", "alice", "48213077", "a new long password"));
+        m.put("request-ice_servers", new Request.IceServers("9"));
+        m.put("request-channel_create", new Request.ChannelCreate("10", "tea-party"));
+        m.put("request-channel_join", new Request.ChannelJoin("11", "tea-party"));
+        m.put("request-channel_leave", new Request.ChannelLeave("12", "tea-party"));
+        m.put("request-channel_delete", new Request.ChannelDelete("13", "tea-party"));
+        m.put("request-channels_list", new Request.ChannelsList("14"));
+        m.put("request-call_ring", new Request.CallRing("15", "tea-party", Media.VIDEO));
+        m.put("request-call_accept", new Request.CallAccept("16", "c-5f1e2d"));
+        m.put("request-call_decline", new Request.CallDecline("17", "c-5f1e2d"));
+        m.put("request-call_cancel", new Request.CallCancel("18", "c-5f1e2d"));
+        m.put("request-call_hangup", new Request.CallHangup("19", "c-5f1e2d"));
+        m.put("request-offer", new Request.Offer("20", "c-5f1e2d", SDP));
+        m.put("request-answer", new Request.Answer("21", "c-5f1e2d", SDP));
+        m.put("request-candidate", new Request.Candidate("22", "c-5f1e2d", "0", 0, CANDIDATE));
+        m.put("request-ping", new Request.Ping("23"));
+        return m;
+    }
+
+    /** Replies, with the request type each one answers. */
+    static Map<String, Map.Entry<MessageType, ServerMessage>> replies() {
+        Map<String, Map.Entry<MessageType, ServerMessage>> m = new LinkedHashMap<>();
+        m.put("ok-hello", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30))));
+        m.put("ok-auth", Map.entry(MessageType.LOGIN, new Ok("3", new Result.Auth(
+                new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE))));
+        m.put("ok-empty", Map.entry(MessageType.PING, new Ok("23", Result.Empty.INSTANCE)));
+        m.put("ok-ice_servers", Map.entry(MessageType.ICE_SERVERS, new Ok("9", new Result.IceServers(List.of(
+                new IceServer(List.of("stun:stun.example.org:3478"), null, null),
+                new IceServer(List.of("turn:turn.example.org:3478?transport=udp", "turn:turn.example.org:3478?transport=tcp"),
+                        "1798761600:alice", "3n1Yx3lQqkWc6x1m0Ij0Jj2Ghb8=")), 86400L))));
+        m.put("ok-channel", Map.entry(MessageType.CHANNEL_JOIN, new Ok("11", new Result.Channel(CHANNEL))));
+        m.put("ok-channels", Map.entry(MessageType.CHANNELS_LIST, new Ok("14", new Result.Channels(List.of(CHANNEL)))));
+        m.put("ok-call_ring", Map.entry(MessageType.CALL_RING, new Ok("15", new Result.CallRing("c-5f1e2d"))));
+        m.put("error", Map.entry(MessageType.LOGIN, new ErrorReply("3", ErrorCode.WRONG_CREDENTIALS, "Wrong username or password.")));
+        m.put("error-without-id", Map.entry(MessageType.PING, new ErrorReply(null, ErrorCode.BAD_JSON, "the frame is not valid JSON")));
+        return m;
+    }
+
+    static Map<String, Event> events() {
+        Map<String, Event> m = new LinkedHashMap<>();
+        m.put("event-presence", new Event.Presence("tea-party", BOB, PresenceState.JOINED));
+        m.put("event-channel_deleted", new Event.ChannelDeleted("tea-party"));
+        m.put("event-call_incoming", new Event.CallIncoming("c-5f1e2d", "tea-party", ALICE, Media.VIDEO));
+        m.put("event-call_accepted", new Event.CallAccepted("c-5f1e2d"));
+        m.put("event-call_declined", new Event.CallDeclined("c-5f1e2d"));
+        m.put("event-call_cancelled", new Event.CallCancelled("c-5f1e2d"));
+        m.put("event-call_ended", new Event.CallEnded("c-5f1e2d", EndReason.NO_ANSWER));
+        m.put("event-offer", new Event.Offer("c-5f1e2d", "alice", SDP));
+        m.put("event-answer", new Event.Answer("c-5f1e2d", "bob", SDP));
+        m.put("event-candidate", new Event.Candidate("c-5f1e2d", "alice", "0", 0, CANDIDATE));
+        m.put("event-server_shutdown", new Event.ServerShutdown(2000L));
+        return m;
+    }
+
+    private Samples() {
+    }
+}
