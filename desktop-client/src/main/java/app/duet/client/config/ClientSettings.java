@@ -1,0 +1,51 @@
+package app.duet.client.config;
+
+import java.util.Optional;
+
+/**
+ * What the user chose in Settings; persisted by {@link SettingsStore}. Device fields hold a device
+ * name, empty meaning "system default".
+ */
+public record ClientSettings(String serverUri, Theme theme, boolean forceRelay,
+                             String camera, String microphone, String speaker) {
+
+    public enum Theme { LIGHT, DARK }
+
+    public ClientSettings {
+        camera = camera == null ? "" : camera;
+        microphone = microphone == null ? "" : microphone;
+        speaker = speaker == null ? "" : speaker;
+    }
+
+    public static ClientSettings defaults(String serverUri) {
+        return new ClientSettings(serverUri, Theme.LIGHT, false, "", "", "");
+    }
+
+    public ClientSettings withServerUri(String uri) {
+        return new ClientSettings(uri, theme, forceRelay, camera, microphone, speaker);
+    }
+
+    public ClientSettings withTheme(Theme value) {
+        return new ClientSettings(serverUri, value, forceRelay, camera, microphone, speaker);
+    }
+
+    public ClientSettings withForceRelay(boolean value) {
+        return new ClientSettings(serverUri, theme, value, camera, microphone, speaker);
+    }
+
+    public ClientSettings withDevices(String cameraName, String microphoneName, String speakerName) {
+        return new ClientSettings(serverUri, theme, forceRelay, cameraName, microphoneName, speakerName);
+    }
+
+    public Optional<String> cameraChoice() {
+        return camera.isEmpty() ? Optional.empty() : Optional.of(camera);
+    }
+
+    public Optional<String> microphoneChoice() {
+        return microphone.isEmpty() ? Optional.empty() : Optional.of(microphone);
+    }
+
+    public Optional<String> speakerChoice() {
+        return speaker.isEmpty() ? Optional.empty() : Optional.of(speaker);
+    }
+}

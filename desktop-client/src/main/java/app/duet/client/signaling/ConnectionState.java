@@ -1,0 +1,13 @@
+package app.duet.client.signaling;
+
+/** Where the signaling connection stands, as a person would describe it. */
+public enum ConnectionState {
+    /** First attempt to reach the server since start (or since the address changed). */
+    CONNECTING,
+    /** Connected, greeted and — if a session exists — resumed. Requests flow. */
+    CONNECTED,
+    /** Was connected and lost the connection; retrying with backoff, the session is resumed on success. */
+    RECONNECTING,
+    /** Never reached the server, or closed. Retrying with backoff unless closed. */
+    OFFLINE
+}

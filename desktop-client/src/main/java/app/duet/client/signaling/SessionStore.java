@@ -1,0 +1,16 @@
+package app.duet.client.signaling;
+
+import java.util.Optional;
+
+/** Keeps the session token between runs ("remember me"). */
+public interface SessionStore {
+
+    /** A remembered session for one server. */
+    record StoredSession(String serverUri, String username, String token) { }
+
+    Optional<StoredSession> load(String serverUri);
+
+    void save(StoredSession session);
+
+    void clear();
+}

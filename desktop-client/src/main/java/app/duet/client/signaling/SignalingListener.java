@@ -1,0 +1,60 @@
+package app.duet.client.signaling;
+
+import app.duet.protocol.Event;
+import app.duet.protocol.UserInfo;
+
+/**
+ * Events from the signaling client, delivered in order on the executor given to the client. Every method
+ * has a no-op default so a listener implements only what it cares about.
+ */
+public interface SignalingListener {
+
+    default void onConnectionState(ConnectionState state) {
+    }
+
+    /** Signed in: by signup, login, or a resume (including the automatic one after a reconnect). */
+    default void onSignedIn(UserInfo user, boolean resumed) {
+    }
+
+    /** The session ended: by logout, or because the server no longer accepts the token. */
+    default void onSignedOut(SignOutReason reason) {
+    }
+
+    default void onPresence(Event.Presence event) {
+    }
+
+    default void onChannelDeleted(Event.ChannelDeleted event) {
+    }
+
+    default void onCallIncoming(Event.CallIncoming event) {
+    }
+
+    default void onCallAccepted(Event.CallAccepted event) {
+    }
+
+    default void onCallDeclined(Event.CallDeclined event) {
+    }
+
+    default void onCallCancelled(Event.CallCancelled event) {
+    }
+
+    default void onCallEnded(Event.CallEnded event) {
+    }
+
+    default void onOffer(Event.Offer event) {
+    }
+
+    default void onAnswer(Event.Answer event) {
+    }
+
+    default void onCandidate(Event.Candidate event) {
+    }
+
+    default void onServerShutdown(Event.ServerShutdown event) {
+    }
+
+    /** Why the client stopped being signed in. */
+    enum SignOutReason {
+        LOGGED_OUT, SESSION_EXPIRED
+    }
+}

@@ -1,0 +1,59 @@
+package app.duet.client.signaling;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * One WebSocket connection attempt. Java-WebSocket clients cannot be reused after closing, so each
+ * attempt is a new instance; its callbacks carry the instance so stale ones can be told apart.
+ */
+final class SocketConnection extends WebSocketClient {
+
+    /** Receives the callbacks of a connection on its read thread. */
+    interface Callbacks {
+        void opened(SocketConnection connection);
+
+        void received(SocketConnection connection, String frame);
+
+        void closed(SocketConnection connection, boolean everOpened, String reason, Exception error);
+    }
+
+    private final Callbacks callbacks;
+    private volatile boolean everOpened;
+    private volatile Exception lastError;
+
+    SocketConnection(URI uri, int connectTimeoutMs, int lostTimeoutSeconds, Callbacks callbacks) {
+        super(uri, new Draft_6455(), Map.of(), connectTimeoutMs);
+        this.callbacks = callbacks;
+        setTcpNoDelay(true);
+        // WebSocket pings detect a dead connection (laptop sleep, pulled cable) that TCP would not report.
+        setConnectionLostTimeout(lostTimeoutSeconds);
+    }
+
+    @Override
+    public void onOpen(ServerHandshake handshake) {
+        everOpened = true;
+        callbacks.opened(this);
+    }
+
+    @Override
+    public void onMessage(String frame) {
+        callbacks.received(this, frame);
+    }
+
+    @Override
+    public void onClose(int code, String reason, boolean remote) {
+        String why = reason == null || reason.isEmpty() ? "close code " + code : reason + " (" + code + ")";
+        callbacks.closed(this, everOpened, why, lastError);
+    }
+
+    @Override
+    public void onError(Exception error) {
+        // Java-WebSocket always follows an error with onClose; keep the cause for it.
+        lastError = error;
+    }
+}
