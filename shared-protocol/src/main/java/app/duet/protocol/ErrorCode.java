@@ -34,6 +34,8 @@ public enum ErrorCode {
     PEER_OFFLINE,
     PEER_BUSY,
     CALL_NOT_FOUND,
+    /** A per-user limit was reached (e.g. channels owned); the message says which. */
+    LIMIT_REACHED,
     /** The request does not fit the current state (e.g. accepting a call that was already answered). */
     WRONG_STATE,
     /** A fault on the server; the request may be retried. */

@@ -13,8 +13,11 @@ public sealed interface Result {
     record Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds) implements Result {
     }
 
-    /** Reply to signup, login and resume. */
-    record Auth(SessionInfo session, UserInfo user) implements Result {
+    /**
+     * Reply to signup, login and resume. {@code call} is present only after a resume that re-attached
+     * the session to a call it had before disconnecting.
+     */
+    record Auth(SessionInfo session, UserInfo user, @Field.Optional CallInfo call) implements Result {
     }
 
     /** Reply to ice_servers: pass {@code iceServers} to RTCConfiguration; ask again before ttlSeconds. */

@@ -48,7 +48,10 @@ final class Samples {
         Map<String, Map.Entry<MessageType, ServerMessage>> m = new LinkedHashMap<>();
         m.put("ok-hello", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30))));
         m.put("ok-auth", Map.entry(MessageType.LOGIN, new Ok("3", new Result.Auth(
-                new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE))));
+                new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE, null))));
+        m.put("ok-auth-resumed-call", Map.entry(MessageType.RESUME, new Ok("4", new Result.Auth(
+                new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE,
+                new CallInfo("c-5f1e2d", "tea-party", BOB, Media.VIDEO, CallState.ACTIVE, true)))));
         m.put("ok-empty", Map.entry(MessageType.PING, new Ok("23", Result.Empty.INSTANCE)));
         m.put("ok-ice_servers", Map.entry(MessageType.ICE_SERVERS, new Ok("9", new Result.IceServers(List.of(
                 new IceServer(List.of("stun:stun.example.org:3478"), null, null),
