@@ -1,0 +1,180 @@
+package app.duet.server;
+
+import app.duet.protocol.CallState;
+import app.duet.protocol.Protocol;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.Result;
+import app.duet.server.auth.AdminResetCodeSender;
+import app.duet.server.auth.AuthManager;
+import app.duet.server.auth.LoginThrottle;
+import app.duet.server.auth.PasswordHasher;
+import app.duet.server.auth.PasswordResets;
+import app.duet.server.auth.ResetCodeSender;
+import app.duet.server.auth.Secrets;
+import app.duet.server.auth.SmtpResetCodeSender;
+import app.duet.server.channels.ChannelRegistry;
+import app.duet.server.config.ServerConfig;
+import app.duet.server.ops.Metrics;
+import app.duet.server.ops.OpsHttpServer;
+import app.duet.server.store.Database;
+import app.duet.server.store.SqliteAccounts;
+import app.duet.server.store.SqliteChannels;
+import app.duet.server.store.SqliteResetCodes;
+import app.duet.server.store.SqliteSessions;
+import app.duet.server.transport.ConnectionRegistry;
+import app.duet.server.transport.SignalingEndpoint;
+import app.duet.server.transport.Tls;
+import app.duet.server.turn.IceServersProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: wires stores, services, the WebSocket endpoint and the ops endpoint from a
+ * {@link ServerConfig}. Also the embeddable entry point for other modules' tests:
+ * {@code try (DuetServer s = DuetServer.start(config)) { ... s.uri() ... }}.
+ */
+public final class DuetServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(DuetServer.class);
+    public static final String VERSION = "0.1.0";
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+
+    private final ServerConfig config;
+    private final ServerThreads executors;
+    private final PasswordResets resets;
+    private final SignalingEndpoint endpoint;
+    private final OpsHttpServer ops;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private boolean closing;
+
+    private DuetServer(ServerConfig config) throws IOException {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        DataSource db = Database.sqlite(config.databaseFile());
+        int migrations = Database.migrate(db);
+        log.info("database {} ready ({} migrations applied)", config.databaseFile(), migrations);
+
+        executors = new ServerThreads(config.workerThreads());
+        Metrics metrics = new Metrics();
+        ProtocolCodec codec = new ProtocolCodec();
+        ConnectionRegistry connections = new ConnectionRegistry(codec);
+        SqliteSessions sessions = new SqliteSessions(db);
+        SqliteAccounts accounts = new SqliteAccounts(db);
+        PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
+        Secrets secrets = new Secrets(random);
+        AuthManager auth = new AuthManager(accounts, sessions, hasher, secrets,
+                new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
+                        config.loginFailuresPerAddress()),
+                clock, config.sessionTtl());
+        resets = new PasswordResets(accounts, new SqliteResetCodes(db), sessions, hasher, secrets, resetCodeSender(config),
+                clock, config.resetCodeTtl());
+        ChannelRegistry channels = new ChannelRegistry(new SqliteChannels(db), executors.storeWriter(), connections,
+                executors.timers(), clock, config.ringTimeout(), config.callGrace());
+        channels.load();
+        IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
+                config.turnCredentialTtl(), clock);
+
+        metrics.gauge("duet_connections", "Open WebSocket connections.", connections::openCount);
+        metrics.gauge("duet_channels", "Channels.", channels::channelCount);
+        metrics.gauge("duet_calls_ringing", "Calls ringing.", () -> channels.callCount(CallState.RINGING));
+        metrics.gauge("duet_calls_active", "Calls accepted and not yet ended.", () -> channels.callCount(CallState.ACTIVE));
+
+        endpoint = new SignalingEndpoint(
+                new SignalingEndpoint.Settings(new InetSocketAddress(config.host(), config.port()),
+                        config.heartbeatSeconds(), config.rateLimitPerSecond(), config.rateLimitBurst(),
+                        Math.max(1, Runtime.getRuntime().availableProcessors()),
+                        config.tlsEnabled() ? Tls.serverContext(config.tlsKeystore(), config.tlsKeystorePassword(),
+                                config.tlsKeystoreType()) : null,
+                        new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds())),
+                new SignalingEndpoint.Services(auth, resets, channels, ice, executors.workers(), metrics, clock),
+                connections, codec);
+        try {
+            endpoint.start();
+            ops = config.opsPort() < 0 ? null
+                    : new OpsHttpServer(config.opsHost(), config.opsPort(), () -> healthy(db), metrics);
+        } catch (IOException | RuntimeException e) {
+            endpoint.shutdown(Duration.ZERO, Duration.ZERO);
+            executors.close();
+            throw e;
+        }
+        executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
+        log.info("Duet server {} listening on {} ({})", VERSION, uri(), config);
+    }
+
+    /** Starts a server; port 0 in the config picks a free port (see {@link #port()}). */
+    public static DuetServer start(ServerConfig config) throws IOException {
+        return new DuetServer(config);
+    }
+
+    /** The bound WebSocket port. */
+    public int port() {
+        return endpoint.port();
+    }
+
+    /** The bound /healthz and /metrics port, or -1 when turned off. */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
+    }
+
+    /** ws://host:port/ (wss:// with TLS), for clients. */
+    public URI uri() {
+        return URI.create((config.tlsEnabled() ? "wss" : "ws") + "://" + config.host() + ":" + port() + "/");
+    }
+
+    /** Issues a password reset code, as the reset-code admin command does. */
+    public String issueResetCode(String username) {
+        return resets.issue(username);
+    }
+
+    /** Blocks until {@link #close()} has finished. */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Sends server_shutdown to every client, closes connections, stops threads. Idempotent. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
+        log.info("shutting down");
+        endpoint.shutdown(config.shutdownReconnectAfter(), CLOSE_TIMEOUT);
+        if (ops != null) {
+            ops.close();
+        }
+        executors.close();
+        log.info("stopped");
+        closed.countDown();
+    }
+
+    private static ResetCodeSender resetCodeSender(ServerConfig config) {
+        if (!config.smtpEnabled()) {
+            log.info("SMTP is not configured: password reset codes are issued with the reset-code command");
+            return new AdminResetCodeSender();
+        }
+        return new SmtpResetCodeSender(config.smtpHost(), config.smtpPort(), config.smtpUsername(), config.smtpPassword(),
+                config.smtpFrom(), config.smtpStartTls());
+    }
+
+    private static boolean healthy(DataSource db) {
+        try (Connection c = db.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            log.warn("health check: database unreachable: {}", e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package app.duet.server;
+
+import app.duet.server.config.ConfigDefaults;
+import app.duet.server.config.ServerOptions;
+import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** {@code java -jar duet-server.jar [options]} runs the server; {@code reset-code <user>} is an admin command. */
+@Command(name = "duet-server", mixinStandardHelpOptions = true, version = "Duet server " + DuetServer.VERSION,
+        subcommands = ResetCodeCommand.class, sortOptions = false,
+        description = {"Duet's signaling server. Options can also be set as environment variables DUET_<OPTION> "
+                + "(e.g. DUET_TURN_SECRET) or as keys in the --config file (e.g. turn-secret=...); "
+                + "flags win over the environment, the environment over the file."})
+public final class Main implements Callable<Integer> {
+    static {
+        // The server's own logging setup, named so it cannot clash with a logback.xml of a program that
+        // embeds the server (desktop-client's tests do). Must run before the first logger is created.
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "duet-server-logback.xml");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    @Mixin
+    ServerOptions options;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        DuetServer server = DuetServer.start(options.toConfig());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "duet-shutdown"));
+        server.awaitClosed();
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            log.error("{}", e.getMessage(), e instanceof IllegalArgumentException || e instanceof IOException ? null : e);
+            return 1;
+        });
+        try {
+            ConfigDefaults defaults = ConfigDefaults.load(args, System.getenv());
+            cli.setDefaultValueProvider(defaults);
+            Set<String> unknown = defaults.unknownKeys(optionNames(cli));
+            if (!unknown.isEmpty()) {
+                log.error("unknown settings in {}: {}", defaults.filePath(), unknown);
+                return 2;
+            }
+        } catch (IOException e) {
+            log.error("cannot read the config file: {}", e.getMessage());
+            return 2;
+        }
+        return cli.execute(args);
+    }
+
+    private static Set<String> optionNames(CommandLine cli) {
+        Set<String> names = new TreeSet<>();
+        collect(cli.getCommandSpec(), names);
+        return names;
+    }
+
+    private static void collect(CommandSpec spec, Set<String> names) {
+        for (OptionSpec o : spec.options()) {
+            names.add(o.longestName().replaceFirst("^--", ""));
+        }
+        spec.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), names));
+    }
+}

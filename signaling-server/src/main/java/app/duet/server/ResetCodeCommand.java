@@ -1,0 +1,60 @@
+package app.duet.server;
+
+import app.duet.server.auth.AdminResetCodeSender;
+import app.duet.server.auth.PasswordHasher;
+import app.duet.server.auth.PasswordResets;
+import app.duet.server.auth.Secrets;
+import app.duet.server.config.StorageOptions;
+import app.duet.server.store.Database;
+import app.duet.server.store.SqliteAccounts;
+import app.duet.server.store.SqliteResetCodes;
+import app.duet.server.store.SqliteSessions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Prints a fresh password reset code for a user, for servers without SMTP. Works while the server runs. */
+@Command(name = "reset-code", mixinStandardHelpOptions = true,
+        description = "Print a single-use password reset code for USERNAME; hand it to the user, who enters it "
+                + "in the app with a new password.")
+final class ResetCodeCommand implements Callable<Integer> {
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--reset-code-minutes", defaultValue = "15", description = "How long the code works (default: ${DEFAULT-VALUE}).")
+    long minutes;
+
+    @Parameters(paramLabel = "USERNAME")
+    String username;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DataSource db = Database.sqlite(storage.databaseFile());
+        Database.migrate(db);
+        SecureRandom random = new SecureRandom();
+        // The hasher is only needed to confirm codes, not to issue them; the lowest cost keeps this instant.
+        PasswordResets resets = new PasswordResets(new SqliteAccounts(db), new SqliteResetCodes(db), new SqliteSessions(db),
+                new PasswordHasher(4, random), new Secrets(random), new AdminResetCodeSender(), Clock.systemUTC(),
+                Duration.ofMinutes(minutes));
+        try {
+            String code = resets.issue(username);
+            spec.commandLine().getOut().println(code);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (ServiceException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package app.duet.server.auth;
+
+import app.duet.protocol.ErrorCode;
+import app.duet.protocol.Protocol;
+import app.duet.server.ServiceException;
+import app.duet.server.store.Accounts;
+import app.duet.server.store.Accounts.Account;
+import app.duet.server.store.Sessions;
+import app.duet.server.store.Sessions.StoredSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Accounts and sessions: sign-up, login, resume, logout, password change. Blocking (bcrypt, JDBC):
+ * callers run it on a worker executor.
+ */
+public final class AuthManager {
+    private static final Logger log = LoggerFactory.getLogger(AuthManager.class);
+
+    /** A fresh or resumed session; {@code token} is what the client keeps. */
+    public record Authenticated(Principal principal, String token) {
+        @Override
+        public String toString() {
+            return "Authenticated[" + principal + "]";
+        }
+    }
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final PasswordHasher hasher;
+    private final Secrets secrets;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final Duration sessionTtl;
+
+    public AuthManager(Accounts accounts, Sessions sessions, PasswordHasher hasher, Secrets secrets,
+            LoginThrottle throttle, Clock clock, Duration sessionTtl) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.hasher = hasher;
+        this.secrets = secrets;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.sessionTtl = sessionTtl;
+    }
+
+    public Authenticated signup(String username, String displayName, String email, String password) {
+        checkStrength(username, password);
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new ServiceException(ErrorCode.USERNAME_TAKEN, "The username '" + username + "' is taken.");
+        }
+        if (accounts.findByEmail(email).isPresent()) {
+            throw new ServiceException(ErrorCode.EMAIL_TAKEN, "An account with this e-mail address exists already.");
+        }
+        Account account = new Account(username, displayName.strip(), email, hasher.hash(password), clock.instant());
+        switch (accounts.create(account)) {
+            case USERNAME_TAKEN -> throw new ServiceException(ErrorCode.USERNAME_TAKEN,
+                    "The username '" + username + "' is taken.");
+            case EMAIL_TAKEN -> throw new ServiceException(ErrorCode.EMAIL_TAKEN,
+                    "An account with this e-mail address exists already.");
+            case CREATED -> log.info("account created: {}", username);
+        }
+        return newSession(account);
+    }
+
+    public Authenticated login(String username, String password, String address) {
+        if (!throttle.allows(username, address)) {
+            log.warn("login throttled: user={} address={}", username, address);
+            throw new ServiceException(ErrorCode.LOGIN_THROTTLED,
+                    "Too many failed logins. Wait a few minutes before trying again.");
+        }
+        Optional<Account> account = accounts.findByUsername(username);
+        boolean ok;
+        if (account.isPresent()) {
+            ok = hasher.matches(password, account.get().passwordHash());
+        } else {
+            hasher.burnOneCheck(password);
+            ok = false;
+        }
+        if (!ok) {
+            throttle.recordFailure(username, address);
+            log.info("login failed: user={} address={}", username, address);
+            throw wrongCredentials();
+        }
+        throttle.recordSuccess(username);
+        return newSession(account.get());
+    }
+
+    public Authenticated resume(String token) {
+        String hash = Secrets.sha256Hex(token);
+        StoredSession session = sessions.find(hash)
+                .filter(s -> Secrets.constantTimeEquals(s.tokenHash(), hash))
+                .orElseThrow(AuthManager::sessionExpired);
+        if (!session.expiresAt().isAfter(clock.instant())) {
+            sessions.delete(hash);
+            throw sessionExpired();
+        }
+        Account account = accounts.findByUsername(session.username()).orElseThrow(AuthManager::sessionExpired);
+        return new Authenticated(principal(account, session), token);
+    }
+
+    /** Revokes the session everywhere. */
+    public void logout(Principal principal) {
+        sessions.delete(principal.sessionId());
+    }
+
+    /** @return the ids of the other sessions of the account, now revoked */
+    public List<String> changePassword(Principal principal, String oldPassword, String newPassword) {
+        Account account = accounts.findByUsername(principal.username()).orElseThrow(AuthManager::sessionExpired);
+        if (!hasher.matches(oldPassword, account.passwordHash())) {
+            throw new ServiceException(ErrorCode.WRONG_CREDENTIALS, "The current password is wrong.");
+        }
+        checkStrength(account.username(), newPassword);
+        accounts.updatePasswordHash(account.username(), hasher.hash(newPassword));
+        List<String> revoked = sessions.deleteAllOf(account.username(), principal.sessionId());
+        log.info("password changed: user={} revokedSessions={}", account.username(), revoked.size());
+        return revoked;
+    }
+
+    public int deleteExpiredSessions() {
+        return sessions.deleteExpired(clock.instant());
+    }
+
+    static void checkStrength(String username, String password) {
+        if (password.length() < Protocol.MIN_PASSWORD_LENGTH) {
+            throw new ServiceException(ErrorCode.WEAK_PASSWORD,
+                    "The password needs at least " + Protocol.MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.equalsIgnoreCase(username)) {
+            throw new ServiceException(ErrorCode.WEAK_PASSWORD, "The password must not be the username.");
+        }
+    }
+
+    private Authenticated newSession(Account account) {
+        String token = secrets.newToken();
+        Instant now = clock.instant();
+        StoredSession session = new StoredSession(Secrets.sha256Hex(token), account.username(), now, now.plus(sessionTtl));
+        sessions.create(session);
+        return new Authenticated(principal(account, session), token);
+    }
+
+    private static Principal principal(Account account, StoredSession session) {
+        return new Principal(account.username(), account.displayName(), session.tokenHash(), session.expiresAt());
+    }
+
+    private static ServiceException wrongCredentials() {
+        return new ServiceException(ErrorCode.WRONG_CREDENTIALS, "Wrong username or password.");
+    }
+
+    private static ServiceException sessionExpired() {
+        return new ServiceException(ErrorCode.SESSION_EXPIRED, "The session has expired or was revoked; log in again.");
+    }
+}

@@ -1,0 +1,63 @@
+package app.duet.server.channels;
+
+import app.duet.protocol.CallState;
+import app.duet.protocol.Media;
+import app.duet.server.store.Channels.Member;
+import java.util.concurrent.ScheduledFuture;
+
+/** A call's live state. Guarded by the registry lock. */
+final class Call {
+    final String id;
+    final String channel;
+    final Member caller;
+    final Member callee;
+    final Media media;
+    final String callerSession;
+    CallState state = CallState.RINGING;
+    /** Set when the callee accepts: the session that answered owns the callee side. */
+    String calleeSession;
+    ScheduledFuture<?> ringTimer;
+    /** Grace timers of a side whose session has no connection; null while connected. */
+    ScheduledFuture<?> callerGrace;
+    ScheduledFuture<?> calleeGrace;
+
+    Call(String id, String channel, Member caller, Member callee, Media media, String callerSession) {
+        this.id = id;
+        this.channel = channel;
+        this.caller = caller;
+        this.callee = callee;
+        this.media = media;
+        this.callerSession = callerSession;
+    }
+
+    boolean isCaller(Actor actor) {
+        return caller.username().equals(actor.username()) && callerSession.equals(actor.sessionId());
+    }
+
+    /** The callee, from any session while ringing, from the answering session once active. */
+    boolean isCallee(Actor actor) {
+        return callee.username().equals(actor.username())
+                && (calleeSession == null || calleeSession.equals(actor.sessionId()));
+    }
+
+    boolean involves(String username) {
+        return caller.username().equals(username) || callee.username().equals(username);
+    }
+
+    /** The other side's session, for relaying; null while the callee has not answered. */
+    String otherSession(Actor actor) {
+        return isCaller(actor) ? calleeSession : callerSession;
+    }
+
+    String otherUsername(String username) {
+        return caller.username().equals(username) ? callee.username() : caller.username();
+    }
+
+    void cancelTimers() {
+        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {ringTimer, callerGrace, calleeGrace}) {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+    }
+}

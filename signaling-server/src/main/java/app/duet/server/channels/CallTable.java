@@ -1,0 +1,261 @@
+package app.duet.server.channels;
+
+import app.duet.protocol.CallInfo;
+import app.duet.protocol.CallState;
+import app.duet.protocol.EndReason;
+import app.duet.protocol.ErrorCode;
+import app.duet.protocol.Event;
+import app.duet.protocol.Media;
+import app.duet.protocol.UserInfo;
+import app.duet.server.ServiceException;
+import app.duet.server.store.Channels.Member;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Calls and their rules: ring, accept, decline, cancel, hang up, busy, glare, ring timeout, grace
+ * period. Every method runs under the {@link ChannelRegistry} lock (hence "Locked") and only records
+ * events in an {@link Outbox}.
+ */
+final class CallTable {
+    /** Runs an action under the registry lock after a delay. */
+    interface Scheduler {
+        ScheduledFuture<?> schedule(Duration delay, Consumer<Outbox> lockedAction);
+    }
+
+    private final Map<String, Call> byId = new HashMap<>();
+    /** A user is in at most one call, ringing or active. */
+    private final Map<String, Call> byUser = new HashMap<>();
+    private final Scheduler scheduler;
+    private final Duration ringTimeout;
+    private final Duration grace;
+    private final Supplier<String> ids;
+
+    CallTable(Scheduler scheduler, Duration ringTimeout, Duration grace, Supplier<String> ids) {
+        this.scheduler = scheduler;
+        this.ringTimeout = ringTimeout;
+        this.grace = grace;
+        this.ids = ids;
+    }
+
+    String ringLocked(Actor actor, Channel channel, Member peer, Media media, boolean peerOnline, Outbox out) {
+        Call mine = byUser.get(actor.username());
+        if (mine != null) {
+            if (isGlare(mine, actor, channel, peer)) {
+                return mergeGlareLocked(mine, actor, out);
+            }
+            throw new ServiceException(ErrorCode.WRONG_STATE, "You are already in a call; hang up first.");
+        }
+        if (!peerOnline) {
+            throw new ServiceException(ErrorCode.PEER_OFFLINE, peer.displayName() + " is not connected right now.");
+        }
+        if (byUser.containsKey(peer.username())) {
+            throw new ServiceException(ErrorCode.PEER_BUSY, peer.displayName() + " is in another call.");
+        }
+        Member caller = new Member(actor.username(), actor.displayName());
+        Call call = new Call(ids.get(), channel.name, caller, peer, media, actor.sessionId());
+        byId.put(call.id, call);
+        byUser.put(caller.username(), call);
+        byUser.put(peer.username(), call);
+        call.ringTimer = scheduler.schedule(ringTimeout, o -> ringTimedOutLocked(call, o));
+        out.toUser(peer.username(), new Event.CallIncoming(call.id, channel.name, userInfo(caller), media));
+        return call.id;
+    }
+
+    void acceptLocked(Actor actor, String callId, Outbox out) {
+        Call call = calleeCall(actor, callId);
+        requireRinging(call);
+        call.state = CallState.ACTIVE;
+        call.calleeSession = actor.sessionId();
+        call.ringTimer.cancel(false);
+        out.toSession(call.callerSession, new Event.CallAccepted(call.id));
+        out.toUserExcept(call.callee.username(), actor.connectionId(), new Event.CallAccepted(call.id));
+    }
+
+    void declineLocked(Actor actor, String callId, Outbox out) {
+        Call call = calleeCall(actor, callId);
+        requireRinging(call);
+        removeLocked(call);
+        out.toSession(call.callerSession, new Event.CallDeclined(call.id));
+        out.toUserExcept(call.callee.username(), actor.connectionId(), new Event.CallDeclined(call.id));
+    }
+
+    void cancelLocked(Actor actor, String callId, Outbox out) {
+        Call call = memberCall(actor, callId);
+        if (!call.isCaller(actor)) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "Only the caller can cancel; decline instead.");
+        }
+        requireRinging(call);
+        removeLocked(call);
+        out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
+    }
+
+    void hangupLocked(Actor actor, String callId, Outbox out) {
+        Call call = memberCall(actor, callId);
+        endLocked(call, EndReason.HANGUP, actor.username(), out);
+    }
+
+    /** The session to relay offer/answer/candidate to. */
+    String relayTargetLocked(Actor actor, String callId) {
+        Call call = memberCall(actor, callId);
+        if (call.state != CallState.ACTIVE) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "The call has not been accepted yet.");
+        }
+        return call.otherSession(actor);
+    }
+
+    /** After a resume: re-attaches the session to its call, if it has one. */
+    Optional<CallInfo> resumedLocked(Actor actor) {
+        Call call = byUser.get(actor.username());
+        if (call == null) {
+            return Optional.empty();
+        }
+        boolean caller = call.isCaller(actor);
+        if (caller && call.callerGrace != null) {
+            call.callerGrace.cancel(false);
+            call.callerGrace = null;
+        } else if (!caller && actor.sessionId().equals(call.calleeSession) && call.calleeGrace != null) {
+            call.calleeGrace.cancel(false);
+            call.calleeGrace = null;
+        }
+        if (!caller && !call.isCallee(actor)) {
+            return Optional.empty();
+        }
+        Member peer = caller ? call.callee : call.caller;
+        return Optional.of(new CallInfo(call.id, call.channel, userInfo(peer), call.media, call.state, caller));
+    }
+
+    /** The session's last connection closed: cancel its ringing, keep its active call for the grace period. */
+    void sessionDisconnectedLocked(String sessionId, Outbox out) {
+        for (Call call : callsOfSession(sessionId)) {
+            boolean caller = call.callerSession.equals(sessionId);
+            if (call.state == CallState.RINGING) {
+                removeLocked(call);
+                out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
+            } else if (caller && call.callerGrace == null) {
+                call.callerGrace = scheduler.schedule(grace, o -> graceExpiredLocked(call, call.caller.username(), o));
+            } else if (!caller && call.calleeGrace == null) {
+                call.calleeGrace = scheduler.schedule(grace, o -> graceExpiredLocked(call, call.callee.username(), o));
+            }
+        }
+    }
+
+    /** The session was logged out or revoked: its calls end now. */
+    void sessionEndedLocked(String sessionId, Outbox out) {
+        for (Call call : callsOfSession(sessionId)) {
+            String leaver = call.callerSession.equals(sessionId) ? call.caller.username() : call.callee.username();
+            if (call.state == CallState.RINGING) {
+                removeLocked(call);
+                out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
+            } else {
+                endLocked(call, EndReason.DISCONNECTED, leaver, out);
+            }
+        }
+    }
+
+    /** Ends the call in a channel (deleted, or a member left), telling both members. */
+    void endInChannelLocked(String channel, EndReason reason, Outbox out) {
+        for (Call call : new ArrayList<>(byId.values())) {
+            if (call.channel.equals(channel)) {
+                endLocked(call, reason, null, out);
+            }
+        }
+    }
+
+    int count(CallState state) {
+        return (int) byId.values().stream().filter(c -> c.state == state).count();
+    }
+
+    private void ringTimedOutLocked(Call call, Outbox out) {
+        if (byId.get(call.id) == call && call.state == CallState.RINGING) {
+            endLocked(call, EndReason.NO_ANSWER, null, out);
+        }
+    }
+
+    private void graceExpiredLocked(Call call, String goneUser, Outbox out) {
+        if (byId.get(call.id) == call) {
+            endLocked(call, EndReason.DISCONNECTED, goneUser, out);
+        }
+    }
+
+    /** Removes the call and sends call_ended to its members, except {@code skipUser} (may be null). */
+    private void endLocked(Call call, EndReason reason, String skipUser, Outbox out) {
+        removeLocked(call);
+        Event ended = new Event.CallEnded(call.id, reason);
+        if (!call.caller.username().equals(skipUser)) {
+            out.toSession(call.callerSession, ended);
+        }
+        if (!call.callee.username().equals(skipUser)) {
+            if (call.calleeSession != null) {
+                out.toSession(call.calleeSession, ended);
+            } else {
+                out.toUser(call.callee.username(), ended);
+            }
+        }
+    }
+
+    private String mergeGlareLocked(Call call, Actor actor, Outbox out) {
+        call.state = CallState.ACTIVE;
+        call.calleeSession = actor.sessionId();
+        call.ringTimer.cancel(false);
+        out.toSession(call.callerSession, new Event.CallAccepted(call.id));
+        out.toUser(actor.username(), new Event.CallAccepted(call.id));
+        return call.id;
+    }
+
+    private static boolean isGlare(Call mine, Actor actor, Channel channel, Member peer) {
+        return mine.state == CallState.RINGING && mine.channel.equals(channel.name)
+                && mine.callee.username().equals(actor.username()) && mine.caller.username().equals(peer.username());
+    }
+
+    private void removeLocked(Call call) {
+        call.cancelTimers();
+        byId.remove(call.id);
+        byUser.remove(call.caller.username(), call);
+        byUser.remove(call.callee.username(), call);
+    }
+
+    private List<Call> callsOfSession(String sessionId) {
+        List<Call> calls = new ArrayList<>();
+        for (Call call : byId.values()) {
+            if (call.callerSession.equals(sessionId) || sessionId.equals(call.calleeSession)) {
+                calls.add(call);
+            }
+        }
+        return calls;
+    }
+
+    /** A call the actor is part of; strangers get CALL_NOT_FOUND so they learn nothing. */
+    private Call memberCall(Actor actor, String callId) {
+        Call call = byId.get(callId);
+        if (call == null || !(call.isCaller(actor) || call.isCallee(actor))) {
+            throw new ServiceException(ErrorCode.CALL_NOT_FOUND, "There is no such call.");
+        }
+        return call;
+    }
+
+    private Call calleeCall(Actor actor, String callId) {
+        Call call = memberCall(actor, callId);
+        if (!call.isCallee(actor) || call.isCaller(actor)) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "Only the person being rung can answer.");
+        }
+        return call;
+    }
+
+    private static void requireRinging(Call call) {
+        if (call.state != CallState.RINGING) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "The call was already answered.");
+        }
+    }
+
+    private static UserInfo userInfo(Member member) {
+        return new UserInfo(member.username(), member.displayName());
+    }
+}

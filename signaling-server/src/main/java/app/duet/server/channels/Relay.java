@@ -1,0 +1,18 @@
+package app.duet.server.channels;
+
+import app.duet.protocol.Event;
+
+/**
+ * Delivers events to users and sessions, and says who is connected. The in-process implementation
+ * holds this node's WebSocket connections; a multi-node deployment would put one over Redis pub/sub.
+ * Implementations must not block: they are called right after the registry's lock is released.
+ */
+public interface Relay {
+    /** To every connection of the user, except the one with id {@code exceptConnectionId} (may be null). */
+    void toUser(String username, Event event, String exceptConnectionId);
+
+    /** To the connections of one session; false if it has none (its owner is away). */
+    boolean toSession(String sessionId, Event event);
+
+    boolean isOnline(String username);
+}

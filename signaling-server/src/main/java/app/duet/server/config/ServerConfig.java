@@ -1,0 +1,180 @@
+package app.duet.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the server can be told, with safe defaults: listen on loopback only, data under ./data,
+ * no TLS, no TURN, no SMTP. Built by {@link ServerOptions} from file, environment and flags, or by tests
+ * through {@link #builder()}.
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        Path databaseFile,
+        String opsHost,
+        /** Port of the /healthz and /metrics HTTP endpoint; 0 picks a free one, -1 turns it off. */
+        int opsPort,
+        Path tlsKeystore,
+        String tlsKeystorePassword,
+        String tlsKeystoreType,
+        int bcryptCost,
+        Duration sessionTtl,
+        Duration ringTimeout,
+        Duration callGrace,
+        int heartbeatSeconds,
+        double rateLimitPerSecond,
+        int rateLimitBurst,
+        int loginFailuresPerAccount,
+        int loginFailuresPerAddress,
+        Duration loginFailureWindow,
+        Duration resetCodeTtl,
+        String turnSecret,
+        List<String> turnUrls,
+        List<String> stunUrls,
+        Duration turnCredentialTtl,
+        String smtpHost,
+        int smtpPort,
+        String smtpUsername,
+        String smtpPassword,
+        String smtpFrom,
+        boolean smtpStartTls,
+        Duration shutdownReconnectAfter,
+        int workerThreads) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8686;
+    public static final int DEFAULT_OPS_PORT = 8687;
+    /** About 100 ms per hash on a 2020s server core; measured in docs/admin-guide.md. */
+    public static final int DEFAULT_BCRYPT_COST = 10;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        databaseFile = databaseFile != null ? databaseFile : dataDir.resolve("duet.db");
+        turnUrls = List.copyOf(turnUrls);
+        stunUrls = List.copyOf(stunUrls);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0-65535, was " + port);
+        }
+        if (opsPort < -1 || opsPort > 65535) {
+            throw new IllegalArgumentException("ops port must be -1 (off) or 0-65535, was " + opsPort);
+        }
+        if (bcryptCost < 4 || bcryptCost > 31) {
+            throw new IllegalArgumentException("bcrypt cost must be 4-31, was " + bcryptCost);
+        }
+        if (!turnUrls.isEmpty() && (turnSecret == null || turnSecret.isEmpty())) {
+            throw new IllegalArgumentException("--turn-url needs --turn-secret (the coturn static-auth-secret)");
+        }
+        if (tlsKeystore != null && tlsKeystorePassword == null) {
+            throw new IllegalArgumentException("--tls-keystore needs --tls-keystore-password");
+        }
+        if (smtpHost != null && smtpFrom == null) {
+            throw new IllegalArgumentException("--smtp-host needs --smtp-from");
+        }
+        if (rateLimitPerSecond <= 0 || rateLimitBurst < 1 || heartbeatSeconds < 1 || workerThreads < 1) {
+            throw new IllegalArgumentException("rate limit, burst, heartbeat and worker threads must be positive");
+        }
+    }
+
+    public boolean tlsEnabled() {
+        return tlsKeystore != null;
+    }
+
+    public boolean smtpEnabled() {
+        return smtpHost != null;
+    }
+
+    @Override
+    public String toString() {
+        // Secrets stay out of logs.
+        return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseFile=" + databaseFile
+                + ", opsPort=" + opsPort + ", tls=" + tlsEnabled() + ", bcryptCost=" + bcryptCost
+                + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace + ", turnUrls=" + turnUrls
+                + ", stunUrls=" + stunUrls + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts from the defaults; tests change what they need. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private Path dataDir = Path.of("data");
+        private Path databaseFile;
+        private String opsHost = DEFAULT_HOST;
+        private int opsPort = DEFAULT_OPS_PORT;
+        private Path tlsKeystore;
+        private String tlsKeystorePassword;
+        private String tlsKeystoreType = "PKCS12";
+        private int bcryptCost = DEFAULT_BCRYPT_COST;
+        private Duration sessionTtl = Duration.ofDays(30);
+        private Duration ringTimeout = Duration.ofSeconds(45);
+        private Duration callGrace = Duration.ofSeconds(30);
+        private int heartbeatSeconds = 30;
+        private double rateLimitPerSecond = 20;
+        private int rateLimitBurst = 60;
+        private int loginFailuresPerAccount = 10;
+        private int loginFailuresPerAddress = 50;
+        private Duration loginFailureWindow = Duration.ofMinutes(15);
+        private Duration resetCodeTtl = Duration.ofMinutes(15);
+        private String turnSecret;
+        private List<String> turnUrls = List.of();
+        private List<String> stunUrls = List.of();
+        private Duration turnCredentialTtl = Duration.ofHours(24);
+        private String smtpHost;
+        private int smtpPort = 587;
+        private String smtpUsername;
+        private String smtpPassword;
+        private String smtpFrom;
+        private boolean smtpStartTls = true;
+        private Duration shutdownReconnectAfter = Duration.ofSeconds(2);
+        private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder dataDir(Path v) { dataDir = v; return this; }
+        public Builder databaseFile(Path v) { databaseFile = v; return this; }
+        public Builder opsHost(String v) { opsHost = v; return this; }
+        public Builder opsPort(int v) { opsPort = v; return this; }
+        public Builder tlsKeystore(Path v) { tlsKeystore = v; return this; }
+        public Builder tlsKeystorePassword(String v) { tlsKeystorePassword = v; return this; }
+        public Builder tlsKeystoreType(String v) { tlsKeystoreType = v; return this; }
+        public Builder bcryptCost(int v) { bcryptCost = v; return this; }
+        public Builder sessionTtl(Duration v) { sessionTtl = v; return this; }
+        public Builder ringTimeout(Duration v) { ringTimeout = v; return this; }
+        public Builder callGrace(Duration v) { callGrace = v; return this; }
+        public Builder heartbeatSeconds(int v) { heartbeatSeconds = v; return this; }
+        public Builder rateLimitPerSecond(double v) { rateLimitPerSecond = v; return this; }
+        public Builder rateLimitBurst(int v) { rateLimitBurst = v; return this; }
+        public Builder loginFailuresPerAccount(int v) { loginFailuresPerAccount = v; return this; }
+        public Builder loginFailuresPerAddress(int v) { loginFailuresPerAddress = v; return this; }
+        public Builder loginFailureWindow(Duration v) { loginFailureWindow = v; return this; }
+        public Builder resetCodeTtl(Duration v) { resetCodeTtl = v; return this; }
+        public Builder turnSecret(String v) { turnSecret = v; return this; }
+        public Builder turnUrls(List<String> v) { turnUrls = v; return this; }
+        public Builder stunUrls(List<String> v) { stunUrls = v; return this; }
+        public Builder turnCredentialTtl(Duration v) { turnCredentialTtl = v; return this; }
+        public Builder smtpHost(String v) { smtpHost = v; return this; }
+        public Builder smtpPort(int v) { smtpPort = v; return this; }
+        public Builder smtpUsername(String v) { smtpUsername = v; return this; }
+        public Builder smtpPassword(String v) { smtpPassword = v; return this; }
+        public Builder smtpFrom(String v) { smtpFrom = v; return this; }
+        public Builder smtpStartTls(boolean v) { smtpStartTls = v; return this; }
+        public Builder shutdownReconnectAfter(Duration v) { shutdownReconnectAfter = v; return this; }
+        public Builder workerThreads(int v) { workerThreads = v; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
+                    tlsKeystoreType, bcryptCost, sessionTtl, ringTimeout, callGrace, heartbeatSeconds, rateLimitPerSecond,
+                    rateLimitBurst, loginFailuresPerAccount, loginFailuresPerAddress, loginFailureWindow, resetCodeTtl,
+                    turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
+                    smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads);
+        }
+    }
+}

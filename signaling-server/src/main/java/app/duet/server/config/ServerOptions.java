@@ -1,0 +1,131 @@
+package app.duet.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** The server's command-line options; each can also come from DUET_* or the config file (see ConfigDefaults). */
+public final class ServerOptions {
+    @Mixin
+    StorageOptions storage;
+
+    @Option(names = "--host", defaultValue = ServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
+            description = "Address to listen on; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8686", description = "WebSocket port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--ops-host", defaultValue = ServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
+            description = "Address of the /healthz and /metrics endpoint (default: ${DEFAULT-VALUE}).")
+    String opsHost;
+
+    @Option(names = "--ops-port", defaultValue = "8687",
+            description = "Port of /healthz and /metrics; -1 turns it off (default: ${DEFAULT-VALUE}).")
+    int opsPort;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "PKCS12 or JKS keystore with the certificate chain and key; turns on wss://.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", paramLabel = "PASSWORD", description = "Password of the keystore (prefer DUET_TLS_KEYSTORE_PASSWORD).")
+    String tlsKeystorePassword;
+
+    @Option(names = "--tls-keystore-type", defaultValue = "PKCS12", description = "PKCS12 or JKS (default: ${DEFAULT-VALUE}).")
+    String tlsKeystoreType;
+
+    @Option(names = "--bcrypt-cost", defaultValue = "10", description = "bcrypt work factor, 4-31 (default: ${DEFAULT-VALUE}).")
+    int bcryptCost;
+
+    @Option(names = "--session-days", defaultValue = "30", description = "Days a login session lasts (default: ${DEFAULT-VALUE}).")
+    long sessionDays;
+
+    @Option(names = "--ring-timeout-seconds", defaultValue = "45", description = "Unanswered calls end after this (default: ${DEFAULT-VALUE}).")
+    long ringTimeoutSeconds;
+
+    @Option(names = "--call-grace-seconds", defaultValue = "30",
+            description = "A disconnected member keeps their call this long (default: ${DEFAULT-VALUE}).")
+    long callGraceSeconds;
+
+    @Option(names = "--heartbeat-seconds", defaultValue = "30",
+            description = "Silent connections are closed after about this long (default: ${DEFAULT-VALUE}).")
+    int heartbeatSeconds;
+
+    @Option(names = "--rate-limit", defaultValue = "20", description = "Messages per second per connection (default: ${DEFAULT-VALUE}).")
+    double rateLimit;
+
+    @Option(names = "--rate-burst", defaultValue = "60", description = "Burst of messages per connection (default: ${DEFAULT-VALUE}).")
+    int rateBurst;
+
+    @Option(names = "--login-failures-per-account", defaultValue = "10",
+            description = "Failed logins per account per window before LOGIN_THROTTLED (default: ${DEFAULT-VALUE}).")
+    int loginFailuresPerAccount;
+
+    @Option(names = "--login-failures-per-address", defaultValue = "50",
+            description = "Failed logins per IP address per window before LOGIN_THROTTLED (default: ${DEFAULT-VALUE}).")
+    int loginFailuresPerAddress;
+
+    @Option(names = "--login-window-minutes", defaultValue = "15", description = "Window of the login limits (default: ${DEFAULT-VALUE}).")
+    long loginWindowMinutes;
+
+    @Option(names = "--reset-code-minutes", defaultValue = "15", description = "How long a reset code works (default: ${DEFAULT-VALUE}).")
+    long resetCodeMinutes;
+
+    @Option(names = "--stun-url", split = ",", paramLabel = "URL", description = "STUN URL handed to clients, e.g. stun:turn.example.org:3478; repeatable.")
+    List<String> stunUrls = new ArrayList<>();
+
+    @Option(names = "--turn-url", split = ",", paramLabel = "URL",
+            description = "TURN URL handed to clients, e.g. turn:turn.example.org:3478?transport=udp; repeatable.")
+    List<String> turnUrls = new ArrayList<>();
+
+    @Option(names = "--turn-secret", paramLabel = "SECRET", description = "coturn's static-auth-secret (prefer DUET_TURN_SECRET).")
+    String turnSecret;
+
+    @Option(names = "--turn-ttl-seconds", defaultValue = "86400", description = "Lifetime of TURN credentials (default: ${DEFAULT-VALUE}).")
+    long turnTtlSeconds;
+
+    @Option(names = "--smtp-host", description = "SMTP server for reset codes; without it, use the reset-code command.")
+    String smtpHost;
+
+    @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE}).")
+    int smtpPort;
+
+    @Option(names = "--smtp-username", description = "SMTP login, if the server needs one.")
+    String smtpUsername;
+
+    @Option(names = "--smtp-password", description = "SMTP password (prefer DUET_SMTP_PASSWORD).")
+    String smtpPassword;
+
+    @Option(names = "--smtp-from", paramLabel = "ADDRESS", description = "Sender address of reset mails.")
+    String smtpFrom;
+
+    @Option(names = "--smtp-starttls", defaultValue = "true", arity = "1",
+            description = "Require STARTTLS to the SMTP server (default: ${DEFAULT-VALUE}).")
+    boolean smtpStartTls;
+
+    @Option(names = "--worker-threads", defaultValue = "0",
+            description = "Threads for bcrypt and database work; 0 = number of CPUs, at least 2 (default: ${DEFAULT-VALUE}).")
+    int workerThreads;
+
+    public ServerConfig toConfig() {
+        ServerConfig.Builder b = ServerConfig.builder()
+                .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
+                .opsHost(opsHost).opsPort(opsPort)
+                .tlsKeystore(tlsKeystore).tlsKeystorePassword(tlsKeystorePassword).tlsKeystoreType(tlsKeystoreType)
+                .bcryptCost(bcryptCost).sessionTtl(Duration.ofDays(sessionDays))
+                .ringTimeout(Duration.ofSeconds(ringTimeoutSeconds)).callGrace(Duration.ofSeconds(callGraceSeconds))
+                .heartbeatSeconds(heartbeatSeconds).rateLimitPerSecond(rateLimit).rateLimitBurst(rateBurst)
+                .loginFailuresPerAccount(loginFailuresPerAccount).loginFailuresPerAddress(loginFailuresPerAddress)
+                .loginFailureWindow(Duration.ofMinutes(loginWindowMinutes)).resetCodeTtl(Duration.ofMinutes(resetCodeMinutes))
+                .stunUrls(stunUrls).turnUrls(turnUrls).turnSecret(turnSecret).turnCredentialTtl(Duration.ofSeconds(turnTtlSeconds))
+                .smtpHost(smtpHost).smtpPort(smtpPort).smtpUsername(smtpUsername).smtpPassword(smtpPassword)
+                .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls);
+        if (workerThreads > 0) {
+            b.workerThreads(workerThreads);
+        }
+        return b.build();
+    }
+}

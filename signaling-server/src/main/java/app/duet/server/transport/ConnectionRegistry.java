@@ -1,0 +1,130 @@
+package app.duet.server.transport;
+
+import app.duet.protocol.Event;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.server.auth.Principal;
+import app.duet.server.channels.Relay;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * This node's authenticated connections by user and by session; the in-process {@link Relay}.
+ * Sends happen outside its lock (Java-WebSocket's send only queues).
+ */
+public final class ConnectionRegistry implements Relay {
+    /** What removing a connection meant for its session and its user. */
+    record Removed(Principal principal, boolean lastOfSession, boolean lastOfUser) {
+    }
+
+    private final ProtocolCodec codec;
+    private final Set<ClientConnection> open = new LinkedHashSet<>();
+    private final Map<String, Set<ClientConnection>> byUser = new HashMap<>();
+    private final Map<String, Set<ClientConnection>> bySession = new HashMap<>();
+
+    public ConnectionRegistry(ProtocolCodec codec) {
+        this.codec = codec;
+    }
+
+    synchronized void opened(ClientConnection c) {
+        open.add(c);
+    }
+
+    /**
+     * Authenticates the connection as {@code p}, unless it closed meanwhile.
+     * @return true if this is the user's first connection (they just came online)
+     */
+    synchronized boolean bind(ClientConnection c, Principal p) {
+        if (!open.contains(c)) {
+            return false;
+        }
+        c.principal(p);
+        bySession.computeIfAbsent(p.sessionId(), k -> new LinkedHashSet<>()).add(c);
+        Set<ClientConnection> ofUser = byUser.computeIfAbsent(p.username(), k -> new LinkedHashSet<>());
+        ofUser.add(c);
+        return ofUser.size() == 1;
+    }
+
+    /** Back to unauthenticated (logout, expiry); the connection stays open. */
+    synchronized Removed unbind(ClientConnection c) {
+        Principal p = c.principal();
+        if (p == null) {
+            return new Removed(null, false, false);
+        }
+        c.principal(null);
+        return new Removed(p, removeFrom(bySession, p.sessionId(), c), removeFrom(byUser, p.username(), c));
+    }
+
+    synchronized Removed closed(ClientConnection c) {
+        open.remove(c);
+        return unbind(c);
+    }
+
+    public synchronized int openCount() {
+        return open.size();
+    }
+
+    synchronized List<ClientConnection> all() {
+        return new ArrayList<>(open);
+    }
+
+    /** Closes every connection of these sessions except one; used when sessions are revoked. */
+    void closeSessions(Collection<String> sessionIds, String exceptConnectionId, int code, String reason) {
+        List<ClientConnection> targets = new ArrayList<>();
+        synchronized (this) {
+            for (String id : sessionIds) {
+                bySession.getOrDefault(id, Set.of()).stream()
+                        .filter(c -> !c.id().equals(exceptConnectionId))
+                        .forEach(targets::add);
+            }
+        }
+        targets.forEach(c -> c.close(code, reason));
+    }
+
+    @Override
+    public void toUser(String username, Event event, String exceptConnectionId) {
+        List<ClientConnection> targets;
+        synchronized (this) {
+            targets = new ArrayList<>(byUser.getOrDefault(username, Set.of()));
+        }
+        String frame = codec.encode(event);
+        for (ClientConnection c : targets) {
+            if (!c.id().equals(exceptConnectionId)) {
+                c.sendText(frame);
+            }
+        }
+    }
+
+    @Override
+    public boolean toSession(String sessionId, Event event) {
+        List<ClientConnection> targets;
+        synchronized (this) {
+            targets = new ArrayList<>(bySession.getOrDefault(sessionId, Set.of()));
+        }
+        String frame = codec.encode(event);
+        targets.forEach(c -> c.sendText(frame));
+        return !targets.isEmpty();
+    }
+
+    @Override
+    public synchronized boolean isOnline(String username) {
+        return byUser.containsKey(username);
+    }
+
+    /** @return true if the set became empty (and was dropped) */
+    private static boolean removeFrom(Map<String, Set<ClientConnection>> index, String key, ClientConnection c) {
+        Set<ClientConnection> set = index.get(key);
+        if (set == null || !set.remove(c)) {
+            return false;
+        }
+        if (set.isEmpty()) {
+            index.remove(key);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,192 @@
+package app.duet.server.transport;
+
+import app.duet.protocol.CallInfo;
+import app.duet.protocol.Event;
+import app.duet.protocol.Request;
+import app.duet.protocol.Result;
+import app.duet.protocol.SessionInfo;
+import app.duet.protocol.UserInfo;
+import app.duet.server.auth.AuthManager;
+import app.duet.server.auth.AuthManager.Authenticated;
+import app.duet.server.auth.PasswordResets;
+import app.duet.server.auth.Principal;
+import app.duet.server.channels.Actor;
+import app.duet.server.channels.ChannelRegistry;
+import app.duet.server.ops.Metrics;
+import app.duet.server.turn.IceServersProvider;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Maps each request to the service that handles it and ties sessions to connections. Blocking work
+ * (bcrypt, JDBC, SMTP) goes to the worker executor; channel and call requests are in-memory and run
+ * on the socket thread. The rules themselves live in the services.
+ */
+final class Dispatcher {
+    /** WebSocket close code for connections whose session was revoked elsewhere. */
+    static final int CLOSE_SESSION_REVOKED = 4001;
+
+    private final AuthManager auth;
+    private final PasswordResets resets;
+    private final ChannelRegistry channels;
+    private final IceServersProvider iceServers;
+    private final ConnectionRegistry connections;
+    private final Executor workers;
+    private final Metrics metrics;
+
+    Dispatcher(AuthManager auth, PasswordResets resets, ChannelRegistry channels, IceServersProvider iceServers,
+            ConnectionRegistry connections, Executor workers, Metrics metrics) {
+        this.auth = auth;
+        this.resets = resets;
+        this.channels = channels;
+        this.iceServers = iceServers;
+        this.connections = connections;
+        this.workers = workers;
+        this.metrics = metrics;
+    }
+
+    /** Requests that need no login (hello and ping are answered by the frame handler). */
+    static boolean isPublic(Request r) {
+        return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume
+                || r instanceof Request.PasswordResetRequest || r instanceof Request.PasswordResetConfirm;
+    }
+
+    static boolean authenticates(Request r) {
+        return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume;
+    }
+
+    CompletableFuture<Result> handlePublic(ClientConnection c, Request request) {
+        if (request instanceof Request.Signup r) {
+            return onWorker(() -> auth.signup(r.username(), r.displayName(), r.email(), r.password()))
+                    .thenApply(a -> authenticated(c, a, false));
+        }
+        if (request instanceof Request.Login r) {
+            return onWorker(() -> auth.login(r.username(), r.password(), c.address()))
+                    .whenComplete((a, e) -> metrics.login(e == null))
+                    .thenApply(a -> authenticated(c, a, false));
+        }
+        if (request instanceof Request.Resume r) {
+            return onWorker(() -> auth.resume(r.token())).thenApply(a -> authenticated(c, a, true));
+        }
+        if (request instanceof Request.PasswordResetRequest r) {
+            return onWorker(() -> {
+                resets.request(r.login());
+                return Result.Empty.INSTANCE;
+            });
+        }
+        if (request instanceof Request.PasswordResetConfirm r) {
+            return onWorker(() -> resets.confirm(r.username(), r.code(), r.newPassword()))
+                    .thenApply(revoked -> revoke(revoked, null));
+        }
+        throw new IllegalArgumentException("not a public request: " + request.type());
+    }
+
+    CompletableFuture<Result> handleAuthenticated(ClientConnection c, Principal p, Request request) {
+        Actor actor = new Actor(p.username(), p.displayName(), p.sessionId(), c.id());
+        if (request instanceof Request.Logout) {
+            return onWorker(() -> {
+                auth.logout(p);
+                return p;
+            }).thenApply(x -> {
+                endSession(c);
+                connections.closeSessions(List.of(p.sessionId()), c.id(), CLOSE_SESSION_REVOKED, "logged out");
+                return Result.Empty.INSTANCE;
+            });
+        }
+        if (request instanceof Request.ChangePassword r) {
+            return onWorker(() -> auth.changePassword(p, r.oldPassword(), r.newPassword()))
+                    .thenApply(revoked -> revoke(revoked, c.id()));
+        }
+        return CompletableFuture.completedFuture(handleInMemory(actor, request));
+    }
+
+    /** The session expired or was logged out: the connection stays, unauthenticated; its calls end. */
+    void endSession(ClientConnection c) {
+        ConnectionRegistry.Removed removed = connections.unbind(c);
+        if (removed.principal() != null) {
+            channels.sessionEnded(removed.principal().sessionId());
+            if (removed.lastOfUser()) {
+                channels.presenceChanged(removed.principal().username(), removed.principal().displayName(), false);
+            }
+        }
+    }
+
+    void closed(ClientConnection c) {
+        ConnectionRegistry.Removed removed = connections.closed(c);
+        Principal p = removed.principal();
+        if (p != null) {
+            if (removed.lastOfSession()) {
+                channels.sessionDisconnected(p.sessionId());
+            }
+            if (removed.lastOfUser()) {
+                channels.presenceChanged(p.username(), p.displayName(), false);
+            }
+        }
+    }
+
+    private Result handleInMemory(Actor actor, Request request) {
+        if (request instanceof Request.IceServers) {
+            return iceServers.forUser(actor.username());
+        } else if (request instanceof Request.ChannelCreate r) {
+            return new Result.Channel(channels.create(actor, r.name()));
+        } else if (request instanceof Request.ChannelJoin r) {
+            return new Result.Channel(channels.join(actor, r.name()));
+        } else if (request instanceof Request.ChannelLeave r) {
+            channels.leave(actor, r.name());
+        } else if (request instanceof Request.ChannelDelete r) {
+            channels.delete(actor, r.name());
+        } else if (request instanceof Request.ChannelsList) {
+            return new Result.Channels(channels.list(actor));
+        } else if (request instanceof Request.CallRing r) {
+            return new Result.CallRing(channels.ring(actor, r.channel(), r.media()));
+        } else if (request instanceof Request.CallAccept r) {
+            channels.accept(actor, r.callId());
+        } else if (request instanceof Request.CallDecline r) {
+            channels.decline(actor, r.callId());
+        } else if (request instanceof Request.CallCancel r) {
+            channels.cancel(actor, r.callId());
+        } else if (request instanceof Request.CallHangup r) {
+            channels.hangup(actor, r.callId());
+        } else if (request instanceof Request.Offer r) {
+            relay(actor, r.callId(), from -> new Event.Offer(r.callId(), from, r.sdp()));
+        } else if (request instanceof Request.Answer r) {
+            relay(actor, r.callId(), from -> new Event.Answer(r.callId(), from, r.sdp()));
+        } else if (request instanceof Request.Candidate r) {
+            relay(actor, r.callId(), from -> new Event.Candidate(r.callId(), from, r.sdpMid(), r.sdpMLineIndex(), r.candidate()));
+        } else {
+            throw new IllegalArgumentException("no handler for " + request.type());
+        }
+        return Result.Empty.INSTANCE;
+    }
+
+    private void relay(Actor actor, String callId, java.util.function.Function<String, Event> event) {
+        channels.relay(actor, callId, event);
+        metrics.relayed();
+    }
+
+    private Result.Auth authenticated(ClientConnection c, Authenticated a, boolean resumed) {
+        Principal p = a.principal();
+        boolean firstOfUser = connections.bind(c, p);
+        Optional<CallInfo> call = resumed
+                ? channels.sessionResumed(new Actor(p.username(), p.displayName(), p.sessionId(), c.id()))
+                : Optional.empty();
+        if (firstOfUser) {
+            channels.presenceChanged(p.username(), p.displayName(), true);
+        }
+        return new Result.Auth(new SessionInfo(a.token(), p.expiresAt().toEpochMilli()),
+                new UserInfo(p.username(), p.displayName()), call.orElse(null));
+    }
+
+    private Result revoke(List<String> sessionIds, String exceptConnectionId) {
+        sessionIds.forEach(channels::sessionEnded);
+        connections.closeSessions(sessionIds, exceptConnectionId, CLOSE_SESSION_REVOKED, "session revoked");
+        return Result.Empty.INSTANCE;
+    }
+
+    private <T> CompletableFuture<T> onWorker(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, workers);
+    }
+}

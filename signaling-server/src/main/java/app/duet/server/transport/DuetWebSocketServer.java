@@ -1,0 +1,101 @@
+package app.duet.server.transport;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The thin WebSocket layer: per-connection state as the attachment, every frame to the {@link FrameHandler}. */
+final class DuetWebSocketServer extends WebSocketServer {
+    private static final Logger log = LoggerFactory.getLogger(DuetWebSocketServer.class);
+    /**
+     * The socket layer closes a connection (1009) above this; frames between the protocol limit and
+     * this one still get a MESSAGE_TOO_LARGE reply on a connection that stays open.
+     */
+    static final int HARD_FRAME_LIMIT = 4 * app.duet.protocol.Protocol.MAX_FRAME_BYTES;
+
+    private final FrameHandler frames;
+    private final ConnectionFactory connections;
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    /** Makes the state object for a new socket. */
+    interface ConnectionFactory {
+        ClientConnection create(WebSocket socket, String id, String address);
+    }
+
+    DuetWebSocketServer(InetSocketAddress address, int decoderThreads, int heartbeatSeconds, FrameHandler frames,
+            ConnectionFactory connections) {
+        super(address, decoderThreads, List.of(new Draft_6455(Collections.emptyList(),
+                List.of(new Protocol("")), HARD_FRAME_LIMIT)));
+        this.frames = frames;
+        this.connections = connections;
+        setConnectionLostTimeout(heartbeatSeconds);
+        setReuseAddr(true);
+        setDaemon(true);
+    }
+
+    /** Completes when the port is bound, or fails with the bind error. */
+    CompletableFuture<Void> started() {
+        return started;
+    }
+
+    @Override
+    public void onStart() {
+        started.complete(null);
+    }
+
+    @Override
+    public void onOpen(WebSocket socket, ClientHandshake handshake) {
+        InetSocketAddress remote = socket.getRemoteSocketAddress();
+        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        ClientConnection c = connections.create(socket, Long.toString(ids.incrementAndGet()), address);
+        socket.setAttachment(c);
+        log.debug("{} opened", c);
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, String message) {
+        ClientConnection c = socket.getAttachment();
+        if (c != null) {
+            frames.onFrame(c, message);
+        }
+    }
+
+    @Override
+    public void onMessage(WebSocket socket, ByteBuffer message) {
+        socket.close(CloseFrame.REFUSE, "Duet speaks JSON in text frames");
+    }
+
+    @Override
+    public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+        ClientConnection c = socket.getAttachment();
+        if (c != null) {
+            log.debug("{} closed: {} {}", c, code, reason);
+            frames.onClose(c);
+        }
+    }
+
+    @Override
+    public void onError(WebSocket socket, Exception e) {
+        if (socket == null) {
+            if (!started.isDone()) {
+                started.completeExceptionally(e);
+            } else {
+                log.error("WebSocket server error", e);
+            }
+        } else {
+            log.debug("error on {}: {}", socket.<Object>getAttachment(), e.toString());
+        }
+    }
+}

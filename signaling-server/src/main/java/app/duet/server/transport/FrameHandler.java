@@ -1,0 +1,155 @@
+package app.duet.server.transport;
+
+import app.duet.protocol.ErrorCode;
+import app.duet.protocol.ErrorReply;
+import app.duet.protocol.Ok;
+import app.duet.protocol.Protocol;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.ProtocolException;
+import app.duet.protocol.Request;
+import app.duet.protocol.Result;
+import app.duet.server.ServiceException;
+import app.duet.server.auth.Principal;
+import app.duet.server.ops.Metrics;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
+import org.java_websocket.framing.CloseFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One frame in, one reply out: decode, rate-limit, check the connection's state (hello, login, session
+ * expiry), hand the request to the {@link Dispatcher}, and turn whatever comes back into ok or error.
+ */
+final class FrameHandler {
+    private static final Logger log = LoggerFactory.getLogger(FrameHandler.class);
+    /** A client still sending after this many refusals in a row is closed. */
+    static final int MAX_REFUSED_IN_A_ROW = 200;
+
+    private final ProtocolCodec codec;
+    private final Dispatcher dispatcher;
+    private final Metrics metrics;
+    private final Clock clock;
+    private final Result.Hello hello;
+
+    FrameHandler(ProtocolCodec codec, Dispatcher dispatcher, Metrics metrics, Clock clock, Result.Hello hello) {
+        this.codec = codec;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.hello = hello;
+    }
+
+    void onFrame(ClientConnection c, String frame) {
+        Request request;
+        try {
+            request = codec.decodeRequest(frame);
+        } catch (ProtocolException e) {
+            refuse(c, ErrorReply.of(e));
+            return;
+        }
+        int refused = c.rateLimit();
+        if (refused > 0) {
+            if (refused > MAX_REFUSED_IN_A_ROW) {
+                log.warn("{} kept flooding; closing it", c);
+                c.close(CloseFrame.POLICY_VALIDATION, "too many messages");
+            } else {
+                refuse(c, new ErrorReply(request.id(), ErrorCode.RATE_LIMITED, "Too many messages; slow down."));
+            }
+            return;
+        }
+        metrics.request(request.type());
+        CompletableFuture<Result> result;
+        try {
+            result = route(c, request);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        result.whenComplete((value, error) -> {
+            if (error == null) {
+                c.send(new Ok(request.id(), value));
+            } else {
+                refuse(c, errorReply(c, request, error));
+            }
+        });
+    }
+
+    void onClose(ClientConnection c) {
+        dispatcher.closed(c);
+    }
+
+    private CompletableFuture<Result> route(ClientConnection c, Request request) {
+        if (request instanceof Request.Hello h) {
+            return CompletableFuture.completedFuture(hello(c, h));
+        }
+        if (!c.helloDone()) {
+            throw new ServiceException(ErrorCode.HELLO_REQUIRED, "Send hello first.");
+        }
+        if (request instanceof Request.Ping) {
+            return CompletableFuture.completedFuture(Result.Empty.INSTANCE);
+        }
+        Principal principal = c.principal();
+        if (principal != null && !principal.expiresAt().isAfter(clock.instant())) {
+            dispatcher.endSession(c);
+            throw new ServiceException(ErrorCode.SESSION_EXPIRED, "The session has expired; log in again.");
+        }
+        if (Dispatcher.isPublic(request)) {
+            return routePublic(c, request, principal);
+        }
+        if (principal == null) {
+            throw new ServiceException(ErrorCode.NOT_AUTHENTICATED, "Log in first.");
+        }
+        return dispatcher.handleAuthenticated(c, principal, request);
+    }
+
+    private CompletableFuture<Result> routePublic(ClientConnection c, Request request, Principal principal) {
+        if (!Dispatcher.authenticates(request)) {
+            return dispatcher.handlePublic(c, request);
+        }
+        if (principal != null) {
+            throw new ServiceException(ErrorCode.ALREADY_AUTHENTICATED, "You are logged in already; log out first.");
+        }
+        if (!c.startAuthenticating()) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "A login is already in progress on this connection.");
+        }
+        try {
+            return dispatcher.handlePublic(c, request).whenComplete((r, e) -> c.doneAuthenticating());
+        } catch (RuntimeException e) {
+            c.doneAuthenticating();
+            throw e;
+        }
+    }
+
+    private Result hello(ClientConnection c, Request.Hello h) {
+        if (c.helloDone()) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "hello was sent already.");
+        }
+        if (h.protocolVersion() != Protocol.PROTOCOL_VERSION) {
+            throw new ServiceException(ErrorCode.UNSUPPORTED_VERSION, "This server speaks protocol version "
+                    + Protocol.PROTOCOL_VERSION + ", not " + h.protocolVersion() + ". Please update Duet.");
+        }
+        c.helloDone(true);
+        log.debug("{} says hello as {}", c, h.client());
+        return hello;
+    }
+
+    private ErrorReply errorReply(ClientConnection c, Request request, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof ServiceException e) {
+            return new ErrorReply(request.id(), e.code(), e.getMessage());
+        }
+        if (cause instanceof RejectedExecutionException) {
+            log.warn("worker queue full; refusing {} from {}", request.type(), c);
+            return new ErrorReply(request.id(), ErrorCode.RATE_LIMITED, "The server is busy; try again in a moment.");
+        }
+        log.error("{} failed for {}", request.type(), c, cause);
+        return new ErrorReply(request.id(), ErrorCode.INTERNAL, "Something went wrong on the server; try again.");
+    }
+
+    private void refuse(ClientConnection c, ErrorReply reply) {
+        metrics.error(reply.code());
+        c.send(reply);
+    }
+}

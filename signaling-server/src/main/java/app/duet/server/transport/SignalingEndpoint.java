@@ -1,0 +1,103 @@
+package app.duet.server.transport;
+
+import app.duet.protocol.Event;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.Result;
+import app.duet.server.auth.AuthManager;
+import app.duet.server.auth.PasswordResets;
+import app.duet.server.channels.ChannelRegistry;
+import app.duet.server.ops.Metrics;
+import app.duet.server.turn.IceServersProvider;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The WebSocket endpoint, assembled from the services it dispatches to. */
+public final class SignalingEndpoint {
+    private static final Logger log = LoggerFactory.getLogger(SignalingEndpoint.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
+
+    /** What requests are dispatched to. */
+    public record Services(AuthManager auth, PasswordResets resets, ChannelRegistry channels,
+            IceServersProvider iceServers, Executor workers, Metrics metrics, Clock clock) {
+    }
+
+    /** Socket-level settings. {@code ssl} is null for plain ws://. */
+    public record Settings(InetSocketAddress address, int heartbeatSeconds, double ratePerSecond, int burst,
+            int decoderThreads, SSLContext ssl, Result.Hello hello) {
+    }
+
+    private final DuetWebSocketServer server;
+    private final ConnectionRegistry connections;
+    private final ProtocolCodec codec;
+
+    public SignalingEndpoint(Settings settings, Services services, ConnectionRegistry connections, ProtocolCodec codec) {
+        this.connections = connections;
+        this.codec = codec;
+        Dispatcher dispatcher = new Dispatcher(services.auth(), services.resets(), services.channels(),
+                services.iceServers(), connections, services.workers(), services.metrics());
+        FrameHandler frames = new FrameHandler(codec, dispatcher, services.metrics(), services.clock(), settings.hello());
+        server = new DuetWebSocketServer(settings.address(), settings.decoderThreads(), settings.heartbeatSeconds(), frames,
+                (socket, id, address) -> {
+                    ClientConnection c = new ClientConnection(socket, codec, id, address,
+                            new TokenBucket(settings.ratePerSecond(), settings.burst(), System::nanoTime));
+                    connections.opened(c);
+                    services.metrics().connectionOpened();
+                    return c;
+                });
+        if (settings.ssl() != null) {
+            server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(settings.ssl()));
+        }
+    }
+
+    /** Binds and starts serving; throws if the port cannot be bound. */
+    public void start() throws IOException {
+        server.start();
+        try {
+            server.started().get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            stopQuietly();
+            throw new IOException("cannot listen on " + server.getAddress() + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            stopQuietly();
+            throw new IOException("the WebSocket server did not start within " + START_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopQuietly();
+            throw new IOException("interrupted while starting", e);
+        }
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    /** Tells every client to come back later, then closes all connections (1001) and the socket. */
+    public void shutdown(Duration reconnectAfter, Duration closeTimeout) {
+        String goodbye = codec.encode(new Event.ServerShutdown(reconnectAfter.toMillis()));
+        connections.all().forEach(c -> c.sendText(goodbye));
+        try {
+            server.stop((int) closeTimeout.toMillis(), "server shutting down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("interrupted while closing connections");
+        }
+    }
+
+    private void stopQuietly() {
+        try {
+            server.stop(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
