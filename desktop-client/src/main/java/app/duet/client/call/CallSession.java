@@ -1,0 +1,421 @@
+package app.duet.client.call;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import app.duet.client.call.data.CallDataChannel;
+import app.duet.client.call.data.DataEvents;
+import app.duet.client.call.data.DataLink;
+import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.call.media.LocalMedia;
+import app.duet.client.call.media.LocalVideoSource;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.media.MediaUnavailableException;
+import app.duet.client.call.media.VideoSourceKind;
+import app.duet.client.call.media.VideoSources;
+import app.duet.client.call.negotiation.NegotiationAction;
+import app.duet.client.call.negotiation.NegotiationMachine;
+import app.duet.client.call.negotiation.Role;
+import app.duet.client.call.peer.PeerConfig;
+import app.duet.client.call.peer.PeerSession;
+import app.duet.client.call.video.LatestFrameHolder;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One 1:1 call: negotiation state, the peer connection, local media, data channel and stats. Every method
+ * may be called from any thread; the work runs on the call's own serial thread, so nothing here blocks the
+ * caller except {@link #close()}. Events go to the listener on the listener's executor.
+ */
+public final class CallSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    static final long CLOSE_TIMEOUT_SECONDS = 10;
+
+    private final MediaEngine engine;
+    private final CallOptions options;
+    private final SignalingPort signaling;
+    private final Listeners listeners;
+    private final ScheduledExecutorService callThread;
+    private final ExecutorService dataThread;
+    private final ExecutorService fileSendThread;
+    private final NegotiationMachine machine;
+    private final VideoSources videoSources;
+    private final LatestFrameHolder selfView = new LatestFrameHolder();
+    private final CallDataChannel data;
+    private final LocalMedia media;
+    private final PeerMedia peerMedia;
+    private PeerSession peer;
+    private ScheduledFuture<?> settleTask;
+    private volatile CallState state = CallState.IDLE;
+    private volatile String safetyCode;
+
+    public CallSession(MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
+                       SignalingPort signaling, CallListener listener, Executor listenerExecutor) {
+        this.engine = engine;
+        this.options = options;
+        this.signaling = signaling;
+        this.videoSources = videoSources;
+        this.listeners = new Listeners(listener, listenerExecutor);
+        this.machine = new NegotiationMachine(role);
+        int n = COUNTER.incrementAndGet();
+        this.callThread = Executors.newSingleThreadScheduledExecutor(daemon("duet-call-" + n));
+        this.dataThread = Executors.newSingleThreadExecutor(daemon("duet-call-data-" + n));
+        this.fileSendThread = Executors.newSingleThreadExecutor(daemon("duet-call-files-" + n));
+        this.data = new CallDataChannel(dataEvents(), Clock.systemUTC(), options.downloadDir(), fileSendThread);
+        this.media = new LocalMedia(engine, LocalMedia.audioSource(engine, options.media()), selfView);
+        this.peerMedia = new PeerMedia(media, options.media().fps(), listeners, this::announceMedia);
+        engine.own(this);
+        if (options.media().video() != VideoChoice.NONE) {
+            peerMedia.useVideo(openVideo(options.media().video()));
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    // ---- signaling input ----
+
+    /** The call is ringing (outgoing for the caller, incoming for the callee). */
+    public void ringing() {
+        run(machine::ringing);
+    }
+
+    /** The callee accepted (locally, or the caller heard call_accepted): set up the connection. */
+    public void accepted() {
+        runOnCallThread(() -> {
+            if (peer == null && state != CallState.ENDED) {
+                createPeer();
+            }
+            perform(machine.accepted());
+        });
+    }
+
+    public void remoteOffer(String sdp) {
+        run(() -> machine.remoteOffer(sdp));
+    }
+
+    public void remoteAnswer(String sdp) {
+        run(() -> machine.remoteAnswer(sdp));
+    }
+
+    public void remoteCandidate(IceCandidateInfo candidate) {
+        run(() -> machine.remoteCandidate(candidate));
+    }
+
+    /** Ends the call locally (hang-up, decline, or the far side left). Idempotent. */
+    public void end() {
+        run(machine::ended);
+    }
+
+    public void restartIce() {
+        run(machine::restartIce);
+    }
+
+    // ---- media controls ----
+
+    public void setMicrophoneMuted(boolean muted) {
+        runOnCallThread(() -> peerMedia.setMicrophoneMuted(muted));
+    }
+
+    public void setCameraEnabled(boolean enabled) {
+        runOnCallThread(() -> peerMedia.setCameraEnabled(enabled));
+    }
+
+    /** Sends the camera (or the pattern) again; adds video to an audio-only call (renegotiates). */
+    public void useCamera() {
+        runOnCallThread(() -> peerMedia.useVideo(openVideo(VideoChoice.CAMERA)));
+    }
+
+    public void useSyntheticVideo() {
+        runOnCallThread(() -> peerMedia.useVideo(openVideo(VideoChoice.SYNTHETIC)));
+    }
+
+    /** Replaces the outgoing video with a screen; completes exceptionally when it cannot be captured. */
+    public CompletableFuture<Void> shareScreen(DisplayInfo display) {
+        return supplyOnCallThread(() -> {
+            try {
+                peerMedia.useVideo(videoSources.screen(display));
+                return null;
+            } catch (MediaUnavailableException e) {
+                listeners.problem(e.getMessage());
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+    }
+
+    public void stopScreenShare() {
+        runOnCallThread(() -> {
+            if (media.videoKind() == VideoSourceKind.SCREEN) {
+                peerMedia.useVideo(openVideo(options.media().video() == VideoChoice.SYNTHETIC
+                        ? VideoChoice.SYNTHETIC : VideoChoice.CAMERA));
+            }
+        });
+    }
+
+    // ---- data channel ----
+
+    public CompletableFuture<ChatMessage> sendChat(String text) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                ChatMessage message = data.sendChat(text);
+                listeners.chat(message);
+                return message;
+            } catch (app.duet.client.call.data.DataLinkException e) {
+                throw new IllegalStateException("The message could not be sent: " + e.getMessage(), e);
+            }
+        }, dataThread);
+    }
+
+    /** Starts sending a file; returns its transfer id. Progress arrives through the listener. */
+    public String sendFile(Path file) throws IOException {
+        return data.files().send(file);
+    }
+
+    public void cancelFile(String transferId) {
+        dataThread.execute(() -> data.files().cancel(transferId));
+    }
+
+    // ---- observation ----
+
+    public CallState state() {
+        return state;
+    }
+
+    public Role role() {
+        return machine.role();
+    }
+
+    public LatestFrameHolder remoteVideo() {
+        return peerMedia.remoteVideo();
+    }
+
+    public LatestFrameHolder selfView() {
+        return selfView;
+    }
+
+    /** Loudness of the far side's audio, 0..1. */
+    public double remoteAudioLevel() {
+        return peerMedia.remoteAudioLevel();
+    }
+
+    public Optional<String> safetyCode() {
+        return Optional.ofNullable(safetyCode);
+    }
+
+    // ---- internals (call thread) ----
+
+    private LocalVideoSource openVideo(VideoChoice choice) {
+        return choice == VideoChoice.SYNTHETIC ? videoSources.synthetic(options.media())
+                : videoSources.cameraOrFallback(options.media());
+    }
+
+    private void createPeer() {
+        PeerConfig config = new PeerConfig(options.iceServers(), options.forceRelay(), 0, 0);
+        peer = new PeerSession(engine.factory(), config, callThread, new PeerEvents());
+        data.bind(new DataLink(peer.createDataChannel("duet", 0), dataThread, data));
+        peerMedia.attach(peer);
+    }
+
+    private void perform(List<NegotiationAction> actions) {
+        for (NegotiationAction action : actions) {
+            perform(action);
+        }
+    }
+
+    private void perform(NegotiationAction action) {
+        if (action instanceof NegotiationAction.CreateOffer offer) {
+            peer.createOffer(offer.iceRestart()).whenComplete((sdp, error) -> perform(error == null
+                    ? machine.localOfferReady(offer.generation(), sdp)
+                    : failed("creating an offer", error, machine.localOfferFailed(offer.generation()))));
+        } else if (action instanceof NegotiationAction.SendOffer offer) {
+            signaling.sendOffer(offer.sdp());
+        } else if (action instanceof NegotiationAction.AnswerOffer offer) {
+            peer.answer(offer.sdp(), offer.rollbackFirst()).whenComplete((sdp, error) -> perform(error == null
+                    ? machine.localAnswerReady(sdp)
+                    : failed("answering an offer", error, machine.remoteDescriptionFailed())));
+        } else if (action instanceof NegotiationAction.SendAnswer answer) {
+            signaling.sendAnswer(answer.sdp());
+        } else if (action instanceof NegotiationAction.ApplyAnswer answer) {
+            peer.applyAnswer(answer.sdp()).whenComplete((ok, error) -> perform(error == null
+                    ? machine.remoteAnswerApplied()
+                    : failed("applying an answer", error, machine.remoteDescriptionFailed())));
+        } else if (action instanceof NegotiationAction.AddRemoteCandidates add) {
+            peer.addCandidates(add.candidates());
+        } else if (action instanceof NegotiationAction.SendCandidate send) {
+            signaling.sendCandidate(send.candidate());
+        } else if (action instanceof NegotiationAction.StateChanged changed) {
+            stateChanged(changed.state());
+        } else if (action instanceof NegotiationAction.Settled) {
+            scheduleSettle();
+        } else if (action instanceof NegotiationAction.Unsettled) {
+            unsettle();
+        } else if (action instanceof NegotiationAction.Close) {
+            teardown();
+        }
+    }
+
+    private List<NegotiationAction> failed(String what, Throwable error, List<NegotiationAction> next) {
+        LOG.warn("Negotiation step failed: {}", what, error);
+        return next;
+    }
+
+    private void stateChanged(CallState next) {
+        state = next;
+        LOG.info("Call is {}", next);
+        listeners.state(next);
+        if (next == CallState.CONNECTED && safetyCode == null && peer != null) {
+            SafetyCode.fromSdp(peer.localSdp(), peer.remoteSdp()).ifPresent(code -> {
+                safetyCode = code;
+                listeners.safetyCode(code);
+            });
+            peerMedia.startStats(callThread);
+        }
+    }
+
+    /** Pushed audio must wait until libwebrtc has started (and we have stopped) the module's recording. */
+    private void scheduleSettle() {
+        unsettle();
+        settleTask = callThread.schedule(media::releasePushedAudio, 300, TimeUnit.MILLISECONDS);
+    }
+
+    private void unsettle() {
+        if (settleTask != null) {
+            settleTask.cancel(false);
+            settleTask = null;
+        }
+        media.holdPushedAudio();
+    }
+
+    private void announceMedia(RemoteMediaState state) {
+        dataThread.execute(() -> data.announceMedia(state));
+    }
+
+    /** Ordered teardown: pushers, stats, sinks, data channel, senders and connection, then local media. */
+    private void teardown() {
+        unsettle();
+        peerMedia.stopStats();
+        try {
+            dataThread.submit(data::close).get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("Closing the data channel failed", e);
+        }
+        if (peer != null) {
+            peer.close();
+        }
+        media.close();
+        fileSendThread.shutdownNow();
+        dataThread.shutdown();
+        callThread.shutdown();
+        engine.release(this);
+    }
+
+    private void run(Supplier<List<NegotiationAction>> event) {
+        runOnCallThread(() -> perform(event.get()));
+    }
+
+    private void runOnCallThread(Runnable task) {
+        try {
+            callThread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.error("Call task failed", e);
+                    listeners.problem("Something went wrong in the call: " + e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("Ignoring a call task after the call ended");
+        }
+    }
+
+    private <T> CompletableFuture<T> supplyOnCallThread(Supplier<T> task) {
+        return CompletableFuture.supplyAsync(task, callThread);
+    }
+
+    /** Ends the call if needed and waits until every native object it owns is released. */
+    @Override
+    public void close() {
+        if (callThread.isShutdown()) {
+            return;
+        }
+        end();
+        try {
+            if (!callThread.awaitTermination(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("Call teardown did not finish in {} s", CLOSE_TIMEOUT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private DataEvents dataEvents() {
+        return new DataEvents() {
+            @Override
+            public void channelOpen(boolean open) {
+                listeners.dataChannel(open);
+            }
+
+            @Override
+            public void chat(ChatMessage message) {
+                listeners.chat(message);
+            }
+
+            @Override
+            public void remoteMedia(RemoteMediaState remote) {
+                listeners.remoteMedia(remote);
+            }
+
+            @Override
+            public void fileTransfer(FileTransferUpdate update) {
+                listeners.fileTransfer(update);
+            }
+        };
+    }
+
+    private final class PeerEvents implements PeerSession.Events {
+        @Override
+        public void localCandidate(IceCandidateInfo candidate) {
+            perform(machine.localCandidate(candidate));
+        }
+
+        @Override
+        public void transport(app.duet.client.call.negotiation.TransportStatus status) {
+            perform(machine.transport(status));
+        }
+
+        @Override
+        public void negotiationNeeded() {
+            perform(machine.negotiationNeeded());
+        }
+
+        @Override
+        public void remoteTrack(dev.onvoid.webrtc.media.MediaStreamTrack track) {
+            peerMedia.remoteTrack(track);
+        }
+    }
+}

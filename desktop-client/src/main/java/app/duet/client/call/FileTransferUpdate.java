@@ -1,0 +1,21 @@
+package app.duet.client.call;
+
+import java.nio.file.Path;
+
+/**
+ * Progress or outcome of one file transfer in either direction.
+ *
+ * @param savedTo where a completed incoming file was stored, else null
+ * @param error   a sentence for the user when the transfer failed, else null
+ */
+public record FileTransferUpdate(String transferId, Direction direction, String fileName, long bytesDone,
+                                 long totalBytes, Status status, Path savedTo, String error) {
+
+    public enum Direction { OUTGOING, INCOMING }
+
+    public enum Status { IN_PROGRESS, COMPLETED, FAILED, CANCELLED }
+
+    public double fraction() {
+        return totalBytes == 0 ? 1.0 : (double) bytesDone / totalBytes;
+    }
+}

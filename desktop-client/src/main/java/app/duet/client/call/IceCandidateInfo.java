@@ -1,0 +1,5 @@
+package app.duet.client.call;
+
+/** An ICE candidate as it travels over signaling. */
+public record IceCandidateInfo(String sdpMid, int sdpMLineIndex, String candidate) {
+}

@@ -1,0 +1,67 @@
+package app.duet.client.call;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Delivers call events to one listener on the executor it chose, isolating its failures. */
+final class Listeners {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
+
+    private final CallListener listener;
+    private final Executor executor;
+
+    Listeners(CallListener listener, Executor executor) {
+        this.listener = listener;
+        this.executor = executor;
+    }
+
+    void state(CallState state) {
+        deliver(() -> listener.stateChanged(state));
+    }
+
+    void quality(CallQuality quality) {
+        deliver(() -> listener.quality(quality));
+    }
+
+    void chat(ChatMessage message) {
+        deliver(() -> listener.chat(message));
+    }
+
+    void fileTransfer(FileTransferUpdate update) {
+        deliver(() -> listener.fileTransfer(update));
+    }
+
+    void remoteMedia(RemoteMediaState state) {
+        deliver(() -> listener.remoteMedia(state));
+    }
+
+    void safetyCode(String code) {
+        deliver(() -> listener.safetyCode(code));
+    }
+
+    void dataChannel(boolean open) {
+        deliver(() -> listener.dataChannel(open));
+    }
+
+    void problem(String message) {
+        deliver(() -> listener.problem(message));
+    }
+
+    private void deliver(Runnable event) {
+        try {
+            executor.execute(() -> {
+                try {
+                    event.run();
+                } catch (RuntimeException e) {
+                    LOG.error("A call listener failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Listener executor is shut down; dropping a call event");
+        }
+    }
+}

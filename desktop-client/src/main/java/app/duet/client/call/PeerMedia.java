@@ -1,0 +1,174 @@
+package app.duet.client.call;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import app.duet.client.call.media.AudioLevelMeter;
+import app.duet.client.call.media.LocalMedia;
+import app.duet.client.call.media.LocalVideoSource;
+import app.duet.client.call.media.VideoSourceKind;
+import app.duet.client.call.peer.PeerSession;
+import app.duet.client.call.stats.QualityCalculator;
+import app.duet.client.call.stats.SenderSettings;
+import app.duet.client.call.stats.StatsEntry;
+import app.duet.client.call.stats.StatsReports;
+import app.duet.client.call.stats.VideoAdaptationPolicy;
+import app.duet.client.call.stats.VideoSenderTuner;
+import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.call.video.TrackFrameConverter;
+
+import dev.onvoid.webrtc.RTCRtpSender;
+import dev.onvoid.webrtc.media.MediaStreamTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The media side of a call's peer connection: our senders, the far side's tracks, mute and camera state,
+ * and the once-a-second stats loop with sender adaptation. Used only on the call thread.
+ */
+final class PeerMedia {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerMedia.class);
+    static final long STATS_PERIOD_MILLIS = 1_000;
+    static final int MAX_VIDEO_BITRATE_BPS = 2_500_000;
+    static final int SCREEN_FPS = 15;
+
+    private final LocalMedia media;
+    private final Listeners listeners;
+    private final Consumer<RemoteMediaState> announce;
+    private final LatestFrameHolder remoteVideo = new LatestFrameHolder();
+    private final TrackFrameConverter remoteVideoSink = new TrackFrameConverter(remoteVideo);
+    private final AudioLevelMeter remoteAudio = new AudioLevelMeter();
+    private final Set<String> attachedTracks = new HashSet<>();
+    private final QualityCalculator quality = new QualityCalculator();
+    private final int cameraFps;
+    private VideoAdaptationPolicy adaptation;
+    private PeerSession peer;
+    private RTCRtpSender videoSender;
+    private ScheduledFuture<?> statsTask;
+    private boolean microphoneMuted;
+    private boolean cameraEnabled = true;
+
+    PeerMedia(LocalMedia media, int cameraFps, Listeners listeners, Consumer<RemoteMediaState> announce) {
+        this.media = media;
+        this.cameraFps = cameraFps;
+        this.listeners = listeners;
+        this.announce = announce;
+        this.adaptation = new VideoAdaptationPolicy(cameraFps, MAX_VIDEO_BITRATE_BPS);
+    }
+
+    void attach(PeerSession session) {
+        this.peer = session;
+        session.addTrack(media.audioTrack());
+        if (media.videoTrack() != null) {
+            videoSender = session.addTrack(media.videoTrack());
+        }
+        announceState();
+    }
+
+    LatestFrameHolder remoteVideo() {
+        return remoteVideo;
+    }
+
+    double remoteAudioLevel() {
+        return remoteAudio.level();
+    }
+
+    /** Swaps the outgoing video; in an audio-only call this adds a video sender, which renegotiates. */
+    void useVideo(LocalVideoSource source) {
+        media.switchVideo(source, track -> {
+            if (peer == null) {
+                return;
+            }
+            if (videoSender == null) {
+                videoSender = peer.addTrack(track);
+            } else {
+                peer.replaceTrack(videoSender, track);
+            }
+        });
+        adaptation = new VideoAdaptationPolicy(source.kind() == VideoSourceKind.SCREEN ? SCREEN_FPS : cameraFps,
+                MAX_VIDEO_BITRATE_BPS);
+        if (videoSender != null) {
+            VideoSenderTuner.apply(videoSender, adaptation.current());
+        }
+        announceState();
+    }
+
+    void setMicrophoneMuted(boolean muted) {
+        microphoneMuted = muted;
+        media.setMicrophoneEnabled(!muted);
+        announceState();
+    }
+
+    void setCameraEnabled(boolean enabled) {
+        cameraEnabled = enabled;
+        media.setVideoEnabled(enabled);
+        announceState();
+    }
+
+    private void announceState() {
+        boolean sendingVideo = media.videoTrack() != null && cameraEnabled;
+        announce.accept(new RemoteMediaState(!microphoneMuted, sendingVideo,
+                sendingVideo && media.videoKind() == VideoSourceKind.SCREEN));
+    }
+
+    void remoteTrack(MediaStreamTrack track) {
+        if (peer == null || !attachedTracks.add(track.getId())) {
+            return;
+        }
+        if (track instanceof VideoTrack video) {
+            peer.attach(video, remoteVideoSink);
+        } else if (track instanceof AudioTrack audio) {
+            peer.attach(audio, remoteAudio);
+        }
+        LOG.debug("Receiving remote {} track {}", track.getKind(), track.getId());
+    }
+
+    void startStats(ScheduledExecutorService callThread) {
+        if (statsTask != null) {
+            return;
+        }
+        // A periodic task that throws is silently cancelled, so failures are caught and logged here.
+        statsTask = callThread.scheduleAtFixedRate(() -> {
+            try {
+                peer.stats(report -> {
+                    List<StatsEntry> entries = StatsReports.entries(report);
+                    callThread.execute(() -> onStats(report.getTimestamp(), entries));
+                });
+            } catch (RuntimeException e) {
+                LOG.warn("Requesting stats failed", e);
+            }
+        }, STATS_PERIOD_MILLIS, STATS_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void onStats(long timestampMicros, List<StatsEntry> entries) {
+        if (statsTask == null) {
+            return; // stopped while the report was on its way
+        }
+        try {
+            CallQuality snapshot = quality.next(timestampMicros, entries);
+            listeners.quality(snapshot);
+            SenderSettings settings = adaptation.next(snapshot);
+            if (settings != null && videoSender != null) {
+                VideoSenderTuner.apply(videoSender, settings);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Processing stats failed", e);
+        }
+    }
+
+    void stopStats() {
+        if (statsTask != null) {
+            statsTask.cancel(false);
+            statsTask = null;
+        }
+    }
+}

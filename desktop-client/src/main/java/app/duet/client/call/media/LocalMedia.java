@@ -1,0 +1,139 @@
+package app.duet.client.call.media;
+
+import java.util.function.Consumer;
+
+import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.call.video.TrackFrameConverter;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.video.VideoTrack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the local audio and video sources and their tracks, and feeds the self-view. A call's senders
+ * reference these tracks; the call must detach them (removeTrack / replaceTrack) before they are disposed.
+ * Not thread-safe: the call uses it from its own serial thread.
+ */
+public final class LocalMedia implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalMedia.class);
+    private static int trackCounter;
+
+    private final PeerConnectionFactory factory;
+    private final AudioDeviceModuleBase audioModule;
+    private final LatestFrameHolder selfView;
+    private final TrackFrameConverter selfViewSink;
+    private final LocalAudioSource audioSource;
+    private final AudioTrack audioTrack;
+    private LocalVideoSource videoSource;
+    private VideoTrack videoTrack;
+
+    public LocalMedia(MediaEngine engine, LocalAudioSource audioSource, LatestFrameHolder selfView) {
+        this.factory = engine.factory();
+        this.audioModule = engine.audioModule();
+        this.selfView = selfView;
+        this.selfViewSink = new TrackFrameConverter(selfView);
+        this.audioSource = audioSource;
+        this.audioTrack = factory.createAudioTrack(nextId("audio"), audioSource.trackSource());
+    }
+
+    /** The synthetic tone or the real microphone, as the settings and the engine allow. */
+    public static LocalAudioSource audioSource(MediaEngine engine, MediaSettings settings) {
+        if (settings.syntheticAudio() || !engine.hasRealAudio()) {
+            return new ToneAudioSource(440, 0.3);
+        }
+        if (settings.microphoneId() != null) {
+            engine.devices().microphone(settings.microphoneId()).ifPresent(engine.audioModule()::setRecordingDevice);
+        }
+        return new MicrophoneAudioSource(engine.factory(), "Microphone");
+    }
+
+    private static synchronized String nextId(String kind) {
+        return kind + (++trackCounter);
+    }
+
+    public AudioTrack audioTrack() {
+        return audioTrack;
+    }
+
+    /** The current outgoing video track, or null in an audio-only call. */
+    public VideoTrack videoTrack() {
+        return videoTrack;
+    }
+
+    public VideoSourceKind videoKind() {
+        return videoSource == null ? null : videoSource.kind();
+    }
+
+    public LatestFrameHolder selfView() {
+        return selfView;
+    }
+
+    /**
+     * Makes {@code source} the outgoing video. {@code rebind} receives the new track and must attach it
+     * (add or replace it on the sender) before the previous track and source are disposed.
+     */
+    public void switchVideo(LocalVideoSource source, Consumer<VideoTrack> rebind) {
+        VideoTrack previousTrack = videoTrack;
+        LocalVideoSource previousSource = videoSource;
+        VideoTrack track = factory.createVideoTrack(nextId("video"), source.trackSource());
+        track.addSink(selfViewSink);
+        boolean enabled = previousTrack == null || previousTrack.isEnabled();
+        track.setEnabled(enabled);
+        rebind.accept(track);
+        videoSource = source;
+        videoTrack = track;
+        if (previousTrack != null) {
+            previousTrack.removeSink(selfViewSink);
+            previousTrack.dispose();
+        }
+        if (previousSource != null) {
+            previousSource.close();
+        }
+        LOG.info("Outgoing video is now {}", source.label());
+    }
+
+    public void setMicrophoneEnabled(boolean enabled) {
+        audioTrack.setEnabled(enabled);
+    }
+
+    public void setVideoEnabled(boolean enabled) {
+        if (videoTrack != null) {
+            videoTrack.setEnabled(enabled);
+        }
+    }
+
+    /** Holds pushed audio while a negotiation may (re)start the module's recording. */
+    public void holdPushedAudio() {
+        audioSource.setPushing(false);
+    }
+
+    /**
+     * After the connection is up or a renegotiation finished: stop the module's recording that libwebrtc
+     * started for the sender, then let pushed audio flow. Pushing while it records aborts the JVM.
+     */
+    public void releasePushedAudio() {
+        if (audioSource.isPushed()) {
+            audioModule.stopRecording();
+            audioSource.setPushing(true);
+        }
+    }
+
+    /** Releases all tracks and sources; every sender using them must already be detached. */
+    @Override
+    public void close() {
+        audioSource.setPushing(false);
+        if (videoTrack != null) {
+            videoTrack.removeSink(selfViewSink);
+            videoTrack.dispose();
+            videoSource.close();
+            videoTrack = null;
+        }
+        audioTrack.dispose();
+        audioSource.close();
+    }
+}

@@ -1,0 +1,120 @@
+package app.duet.client.call.media;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
+import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
+import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the process-wide native objects: the audio device module and the peer connection factory.
+ * Everything created from them (calls, local media) registers here and is closed first, in reverse order,
+ * because libwebrtc's threads are non-daemon and the JVM cannot exit while any native object lives.
+ */
+public final class MediaEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MediaEngine.class);
+    static final long DEVICE_TIMEOUT_MILLIS = 3_000;
+
+    private final AudioDeviceModuleBase audioModule;
+    private final boolean realAudio;
+    private final PeerConnectionFactory factory;
+    private final DeviceCatalog devices;
+    private final Deque<AutoCloseable> children = new ArrayDeque<>();
+    private boolean closed;
+
+    private MediaEngine(AudioDeviceModuleBase audioModule, boolean realAudio) {
+        this.audioModule = audioModule;
+        this.realAudio = realAudio;
+        this.factory = new PeerConnectionFactory(audioModule);
+        // Playout must start after the factory exists, or remote audio is never pulled.
+        audioModule.initPlayout();
+        audioModule.startPlayout();
+        this.devices = new DeviceCatalog(realAudio, DEVICE_TIMEOUT_MILLIS);
+    }
+
+    public static MediaEngine start(AudioMode mode) {
+        return start(mode, System.getenv());
+    }
+
+    static MediaEngine start(AudioMode mode, Map<String, String> env) {
+        if (mode == AudioMode.AUTO && new SoundServerProbe(env).soundServerLikely()) {
+            Optional<AudioDeviceModule> real = NativeProbe.call("audio device module",
+                    AudioDeviceModule::new, DEVICE_TIMEOUT_MILLIS, AudioDeviceModule::dispose);
+            if (real.isPresent()) {
+                LOG.info("Using the system audio devices");
+                return new MediaEngine(real.get(), true);
+            }
+        }
+        LOG.info("No sound server: using the headless audio module");
+        return new MediaEngine(new HeadlessAudioDeviceModule(), false);
+    }
+
+    public PeerConnectionFactory factory() {
+        checkOpen();
+        return factory;
+    }
+
+    public AudioDeviceModuleBase audioModule() {
+        checkOpen();
+        return audioModule;
+    }
+
+    /** True when a real sound server drives audio; false with the headless module. */
+    public boolean hasRealAudio() {
+        return realAudio;
+    }
+
+    public DeviceCatalog devices() {
+        return devices;
+    }
+
+    /** Registers a child that must be closed before the factory is disposed. */
+    public synchronized <T extends AutoCloseable> T own(T child) {
+        checkOpen();
+        children.push(child);
+        return child;
+    }
+
+    /** A child closed early by its user no longer needs closing here. */
+    public synchronized void release(AutoCloseable child) {
+        children.remove(child);
+    }
+
+    private synchronized void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("media engine is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        Deque<AutoCloseable> toClose;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayDeque<>(children);
+            children.clear();
+        }
+        for (AutoCloseable child : toClose) {
+            try {
+                child.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed", child, e);
+            }
+        }
+        factory.dispose();
+        audioModule.stopPlayout();
+        audioModule.dispose();
+        LOG.debug("Media engine disposed");
+    }
+}

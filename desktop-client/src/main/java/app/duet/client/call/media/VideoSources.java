@@ -1,0 +1,53 @@
+package app.duet.client.call.media;
+
+import java.util.Optional;
+
+import dev.onvoid.webrtc.media.video.VideoDevice;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens cameras, the synthetic pattern and screens; a camera that fails to start falls back to the pattern. */
+public final class VideoSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VideoSources.class);
+    static final int SCREEN_FPS = 15;
+    static final int SCREEN_MAX_WIDTH = 1920;
+    static final int SCREEN_MAX_HEIGHT = 1080;
+
+    private final DeviceCatalog devices;
+    private final DisplayCapturer displays;
+
+    public VideoSources(DeviceCatalog devices, DisplayCapturer displays) {
+        this.devices = devices;
+        this.displays = displays;
+    }
+
+    public LocalVideoSource synthetic(MediaSettings settings) {
+        return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern",
+                new TestPatternProducer(settings.width(), settings.height(), settings.displayName()), settings.fps());
+    }
+
+    /** The chosen (or default) camera; the synthetic pattern when there is none or it cannot start. */
+    public LocalVideoSource cameraOrFallback(MediaSettings settings) {
+        Optional<VideoDevice> device = devices.camera(settings.cameraId());
+        if (device.isEmpty()) {
+            LOG.info("No camera found; sending the test pattern instead");
+            return synthetic(settings);
+        }
+        try {
+            return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps());
+        } catch (MediaUnavailableException e) {
+            LOG.warn("{} Sending the test pattern instead.", e.getMessage(), e.getCause());
+            return synthetic(settings);
+        }
+    }
+
+    public LocalVideoSource screen(DisplayInfo display) throws MediaUnavailableException {
+        return displays.open(display, SCREEN_FPS, SCREEN_MAX_WIDTH, SCREEN_MAX_HEIGHT);
+    }
+
+    public DisplayCapturer displayCapturer() {
+        return displays;
+    }
+}

@@ -1,0 +1,43 @@
+package app.duet.client.call.negotiation;
+
+import java.util.List;
+
+import app.duet.client.call.CallState;
+import app.duet.client.call.IceCandidateInfo;
+
+/** What the {@link NegotiationMachine} asks its owner to do; the owner performs these in order. */
+public sealed interface NegotiationAction {
+
+    /** Create an offer and set it as local description; report with {@code localOfferReady(generation, sdp)}. */
+    record CreateOffer(long generation, boolean iceRestart) implements NegotiationAction { }
+
+    /** Signal the local offer to the far side. */
+    record SendOffer(String sdp) implements NegotiationAction { }
+
+    /**
+     * Set the remote offer (rolling back a local offer first when asked), create and set the answer; report
+     * with {@code localAnswerReady(sdp)}.
+     */
+    record AnswerOffer(String sdp, boolean rollbackFirst) implements NegotiationAction { }
+
+    /** Signal the local answer to the far side. */
+    record SendAnswer(String sdp) implements NegotiationAction { }
+
+    /** Set the remote answer; report with {@code remoteAnswerApplied()}. */
+    record ApplyAnswer(String sdp) implements NegotiationAction { }
+
+    record AddRemoteCandidates(List<IceCandidateInfo> candidates) implements NegotiationAction { }
+
+    record SendCandidate(IceCandidateInfo candidate) implements NegotiationAction { }
+
+    record StateChanged(CallState state) implements NegotiationAction { }
+
+    /** Negotiation finished and the signaling state is stable: media may settle (e.g. pushed audio resumes). */
+    record Settled() implements NegotiationAction { }
+
+    /** Negotiation is under way: hold pushed audio until {@link Settled}. */
+    record Unsettled() implements NegotiationAction { }
+
+    /** Tear the peer connection down. */
+    record Close() implements NegotiationAction { }
+}

@@ -1,0 +1,293 @@
+package app.duet.client.call.negotiation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import app.duet.client.call.CallState;
+import app.duet.client.call.IceCandidateInfo;
+import app.duet.client.call.negotiation.NegotiationAction.AddRemoteCandidates;
+import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
+import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
+import app.duet.client.call.negotiation.NegotiationAction.Close;
+import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
+import app.duet.client.call.negotiation.NegotiationAction.SendAnswer;
+import app.duet.client.call.negotiation.NegotiationAction.SendCandidate;
+import app.duet.client.call.negotiation.NegotiationAction.SendOffer;
+import app.duet.client.call.negotiation.NegotiationAction.Settled;
+import app.duet.client.call.negotiation.NegotiationAction.StateChanged;
+import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
+
+/**
+ * Call state and SDP negotiation without any I/O: events go in, {@link NegotiationAction}s come out.
+ * Implements "perfect negotiation": the caller makes the first offer and is impolite, the callee is polite
+ * and rolls back its own offer on a collision; either side may renegotiate later (e.g. to add video); the
+ * caller restarts ICE when the connection fails. Remote ICE candidates are held until a remote description
+ * is in place. Not thread-safe: the owner feeds it from one thread.
+ */
+public final class NegotiationMachine {
+
+    private enum Signaling { STABLE, HAVE_LOCAL_OFFER, HAVE_REMOTE_OFFER }
+
+    private final Role role;
+    private CallState state = CallState.IDLE;
+    private Signaling signaling = Signaling.STABLE;
+    private long offerGeneration;
+    private boolean makingOffer;
+    private boolean applyingRemote;
+    private boolean remoteDescriptionSet;
+    private boolean ignoredLastOffer;
+    private boolean renegotiationPending;
+    private boolean iceRestartPending;
+    private boolean transportConnected;
+    private final List<IceCandidateInfo> pendingCandidates = new ArrayList<>();
+
+    public NegotiationMachine(Role role) {
+        this.role = role;
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public CallState state() {
+        return state;
+    }
+
+    /** Candidates received before a remote description could take them. */
+    public int bufferedCandidates() {
+        return pendingCandidates.size();
+    }
+
+    public List<NegotiationAction> ringing() {
+        if (state != CallState.IDLE) {
+            return List.of();
+        }
+        return List.of(moveTo(role == Role.CALLER ? CallState.RINGING_OUTGOING : CallState.RINGING_INCOMING));
+    }
+
+    /** The call was accepted (the callee accepted locally, or the caller heard call_accepted). */
+    public List<NegotiationAction> accepted() {
+        if (state != CallState.IDLE && state != CallState.RINGING_OUTGOING && state != CallState.RINGING_INCOMING) {
+            return List.of();
+        }
+        List<NegotiationAction> actions = new ArrayList<>();
+        actions.add(moveTo(CallState.ACCEPTED));
+        if (role == Role.CALLER) {
+            actions.add(moveTo(CallState.NEGOTIATING));
+            actions.addAll(startOffer(false));
+        }
+        return actions;
+    }
+
+    public List<NegotiationAction> ended() {
+        if (state == CallState.ENDED) {
+            return List.of();
+        }
+        pendingCandidates.clear();
+        return List.of(moveTo(CallState.ENDED), new Close());
+    }
+
+    /** libwebrtc says local changes (e.g. an added track) need a new offer. */
+    public List<NegotiationAction> negotiationNeeded() {
+        if (!negotiationStarted()) {
+            return List.of(); // the first offer will include the change
+        }
+        if (busy()) {
+            renegotiationPending = true;
+            return List.of();
+        }
+        return startOffer(false);
+    }
+
+    /** Asks for an ICE restart, e.g. after the network changed. */
+    public List<NegotiationAction> restartIce() {
+        if (!negotiationStarted()) {
+            return List.of();
+        }
+        if (busy()) {
+            iceRestartPending = true;
+            return List.of();
+        }
+        return startOffer(true);
+    }
+
+    public List<NegotiationAction> localOfferReady(long generation, String sdp) {
+        if (generation != offerGeneration || !makingOffer || state == CallState.ENDED) {
+            return List.of(); // superseded by a rollback or the call ended
+        }
+        makingOffer = false;
+        signaling = Signaling.HAVE_LOCAL_OFFER;
+        return List.of(new SendOffer(sdp));
+    }
+
+    public List<NegotiationAction> localOfferFailed(long generation) {
+        if (generation == offerGeneration) {
+            makingOffer = false;
+        }
+        return afterStable();
+    }
+
+    public List<NegotiationAction> remoteOffer(String sdp) {
+        if (state == CallState.ENDED || state == CallState.IDLE || isRinging()) {
+            return List.of();
+        }
+        boolean collision = makingOffer || signaling != Signaling.STABLE;
+        ignoredLastOffer = collision && !role.polite();
+        if (ignoredLastOffer) {
+            return List.of();
+        }
+        if (collision) {
+            renegotiationPending = true; // our own changes still need an offer after this one
+        }
+        offerGeneration++;
+        makingOffer = false;
+        signaling = Signaling.HAVE_REMOTE_OFFER;
+        applyingRemote = true;
+        List<NegotiationAction> actions = new ArrayList<>();
+        if (state == CallState.ACCEPTED) {
+            actions.add(moveTo(CallState.NEGOTIATING));
+        }
+        actions.add(new Unsettled());
+        actions.add(new AnswerOffer(sdp, collision));
+        return actions;
+    }
+
+    public List<NegotiationAction> localAnswerReady(String sdp) {
+        if (state == CallState.ENDED || signaling != Signaling.HAVE_REMOTE_OFFER) {
+            return List.of();
+        }
+        signaling = Signaling.STABLE;
+        applyingRemote = false;
+        remoteDescriptionSet = true;
+        List<NegotiationAction> actions = new ArrayList<>();
+        actions.add(new SendAnswer(sdp));
+        actions.addAll(flushCandidates());
+        actions.addAll(afterStable());
+        return actions;
+    }
+
+    public List<NegotiationAction> remoteDescriptionFailed() {
+        applyingRemote = false;
+        signaling = Signaling.STABLE;
+        return afterStable();
+    }
+
+    public List<NegotiationAction> remoteAnswer(String sdp) {
+        if (state == CallState.ENDED || signaling != Signaling.HAVE_LOCAL_OFFER || applyingRemote) {
+            return List.of(); // stale or duplicate
+        }
+        applyingRemote = true;
+        return List.of(new ApplyAnswer(sdp));
+    }
+
+    public List<NegotiationAction> remoteAnswerApplied() {
+        if (state == CallState.ENDED) {
+            return List.of();
+        }
+        signaling = Signaling.STABLE;
+        applyingRemote = false;
+        remoteDescriptionSet = true;
+        List<NegotiationAction> actions = new ArrayList<>(flushCandidates());
+        actions.addAll(afterStable());
+        return actions;
+    }
+
+    public List<NegotiationAction> remoteCandidate(IceCandidateInfo candidate) {
+        if (state == CallState.ENDED) {
+            return List.of();
+        }
+        if (!remoteDescriptionSet || applyingRemote || ignoredLastOffer) {
+            pendingCandidates.add(candidate);
+            return List.of();
+        }
+        return List.of(new AddRemoteCandidates(List.of(candidate)));
+    }
+
+    public List<NegotiationAction> localCandidate(IceCandidateInfo candidate) {
+        if (state == CallState.ENDED || !negotiationStarted()) {
+            return List.of();
+        }
+        return List.of(new SendCandidate(candidate));
+    }
+
+    public List<NegotiationAction> transport(TransportStatus status) {
+        if (state == CallState.ENDED || !negotiationStarted()) {
+            return List.of();
+        }
+        List<NegotiationAction> actions = new ArrayList<>();
+        switch (status) {
+            case CONNECTED -> {
+                transportConnected = true;
+                if (state != CallState.CONNECTED) {
+                    actions.add(moveTo(CallState.CONNECTED));
+                }
+                if (!busy()) {
+                    actions.add(new Settled());
+                }
+            }
+            case DISCONNECTED -> {
+                transportConnected = false;
+                if (state == CallState.CONNECTED) {
+                    actions.add(moveTo(CallState.RECONNECTING));
+                }
+            }
+            case FAILED -> {
+                transportConnected = false;
+                if (state != CallState.RECONNECTING) {
+                    actions.add(moveTo(CallState.RECONNECTING));
+                }
+                if (role == Role.CALLER) { // one side restarts, so the two restarts never collide
+                    actions.addAll(restartIce());
+                }
+            }
+            case CONNECTING -> { }
+        }
+        return actions;
+    }
+
+    private boolean negotiationStarted() {
+        return state == CallState.NEGOTIATING || state == CallState.CONNECTED || state == CallState.RECONNECTING;
+    }
+
+    private boolean isRinging() {
+        return state == CallState.RINGING_INCOMING || state == CallState.RINGING_OUTGOING;
+    }
+
+    private boolean busy() {
+        return makingOffer || applyingRemote || signaling != Signaling.STABLE;
+    }
+
+    private List<NegotiationAction> startOffer(boolean iceRestart) {
+        offerGeneration++;
+        makingOffer = true;
+        return List.of(new Unsettled(), new CreateOffer(offerGeneration, iceRestart));
+    }
+
+    private List<NegotiationAction> afterStable() {
+        if (busy() || state == CallState.ENDED) {
+            return List.of();
+        }
+        if (renegotiationPending || iceRestartPending) {
+            boolean restart = iceRestartPending;
+            renegotiationPending = false;
+            iceRestartPending = false;
+            return startOffer(restart);
+        }
+        return transportConnected ? List.of(new Settled()) : List.of();
+    }
+
+    private List<NegotiationAction> flushCandidates() {
+        ignoredLastOffer = false;
+        if (pendingCandidates.isEmpty()) {
+            return List.of();
+        }
+        List<IceCandidateInfo> flushed = List.copyOf(pendingCandidates);
+        pendingCandidates.clear();
+        return List.of(new AddRemoteCandidates(flushed));
+    }
+
+    private StateChanged moveTo(CallState next) {
+        state = next;
+        return new StateChanged(next);
+    }
+}

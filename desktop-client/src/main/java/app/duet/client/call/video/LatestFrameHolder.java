@@ -1,0 +1,76 @@
+package app.duet.client.call.video;
+
+import java.util.function.Consumer;
+
+/**
+ * The one hand-over point between the WebRTC thread that converts frames and the consumer (the UI) that
+ * draws them. It keeps only the newest frame: a frame that arrives while the previous one is still unread
+ * replaces it (counted as dropped), so a slow consumer never builds a queue.
+ *
+ * <p>Three buffers rotate: one being written, one pending, one held by the consumer since its last
+ * {@link #poll()}. The ready listener runs on the producer thread and only when a frame becomes pending
+ * while none was, so a UI can post one redraw (e.g. {@code Platform.runLater}) per drawn frame.
+ */
+public final class LatestFrameHolder {
+
+    private ArgbFrame pending;
+    private ArgbFrame held;
+    private ArgbFrame spare;
+    private long published;
+    private long dropped;
+    private volatile Runnable readyListener = () -> { };
+
+    public void setReadyListener(Runnable listener) {
+        this.readyListener = listener == null ? () -> { } : listener;
+    }
+
+    /** Consumer side: the newest unread frame, or null. The frame stays valid until the next poll. */
+    public synchronized ArgbFrame poll() {
+        if (pending == null) {
+            return null;
+        }
+        if (held != null) {
+            spare = held;
+        }
+        held = pending;
+        pending = null;
+        return held;
+    }
+
+    public synchronized long publishedFrames() {
+        return published;
+    }
+
+    public synchronized long droppedFrames() {
+        return dropped;
+    }
+
+    /** Producer side: fills a free buffer of the given size and publishes it. */
+    public void publish(int width, int height, Consumer<ArgbFrame> fill) {
+        ArgbFrame frame = takeFree(width, height);
+        fill.accept(frame);
+        boolean wasEmpty;
+        synchronized (this) {
+            published++;
+            frame.stamp(published, System.nanoTime());
+            wasEmpty = pending == null;
+            if (!wasEmpty) {
+                dropped++;
+                spare = pending;
+            }
+            pending = frame;
+        }
+        if (wasEmpty) {
+            readyListener.run();
+        }
+    }
+
+    private synchronized ArgbFrame takeFree(int width, int height) {
+        ArgbFrame free = spare;
+        spare = null;
+        if (free == null || !free.fits(width, height)) {
+            free = new ArgbFrame(width, height);
+        }
+        return free;
+    }
+}

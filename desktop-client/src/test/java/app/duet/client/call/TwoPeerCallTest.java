@@ -1,0 +1,157 @@
+package app.duet.client.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.OptionalLong;
+
+import app.duet.client.call.FileTransferUpdate.Direction;
+import app.duet.client.call.FileTransferUpdate.Status;
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.video.ArgbFrame;
+import app.duet.client.call.video.FrameStamp;
+import app.duet.client.call.video.LatestFrameHolder;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two real libwebrtc peers in one JVM, headless audio, synthetic camera and microphone. */
+class TwoPeerCallTest {
+
+    private static final Duration CONNECT = Duration.ofSeconds(15);
+    private static MediaEngine engine;
+
+    @TempDir
+    Path downloads;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = MediaEngine.start(AudioMode.HEADLESS);
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void synthetic_video_and_tone_reach_the_far_side_and_safety_codes_match() {
+        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Alice"), downloads).start()) {
+            awaitConnected(pair);
+
+            LatestFrameHolder remote = pair.callee.remoteVideo();
+            await().atMost(CONNECT).until(() -> remote.publishedFrames() > 30);
+            ArgbFrame frame = latest(remote);
+            assertThat(frame.width()).isEqualTo(640);
+            assertThat(frame.height()).isEqualTo(480);
+            OptionalLong stamped = FrameStamp.decodeFrameNumber(frame.toIntArray(), frame.width(), frame.height());
+            assertThat(stamped).as("frame stamp survives encoding").isPresent();
+            long first = stamped.getAsLong();
+            await().atMost(CONNECT).until(() -> {
+                ArgbFrame later = remote.poll();
+                return later != null && FrameStamp.decodeFrameNumber(later.toIntArray(), later.width(),
+                        later.height()).orElse(0) > first + 10;
+            });
+
+            await().atMost(CONNECT).untilAsserted(() -> assertThat(pair.callee.remoteAudioLevel())
+                    .as("tone energy on the callee").isGreaterThan(0.05));
+            await().atMost(CONNECT).untilAsserted(() -> assertThat(pair.caller.remoteAudioLevel())
+                    .as("tone energy on the caller").isGreaterThan(0.05));
+
+            await().atMost(CONNECT).until(() -> !pair.callerEvents.safetyCodes.isEmpty()
+                    && !pair.calleeEvents.safetyCodes.isEmpty());
+            assertThat(pair.callerEvents.safetyCodes.get(0)).matches("\\d{3} \\d{3}")
+                    .isEqualTo(pair.calleeEvents.safetyCodes.get(0));
+
+            await().atMost(CONNECT).untilAsserted(() -> {
+                CallQuality q = pair.calleeEvents.lastQuality();
+                assertThat(q).isNotNull();
+                assertThat(q.incomingWidth()).isEqualTo(640);
+                assertThat(q.incomingFps()).isGreaterThan(20);
+                assertThat(q.bitrateInKbps()).isPositive();
+                assertThat(q.path()).isEqualTo(CallQuality.NetworkPath.DIRECT);
+            });
+        }
+    }
+
+    @Test
+    void mute_and_camera_off_are_seen_by_the_far_side() {
+        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Bob"), downloads).start()) {
+            awaitConnected(pair);
+            await().atMost(CONNECT).until(() -> pair.calleeEvents.dataOpen);
+            await().atMost(CONNECT).until(() -> pair.caller.remoteAudioLevel() > 0.05);
+
+            pair.callee.setMicrophoneMuted(true);
+            pair.callee.setCameraEnabled(false);
+            await().atMost(CONNECT).until(() -> new RemoteMediaState(false, false, false)
+                    .equals(pair.callerEvents.lastRemoteMedia()));
+            await().atMost(CONNECT).untilAsserted(() -> assertThat(pair.caller.remoteAudioLevel())
+                    .as("muted audio is silence").isLessThan(0.01));
+
+            pair.callee.setMicrophoneMuted(false);
+            pair.callee.setCameraEnabled(true);
+            await().atMost(CONNECT).until(() -> RemoteMediaState.INITIAL.equals(pair.callerEvents.lastRemoteMedia()));
+            await().atMost(CONNECT).until(() -> pair.caller.remoteAudioLevel() > 0.05);
+        }
+    }
+
+    @Test
+    void chat_and_files_travel_both_ways_intact() throws IOException {
+        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Carol")
+                .withVideo(MediaSettings.VideoChoice.NONE), downloads).start()) {
+            awaitConnected(pair);
+            await().atMost(CONNECT).until(() -> pair.callerEvents.dataOpen && pair.calleeEvents.dataOpen);
+
+            pair.caller.sendChat("hello from the caller").join();
+            pair.callee.sendChat("héllo back ✓").join();
+            await().atMost(CONNECT).until(() -> pair.calleeEvents.chats.stream()
+                    .anyMatch(m -> !m.fromMe() && m.text().equals("hello from the caller")));
+            await().atMost(CONNECT).until(() -> pair.callerEvents.chats.stream()
+                    .anyMatch(m -> !m.fromMe() && m.text().equals("héllo back ✓")));
+
+            byte[] big = new byte[3 * 1024 * 1024 + 123];
+            new Random(42).nextBytes(big);
+            Path bigFile = Files.write(downloads.resolve("big.bin"), big);
+            byte[] small = "a small note".getBytes();
+            Path smallFile = Files.write(downloads.resolve("note.txt"), small);
+
+            String up = pair.caller.sendFile(bigFile);
+            String down = pair.callee.sendFile(smallFile);
+
+            FileTransferUpdate received = awaitFile(pair.calleeEvents, up, Direction.INCOMING);
+            assertThat(received.status()).isEqualTo(Status.COMPLETED);
+            assertThat(Files.readAllBytes(received.savedTo())).isEqualTo(big);
+            assertThat(awaitFile(pair.callerEvents, up, Direction.OUTGOING).status()).isEqualTo(Status.COMPLETED);
+            assertThat(pair.calleeEvents.files).anyMatch(u -> u.transferId().equals(up)
+                    && u.status() == Status.IN_PROGRESS && u.bytesDone() > 0 && u.bytesDone() < big.length);
+
+            FileTransferUpdate note = awaitFile(pair.callerEvents, down, Direction.INCOMING);
+            assertThat(note.status()).isEqualTo(Status.COMPLETED);
+            assertThat(Files.readAllBytes(note.savedTo())).isEqualTo(small);
+        }
+    }
+
+    private static FileTransferUpdate awaitFile(RecordingListener events, String id, Direction direction) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> events.files.stream()
+                .filter(u -> u.transferId().equals(id) && u.direction() == direction && u.status() != Status.IN_PROGRESS)
+                .findFirst().orElse(null), u -> u != null);
+    }
+
+    static void awaitConnected(CallPair pair) {
+        await().atMost(CONNECT).until(() -> pair.caller.state() == CallState.CONNECTED
+                && pair.callee.state() == CallState.CONNECTED);
+    }
+
+    static ArgbFrame latest(LatestFrameHolder holder) {
+        return await().atMost(CONNECT).until(holder::poll, f -> f != null);
+    }
+}

@@ -1,0 +1,167 @@
+package app.duet.client.call.negotiation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import app.duet.client.call.CallState;
+import app.duet.client.call.IceCandidateInfo;
+import app.duet.client.call.negotiation.NegotiationAction.AddRemoteCandidates;
+import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
+import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
+import app.duet.client.call.negotiation.NegotiationAction.Close;
+import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
+import app.duet.client.call.negotiation.NegotiationAction.SendAnswer;
+import app.duet.client.call.negotiation.NegotiationAction.SendCandidate;
+import app.duet.client.call.negotiation.NegotiationAction.SendOffer;
+import app.duet.client.call.negotiation.NegotiationAction.Settled;
+import app.duet.client.call.negotiation.NegotiationAction.StateChanged;
+import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
+
+import org.junit.jupiter.api.Test;
+
+class NegotiationMachineTest {
+
+    private static final IceCandidateInfo C1 = new IceCandidateInfo("0", 0, "candidate:1 1 udp 1 10.0.0.1 5000 typ host");
+    private static final IceCandidateInfo C2 = new IceCandidateInfo("0", 0, "candidate:2 1 udp 1 10.0.0.2 5001 typ host");
+
+    private final NegotiationMachine caller = new NegotiationMachine(Role.CALLER);
+    private final NegotiationMachine callee = new NegotiationMachine(Role.CALLEE);
+
+    @Test
+    void caller_offers_after_accept_and_callee_answers() {
+        assertThat(caller.ringing()).containsExactly(new StateChanged(CallState.RINGING_OUTGOING));
+        assertThat(callee.ringing()).containsExactly(new StateChanged(CallState.RINGING_INCOMING));
+
+        assertThat(callee.accepted()).containsExactly(new StateChanged(CallState.ACCEPTED));
+        List<NegotiationAction> callerAccepted = caller.accepted();
+        assertThat(callerAccepted).containsExactly(new StateChanged(CallState.ACCEPTED),
+                new StateChanged(CallState.NEGOTIATING), new Unsettled(), new CreateOffer(1, false));
+
+        assertThat(caller.localOfferReady(1, "offer")).containsExactly(new SendOffer("offer"));
+        assertThat(callee.remoteOffer("offer")).containsExactly(new StateChanged(CallState.NEGOTIATING),
+                new Unsettled(), new AnswerOffer("offer", false));
+        assertThat(callee.localAnswerReady("answer")).containsExactly(new SendAnswer("answer"));
+        assertThat(caller.remoteAnswer("answer")).containsExactly(new ApplyAnswer("answer"));
+        assertThat(caller.remoteAnswerApplied()).isEmpty();
+
+        assertThat(caller.transport(TransportStatus.CONNECTED))
+                .containsExactly(new StateChanged(CallState.CONNECTED), new Settled());
+    }
+
+    @Test
+    void remote_candidates_wait_for_the_remote_description() {
+        callee.accepted();
+        assertThat(callee.remoteCandidate(C1)).isEmpty();
+        assertThat(callee.remoteCandidate(C2)).isEmpty();
+        assertThat(callee.bufferedCandidates()).isEqualTo(2);
+
+        callee.remoteOffer("offer");
+        assertThat(callee.remoteCandidate(C1)).as("still applying the offer").isEmpty();
+        assertThat(callee.localAnswerReady("answer"))
+                .containsExactly(new SendAnswer("answer"), new AddRemoteCandidates(List.of(C1, C2, C1)));
+        assertThat(callee.remoteCandidate(C2)).containsExactly(new AddRemoteCandidates(List.of(C2)));
+    }
+
+    @Test
+    void caller_buffers_candidates_until_the_answer_is_applied() {
+        caller.accepted();
+        caller.localOfferReady(1, "offer");
+        assertThat(caller.remoteCandidate(C1)).isEmpty();
+        caller.remoteAnswer("answer");
+        assertThat(caller.remoteAnswerApplied()).containsExactly(new AddRemoteCandidates(List.of(C1)));
+    }
+
+    @Test
+    void local_candidates_are_sent_only_once_negotiating() {
+        assertThat(caller.localCandidate(C1)).isEmpty();
+        caller.accepted();
+        assertThat(caller.localCandidate(C1)).containsExactly(new SendCandidate(C1));
+    }
+
+    @Test
+    void offer_collision_impolite_caller_ignores_polite_callee_rolls_back() {
+        connect();
+        // both add video at once
+        assertThat(caller.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false));
+        assertThat(callee.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false));
+        caller.localOfferReady(2, "caller-offer-2");
+        callee.localOfferReady(2, "callee-offer-1");
+
+        assertThat(caller.remoteOffer("callee-offer-1")).as("impolite side ignores the colliding offer").isEmpty();
+        assertThat(callee.remoteOffer("caller-offer-2")).containsExactly(new Unsettled(),
+                new AnswerOffer("caller-offer-2", true));
+        // the callee still needs its own change negotiated: it offers again once stable
+        assertThat(callee.localAnswerReady("callee-answer-2")).containsExactly(new SendAnswer("callee-answer-2"),
+                new Unsettled(), new CreateOffer(4, false));
+        caller.remoteAnswer("callee-answer-2");
+        assertThat(caller.remoteAnswerApplied()).containsExactly(new Settled());
+    }
+
+    @Test
+    void an_offer_superseded_by_a_rollback_is_never_sent() {
+        connect();
+        callee.negotiationNeeded(); // generation 2 in flight
+        callee.remoteOffer("caller-offer");
+        assertThat(callee.localOfferReady(2, "stale")).isEmpty();
+    }
+
+    @Test
+    void renegotiation_requested_while_busy_runs_after_stable() {
+        caller.accepted();
+        assertThat(caller.negotiationNeeded()).as("first offer in flight").isEmpty();
+        caller.localOfferReady(1, "offer");
+        caller.remoteAnswer("answer");
+        assertThat(caller.remoteAnswerApplied()).containsExactly(new Unsettled(), new CreateOffer(2, false));
+    }
+
+    @Test
+    void failure_makes_the_caller_restart_ice_and_the_callee_wait() {
+        connect();
+        assertThat(caller.transport(TransportStatus.FAILED)).containsExactly(
+                new StateChanged(CallState.RECONNECTING), new Unsettled(), new CreateOffer(2, true));
+        assertThat(callee.transport(TransportStatus.FAILED)).containsExactly(new StateChanged(CallState.RECONNECTING));
+        assertThat(callee.transport(TransportStatus.CONNECTED))
+                .containsExactly(new StateChanged(CallState.CONNECTED), new Settled());
+    }
+
+    @Test
+    void disconnect_shows_reconnecting_and_recovers() {
+        connect();
+        assertThat(callee.transport(TransportStatus.DISCONNECTED)).containsExactly(new StateChanged(CallState.RECONNECTING));
+        assertThat(callee.transport(TransportStatus.CONNECTED)).contains(new StateChanged(CallState.CONNECTED));
+    }
+
+    @Test
+    void stale_answers_and_offers_before_accept_are_ignored() {
+        assertThat(callee.remoteOffer("early")).isEmpty();
+        caller.accepted();
+        assertThat(caller.remoteAnswer("before-our-offer-is-set")).isEmpty();
+        caller.localOfferReady(1, "offer");
+        assertThat(caller.remoteAnswer("answer")).hasSize(1);
+        assertThat(caller.remoteAnswer("duplicate")).isEmpty();
+    }
+
+    @Test
+    void ending_closes_once_and_silences_everything_after() {
+        connect();
+        assertThat(caller.ended()).containsExactly(new StateChanged(CallState.ENDED), new Close());
+        assertThat(caller.ended()).isEmpty();
+        assertThat(caller.remoteCandidate(C1)).isEmpty();
+        assertThat(caller.localCandidate(C1)).isEmpty();
+        assertThat(caller.negotiationNeeded()).isEmpty();
+        assertThat(caller.state()).isEqualTo(CallState.ENDED);
+    }
+
+    private void connect() {
+        callee.accepted();
+        caller.accepted();
+        caller.localOfferReady(1, "offer");
+        callee.remoteOffer("offer");
+        callee.localAnswerReady("answer");
+        caller.remoteAnswer("answer");
+        caller.remoteAnswerApplied();
+        caller.transport(TransportStatus.CONNECTED);
+        callee.transport(TransportStatus.CONNECTED);
+    }
+}
