@@ -1,0 +1,98 @@
+package app.duet.client.call;
+
+import static app.duet.client.call.TwoPeerCallTest.awaitConnected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.media.RobotDisplayCapturer;
+import app.duet.client.call.video.ArgbFrame;
+import app.duet.client.call.video.FrameStamp;
+import app.duet.client.call.video.LatestFrameHolder;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Changing media mid-call: adding video to an audio call, and switching camera to screen and back. */
+class RenegotiationAndScreenShareTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static MediaEngine engine;
+
+    @TempDir
+    Path downloads;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = MediaEngine.start(AudioMode.HEADLESS);
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void video_added_to_an_audio_call_by_either_side_renegotiates_and_keeps_audio() {
+        MediaSettings audioOnly = MediaSettings.synthetic("Dora").withVideo(VideoChoice.NONE);
+        try (CallPair pair = new CallPair(engine, audioOnly, downloads).start()) {
+            awaitConnected(pair);
+            await().atMost(WAIT).until(() -> pair.caller.remoteAudioLevel() > 0.05);
+            assertThat(pair.caller.remoteVideo().publishedFrames()).isZero();
+
+            pair.callee.useSyntheticVideo(); // the polite side offers
+            awaitStampedFrames(pair.caller.remoteVideo());
+            pair.caller.useSyntheticVideo(); // then the impolite side
+            awaitStampedFrames(pair.callee.remoteVideo());
+
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(pair.caller.remoteAudioLevel()).isGreaterThan(0.05);
+                assertThat(pair.callee.remoteAudioLevel()).isGreaterThan(0.05);
+            });
+            assertThat(pair.caller.state()).isEqualTo(CallState.CONNECTED);
+        }
+    }
+
+    @Test
+    void screen_share_replaces_the_camera_track_without_renegotiation_and_back() {
+        List<DisplayInfo> displays = new RobotDisplayCapturer().displays();
+        assumeThat(System.getenv("DISPLAY")).as("screen capture needs an X display").isNotNull();
+        assumeThat(displays).isNotEmpty();
+        DisplayInfo screen = displays.get(0);
+
+        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Erin"), downloads).start()) {
+            awaitConnected(pair);
+            awaitStampedFrames(pair.callee.remoteVideo());
+
+            pair.caller.shareScreen(screen).join();
+            await().atMost(WAIT).until(() -> pair.calleeEvents.lastRemoteMedia() != null
+                    && pair.calleeEvents.lastRemoteMedia().screenSharing());
+            LatestFrameHolder remote = pair.callee.remoteVideo();
+            ArgbFrame shared = await().atMost(WAIT).until(remote::poll,
+                    f -> f != null && f.width() != 640 && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(),
+                            f.height()).isEmpty());
+            double aspect = (double) screen.width() / screen.height();
+            assertThat((double) shared.width() / shared.height()).isCloseTo(aspect, org.assertj.core.data.Offset.offset(0.05));
+
+            pair.caller.stopScreenShare();
+            awaitStampedFrames(remote);
+            await().atMost(WAIT).until(() -> !pair.calleeEvents.lastRemoteMedia().screenSharing());
+        }
+    }
+
+    private static void awaitStampedFrames(LatestFrameHolder holder) {
+        await().atMost(WAIT).until(holder::poll, f -> f != null && f.width() == 640 && f.height() == 480
+                && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
+    }
+}
