@@ -41,6 +41,8 @@ final class Connector implements SocketConnection.Callbacks {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
     /** Seconds without a pong before Java-WebSocket declares the connection dead. */
     static final int LOST_CONNECTION_SECONDS = 20;
+    /** WebSocket close code the server uses when the session was revoked elsewhere. */
+    static final int CLOSE_SESSION_REVOKED = 4001;
     /** Extra random wait after a server_shutdown hint, so clients do not all return in the same millisecond. */
     static final long SHUTDOWN_JITTER_MS = 1_000;
 
@@ -54,6 +56,9 @@ final class Connector implements SocketConnection.Callbacks {
 
         /** Called on the callback executor. */
         void onState(ConnectionState state);
+
+        /** The server closed the socket because the session was revoked; called before reconnecting. */
+        void onSessionRevoked();
     }
 
     private static final class Pending {
@@ -321,7 +326,10 @@ final class Connector implements SocketConnection.Callbacks {
     }
 
     @Override
-    public void closed(SocketConnection connection, boolean everOpened, String reason, Exception error) {
+    public void closed(SocketConnection connection, boolean everOpened, int code, String reason, Exception error) {
+        if (code == CLOSE_SESSION_REVOKED) {
+            handler.onSessionRevoked();
+        }
         List<Pending> lost;
         List<Pending> unreachable = List.of();
         long delayMs = 0;

@@ -242,7 +242,7 @@ public final class SignalingClient implements AutoCloseable {
                 store.clear();
             }
         });
-        notifyListeners(l -> l.onSignedIn(auth.user(), resumed));
+        notifyListeners(l -> l.onSignedIn(auth, resumed));
         return auth;
     }
 
@@ -332,6 +332,18 @@ public final class SignalingClient implements AutoCloseable {
         @Override
         public void onState(ConnectionState state) {
             notifyListeners(l -> l.onConnectionState(state));
+        }
+
+        @Override
+        public void onSessionRevoked() {
+            // Drop the token before the reconnect, so it does not try to resume a dead session.
+            Session revoked = session;
+            session = null;
+            if (revoked != null) {
+                log.info("The server revoked the session; signed out");
+                worker.execute(store::clear);
+                callbacks.execute(() -> notifyListeners(l -> l.onSignedOut(SignalingListener.SignOutReason.SESSION_EXPIRED)));
+            }
         }
 
         @Override

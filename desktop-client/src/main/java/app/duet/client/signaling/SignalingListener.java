@@ -1,7 +1,7 @@
 package app.duet.client.signaling;
 
 import app.duet.protocol.Event;
-import app.duet.protocol.UserInfo;
+import app.duet.protocol.Result;
 
 /**
  * Events from the signaling client, delivered in order on the executor given to the client. Every method
@@ -12,8 +12,11 @@ public interface SignalingListener {
     default void onConnectionState(ConnectionState state) {
     }
 
-    /** Signed in: by signup, login, or a resume (including the automatic one after a reconnect). */
-    default void onSignedIn(UserInfo user, boolean resumed) {
+    /**
+     * Signed in: by signup, login, or a resume (including the automatic one after a reconnect). After a
+     * resume, {@code auth.call()} is the call the server re-attached, if any.
+     */
+    default void onSignedIn(Result.Auth auth, boolean resumed) {
     }
 
     /** The session ended: by logout, or because the server no longer accepts the token. */

@@ -19,7 +19,7 @@ final class SocketConnection extends WebSocketClient {
 
         void received(SocketConnection connection, String frame);
 
-        void closed(SocketConnection connection, boolean everOpened, String reason, Exception error);
+        void closed(SocketConnection connection, boolean everOpened, int code, String reason, Exception error);
     }
 
     private final Callbacks callbacks;
@@ -48,7 +48,7 @@ final class SocketConnection extends WebSocketClient {
     @Override
     public void onClose(int code, String reason, boolean remote) {
         String why = reason == null || reason.isEmpty() ? "close code " + code : reason + " (" + code + ")";
-        callbacks.closed(this, everOpened, why, lastError);
+        callbacks.closed(this, everOpened, code, why, lastError);
     }
 
     @Override

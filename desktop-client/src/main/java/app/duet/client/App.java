@@ -1,0 +1,137 @@
+package app.duet.client;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import picocli.CommandLine;
+
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.config.ClientSettings;
+import app.duet.client.config.ConfigDir;
+import app.duet.client.config.ServerAddress;
+import app.duet.client.config.SettingsStore;
+import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.ui.call.CallCoordinator;
+import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.Preferences;
+import app.duet.client.ui.shell.MainWindow;
+import app.duet.client.ui.shell.SessionState;
+import app.duet.client.ui.theme.ThemeController;
+
+/**
+ * The composition root: reads the flags and settings, builds the signaling client, the stores, the
+ * executors and the window, and closes them in order when the app quits. Nothing else creates them.
+ */
+public final class App extends Application {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    public static final String CLIENT_NAME = "duet-desktop/0.1";
+    static final int MIN_WIDTH = 480;
+    static final int MIN_HEIGHT = 360;
+
+    private ClientOptions options;
+    private ExecutorService worker;
+    private SignalingClient client;
+    private Screens screens;
+    private EngineMedia media;
+
+    /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
+    public App() {
+    }
+
+    /** Used by tests and tools that start the app in-process. */
+    public App(ClientOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void init() {
+        if (options == null) {
+            options = new ClientOptions();
+            new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        ConfigDir configDir = options.configDir(System.getenv(), System.getProperty("user.home"));
+        SettingsStore settingsStore = new SettingsStore(configDir, ServerAddress.DEFAULT);
+        ClientSettings saved = settingsStore.load();
+        String server = options.server(System.getenv()).orElse(saved.serverUri());
+        URI serverUri = ServerAddress.parse(server).orElseGet(() -> {
+            log.warn("'{}' is not a server address; using {}", server, ServerAddress.DEFAULT);
+            return URI.create(ServerAddress.DEFAULT);
+        });
+        ClientSettings settings = saved.withServerUri(serverUri.toString());
+
+        worker = Executors.newFixedThreadPool(2, daemonThreads("duet-background-"));
+        Background background = new Background(worker, Platform::runLater);
+        Preferences preferences = new Preferences(settingsStore, settings, background);
+        ThemeController theme = new ThemeController(settings.theme());
+        preferences.settingsProperty().addListener((obs, old, now) -> theme.themeProperty().set(now.theme()));
+
+        client = new SignalingClient(SignalingConfig.defaults(serverUri, CLIENT_NAME),
+                new FileSessionStore(configDir), Platform::runLater);
+        SessionState session = new SessionState(client);
+        MainWindow window = new MainWindow(stage, session, client::retryNow);
+        media = new EngineMedia(AudioMode.AUTO, preferences::get,
+                () -> session.userProperty().get() == null ? "" : session.userProperty().get().displayName(),
+                downloadDir(configDir));
+        CallCoordinator calls = new CallCoordinator(client, media, window, background, window::show,
+                () -> screens.channels());
+        screens = new Screens(window, client, session, preferences, background, media, calls);
+
+        Scene scene = new Scene(window.root(), 960, 680);
+        theme.style(scene);
+        screens.installShortcuts(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        screens.start();
+        client.start();
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (screens != null) {
+            screens.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (media != null) {
+            media.close();
+        }
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** Received files go to ~/Downloads when it exists, else next to the settings. */
+    private static Path downloadDir(ConfigDir configDir) {
+        Path downloads = Path.of(System.getProperty("user.home"), "Downloads");
+        return Files.isDirectory(downloads) ? downloads : configDir.resolve("downloads");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

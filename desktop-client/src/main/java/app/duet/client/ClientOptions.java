@@ -1,0 +1,46 @@
+package app.duet.client;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import app.duet.client.config.ConfigDir;
+
+/** Command-line flags of the desktop client. */
+@Command(name = "duet-client", mixinStandardHelpOptions = true, version = "Duet 0.1.0",
+        description = "Duet: private, fast 1:1 calls on the desktop.")
+public final class ClientOptions {
+
+    @Option(names = "--server", paramLabel = "URI",
+            description = "Signaling server, e.g. ws://127.0.0.1:8686 (default: the one saved in Settings, "
+                    + "else ws://127.0.0.1:8686). Env: DUET_SERVER.")
+    String server;
+
+    @Option(names = "--config-dir", paramLabel = "DIR",
+            description = "Where settings and the remembered session live (default: $XDG_CONFIG_HOME/duet or "
+                    + "~/.config/duet). Use another one to run a second client on the same computer.")
+    Path configDir;
+
+    public ClientOptions() {
+    }
+
+    public ClientOptions(String server, Path configDir) {
+        this.server = server;
+        this.configDir = configDir;
+    }
+
+    /** The server from the flag, else the DUET_SERVER environment variable. */
+    public Optional<String> server(Map<String, String> env) {
+        if (server != null && !server.isBlank()) {
+            return Optional.of(server);
+        }
+        return Optional.ofNullable(env.get("DUET_SERVER")).filter(s -> !s.isBlank());
+    }
+
+    public ConfigDir configDir(Map<String, String> env, String userHome) {
+        return configDir != null ? new ConfigDir(configDir) : ConfigDir.defaultFor(env, userHome);
+    }
+}

@@ -1,0 +1,28 @@
+package app.duet.client;
+
+import javafx.application.Application;
+import picocli.CommandLine;
+
+/**
+ * The jar's main class. It does not extend {@link Application}, so the JavaFX runtime can be loaded from
+ * the class path of a plain (shaded) jar; it checks the flags, then hands over to {@link App}.
+ */
+public final class DuetLauncher {
+    private DuetLauncher() {
+    }
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ClientOptions());
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (CommandLine.executeHelpRequest(parsed) != null) {
+                return;
+            }
+        } catch (CommandLine.ParameterException e) {
+            cli.getErr().println(e.getMessage());
+            cli.usage(cli.getErr());
+            System.exit(2);
+        }
+        Application.launch(App.class, args);
+    }
+}

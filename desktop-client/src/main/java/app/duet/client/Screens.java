@@ -1,0 +1,181 @@
+package app.duet.client;
+
+import java.util.Map;
+
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingListener;
+import app.duet.client.ui.call.CallCoordinator;
+import app.duet.client.ui.call.CallShortcuts;
+import app.duet.client.ui.channels.ChannelsView;
+import app.duet.client.ui.channels.ChannelsViewModel;
+import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.Preferences;
+import app.duet.client.ui.common.UserMessage;
+import app.duet.client.ui.help.HelpOverlay;
+import app.duet.client.ui.login.LoginView;
+import app.duet.client.ui.login.LoginViewModel;
+import app.duet.client.ui.reset.ResetPasswordView;
+import app.duet.client.ui.reset.ResetPasswordViewModel;
+import app.duet.client.ui.settings.DeviceAccess;
+import app.duet.client.ui.settings.DeviceSettingsModel;
+import app.duet.client.ui.settings.SettingsView;
+import app.duet.client.ui.settings.SettingsViewModel;
+import app.duet.client.ui.shell.MainWindow;
+import app.duet.client.ui.shell.Navigator;
+import app.duet.client.ui.shell.Screen;
+import app.duet.client.ui.shell.ServerSwitch;
+import app.duet.client.ui.shell.SessionState;
+import app.duet.client.ui.signup.SignupView;
+import app.duet.client.ui.signup.SignupViewModel;
+import app.duet.client.ui.welcome.WelcomeView;
+import app.duet.client.ui.welcome.WelcomeViewModel;
+
+/**
+ * Builds each screen with its view model and moves between them; also reacts to the session starting or
+ * ending on its own (remembered session resumed, session revoked) and owns the global shortcuts.
+ */
+final class Screens implements Navigator, SignalingListener {
+    private static final KeyCombination SETTINGS = KeyCombination.valueOf("Shortcut+Comma");
+
+    private final MainWindow window;
+    private final SignalingClient client;
+    private final SessionState session;
+    private final Preferences preferences;
+    private final Background background;
+    private final ServerSwitch serverSwitch;
+    private final DeviceAccess devices;
+    private final CallCoordinator calls;
+    private HelpOverlay help;
+    private Runnable beforeSettings = this::welcome;
+
+    Screens(MainWindow window, SignalingClient client, SessionState session, Preferences preferences,
+            Background background, DeviceAccess devices, CallCoordinator calls) {
+        this.window = window;
+        this.client = client;
+        this.session = session;
+        this.preferences = preferences;
+        this.background = background;
+        this.devices = devices;
+        this.calls = calls;
+        this.serverSwitch = new ServerSwitch(client, preferences, session);
+        client.addListener(this);
+    }
+
+    /** The first screen: channels when already signed in, welcome otherwise (resuming shows a notice). */
+    void start() {
+        if (session.signedIn()) {
+            channels();
+        } else if (client.hasSession()) {
+            showWelcome(UserMessage.info("Signing you in…"));
+        } else {
+            welcome();
+        }
+    }
+
+    void installShortcuts(Scene scene) {
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
+            if (e.getCode() == KeyCode.F1 || (!typing && "?".equals(e.getText()))) {
+                toggleHelp();
+                e.consume();
+            } else if (SETTINGS.match(e) && !(window.current() instanceof SettingsView)) {
+                settings();
+                e.consume();
+            }
+        });
+    }
+
+    void toggleHelp() {
+        if (help != null) {
+            window.closeOverlay(help);
+            help = null;
+            return;
+        }
+        help = new HelpOverlay(Map.of("During a call", CallShortcuts.ALL), this::toggleHelp);
+        window.showOverlay(help, this::toggleHelp);
+    }
+
+    @Override
+    public void welcome() {
+        showWelcome(null);
+    }
+
+    @Override
+    public void signup() {
+        show(new SignupView(new SignupViewModel(client, this, background.uiExecutor())));
+    }
+
+    @Override
+    public void login() {
+        login("", null);
+    }
+
+    @Override
+    public void login(String username, UserMessage notice) {
+        show(new LoginView(new LoginViewModel(client, this, background.uiExecutor(), username, notice)));
+    }
+
+    @Override
+    public void forgotPassword() {
+        show(new ResetPasswordView(new ResetPasswordViewModel(client, this, background.uiExecutor())));
+    }
+
+    @Override
+    public void channels() {
+        show(new ChannelsView(new ChannelsViewModel(client, session, this, calls, background.uiExecutor())));
+    }
+
+    @Override
+    public void settings() {
+        Screen current = window.current();
+        beforeSettings = current instanceof ChannelsView ? this::channels
+                : current instanceof LoginView ? this::login : this::welcome;
+        DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences);
+        show(new SettingsView(new SettingsViewModel(preferences, serverSwitch, this, deviceModel)));
+    }
+
+    @Override
+    public void back() {
+        beforeSettings.run();
+    }
+
+    @Override
+    public void onSignedIn(app.duet.protocol.Result.Auth auth, boolean resumed) {
+        // A remembered session came back by itself: leave the welcome/login screens.
+        if (resumed && isSignedOutScreen(window.current())) {
+            channels();
+        }
+    }
+
+    @Override
+    public void onSignedOut(SignOutReason reason) {
+        calls.signedOut();
+        if (reason == SignOutReason.SESSION_EXPIRED) {
+            login("", UserMessage.warning("Your session has ended.",
+                    "It expired, or your password was changed on another device. Log in again."));
+        }
+    }
+
+    void close() {
+        client.removeListener(this);
+        calls.close();
+    }
+
+    private void showWelcome(UserMessage notice) {
+        show(new WelcomeView(new WelcomeViewModel(this, session, serverSwitch, notice)));
+    }
+
+    private void show(Screen screen) {
+        window.show(screen);
+    }
+
+    private static boolean isSignedOutScreen(Screen screen) {
+        return screen == null || screen instanceof WelcomeView || screen instanceof LoginView
+                || screen instanceof SignupView;
+    }
+}

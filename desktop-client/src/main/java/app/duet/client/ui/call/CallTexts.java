@@ -1,0 +1,74 @@
+package app.duet.client.ui.call;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import app.duet.client.call.CallQuality;
+import app.duet.client.call.CallState;
+
+/** The words and numbers the call screen shows; pure functions, tested without JavaFX. */
+final class CallTexts {
+    private CallTexts() {
+    }
+
+    static String status(CallState state, CallQuality quality) {
+        return switch (state) {
+            case IDLE, RINGING_OUTGOING, RINGING_INCOMING, ACCEPTED, NEGOTIATING -> "Connecting…";
+            case CONNECTED -> quality != null && quality.path() == CallQuality.NetworkPath.RELAY
+                    ? "Connected · relayed" : "Connected";
+            case RECONNECTING -> "Reconnecting…";
+            case ENDED -> "Call ended";
+        };
+    }
+
+    static String grade(CallQuality quality) {
+        if (quality == null) {
+            return "Quality: measuring";
+        }
+        return switch (quality.grade()) {
+            case GOOD -> "Quality: good";
+            case FAIR -> "Quality: fair";
+            case POOR -> "Quality: poor";
+            case UNKNOWN -> "Quality: measuring";
+        };
+    }
+
+    static String details(CallQuality q) {
+        if (q == null) {
+            return "No measurements yet.";
+        }
+        return String.join("\n",
+                "Round trip: " + number(q.roundTripMs(), "ms"),
+                "Packets lost (in / out): " + number(q.incomingLossPercent(), "%") + " / "
+                        + number(q.outgoingLossPercent(), "%"),
+                "Receiving: " + q.incomingWidth() + "×" + q.incomingHeight() + " at " + number(q.incomingFps(), "fps")
+                        + ", " + q.bitrateInKbps() + " kbit/s",
+                "Sending: " + q.outgoingWidth() + "×" + q.outgoingHeight() + " at " + number(q.outgoingFps(), "fps")
+                        + ", " + q.bitrateOutKbps() + " kbit/s",
+                "Path: " + switch (q.path()) {
+                    case DIRECT -> "direct";
+                    case RELAY -> "through a relay (TURN)";
+                    case UNKNOWN -> "unknown";
+                } + " (" + q.localCandidateType() + " ↔ " + q.remoteCandidateType() + ")",
+                "Limited by: " + q.qualityLimitation());
+    }
+
+    static String elapsed(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    private static String number(double value, String unit) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f %s", value, unit);
+    }
+
+    static String transferStatus(app.duet.client.call.FileTransferUpdate t) {
+        return switch (t.status()) {
+            case IN_PROGRESS -> Math.round(t.fraction() * 100) + " %";
+            case COMPLETED -> "done";
+            case FAILED -> "failed" + (t.error() == null ? "" : ": " + t.error());
+            case CANCELLED -> "cancelled";
+        };
+    }
+}

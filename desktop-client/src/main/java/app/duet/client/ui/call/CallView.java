@@ -1,0 +1,318 @@
+package app.duet.client.ui.call;
+
+import java.io.File;
+import java.util.Map;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.binding.StringBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import app.duet.client.ui.common.MessageBanner;
+import app.duet.client.ui.common.VideoView;
+import app.duet.client.ui.help.Shortcut;
+import app.duet.client.ui.shell.Screen;
+
+/**
+ * The call: remote video large, self-view picture-in-picture, who and where, status, timer, quality,
+ * safety code, the controls and the chat. Below {@link #NARROW} pixels the secondary controls fold into a
+ * "More" menu.
+ */
+public final class CallView implements Screen {
+    static final double NARROW = 640;
+
+    private final CallViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final VideoView remote;
+    private final VideoView self;
+    private final Button micButton;
+    private final Map<KeyCombination, Runnable> accelerators;
+
+    public CallView(CallViewModel vm) {
+        this.vm = vm;
+        root.setId("call-screen");
+        root.getStyleClass().add("call-screen");
+
+        remote = new VideoView(audioPlaceholder());
+        remote.setId("call-remote-video");
+        vm.remoteVideoProperty().addListener((obs, old, now) -> remote.attach(now));
+        Label selfOff = new Label("You", new FontIcon(Feather.CAMERA_OFF));
+        self = new VideoView(selfOff);
+        self.setId("call-self-view");
+        self.getStyleClass().add("self-view");
+        self.setPrefSize(192, 108);
+        self.setMaxSize(192, 108);
+        self.visibleProperty().bind(vm.cameraOnProperty().or(vm.sharingProperty()));
+        vm.selfViewProperty().addListener((obs, old, now) -> self.attach(now));
+        StackPane stage = new StackPane(remote, self);
+        StackPane.setAlignment(self, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(self, new Insets(12));
+        stage.getStyleClass().add("call-stage");
+        stage.setMinSize(0, 0);
+
+        root.setTop(infoBar());
+        root.setCenter(stage);
+        ChatPanel chat = new ChatPanel(vm, this::pickFile);
+        chat.visibleProperty().bind(vm.chatVisibleProperty());
+        chat.managedProperty().bind(chat.visibleProperty());
+        root.setRight(chat);
+
+        micButton = toggle("call-mic", Feather.MIC, Feather.MIC_OFF, vm.micOnProperty().get(), vm.micText(),
+                CallShortcuts.MIC, vm::toggleMic);
+        vm.micOnProperty().addListener((obs, old, on) -> ((FontIcon) micButton.getGraphic())
+                .setIconCode(on ? Feather.MIC : Feather.MIC_OFF));
+        Button camera = toggle("call-camera", Feather.VIDEO, Feather.VIDEO_OFF, vm.cameraOnProperty().get(),
+                vm.cameraText(), CallShortcuts.CAMERA, vm::toggleCamera);
+        vm.cameraOnProperty().addListener((obs, old, on) -> ((FontIcon) camera.getGraphic())
+                .setIconCode(on ? Feather.VIDEO : Feather.VIDEO_OFF));
+        Button share = control("call-share", Feather.MONITOR, vm.shareText(), CallShortcuts.SHARE, this::shareOrStop);
+        vm.sharingProperty().addListener((obs, old, on) -> share.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("active"), on));
+        ToggleButton chatToggle = new ToggleButton(null, new FontIcon(Feather.MESSAGE_SQUARE));
+        chatToggle.setId("call-chat");
+        chatToggle.selectedProperty().bindBidirectional(vm.chatVisibleProperty());
+        describe(chatToggle, "Chat and files", CallShortcuts.CHAT);
+        Button file = control("call-file", Feather.PAPERCLIP, constant("Send a file"), CallShortcuts.SEND_FILE,
+                this::pickFile);
+        file.disableProperty().bind(vm.dataOpenProperty().not());
+        Button hangUp = control("call-hangup", Feather.PHONE_OFF, constant("Hang up"), CallShortcuts.HANG_UP,
+                vm::hangUp);
+        hangUp.getStyleClass().addAll(Styles.DANGER, "hangup-button");
+
+        MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL));
+        more.setId("call-more");
+        more.setAccessibleText("More call controls");
+        MenuItem moreShare = new MenuItem();
+        moreShare.textProperty().bind(vm.shareText());
+        moreShare.setOnAction(e -> shareOrStop());
+        MenuItem moreChat = new MenuItem("Chat and files");
+        moreChat.setOnAction(e -> vm.chatVisibleProperty().set(!vm.chatVisibleProperty().get()));
+        MenuItem moreFile = new MenuItem("Send a file");
+        moreFile.setOnAction(e -> pickFile());
+        more.getItems().addAll(moreShare, moreChat, moreFile);
+
+        HBox controls = new HBox(10, micButton, camera, share, chatToggle, file, more, hangUp);
+        controls.setAlignment(Pos.CENTER);
+        controls.setPadding(new Insets(10));
+        controls.getStyleClass().add("call-controls");
+        root.setBottom(controls);
+        // Narrow windows keep mic, camera and hang-up in sight and fold the rest into "More".
+        root.widthProperty().addListener((obs, old, w) -> fold(w.doubleValue() < NARROW, share, chatToggle, file, more));
+        fold(false, share, chatToggle, file, more);
+
+        accelerators = Map.of(
+                CallShortcuts.MIC.keys(), vm::toggleMic,
+                CallShortcuts.CAMERA.keys(), vm::toggleCamera,
+                CallShortcuts.SHARE.keys(), this::shareOrStop,
+                CallShortcuts.CHAT.keys(), () -> vm.chatVisibleProperty().set(!vm.chatVisibleProperty().get()),
+                CallShortcuts.SEND_FILE.keys(), this::pickFile,
+                CallShortcuts.QUALITY.keys(), () -> vm.qualityDetailsVisibleProperty().set(!vm.qualityDetailsVisibleProperty().get()),
+                CallShortcuts.HANG_UP.keys(), vm::hangUp,
+                CallShortcuts.FULL_SCREEN.keys(), this::toggleFullScreen);
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                accelerators.keySet().forEach(k -> old.getAccelerators().remove(k));
+            }
+            if (scene != null) {
+                accelerators.forEach((k, action) -> scene.getAccelerators().put(k, action));
+            }
+        });
+    }
+
+    private Node infoBar() {
+        Label peer = new Label(vm.peerName());
+        peer.setId("call-peer");
+        peer.getStyleClass().add(Styles.TITLE_4);
+        Label channel = new Label("#" + vm.channel());
+        channel.getStyleClass().add(Styles.TEXT_MUTED);
+        Label status = new Label();
+        status.setId("call-status");
+        status.textProperty().bind(vm.statusText());
+        status.setAccessibleText("Call status");
+        Label timer = new Label();
+        timer.setId("call-timer");
+        timer.textProperty().bind(vm.elapsedProperty());
+        timer.setGraphic(new FontIcon(Feather.CLOCK));
+        Button quality = new Button();
+        quality.setId("call-quality");
+        quality.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        quality.textProperty().bind(vm.qualityText());
+        quality.setGraphic(new FontIcon(Feather.ACTIVITY));
+        quality.setTooltip(new Tooltip(CallShortcuts.QUALITY.tooltip("Show quality details")));
+        quality.setOnAction(e -> vm.qualityDetailsVisibleProperty().set(!vm.qualityDetailsVisibleProperty().get()));
+        Label details = new Label();
+        details.setId("call-quality-details");
+        details.textProperty().bind(vm.qualityDetails());
+        details.getStyleClass().addAll("quality-details", Styles.TEXT_SMALL);
+        details.visibleProperty().bind(vm.qualityDetailsVisibleProperty());
+        details.managedProperty().bind(details.visibleProperty());
+        Label safety = new Label();
+        safety.setId("call-safety-code");
+        safety.textProperty().bind(javafx.beans.binding.Bindings.when(vm.safetyCodeProperty().isEmpty())
+                .then("").otherwise(javafx.beans.binding.Bindings.concat("Safety code ", vm.safetyCodeProperty())));
+        safety.setGraphic(new FontIcon(Feather.SHIELD));
+        safety.setTooltip(new Tooltip("Compare this code with the other person (say it aloud). "
+                + "If it is the same on both sides, nobody is listening in."));
+        safety.visibleProperty().bind(vm.safetyCodeProperty().isNotEmpty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox line = new HBox(12, peer, channel, status, spacer, timer, quality, safety);
+        line.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, line, details, new MessageBanner(vm.messageProperty()));
+        bar.setPadding(new Insets(8, 14, 8, 14));
+        bar.getStyleClass().add("call-info");
+        return bar;
+    }
+
+    /** What the big area shows without remote video: the name and a speaking indicator. */
+    private Node audioPlaceholder() {
+        Label initials = new Label(initials(vm.peerName()));
+        initials.getStyleClass().add("avatar");
+        Label name = new Label(vm.peerName());
+        name.getStyleClass().add(Styles.TITLE_2);
+        Label speaking = new Label();
+        speaking.setId("call-speaking");
+        speaking.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.remoteLevelProperty().get() > 0.05 ? "Speaking" : " ", vm.remoteLevelProperty()));
+        speaking.setGraphic(new FontIcon(Feather.VOLUME_2));
+        speaking.graphicProperty().get().visibleProperty().bind(vm.remoteLevelProperty().greaterThan(0.05));
+        vm.remoteLevelProperty().addListener((obs, old, level) ->
+                initials.setStyle("-fx-border-width: " + (2 + Math.min(10, level.doubleValue() * 30)) + ";"));
+        VBox box = new VBox(12, initials, name, speaking);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("audio-placeholder");
+        return box;
+    }
+
+    private void shareOrStop() {
+        if (vm.sharingProperty().get()) {
+            vm.stopSharing();
+            return;
+        }
+        vm.displays().whenComplete((displays, error) -> {
+            ContextMenu picker = new ContextMenu();
+            if (error != null || displays.isEmpty()) {
+                MenuItem none = new MenuItem("No screen can be shared here");
+                none.setDisable(true);
+                picker.getItems().add(none);
+            } else {
+                displays.forEach(d -> {
+                    MenuItem item = new MenuItem(d.name() + " (" + d.width() + "×" + d.height() + ")"
+                            + (d.primary() ? " — main" : ""));
+                    item.setOnAction(e -> vm.shareScreen(d));
+                    picker.getItems().add(item);
+                });
+            }
+            Node anchor = root.lookup("#call-share");
+            Node at = anchor != null && anchor.isVisible() ? anchor : root.lookup("#call-more");
+            picker.show(at, javafx.geometry.Side.TOP, 0, 0);
+        });
+    }
+
+    private void pickFile() {
+        if (!vm.dataOpenProperty().get()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Send a file to " + vm.peerName());
+        File chosen = chooser.showOpenDialog(root.getScene().getWindow());
+        if (chosen != null) {
+            vm.sendFile(chosen.toPath());
+        }
+    }
+
+    private void toggleFullScreen() {
+        Scene scene = root.getScene();
+        if (scene != null && scene.getWindow() instanceof Stage window) {
+            window.setFullScreen(!window.isFullScreen());
+        }
+    }
+
+    private static void fold(boolean narrow, Node share, Node chat, Node file, Node more) {
+        for (Node n : new Node[] {share, chat, file}) {
+            n.setVisible(!narrow);
+            n.setManaged(!narrow);
+        }
+        more.setVisible(narrow);
+        more.setManaged(narrow);
+    }
+
+    private static Button toggle(String id, Feather on, Feather off, boolean initiallyOn, StringBinding text,
+                                 Shortcut shortcut, Runnable action) {
+        Button b = control(id, initiallyOn ? on : off, text, shortcut, action);
+        b.getStyleClass().add("call-toggle");
+        return b;
+    }
+
+    private static Button control(String id, Feather icon, StringBinding text, Shortcut shortcut, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll(Styles.BUTTON_CIRCLE, "call-control");
+        b.accessibleTextProperty().bind(text);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.concat(text, " (", shortcut.keysText(), ")"));
+        b.setTooltip(tip);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static void describe(ToggleButton b, String text, Shortcut shortcut) {
+        b.getStyleClass().addAll(Styles.BUTTON_CIRCLE, "call-control");
+        b.setAccessibleText(text);
+        b.setTooltip(new Tooltip(shortcut.tooltip(text)));
+    }
+
+    private static StringBinding constant(String text) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> text);
+    }
+
+    private static String initials(String name) {
+        String[] parts = name.trim().split("\\s+");
+        String first = parts[0].isEmpty() ? "?" : parts[0].substring(0, 1);
+        String last = parts.length > 1 ? parts[parts.length - 1].substring(0, 1) : "";
+        return (first + last).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return "Call with " + vm.peerName();
+    }
+
+    @Override
+    public Node initialFocus() {
+        return micButton;
+    }
+
+    @Override
+    public void dispose() {
+        remote.attach(null);
+        self.attach(null);
+    }
+}

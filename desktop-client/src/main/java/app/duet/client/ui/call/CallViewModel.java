@@ -1,0 +1,357 @@
+package app.duet.client.ui.call;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import app.duet.client.call.CallListener;
+import app.duet.client.call.CallQuality;
+import app.duet.client.call.CallSession;
+import app.duet.client.call.CallState;
+import app.duet.client.call.ChatMessage;
+import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.RemoteMediaState;
+import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.UserMessage;
+import app.duet.protocol.Media;
+
+/**
+ * The call screen's state and commands. Call events arrive on the FX thread through {@link #listener()};
+ * commands go to the {@link CallSession}, which does its work on its own thread.
+ */
+public final class CallViewModel {
+    private final String peerName;
+    private final String channel;
+    private final Media media;
+    private final Background background;
+    private final CallFactory factory;
+    private final Runnable hangUp;
+    private final ReadOnlyObjectWrapper<CallState> state = new ReadOnlyObjectWrapper<>(CallState.ACCEPTED);
+    private final ReadOnlyObjectWrapper<CallQuality> quality = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("0:00");
+    private final ReadOnlyStringWrapper safetyCode = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper micOn = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper cameraOn;
+    private final ReadOnlyBooleanWrapper sharing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper dataOpen = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<RemoteMediaState> remoteMedia = new ReadOnlyObjectWrapper<>(RemoteMediaState.INITIAL);
+    private final ReadOnlyDoubleWrapper remoteLevel = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyObjectWrapper<LatestFrameHolder> remoteVideo = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LatestFrameHolder> selfView = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty chatVisible = new SimpleBooleanProperty(false);
+    private final BooleanProperty qualityDetailsVisible = new SimpleBooleanProperty(false);
+    private final ObservableList<ChatMessage> chat = FXCollections.observableArrayList();
+    private final ObservableList<FileTransferUpdate> transfers = FXCollections.observableArrayList();
+    private final Timeline ticker;
+    private CallSession session;
+    private long connectedAtMillis = -1;
+
+    public CallViewModel(String peerName, String channel, Media media, Background background, CallFactory factory,
+                         Runnable hangUp) {
+        this.peerName = peerName;
+        this.channel = channel;
+        this.media = media;
+        this.background = background;
+        this.factory = factory;
+        this.hangUp = hangUp;
+        this.cameraOn = new ReadOnlyBooleanWrapper(media == Media.VIDEO);
+        // Once a second: the timer; ten times a second: the speaking indicator.
+        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    /** Receives the call's events; they arrive on the FX thread. */
+    public CallListener listener() {
+        return new CallListener() {
+            @Override
+            public void stateChanged(CallState now) {
+                state.set(now);
+                if (now == CallState.CONNECTED && connectedAtMillis < 0) {
+                    connectedAtMillis = System.currentTimeMillis();
+                }
+                if (now == CallState.RECONNECTING) {
+                    message.set(UserMessage.warning("Reconnecting…", "The connection dropped; Duet is restoring it."));
+                } else if (now == CallState.CONNECTED) {
+                    message.set(null);
+                }
+            }
+
+            @Override
+            public void quality(CallQuality q) {
+                quality.set(q);
+            }
+
+            @Override
+            public void chat(ChatMessage m) {
+                chat.add(m);
+                if (!m.fromMe() && !chatVisible.get()) {
+                    message.set(UserMessage.info(peerName + ": " + m.text()));
+                }
+            }
+
+            @Override
+            public void fileTransfer(FileTransferUpdate update) {
+                transfers.removeIf(t -> t.transferId().equals(update.transferId()));
+                transfers.add(update);
+            }
+
+            @Override
+            public void remoteMedia(RemoteMediaState now) {
+                remoteMedia.set(now);
+            }
+
+            @Override
+            public void safetyCode(String code) {
+                safetyCode.set(code);
+            }
+
+            @Override
+            public void dataChannel(boolean open) {
+                dataOpen.set(open);
+            }
+
+            @Override
+            public void problem(String text) {
+                CallViewModel.this.problem(text);
+            }
+        };
+    }
+
+    void attach(CallSession started) {
+        session = started;
+        remoteVideo.set(started.remoteVideo());
+        selfView.set(started.selfView());
+    }
+
+    void detach() {
+        ticker.stop();
+        session = null;
+        remoteVideo.set(null);
+        selfView.set(null);
+        state.set(CallState.ENDED);
+    }
+
+    void problem(String text) {
+        message.set(UserMessage.error(text, problemHint(text)));
+    }
+
+    // ---- commands ----
+
+    public void toggleMic() {
+        micOn.set(!micOn.get());
+        if (session != null) {
+            session.setMicrophoneMuted(!micOn.get());
+        }
+    }
+
+    public void toggleCamera() {
+        cameraOn.set(!cameraOn.get());
+        if (session != null) {
+            if (cameraOn.get() && media == Media.AUDIO && !sharing.get()) {
+                session.useCamera();
+            }
+            session.setCameraEnabled(cameraOn.get());
+        }
+    }
+
+    /** The screens that can be shared, listed on a worker. */
+    public CompletableFuture<List<DisplayInfo>> displays() {
+        return background.supply(factory::displays);
+    }
+
+    public void shareScreen(DisplayInfo display) {
+        if (session == null) {
+            return;
+        }
+        session.shareScreen(display).whenCompleteAsync((ok, error) -> {
+            if (error == null) {
+                sharing.set(true);
+            }
+        }, background.uiExecutor());
+    }
+
+    public void stopSharing() {
+        if (session != null) {
+            session.stopScreenShare();
+        }
+        sharing.set(false);
+    }
+
+    public void sendChat(String text) {
+        if (session == null || text == null || text.isBlank()) {
+            return;
+        }
+        session.sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
+            if (error != null) {
+                problem(Background.cause(error).getMessage());
+            }
+        }, background.uiExecutor());
+    }
+
+    public void sendFile(Path file) {
+        if (session == null) {
+            return;
+        }
+        CallSession s = session;
+        background.supply(() -> s.sendFile(file)).whenComplete((id, error) -> {
+            if (error != null) {
+                problem("The file could not be sent: " + Background.cause(error).getMessage());
+            }
+        });
+    }
+
+    public void hangUp() {
+        hangUp.run();
+    }
+
+    // ---- state ----
+
+    public String peerName() {
+        return peerName;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public boolean startedAsAudio() {
+        return media == Media.AUDIO;
+    }
+
+    public ReadOnlyObjectProperty<CallState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CallQuality> qualityProperty() {
+        return quality.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty elapsedProperty() {
+        return elapsed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty safetyCodeProperty() {
+        return safetyCode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty micOnProperty() {
+        return micOn.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cameraOnProperty() {
+        return cameraOn.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty sharingProperty() {
+        return sharing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dataOpenProperty() {
+        return dataOpen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RemoteMediaState> remoteMediaProperty() {
+        return remoteMedia.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty remoteLevelProperty() {
+        return remoteLevel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LatestFrameHolder> remoteVideoProperty() {
+        return remoteVideo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LatestFrameHolder> selfViewProperty() {
+        return selfView.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public BooleanProperty chatVisibleProperty() {
+        return chatVisible;
+    }
+
+    public BooleanProperty qualityDetailsVisibleProperty() {
+        return qualityDetailsVisible;
+    }
+
+    public ObservableList<ChatMessage> chat() {
+        return FXCollections.unmodifiableObservableList(chat);
+    }
+
+    public ObservableList<FileTransferUpdate> transfers() {
+        return FXCollections.unmodifiableObservableList(transfers);
+    }
+
+    /** "Connecting…", "Connected", "Connected · relayed", "Reconnecting…". */
+    public StringBinding statusText() {
+        return Bindings.createStringBinding(() -> CallTexts.status(state.get(), quality.get()), state, quality);
+    }
+
+    public StringBinding qualityText() {
+        return Bindings.createStringBinding(() -> CallTexts.grade(quality.get()), quality);
+    }
+
+    public StringBinding qualityDetails() {
+        return Bindings.createStringBinding(() -> CallTexts.details(quality.get()), quality);
+    }
+
+    public StringBinding micText() {
+        return Bindings.createStringBinding(() -> micOn.get()
+                ? "Microphone on — press to mute" : "Microphone muted — press to unmute", micOn);
+    }
+
+    public StringBinding cameraText() {
+        return Bindings.createStringBinding(() -> cameraOn.get()
+                ? "Camera on — press to turn off" : "Camera off — press to turn on", cameraOn);
+    }
+
+    public StringBinding shareText() {
+        return Bindings.createStringBinding(() -> sharing.get()
+                ? "Sharing your screen — press to stop" : "Share your screen", sharing);
+    }
+
+    private void tick() {
+        CallSession s = session;
+        remoteLevel.set(s == null ? 0 : s.remoteAudioLevel());
+        if (connectedAtMillis >= 0) {
+            elapsed.set(CallTexts.elapsed(Duration.ofMillis(System.currentTimeMillis() - connectedAtMillis)));
+        }
+    }
+
+    private static String problemHint(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("camera") || lower.contains("microphone")) {
+            return "The call goes on without it; check Settings for your devices.";
+        }
+        if (lower.contains("connect")) {
+            return "A firewall may block direct calls: a TURN server (ask your admin) and \"Always relay\" in Settings can help.";
+        }
+        return "";
+    }
+}

@@ -1,0 +1,103 @@
+package app.duet.client.ui.call;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import atlantafx.base.theme.Styles;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import app.duet.client.call.ChatMessage;
+import app.duet.client.call.FileTransferUpdate;
+
+/** Chat messages, file transfers with progress, and the box to write in. */
+final class ChatPanel extends VBox {
+
+    ChatPanel(CallViewModel vm, Runnable pickFile) {
+        setId("call-chat-panel");
+        getStyleClass().add("chat-panel");
+        setPrefWidth(300);
+        setMinWidth(220);
+        setSpacing(8);
+        setPadding(new Insets(10));
+        Label title = new Label("Chat and files");
+        title.getStyleClass().add(Styles.TITLE_4);
+
+        ListView<ChatMessage> messages = new ListView<>(vm.chat());
+        messages.setId("chat-messages");
+        messages.setAccessibleText("Chat messages");
+        messages.setPlaceholder(new Label("Messages you exchange appear here.\nThey go directly to "
+                + vm.peerName() + ", not through the server."));
+        messages.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(ChatMessage m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : (m.fromMe() ? "You" : vm.peerName()) + ": " + m.text());
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        vm.chat().addListener((javafx.collections.ListChangeListener<ChatMessage>) c ->
+                messages.scrollTo(vm.chat().size() - 1));
+        VBox.setVgrow(messages, Priority.ALWAYS);
+
+        ListView<FileTransferUpdate> transfers = new ListView<>(vm.transfers());
+        transfers.setId("chat-transfers");
+        transfers.setPrefHeight(110);
+        transfers.setAccessibleText("File transfers");
+        transfers.setPlaceholder(new Label("No files yet."));
+        transfers.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(FileTransferUpdate t, boolean empty) {
+                super.updateItem(t, empty);
+                if (empty || t == null) {
+                    setGraphic(null);
+                    setText(null);
+                    return;
+                }
+                String arrow = t.direction() == FileTransferUpdate.Direction.OUTGOING ? "↑ " : "↓ ";
+                Label name = new Label(arrow + t.fileName() + " — " + CallTexts.transferStatus(t));
+                ProgressBar bar = new ProgressBar(t.fraction());
+                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.setAccessibleText(t.fileName() + " " + Math.round(t.fraction() * 100) + " percent");
+                setGraphic(new VBox(4, name, bar));
+                setText(null);
+            }
+        });
+
+        TextField input = new TextField();
+        input.setId("chat-input");
+        input.setPromptText("Write a message");
+        input.setAccessibleText("Message to " + vm.peerName());
+        input.disableProperty().bind(vm.dataOpenProperty().not());
+        Button send = new Button(null, new FontIcon(Feather.SEND));
+        send.setId("chat-send");
+        send.setAccessibleText("Send message");
+        send.setTooltip(new Tooltip("Send (Enter)"));
+        send.disableProperty().bind(vm.dataOpenProperty().not());
+        Runnable sendNow = () -> {
+            vm.sendChat(input.getText());
+            input.clear();
+        };
+        input.setOnAction(e -> sendNow.run());
+        send.setOnAction(e -> sendNow.run());
+        Button file = new Button(null, new FontIcon(Feather.PAPERCLIP));
+        file.setId("chat-file");
+        file.setAccessibleText("Send a file");
+        file.setTooltip(new Tooltip(CallShortcuts.SEND_FILE.tooltip("Send a file")));
+        file.disableProperty().bind(vm.dataOpenProperty().not());
+        file.setOnAction(e -> pickFile.run());
+        HBox.setHgrow(input, Priority.ALWAYS);
+        HBox row = new HBox(6, input, send, file);
+        getChildren().addAll(title, messages, transfers, row);
+    }
+}

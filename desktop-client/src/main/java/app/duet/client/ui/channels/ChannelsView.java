@@ -1,0 +1,181 @@
+package app.duet.client.ui.channels;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+import app.duet.client.ui.common.MessageBanner;
+import app.duet.client.ui.shell.Screen;
+import app.duet.protocol.Media;
+
+/** Channels: a header with the user, a create/join row, and one card per channel. */
+public final class ChannelsView implements Screen {
+    private final ChannelsViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TextField name = new TextField();
+    private final FlowPane cards = new FlowPane(12, 12);
+    private final ListChangeListener<ChannelRow> redraw = change -> redrawCards();
+
+    public ChannelsView(ChannelsViewModel vm) {
+        this.vm = vm;
+        root.setId("channels-screen");
+        root.setTop(header());
+
+        name.setId("channel-name");
+        name.setPromptText("Channel name, e.g. ann-and-bob");
+        name.textProperty().bindBidirectional(vm.channelNameProperty());
+        name.setAccessibleText("Channel name. Lower-case letters, digits, dash or underscore.");
+        name.setOnAction(e -> vm.join());
+        HBox.setHgrow(name, Priority.ALWAYS);
+        Button create = new Button("Create", new FontIcon(Feather.PLUS));
+        create.setId("channel-create");
+        create.getStyleClass().add(Styles.ACCENT);
+        create.disableProperty().bind(vm.canSubmitNameProperty().not());
+        create.setOnAction(e -> vm.create());
+        create.setTooltip(new Tooltip("Create a new channel with this name; you will own it"));
+        Button join = new Button("Join", new FontIcon(Feather.LOG_IN));
+        join.setId("channel-join");
+        join.disableProperty().bind(vm.canSubmitNameProperty().not());
+        join.setOnAction(e -> vm.join());
+        join.setTooltip(new Tooltip("Join an existing channel by its name (Enter)"));
+        HBox form = new HBox(8, name, create, join);
+        form.setAlignment(Pos.CENTER_LEFT);
+
+        Label listTitle = new Label("Your channels");
+        listTitle.getStyleClass().add(Styles.TITLE_4);
+        Label empty = new Label("No channels yet. Create one and tell the other person its name, or join theirs.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.channels()));
+        empty.managedProperty().bind(empty.visibleProperty());
+        cards.setId("channel-cards");
+
+        VBox content = new VBox(16, new MessageBanner(vm.messageProperty()), form, listTitle, empty, cards);
+        content.setPadding(new Insets(20));
+        content.setMaxWidth(1200);
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page");
+        root.setCenter(scroll);
+
+        vm.channels().addListener(redraw);
+        redrawCards();
+        vm.refresh();
+    }
+
+    private Node header() {
+        Label brand = new Label("Duet", new FontIcon(Feather.VIDEO));
+        brand.getStyleClass().add(Styles.TITLE_3);
+        Label user = new Label(vm.displayName(), new FontIcon(Feather.USER));
+        user.setId("channels-user");
+        user.setAccessibleText("Signed in as " + vm.displayName());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button settings = new Button(null, new FontIcon(Feather.SETTINGS));
+        settings.setId("open-settings");
+        settings.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        settings.setAccessibleText("Settings");
+        settings.setTooltip(new Tooltip("Settings (Ctrl+,)"));
+        settings.setOnAction(e -> vm.settings());
+        Button logOut = new Button("Log out", new FontIcon(Feather.LOG_OUT));
+        logOut.setId("log-out");
+        logOut.setOnAction(e -> vm.logOut());
+        HBox bar = new HBox(12, brand, spacer, user, settings, logOut);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("header-bar");
+        bar.setPadding(new Insets(10, 20, 10, 20));
+        return bar;
+    }
+
+    private void redrawCards() {
+        cards.getChildren().setAll(vm.channels().stream().map(this::card).toList());
+    }
+
+    private Node card(ChannelRow row) {
+        Label title = new Label("# " + row.name());
+        title.getStyleClass().add(Styles.TITLE_4);
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add(row.peerOnline() ? "presence-online" : "presence-offline");
+        Label presence = new Label(row.presenceText(), dot);
+        presence.setWrapText(true);
+        presence.getStyleClass().add("channel-presence");
+        String peerName = row.peer().map(p -> p.displayName()).orElse("");
+
+        Button video = new Button("Video", new FontIcon(Feather.VIDEO));
+        video.getStyleClass().add(Styles.SUCCESS);
+        video.setId("call-video-" + row.name());
+        video.setAccessibleText("Video call " + peerName + " in " + row.name());
+        video.setTooltip(new Tooltip("Video call " + peerName));
+        video.setDisable(!row.peerOnline());
+        video.setOnAction(e -> vm.call(row, Media.VIDEO));
+        Button audio = new Button("Audio", new FontIcon(Feather.PHONE));
+        audio.setId("call-audio-" + row.name());
+        audio.setAccessibleText("Audio call " + peerName + " in " + row.name());
+        audio.setTooltip(new Tooltip("Audio-only call " + peerName));
+        audio.setDisable(!row.peerOnline());
+        audio.setOnAction(e -> vm.call(row, Media.AUDIO));
+
+        MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL));
+        more.setId("channel-more-" + row.name());
+        more.setAccessibleText("More actions for " + row.name());
+        more.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
+        MenuItem leave = new MenuItem("Leave channel");
+        leave.setOnAction(e -> vm.leave(row));
+        more.getItems().add(leave);
+        if (row.ownedByMe()) {
+            MenuItem delete = new MenuItem("Delete channel");
+            delete.setId("channel-delete-" + row.name());
+            delete.setOnAction(e -> vm.delete(row));
+            more.getItems().add(delete);
+        }
+        HBox actions = new HBox(8, video, audio, more);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(10, title, presence, actions);
+        card.getStyleClass().add("channel-card");
+        card.setId("channel-" + row.name());
+        card.setPrefWidth(300);
+        card.setPadding(new Insets(16));
+        return card;
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public String title() {
+        return "Channels";
+    }
+
+    @Override
+    public Node initialFocus() {
+        return name;
+    }
+
+    @Override
+    public void dispose() {
+        vm.channels().removeListener(redraw);
+        vm.dispose();
+    }
+}

@@ -1,0 +1,186 @@
+package app.duet.client.ui.settings;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import app.duet.client.call.media.DeviceInfo;
+import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.Preferences;
+
+/**
+ * Camera, microphone and speaker choice with a live preview and level meter. Devices are listed and
+ * opened on a worker; an empty list means "none found", and calls then go on without that device.
+ */
+public final class DeviceSettingsModel {
+    private static final Logger log = LoggerFactory.getLogger(DeviceSettingsModel.class);
+
+    private final DeviceAccess access;
+    private final Background background;
+    private final Preferences preferences;
+    private final ObservableList<DeviceInfo> cameras = FXCollections.observableArrayList();
+    private final ObservableList<DeviceInfo> microphones = FXCollections.observableArrayList();
+    private final ObservableList<DeviceInfo> speakers = FXCollections.observableArrayList();
+    private final ObjectProperty<DeviceInfo> camera = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviceInfo> microphone = new SimpleObjectProperty<>();
+    private final ObjectProperty<DeviceInfo> speaker = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<LatestFrameHolder> previewVideo = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyDoubleWrapper level = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Looking for devices…");
+    private final AnimationTimer meter;
+    private DeviceAccess.Preview preview;
+    /** Bumped by every stop, so a preview that finishes starting after a stop is closed, not shown. */
+    private int previewGeneration;
+
+    public DeviceSettingsModel(DeviceAccess access, Background background, Preferences preferences) {
+        this.access = access;
+        this.background = background;
+        this.preferences = preferences;
+        this.meter = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                level.set(preview == null ? 0 : preview.microphoneLevel());
+            }
+        };
+        camera.addListener((obs, old, now) -> chosen());
+        microphone.addListener((obs, old, now) -> chosen());
+        speaker.addListener((obs, old, now) -> chosen());
+    }
+
+    public ObservableList<DeviceInfo> cameras() {
+        return cameras;
+    }
+
+    public ObservableList<DeviceInfo> microphones() {
+        return microphones;
+    }
+
+    public ObservableList<DeviceInfo> speakers() {
+        return speakers;
+    }
+
+    public ObjectProperty<DeviceInfo> cameraProperty() {
+        return camera;
+    }
+
+    public ObjectProperty<DeviceInfo> microphoneProperty() {
+        return microphone;
+    }
+
+    public ObjectProperty<DeviceInfo> speakerProperty() {
+        return speaker;
+    }
+
+    public ReadOnlyObjectProperty<LatestFrameHolder> previewVideoProperty() {
+        return previewVideo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty levelProperty() {
+        return level.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Lists the devices, selects the saved (or default) ones and starts the preview. */
+    public void load() {
+        background.supply(() -> List.of(access.cameras(), access.microphones(), access.speakers()))
+                .whenComplete((lists, error) -> {
+                    if (error != null) {
+                        log.warn("Could not list devices", error);
+                        status.set("Could not list devices: " + Background.cause(error).getMessage());
+                        return;
+                    }
+                    cameras.setAll(lists.get(0));
+                    microphones.setAll(lists.get(1));
+                    speakers.setAll(lists.get(2));
+                    camera.set(pick(cameras, preferences.get().camera()));
+                    microphone.set(pick(microphones, preferences.get().microphone()));
+                    speaker.set(pick(speakers, preferences.get().speaker()));
+                    status.set(describe());
+                    restartPreview();
+                });
+    }
+
+    public void stopPreview() {
+        previewGeneration++;
+        meter.stop();
+        previewVideo.set(null);
+        DeviceAccess.Preview running = preview;
+        preview = null;
+        level.set(0);
+        if (running != null) {
+            background.run(running::close);
+        }
+    }
+
+    private void chosen() {
+        preferences.update(s -> s.withDevices(id(camera.get()), id(microphone.get()), id(speaker.get())));
+        if (preview != null) {
+            restartPreview();
+        }
+    }
+
+    private void restartPreview() {
+        stopPreview();
+        String cam = camera.get() == null ? null : camera.get().id();
+        String mic = microphone.get() == null ? null : microphone.get().id();
+        if (cam == null && mic == null) {
+            return;
+        }
+        int generation = previewGeneration;
+        background.supply(() -> access.startPreview(cam, mic)).whenComplete((started, error) -> {
+            if (error == null && generation != previewGeneration) {
+                background.run(started::close);
+                return;
+            }
+            if (error != null) {
+                status.set("The preview could not start: " + Background.cause(error).getMessage());
+                return;
+            }
+            preview = started;
+            previewVideo.set(started.video());
+            meter.start();
+        });
+    }
+
+    private String describe() {
+        if (cameras.isEmpty() && microphones.isEmpty()) {
+            return "No camera or microphone found. You can still call: the other person will see your name "
+                    + "and you can chat and share your screen.";
+        }
+        if (cameras.isEmpty()) {
+            return "No camera found. Calls go on with audio only from your side.";
+        }
+        if (microphones.isEmpty()) {
+            return "No microphone found. The other person will not hear you; use the chat instead.";
+        }
+        return "";
+    }
+
+    private static DeviceInfo pick(List<DeviceInfo> devices, String savedId) {
+        Optional<DeviceInfo> saved = devices.stream().filter(d -> d.id().equals(savedId)).findFirst();
+        return saved.or(() -> devices.stream().filter(DeviceInfo::isDefault).findFirst())
+                .or(() -> devices.stream().findFirst()).orElse(null);
+    }
+
+    private static String id(DeviceInfo device) {
+        return device == null ? "" : device.id();
+    }
+}

@@ -1,0 +1,48 @@
+package app.duet.client.ui.shell;
+
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+
+import app.duet.client.signaling.ConnectionState;
+
+/** A strip above every screen that says when the server is not reachable, with "Retry now". */
+final class ConnectionBanner extends HBox {
+    private final Label text = new Label();
+
+    ConnectionBanner(SessionState session, Runnable retryNow) {
+        getStyleClass().add("connection-banner");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(12);
+        text.setWrapText(true);
+        text.setAccessibleRole(AccessibleRole.TEXT);
+        Button retry = new Button("Retry now", new FontIcon(Feather.REFRESH_CW));
+        retry.setId("retry-connection");
+        retry.setOnAction(e -> retryNow.run());
+        getChildren().addAll(new FontIcon(Feather.WIFI_OFF), text, retry);
+        session.connectionProperty().addListener((obs, old, now) -> show(now, session.serverAddressProperty().get()));
+        session.serverAddressProperty().addListener((obs, old, now) -> show(session.connectionProperty().get(), now));
+        show(session.connectionProperty().get(), session.serverAddressProperty().get());
+    }
+
+    private void show(ConnectionState state, String server) {
+        boolean visible = state == ConnectionState.OFFLINE || state == ConnectionState.RECONNECTING;
+        setVisible(visible);
+        setManaged(visible);
+        getStyleClass().removeAll("offline", "reconnecting");
+        if (state == ConnectionState.OFFLINE) {
+            getStyleClass().add("offline");
+            text.setText("Can't reach the server at " + server + ". Check the address (Settings) and your network; "
+                    + "Duet keeps trying.");
+        } else if (state == ConnectionState.RECONNECTING) {
+            getStyleClass().add("reconnecting");
+            text.setText("Connection lost. Reconnecting… you stay signed in.");
+        }
+        setAccessibleText(text.getText());
+    }
+}

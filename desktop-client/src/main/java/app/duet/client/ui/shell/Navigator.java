@@ -1,0 +1,22 @@
+package app.duet.client.ui.shell;
+
+/** Moves between screens. Implemented by the composition root, which knows how to build each one. */
+public interface Navigator {
+    void welcome();
+
+    void signup();
+
+    void login();
+
+    /** Log in with the username filled in and a notice shown (e.g. after a password reset). */
+    void login(String username, app.duet.client.ui.common.UserMessage notice);
+
+    void forgotPassword();
+
+    void channels();
+
+    void settings();
+
+    /** The screen before settings (or the start screen). */
+    void back();
+}

@@ -1,0 +1,79 @@
+package app.duet.client.ui.shell;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import app.duet.client.signaling.ConnectionState;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingListener;
+import app.duet.protocol.Result;
+import app.duet.protocol.UserInfo;
+
+/**
+ * The signaling client's connection and sign-in state as JavaFX properties. The client delivers its
+ * callbacks on the FX thread (the app passes {@code Platform::runLater}), so the properties change there.
+ */
+public final class SessionState implements SignalingListener {
+    private final SignalingClient client;
+    private final ReadOnlyObjectWrapper<ConnectionState> connection;
+    private final ReadOnlyObjectWrapper<UserInfo> user = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper serverAddress;
+    private final ReadOnlyObjectWrapper<SignOutReason> lastSignOut = new ReadOnlyObjectWrapper<>();
+
+    public SessionState(SignalingClient client) {
+        this.client = client;
+        this.connection = new ReadOnlyObjectWrapper<>(client.state());
+        this.serverAddress = new ReadOnlyStringWrapper(client.serverUri().toString());
+        client.user().ifPresent(user::set);
+        client.addListener(this);
+    }
+
+    public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserInfo> userProperty() {
+        return user.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty serverAddressProperty() {
+        return serverAddress.getReadOnlyProperty();
+    }
+
+    /** Why the last session ended; null while none has. */
+    public ReadOnlyObjectProperty<SignOutReason> lastSignOutProperty() {
+        return lastSignOut.getReadOnlyProperty();
+    }
+
+    public boolean signedIn() {
+        return user.get() != null;
+    }
+
+    /** A remembered session is being resumed and the user is not known yet. */
+    public boolean resuming() {
+        return user.get() == null && client.hasSession();
+    }
+
+    public void serverChanged() {
+        serverAddress.set(client.serverUri().toString());
+    }
+
+    @Override
+    public void onConnectionState(ConnectionState state) {
+        connection.set(state);
+    }
+
+    @Override
+    public void onSignedIn(Result.Auth auth, boolean resumed) {
+        lastSignOut.set(null);
+        user.set(auth.user());
+    }
+
+    @Override
+    public void onSignedOut(SignOutReason reason) {
+        user.set(null);
+        lastSignOut.set(reason);
+    }
+}
