@@ -1,0 +1,22 @@
+package app.duet.server;
+
+import app.duet.server.config.ServerConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Test configurations: a free port, a real SQLite file in a temp dir, the cheapest bcrypt cost. */
+final class TestServers {
+    private TestServers() {
+    }
+
+    static ServerConfig.Builder config(Path dataDir) {
+        return ServerConfig.builder()
+                .dataDir(dataDir)
+                .port(0)
+                .opsPort(0)
+                .bcryptCost(4)
+                .workerThreads(2)
+                .ringTimeout(Duration.ofSeconds(30))
+                .callGrace(Duration.ofSeconds(30));
+    }
+}
