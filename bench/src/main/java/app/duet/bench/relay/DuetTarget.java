@@ -1,0 +1,183 @@
+package app.duet.bench.relay;
+
+import app.duet.bench.duet.DuetServer;
+import app.duet.bench.duet.DuetSession;
+import app.duet.bench.os.ServerProcess;
+import app.duet.bench.ws.DriverSockets;
+import app.duet.protocol.Event;
+import app.duet.protocol.Media;
+import app.duet.protocol.MessageType;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.ProtocolException;
+import app.duet.protocol.Request;
+import app.duet.protocol.Result;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Duet's signaling server, run from its shaded jar as a separate JVM on loopback with a fresh SQLite
+ * file. Each pair signs up two accounts, creates and joins a channel, rings and accepts a call, and
+ * then relays offer/answer/candidate requests, which the server forwards to the other member.
+ */
+final class DuetTarget implements RelayTarget {
+    private static final Logger log = LoggerFactory.getLogger(DuetTarget.class);
+    /** The per-connection flood limit (20 frames/s by default) is raised so that policy does not cap the total. */
+    private static final int BENCH_RATE_LIMIT = 100_000;
+    private static final String PASSWORD = "bench-password-123";
+    private final Path serverJar;
+    private final Path workDir;
+    private final int bcryptCost;
+    private final List<String> jvmOptions;
+    private final ProtocolCodec codec = new ProtocolCodec();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final LongAdder errors = new LongAdder();
+    /** Set-up requests the server answered INTERNAL and the driver sent again. */
+    private final LongAdder setupRetries = new LongAdder();
+    private ServerProcess server;
+
+    DuetTarget(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions) {
+        this.serverJar = serverJar;
+        this.workDir = workDir;
+        this.bcryptCost = bcryptCost;
+        this.jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    @Override
+    public String name() {
+        return "Duet";
+    }
+
+    @Override
+    public String setup() {
+        return "Duet signaling server (" + serverJar.getFileName() + ", Java " + System.getProperty("java.version")
+                + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + ") as its own process on"
+                + " 127.0.0.1 with a fresh SQLite file; bench accounts use bcrypt cost " + bcryptCost
+                + " (lower than the production default) so set-up is quick; the per-connection flood limit is raised"
+                + " to " + BENCH_RATE_LIMIT + " frames/s so it does not cap the total; every relayed request is"
+                + " also answered with an `ok` to its sender.";
+    }
+
+    @Override
+    public void start() throws Exception {
+        server = DuetServer.start(serverJar, workDir, bcryptCost, BENCH_RATE_LIMIT, jvmOptions);
+        log.info("Duet server listening on 127.0.0.1:{} (pid {})", server.port(), server.pid());
+        checkTemplates();
+    }
+
+    @Override
+    public ServerProcess server() {
+        return server;
+    }
+
+    @Override
+    public List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count) throws Exception {
+        List<CompletableFuture<RelayPair>> pending = new ArrayList<>(count);
+        for (int i = firstIndex; i < firstIndex + count; i++) {
+            pending.add(pairUp(sockets, i));
+        }
+        List<RelayPair> pairs = new ArrayList<>(count);
+        for (CompletableFuture<RelayPair> pair : pending) {
+            pairs.add(pair.get(300, TimeUnit.SECONDS));
+        }
+        return pairs;
+    }
+
+    /** Two accounts, one channel, one accepted call. */
+    private CompletableFuture<RelayPair> pairUp(DriverSockets sockets, int index) throws InterruptedException {
+        String channel = "bench-" + index;
+        String callerName = "bench" + index + "a";
+        String calleeName = "bench" + index + "b";
+        CompletableFuture<DuetSession> callerReady = signedUp(sockets, callerName);
+        CompletableFuture<DuetSession> calleeReady = signedUp(sockets, calleeName);
+        return callerReady.thenCompose(caller -> caller
+                .requestRetrying(id -> new Request.ChannelCreate(id, channel), Result.Channel.class, 50, setupRetries)
+                .thenCompose(created -> calleeReady)
+                .thenCompose(callee -> callee
+                        .requestRetrying(id -> new Request.ChannelJoin(id, channel), Result.Channel.class, 50,
+                                setupRetries)
+                        .thenCompose(joined -> {
+                            CompletableFuture<Event> incoming = callee.awaitEvent(MessageType.CALL_INCOMING);
+                            CompletableFuture<Event> accepted = caller.awaitEvent(MessageType.CALL_ACCEPTED);
+                            return caller.request(id -> new Request.CallRing(id, channel, Media.VIDEO),
+                                            Result.CallRing.class)
+                                    .thenCompose(ring -> incoming)
+                                    .thenCompose(event -> callee.request(
+                                            id -> new Request.CallAccept(id, ((Event.CallIncoming) event).callId()),
+                                            Result.Empty.class).thenApply(ok -> ((Event.CallIncoming) event).callId()))
+                                    .thenCompose(callId -> accepted.thenApply(a -> new RelayPair(index,
+                                            caller.connection(), callee.connection(), callerName, calleeName,
+                                            callId)));
+                        })));
+    }
+
+    private CompletableFuture<DuetSession> signedUp(DriverSockets sockets, String username)
+            throws InterruptedException {
+        return DuetSession.signUp(sockets, codec, server.port(), username, PASSWORD, setupRetries);
+    }
+
+    @Override
+    public String sdpMessage(RelayPair pair, boolean fromCaller, String stamp) {
+        return "{\"type\":\"" + (fromCaller ? "offer" : "answer") + "\",\"id\":\"" + requestIds.incrementAndGet()
+                + "\",\"callId\":\"" + pair.callId() + "\",\"sdp\":\"" + SignalingPayloads.sdpJson(stamp) + "\"}";
+    }
+
+    @Override
+    public String candidateMessage(RelayPair pair, boolean fromCaller, String stamp) {
+        return "{\"type\":\"candidate\",\"id\":\"" + requestIds.incrementAndGet() + "\",\"callId\":\""
+                + pair.callId() + "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"candidate\":\""
+                + SignalingPayloads.candidateJson(stamp) + "\"}";
+    }
+
+    @Override
+    public String setupNote() {
+        long retried = setupRetries.sum();
+        return retried == 0 ? "" : retried + " set-up requests (signup, channel_create, channel_join) were answered"
+                + " INTERNAL by the server and sent again (see the server log)";
+    }
+
+    @Override
+    public String keepAliveMessage() {
+        return null;
+    }
+
+    @Override
+    public Duration keepAlivePeriod() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public boolean onUnstamped(String text) {
+        if (text.startsWith("{\"type\":\"ok\"")) {
+            return false;
+        }
+        errors.increment();
+        if (errors.sum() <= 5) {
+            log.warn("Duet server sent an unexpected message: {}", PeerServerTarget.abbreviate(text));
+        }
+        return true;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** The hand-built hot-path frames must be valid requests of the shared protocol. */
+    private void checkTemplates() throws ProtocolException {
+        RelayPair sample = new RelayPair(0, null, null, "a", "b", "c-1");
+        String stamp = LatencyStamp.format(0);
+        codec.decodeRequest(sdpMessage(sample, true, stamp));
+        codec.decodeRequest(sdpMessage(sample, false, stamp));
+        codec.decodeRequest(candidateMessage(sample, true, stamp));
+    }
+}

@@ -1,0 +1,101 @@
+package app.duet.bench.relay;
+
+import app.duet.bench.os.MachineInfo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code duet-bench relay}: relay capacity of Duet's signaling server next to PeerServer's. */
+@Command(name = "relay", mixinStandardHelpOptions = true,
+        description = "Relay latency and sustained rate at 1k/5k/10k sockets, Duet next to PeerServer.")
+public final class RelayCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--quick", description = "Small sizes and short steps (about a minute).")
+    private boolean quick;
+
+    @Option(names = "--sockets", split = ",", description = "Socket counts (default 1000,5000,10000; quick 1000).")
+    private List<Integer> sockets;
+
+    @Option(names = "--targets", split = ",", defaultValue = "duet,peerserver",
+            description = "Servers to measure: duet, peerserver (default: both).")
+    private List<String> targets;
+
+    @Option(names = "--server-jar", defaultValue = "signaling-server/target/duet-server.jar",
+            description = "Duet's runnable server jar.")
+    private Path serverJar;
+
+    @Option(names = "--bcrypt-cost", defaultValue = "4",
+            description = "bcrypt cost the Duet server uses for the bench accounts (production default is higher).")
+    private int bcryptCost;
+
+    @Option(names = "--server-jvm-opt", description = "A JVM option for the Duet server process (repeatable),"
+            + " e.g. -XX:StartFlightRecording=filename=server.jfr to profile it.")
+    private List<String> serverJvmOptions = new ArrayList<>();
+
+    @Option(names = "--peerserver-dir", defaultValue = "bench/target/peerserver",
+            description = "Folder with node_modules/peer and peerserver.mjs (scripts/bench.sh installs it).")
+    private Path peerServerDir;
+
+    @Option(names = "--work-dir", defaultValue = "bench/target/relay-work",
+            description = "Where server data and logs go.")
+    private Path workDir;
+
+    @Option(names = "--rate", description = "Run one step at this rate instead of stepping (for profiling).")
+    private Double fixedRate;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Length of the --rate step.")
+    private int fixedSeconds;
+
+    @Option(names = "--report", description = "Also append the Markdown report to this file.")
+    private Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        RelaySettings settings = quick ? RelaySettings.quick() : RelaySettings.full();
+        if (sockets != null) {
+            settings = settings.withSocketCounts(sockets);
+        }
+        if (fixedRate != null) {
+            settings = settings.fixedRate(fixedRate, fixedSeconds);
+        }
+        String machineBefore = MachineInfo.describe();
+        Map<String, String> setups = new LinkedHashMap<>();
+        List<SizeResult> results = new ArrayList<>();
+        for (String name : targets) {
+            RelayTarget target = target(name.trim());
+            setups.put(target.name(), target.setup());
+            results.addAll(new RelayBenchmark(settings).run(target));
+        }
+        String machine = machineBefore + " at the start, " + MachineInfo.loadAverage() + " at the end";
+        StringWriter text = new StringWriter();
+        new RelayReport(settings).print(new PrintWriter(text), machine, setups, results);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(text);
+        out.flush();
+        if (report != null) {
+            Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        return 0;
+    }
+
+    private RelayTarget target(String name) {
+        return switch (name) {
+            case "duet" -> new DuetTarget(serverJar, workDir.resolve("duet"), bcryptCost, serverJvmOptions);
+            case "peerserver" -> new PeerServerTarget(peerServerDir.toAbsolutePath(), workDir.resolve("peerserver"));
+            default -> throw new IllegalArgumentException("unknown target " + name + " (duet, peerserver)");
+        };
+    }
+}

@@ -1,0 +1,166 @@
+package app.duet.bench.relay;
+
+import app.duet.bench.os.ProcSample;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Drives signaling-sized messages between the pairs at a fixed total rate and measures the relay.
+ * Message n goes to pair n mod P, alternately from caller and callee; in every 16 rounds the first
+ * two are an offer and an answer (~4 KB SDP), the other 14 are ICE candidates (~200 B), the mix of
+ * a real call set-up. Each message carries its intended send time, so lateness anywhere counts.
+ */
+final class RelayLoad implements AutoCloseable {
+    private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(5);
+    private final RelayTarget target;
+    private final List<RelayPair> pairs = new CopyOnWriteArrayList<>();
+    private final long epoch = System.nanoTime();
+    private final Recorder recorder = new Recorder(MAX_LATENCY_MICROS, 3);
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder errors = new LongAdder();
+    private final AtomicLong sequence = new AtomicLong();
+    private final ExecutorService pacer = Executors.newSingleThreadExecutor(r -> daemon(r, "relay-pacer"));
+    private final ScheduledExecutorService keepAlive =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "relay-keepalive"));
+    private volatile long measureFromStamp = Long.MAX_VALUE;
+    private long keepAliveTick;
+
+    RelayLoad(RelayTarget target) {
+        this.target = target;
+        if (target.keepAliveMessage() != null) {
+            keepAlive.scheduleAtFixedRate(this::sendKeepAlives, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Takes over the pairs' incoming messages and includes them in the load. */
+    void add(List<RelayPair> newPairs) {
+        for (RelayPair pair : newPairs) {
+            pair.caller().onMessage(this::onMessage);
+            pair.callee().onMessage(this::onMessage);
+        }
+        pairs.addAll(newPairs);
+    }
+
+    int sockets() {
+        return pairs.size() * 2;
+    }
+
+    /**
+     * Sends at {@code rate} messages per second for warm-up plus measurement, then waits up to
+     * {@code drainLimit} for stragglers. Latency counts only messages meant to leave after warm-up.
+     */
+    StepResult run(double rate, Duration warmup, Duration measure, Duration drainLimit) throws Exception {
+        long sentBefore = sequence.get();
+        long deliveredBefore = delivered.sum();
+        long errorsBefore = errors.sum();
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        long measureFrom = start + warmup.toNanos();
+        long total = (long) (rate * (warmup.toNanos() + measure.toNanos()) / 1e9);
+        measureFromStamp = measureFrom - epoch;
+        recorder.reset();
+        Future<?> pacing = pacer.submit(() -> pace(rate, start, total));
+
+        LockSupport.parkNanos(Math.max(0, measureFrom - System.nanoTime()));
+        ProcSample serverBefore = target.server().sample();
+        ProcSample driverBefore = ProcSample.self();
+        pacing.get(warmup.plus(measure).toSeconds() + 60, TimeUnit.SECONDS);
+        ProcSample serverAfter = target.server().sample();
+        ProcSample driverAfter = ProcSample.self();
+
+        long sent = sequence.get() - sentBefore;
+        long drainUntil = System.nanoTime() + drainLimit.toNanos();
+        while (delivered.sum() - deliveredBefore < sent && System.nanoTime() < drainUntil) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        Histogram latency = recorder.getIntervalHistogram();
+        measureFromStamp = Long.MAX_VALUE;
+        int closed = (int) pairs.stream().filter(p -> !p.caller().isOpen() || !p.callee().isOpen()).count();
+        return new StepResult(rate, sent, delivered.sum() - deliveredBefore, errors.sum() - errorsBefore, closed,
+                latency, serverAfter.cpuPercentSince(serverBefore), serverAfter.rssMb(),
+                driverAfter.cpuPercentSince(driverBefore));
+    }
+
+    private void pace(double rate, long start, long total) {
+        double intervalNanos = 1e9 / rate;
+        List<RelayPair> snapshot = List.copyOf(pairs);
+        int pairCount = snapshot.size();
+        for (long n = 0; n < total; ) {
+            long now = System.nanoTime();
+            long due = Math.min(total, (long) ((now - start) / intervalNanos) + 1);
+            if (n >= due) {
+                // Sleep until message n is due rather than polling: a polling pacer costs the driver a core.
+                LockSupport.parkNanos(start + (long) (n * intervalNanos) - now);
+                continue;
+            }
+            for (; n < due; n++) {
+                long intended = start + (long) (n * intervalNanos);
+                long seq = sequence.getAndIncrement();
+                RelayPair pair = snapshot.get((int) (seq % pairCount));
+                long round = seq / pairCount;
+                boolean fromCaller = round % 2 == 0;
+                String stamp = LatencyStamp.format(intended - epoch);
+                String text = round % 16 < 2
+                        ? target.sdpMessage(pair, fromCaller, stamp)
+                        : target.candidateMessage(pair, fromCaller, stamp);
+                pair.from(fromCaller).send(text);
+            }
+        }
+    }
+
+    private void onMessage(String text) {
+        long stamp = LatencyStamp.read(text);
+        if (stamp < 0) {
+            if (target.onUnstamped(text)) {
+                errors.increment();
+            }
+            return;
+        }
+        delivered.increment();
+        if (stamp >= measureFromStamp) {
+            long micros = (System.nanoTime() - epoch - stamp) / 1000;
+            recorder.recordValue(Math.max(1, Math.min(micros, MAX_LATENCY_MICROS)));
+        }
+    }
+
+    /** Every socket sends one keep-alive per period, spread over the period one slice a second. */
+    private void sendKeepAlives() {
+        long slices = Math.max(1, target.keepAlivePeriod().toSeconds());
+        long slice = keepAliveTick++ % slices;
+        String message = target.keepAliveMessage();
+        for (RelayPair pair : pairs) {
+            if (pair.index() % slices == slice) {
+                pair.caller().send(message);
+                pair.callee().send(message);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        keepAlive.shutdownNow();
+        pacer.shutdownNow();
+        for (RelayPair pair : pairs) {
+            pair.caller().close();
+            pair.callee().close();
+        }
+        keepAlive.awaitTermination(5, TimeUnit.SECONDS);
+        pacer.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

@@ -1,0 +1,119 @@
+package app.duet.bench.relay;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Prints the relay benchmark as Markdown: method, machine, a side-by-side summary, every step, the targets. */
+final class RelayReport {
+    private static final double TARGET_P99_MS = 5;
+    private static final double TARGET_RATE_RATIO = 2;
+    private final RelaySettings settings;
+
+    RelayReport(RelaySettings settings) {
+        this.settings = settings;
+    }
+
+    void print(PrintWriter out, String machine, Map<String, String> setups, List<SizeResult> results) {
+        out.println("## Relay capacity");
+        out.println();
+        out.println("Machine: " + machine + ".");
+        out.println();
+        out.println("Method: the load driver (one JVM, JDK `java.net.http.WebSocket` on one NIO selector and a"
+                + " 2-thread executor) opens pairs of sockets to the server under test, which runs as its own"
+                + " process on 127.0.0.1. It sends signaling-sized messages at a fixed total rate, spread"
+                + " round-robin over the pairs: 1 in 8 is an offer/answer with a "
+                + SignalingPayloads.SDP_CHARS + "-character SDP, the rest ~200-byte ICE candidates. Each message"
+                + " carries its intended send time; the receiving socket (same process, same clock) records"
+                + " arrival minus intended send time in an HdrHistogram, so a driver or server that falls behind"
+                + " shows in the latency. Latency is quoted at " + rate(settings.referenceRate()) + " msg/s over "
+                + settings.referenceMeasure().toSeconds() + " s. Sustained rate: the rate is doubled from "
+                + rate(settings.startRate()) + " msg/s and then bisected; a step (" + settings.warmup().toSeconds()
+                + " s warm-up, " + settings.measure().toSeconds() + " s measured) passes when every message"
+                + " arrives, no socket closes, no error comes back and p99 <= " + rate(settings.p99LimitMs())
+                + " ms. Server CPU is % of one core (utime+stime from /proc/<pid>/stat over the measured"
+                + " window), RSS is VmRSS from /proc/<pid>/status; the driver's own CPU is shown too, since it"
+                + " shares the 2 cores with the server.");
+        out.println();
+        setups.forEach((name, setup) -> out.println("- " + setup));
+        out.println();
+        out.println("| sockets | server | set-up | idle RSS | p50 | p99 | p99.9 | sustained rate"
+                + " | CPU at sustained | RSS at sustained |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (SizeResult r : results) {
+            Optional<StepResult> best = best(r);
+            out.printf(Locale.ROOT, "| %d | %s | %.1f s | %.0f MB | %.2f ms | %.2f ms | %.2f ms | %s msg/s | %s | %s |%n",
+                    r.sockets(), r.target(), r.setupSeconds(), r.idleRssMb(), r.reference().percentileMs(50),
+                    r.reference().percentileMs(99), r.reference().percentileMs(99.9), rate(r.sustainedRate()),
+                    best.map(s -> String.format(Locale.ROOT, "%.0f %%", s.serverCpuPercent())).orElse("-"),
+                    best.map(s -> String.format(Locale.ROOT, "%.0f MB", s.serverRssMb())).orElse("-"));
+        }
+        out.println();
+        results.stream().filter(r -> !r.setupNote().isEmpty())
+                .forEach(r -> out.println("Set-up of " + r.target() + " up to " + r.sockets() + " sockets: "
+                        + r.setupNote() + "."));
+        out.println();
+        out.println("Every step:");
+        out.println();
+        out.println("| sockets | server | rate msg/s | delivered | p50 | p99 | p99.9 | max | server CPU"
+                + " | server RSS | driver CPU | sustained |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (SizeResult r : results) {
+            printStep(out, r, r.reference(), " (reference)");
+            for (StepResult s : r.steps()) {
+                printStep(out, r, s, "");
+            }
+        }
+        out.println();
+        printTargets(out, results);
+    }
+
+    private void printStep(PrintWriter out, SizeResult r, StepResult s, String note) {
+        out.printf(Locale.ROOT, "| %d | %s | %s%s | %d/%d%s | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %.0f %% | %.0f MB"
+                        + " | %.0f %% | %s |%n",
+                r.sockets(), r.target(), rate(s.rate()), note, s.delivered(), s.sent(),
+                s.errors() + s.closedSockets() > 0 ? " (" + s.errors() + " errors, " + s.closedSockets()
+                        + " closed)" : "",
+                s.percentileMs(50), s.percentileMs(99), s.percentileMs(99.9), s.maxMs(), s.serverCpuPercent(),
+                s.serverRssMb(), s.driverCpuPercent(), s.sustained(settings.p99LimitMs()) ? "yes" : "no");
+    }
+
+    private void printTargets(PrintWriter out, List<SizeResult> results) {
+        int largest = results.stream().mapToInt(SizeResult::sockets).max().orElse(0);
+        out.println("Targets (issue 7):");
+        out.println();
+        for (SizeResult r : results) {
+            if (r.sockets() == largest && r.target().startsWith("Duet")) {
+                double p99 = r.reference().percentileMs(99);
+                out.printf(Locale.ROOT, "- Duet p99 at %d sockets: %.2f ms (target <= %.0f ms at 10000): %s%n",
+                        largest, p99, TARGET_P99_MS, p99 <= TARGET_P99_MS ? "met" : "MISSED");
+            }
+        }
+        for (SizeResult duet : results) {
+            if (!duet.target().startsWith("Duet")) {
+                continue;
+            }
+            results.stream().filter(o -> !o.target().startsWith("Duet") && o.sockets() == duet.sockets())
+                    .forEach(other -> {
+                        double ratio = other.sustainedRate() == 0 ? Double.POSITIVE_INFINITY
+                                : duet.sustainedRate() / other.sustainedRate();
+                        out.printf(Locale.ROOT, "- Sustained rate at %d sockets: Duet %s vs %s %s msg/s = %.2fx"
+                                        + " (target >= %.0fx): %s%n", duet.sockets(), rate(duet.sustainedRate()),
+                                other.target(), rate(other.sustainedRate()), ratio, TARGET_RATE_RATIO,
+                                ratio >= TARGET_RATE_RATIO ? "met" : "MISSED");
+                    });
+        }
+        out.println();
+    }
+
+    private Optional<StepResult> best(SizeResult r) {
+        return r.steps().stream().filter(s -> s.sustained(settings.p99LimitMs()))
+                .max((a, b) -> Double.compare(a.rate(), b.rate()));
+    }
+
+    private static String rate(double value) {
+        return String.format(Locale.ROOT, "%,.0f", value);
+    }
+}

@@ -1,0 +1,48 @@
+package app.duet.bench.relay;
+
+import app.duet.bench.ws.DriverSockets;
+import app.duet.bench.os.ServerProcess;
+import java.time.Duration;
+import java.util.List;
+
+/** A signaling server the load driver measures: how to start it, connect pairs and word relayed messages. */
+interface RelayTarget extends AutoCloseable {
+    String name();
+
+    /** One paragraph for the report: version, how it was started and configured. */
+    String setup();
+
+    /** Starts the server process; afterwards {@link #server()} is running. */
+    void start() throws Exception;
+
+    ServerProcess server();
+
+    /**
+     * Opens {@code count} new pairs numbered from {@code firstIndex}, each ready to relay (for Duet:
+     * signed in, both in one channel, in an accepted call).
+     */
+    List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count) throws Exception;
+
+    /** Anything about set-up so far the report should mention (e.g. server errors retried), or "". */
+    default String setupNote() {
+        return "";
+    }
+
+    /** An offer (from the caller) or answer (from the callee) carrying {@code stamp} in its SDP. */
+    String sdpMessage(RelayPair pair, boolean fromCaller, String stamp);
+
+    /** An ICE candidate carrying {@code stamp}. */
+    String candidateMessage(RelayPair pair, boolean fromCaller, String stamp);
+
+    /** A message a client must send now and then to stay connected, or null if the server needs none. */
+    String keepAliveMessage();
+
+    /** How often each socket sends {@link #keepAliveMessage()}. */
+    Duration keepAlivePeriod();
+
+    /** Counts a message that carried no stamp (acks, errors); returns true if it is an error. */
+    boolean onUnstamped(String text);
+
+    @Override
+    void close() throws Exception;
+}

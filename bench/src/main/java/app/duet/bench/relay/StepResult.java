@@ -1,0 +1,30 @@
+package app.duet.bench.relay;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * One fixed-rate step of the relay load: what was offered, what arrived, the relay latency
+ * (microseconds, from the intended send time, so a driver or server that falls behind shows it),
+ * and what the server and the driver cost meanwhile.
+ */
+record StepResult(double rate, long sent, long delivered, long errors, int closedSockets, Histogram latencyMicros,
+                  double serverCpuPercent, double serverRssMb, double driverCpuPercent) {
+
+    double percentileMs(double percentile) {
+        return latencyMicros.getTotalCount() == 0 ? Double.NaN
+                : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    double maxMs() {
+        return latencyMicros.getMaxValue() / 1000.0;
+    }
+
+    boolean allDelivered() {
+        return delivered >= sent && errors == 0 && closedSockets == 0;
+    }
+
+    /** Sustained: every message arrived, nothing failed, and p99 stayed within {@code p99LimitMs}. */
+    boolean sustained(double p99LimitMs) {
+        return allDelivered() && percentileMs(99) <= p99LimitMs;
+    }
+}
