@@ -58,7 +58,7 @@ public final class CallSession implements AutoCloseable {
     private final ExecutorService fileSendThread;
     private final NegotiationMachine machine;
     private final VideoSources videoSources;
-    private final LatestFrameHolder selfView = new LatestFrameHolder();
+    private final LatestFrameHolder selfView;
     private final CallDataChannel data;
     private final LocalMedia media;
     private final PeerMedia peerMedia;
@@ -69,7 +69,16 @@ public final class CallSession implements AutoCloseable {
 
     public CallSession(MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
                        SignalingPort signaling, CallListener listener, Executor listenerExecutor) {
+        this(engine, role, options, videoSources, signaling, listener, listenerExecutor,
+                new LatestFrameHolder(), new LatestFrameHolder());
+    }
+
+    /** As above, drawing into the given self-view and remote-video holders (kept by the UI across calls). */
+    public CallSession(MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
+                       SignalingPort signaling, CallListener listener, Executor listenerExecutor,
+                       LatestFrameHolder selfView, LatestFrameHolder remoteVideo) {
         this.engine = engine;
+        this.selfView = selfView;
         this.options = options;
         this.signaling = signaling;
         this.videoSources = videoSources;
@@ -81,7 +90,7 @@ public final class CallSession implements AutoCloseable {
         this.fileSendThread = Executors.newSingleThreadExecutor(daemon("duet-call-files-" + n));
         this.data = new CallDataChannel(dataEvents(), Clock.systemUTC(), options.downloadDir(), fileSendThread);
         this.media = new LocalMedia(engine, LocalMedia.audioSource(engine, options.media()), selfView);
-        this.peerMedia = new PeerMedia(media, options.media().fps(), listeners, this::announceMedia);
+        this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners, this::announceMedia);
         engine.own(this);
         if (options.media().video() != VideoChoice.NONE) {
             peerMedia.useVideo(openVideo(options.media().video()));

@@ -44,8 +44,8 @@ final class PeerMedia {
     private final LocalMedia media;
     private final Listeners listeners;
     private final Consumer<RemoteMediaState> announce;
-    private final LatestFrameHolder remoteVideo = new LatestFrameHolder();
-    private final TrackFrameConverter remoteVideoSink = new TrackFrameConverter(remoteVideo);
+    private final LatestFrameHolder remoteVideo;
+    private final TrackFrameConverter remoteVideoSink;
     private final AudioLevelMeter remoteAudio = new AudioLevelMeter();
     private final Set<String> attachedTracks = new HashSet<>();
     private final QualityCalculator quality = new QualityCalculator();
@@ -57,8 +57,11 @@ final class PeerMedia {
     private boolean microphoneMuted;
     private boolean cameraEnabled = true;
 
-    PeerMedia(LocalMedia media, int cameraFps, Listeners listeners, Consumer<RemoteMediaState> announce) {
+    PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Listeners listeners,
+              Consumer<RemoteMediaState> announce) {
         this.media = media;
+        this.remoteVideo = remoteVideo;
+        this.remoteVideoSink = new TrackFrameConverter(remoteVideo);
         this.cameraFps = cameraFps;
         this.listeners = listeners;
         this.announce = announce;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Keeps every event a call reports, for assertions. */
-final class RecordingListener implements CallListener {
+class RecordingListener implements CallListener {
 
     final List<CallState> states = new CopyOnWriteArrayList<>();
     final List<CallQuality> qualities = new CopyOnWriteArrayList<>();

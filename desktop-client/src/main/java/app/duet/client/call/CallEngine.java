@@ -1,0 +1,357 @@
+package app.duet.client.call;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import app.duet.client.call.media.DeviceCatalog;
+import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.media.RobotDisplayCapturer;
+import app.duet.client.call.media.VideoSources;
+import app.duet.client.call.negotiation.Role;
+import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.protocol.IceServer;
+import app.duet.protocol.Media;
+import app.duet.protocol.Result;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the UI and the headless client use to make calls. It rings, accepts, declines and hangs up through
+ * the signaling client, wires the relayed offer/answer/candidates into the current {@link CallSession}, and
+ * reports everything on the executor the caller chose ({@code Platform::runLater} in the app). No method
+ * blocks except {@link #start} and {@link #close}; one call at a time.
+ */
+public final class CallEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallEngine.class);
+
+    private final SignalingClient signaling;
+    private final MediaEngine media;
+    private final boolean ownsMedia;
+    private final CallEngineSettings settings;
+    private final CallEngineListener listener;
+    private final Executor listenerExecutor;
+    private final VideoSources videoSources;
+    private final ExecutorService worker;
+    private final SignalingEvents signalingEvents;
+    private final LatestFrameHolder selfView = new LatestFrameHolder();
+    private final LatestFrameHolder remoteVideo = new LatestFrameHolder();
+    private CurrentCall current; // guarded by this
+    private IncomingCall incoming; // guarded by this
+
+    /** The call in progress: its server id (null while our ring is unanswered by the server) and session. */
+    record CurrentCall(String callId, CallSession session) {
+    }
+
+    /**
+     * Starts the media engine (probing audio devices may take a few seconds: call off the UI thread) and
+     * listens to {@code signaling}.
+     */
+    public static CallEngine start(SignalingClient signaling, CallEngineSettings settings,
+                                   CallEngineListener listener, Executor listenerExecutor) {
+        return new CallEngine(signaling, MediaEngine.start(settings.audioMode()), true, settings, listener,
+                listenerExecutor);
+    }
+
+    /** Uses an existing media engine, which the caller keeps and closes (tests share one). */
+    public CallEngine(SignalingClient signaling, MediaEngine media, boolean ownsMedia, CallEngineSettings settings,
+                      CallEngineListener listener, Executor listenerExecutor) {
+        this.signaling = signaling;
+        this.media = media;
+        this.ownsMedia = ownsMedia;
+        this.settings = settings;
+        this.listener = listener;
+        this.listenerExecutor = listenerExecutor;
+        this.videoSources = new VideoSources(media.devices(), new RobotDisplayCapturer());
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "duet-call-engine");
+            t.setDaemon(true);
+            return t;
+        });
+        this.signalingEvents = new SignalingEvents(this);
+        signaling.addListener(signalingEvents);
+    }
+
+    // ---- commands ----
+
+    /** Rings the other member of {@code channel}; completes with the call id once the server took the ring. */
+    public CompletableFuture<String> ring(String channel, boolean video) {
+        synchronized (this) {
+            if (current != null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("You are already in a call."));
+            }
+            current = new CurrentCall(null, null); // reserve: a second ring fails fast
+        }
+        return iceServers().thenCompose(servers -> signaling.ring(channel, video ? Media.VIDEO : Media.AUDIO)
+                .thenApplyAsync(reply -> startRingingCall(reply.callId(), servers, video), worker))
+                .whenComplete((callId, error) -> {
+                    if (error != null) {
+                        synchronized (this) {
+                            current = null;
+                        }
+                        LOG.info("Ring failed: {}", SignalingClient.unwrap(error).getMessage());
+                    }
+                });
+    }
+
+    private String startRingingCall(String callId, List<IceServerConfig> servers, boolean video) {
+        boolean glare;
+        synchronized (this) {
+            glare = incoming != null && incoming.callId().equals(callId);
+            incoming = null;
+        }
+        // Glare: the server joined our ring into theirs, so they offer and we answer.
+        CallSession session = newSession(glare ? Role.CALLEE : Role.CALLER, callId, servers, video);
+        synchronized (this) {
+            current = new CurrentCall(callId, session);
+        }
+        session.ringing();
+        if (glare) {
+            session.accepted();
+        }
+        return callId;
+    }
+
+    /** Accepts the incoming call. */
+    public CompletableFuture<Void> accept() {
+        IncomingCall call;
+        synchronized (this) {
+            call = incoming;
+            if (call == null || current != null) {
+                return CompletableFuture.failedFuture(new IllegalStateException("There is no call to accept."));
+            }
+            incoming = null;
+            current = new CurrentCall(call.callId(), null);
+        }
+        return iceServers().thenApplyAsync(servers -> {
+            // The session must exist before the caller's offer can arrive, so it is ready before we accept.
+            CallSession session = newSession(Role.CALLEE, call.callId(), servers, call.video());
+            synchronized (this) {
+                current = new CurrentCall(call.callId(), session);
+            }
+            session.ringing();
+            session.accepted();
+            return session;
+        }, worker).thenCompose(session -> signaling.accept(call.callId()).<Void>thenApply(ok -> null)
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        finish(call.callId(), CallEnd.FAILED);
+                    }
+                }));
+    }
+
+    public CompletableFuture<Void> decline() {
+        IncomingCall call;
+        synchronized (this) {
+            call = incoming;
+            incoming = null;
+        }
+        if (call == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        deliver(() -> listener.callEnded(call.callId(), CallEnd.LOCAL_HANGUP));
+        return signaling.decline(call.callId()).thenApply(ok -> null);
+    }
+
+    /** Hangs up the current call, or cancels our unanswered ring. */
+    public CompletableFuture<Void> hangup() {
+        CurrentCall call;
+        synchronized (this) {
+            call = current;
+        }
+        if (call == null || call.callId() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        boolean unanswered = call.session() != null && call.session().state() == CallState.RINGING_OUTGOING;
+        finish(call.callId(), CallEnd.LOCAL_HANGUP);
+        return (unanswered ? signaling.cancel(call.callId()) : signaling.hangup(call.callId())).thenApply(ok -> null);
+    }
+
+    public void setMicrophoneMuted(boolean muted) {
+        session().ifPresent(s -> s.setMicrophoneMuted(muted));
+    }
+
+    public void setCameraEnabled(boolean enabled) {
+        session().ifPresent(s -> s.setCameraEnabled(enabled));
+    }
+
+    /** Starts sending video in an audio call (camera, or the test pattern when there is none). */
+    public void startVideo() {
+        session().ifPresent(s -> {
+            if (settings.media().video() == VideoChoice.SYNTHETIC) {
+                s.useSyntheticVideo();
+            } else {
+                s.useCamera();
+            }
+        });
+    }
+
+    public CompletableFuture<Void> shareScreen(DisplayInfo display) {
+        return session().map(s -> s.shareScreen(display))
+                .orElse(CompletableFuture.failedFuture(new IllegalStateException("There is no call.")));
+    }
+
+    public void stopScreenShare() {
+        session().ifPresent(CallSession::stopScreenShare);
+    }
+
+    public CompletableFuture<ChatMessage> sendChat(String text) {
+        return session().map(s -> s.sendChat(text))
+                .orElse(CompletableFuture.failedFuture(new IllegalStateException("There is no call.")));
+    }
+
+    public String sendFile(Path file) throws IOException {
+        CallSession s = session().orElseThrow(() -> new IllegalStateException("There is no call."));
+        return s.sendFile(file);
+    }
+
+    public void cancelFile(String transferId) {
+        session().ifPresent(s -> s.cancelFile(transferId));
+    }
+
+    // ---- observation ----
+
+    public CallState state() {
+        return session().map(CallSession::state).orElse(CallState.IDLE);
+    }
+
+    public Optional<String> safetyCode() {
+        return session().flatMap(CallSession::safetyCode);
+    }
+
+    /** The far side's video; survives across calls, so the UI binds it once. */
+    public LatestFrameHolder remoteVideo() {
+        return remoteVideo;
+    }
+
+    public LatestFrameHolder selfView() {
+        return selfView;
+    }
+
+    public double remoteAudioLevel() {
+        return session().map(CallSession::remoteAudioLevel).orElse(0.0);
+    }
+
+    /** Monitors that can be shared. */
+    public List<DisplayInfo> displays() {
+        return videoSources.displayCapturer().displays();
+    }
+
+    /** Cameras, microphones, speakers; queries may take up to a few seconds, so call off the UI thread. */
+    public DeviceCatalog devices() {
+        return media.devices();
+    }
+
+    // ---- from signaling (SignalingEvents) ----
+
+    synchronized Optional<CallSession> sessionFor(String callId) {
+        return current != null && callId.equals(current.callId()) ? Optional.ofNullable(current.session())
+                : Optional.empty();
+    }
+
+    synchronized String currentCallId() {
+        return current == null ? null : current.callId();
+    }
+
+    void incoming(IncomingCall call) {
+        synchronized (this) {
+            if (current != null || incoming != null) {
+                return; // the server rejects rings to busy users; a duplicate event is ignored
+            }
+            incoming = call;
+        }
+        deliver(() -> listener.incomingCall(call));
+    }
+
+    /** The far side (or the server) ended the call or ring. */
+    void finish(String callId, CallEnd how) {
+        CallSession session = null;
+        boolean known;
+        synchronized (this) {
+            known = current != null && callId.equals(current.callId());
+            if (known) {
+                session = current.session();
+                current = null;
+            } else if (incoming != null && incoming.callId().equals(callId)) {
+                incoming = null;
+                known = true;
+            }
+        }
+        if (session != null) {
+            session.end();
+        }
+        if (known) {
+            deliver(() -> listener.callEnded(callId, how));
+        }
+    }
+
+    private synchronized Optional<CallSession> session() {
+        return current == null ? Optional.empty() : Optional.ofNullable(current.session());
+    }
+
+    private CallSession newSession(Role role, String callId, List<IceServerConfig> servers, boolean video) {
+        MediaSettings base = settings.media();
+        String name = signaling.user().map(u -> u.displayName()).orElse(base.displayName());
+        MediaSettings callMedia = new MediaSettings(name, video ? base.video() : VideoChoice.NONE, base.cameraId(),
+                base.syntheticAudio(), base.microphoneId(), base.width(), base.height(), base.fps());
+        CallOptions options = new CallOptions(servers, settings.forceRelay(), callMedia, settings.downloadDir());
+        SignalingPort port = new CallSignalingPort(signaling, callId);
+        return new CallSession(media, role, options, videoSources, port, listener, listenerExecutor,
+                selfView, remoteVideo);
+    }
+
+    /** ICE servers from the server; a failure falls back to host candidates only rather than failing the call. */
+    private CompletableFuture<List<IceServerConfig>> iceServers() {
+        return signaling.iceServers().thenApply(CallEngine::toConfig).exceptionally(error -> {
+            LOG.warn("Could not fetch ICE servers; calling with direct connections only: {}",
+                    SignalingClient.unwrap(error).getMessage());
+            return List.of();
+        });
+    }
+
+    private static List<IceServerConfig> toConfig(Result.IceServers reply) {
+        return reply.iceServers().stream()
+                .map((IceServer s) -> new IceServerConfig(s.urls(), s.username(), s.credential()))
+                .toList();
+    }
+
+    private void deliver(Runnable event) {
+        listenerExecutor.execute(event);
+    }
+
+    /** Ends any call and releases the media engine if this engine created it. */
+    @Override
+    public void close() {
+        signaling.removeListener(signalingEvents);
+        CallSession session;
+        synchronized (this) {
+            session = current == null ? null : current.session();
+            current = null;
+            incoming = null;
+        }
+        if (session != null) {
+            session.close();
+        }
+        worker.shutdown();
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownsMedia) {
+            media.close();
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package app.duet.client.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.video.FrameStamp;
+import app.duet.client.signaling.SessionStore;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.TestServer;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The call engine end to end in one JVM: real signaling server, real clients, real libwebrtc peers. */
+class CallEngineIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static MediaEngine media;
+
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private final ExecutorService ui = Executors.newSingleThreadExecutor(); // stands in for the FX thread
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final EngineListener annEvents = new EngineListener();
+    private final EngineListener bobEvents = new EngineListener();
+    private CallEngine ann;
+    private CallEngine bob;
+
+    @BeforeAll
+    static void startMedia() {
+        media = MediaEngine.start(AudioMode.HEADLESS);
+    }
+
+    @AfterAll
+    static void stopMedia() {
+        media.close();
+    }
+
+    @BeforeEach
+    void signUpBothAndShareAChannel() {
+        server = TestServer.start(temp.resolve("server"));
+        SignalingClient annClient = client(server.uri());
+        SignalingClient bobClient = client(server.uri());
+        annClient.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
+        bobClient.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
+        annClient.createChannel("room").join();
+        bobClient.joinChannel("room").join();
+        ann = engine(annClient, annEvents, "ann");
+        bob = engine(bobClient, bobEvents, "bob");
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+        server.close();
+        ui.shutdownNow();
+    }
+
+    @Test
+    void ring_accept_talk_chat_and_hang_up() {
+        String callId = ann.ring("room", true).join();
+        IncomingCall ring = await().atMost(WAIT).until(() -> bobEvents.incoming.isEmpty() ? null
+                : bobEvents.incoming.get(0), c -> c != null);
+        assertThat(ring.callId()).isEqualTo(callId);
+        assertThat(ring.callerDisplayName()).isEqualTo("Ann");
+        assertThat(ring.video()).isTrue();
+        assertThat(annEvents.states).contains(CallState.RINGING_OUTGOING);
+
+        bob.accept().join();
+        await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
+        await().atMost(WAIT).until(() -> bob.remoteVideo().poll(), f -> f != null
+                && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
+        await().atMost(WAIT).until(() -> ann.remoteAudioLevel() > 0.05 && bob.remoteAudioLevel() > 0.05);
+        assertThat(ann.safetyCode()).isPresent().isEqualTo(bob.safetyCode());
+        assertThat(ann.selfView().publishedFrames()).isPositive();
+
+        await().atMost(WAIT).until(() -> annEvents.dataOpen && bobEvents.dataOpen);
+        bob.sendChat("hi Ann").join();
+        await().atMost(WAIT).until(() -> annEvents.chats.stream().anyMatch(m -> m.text().equals("hi Ann")));
+
+        ann.hangup().join();
+        await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.REMOTE_HANGUP));
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
+        await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && bob.state() == CallState.IDLE);
+        assertThat(bobEvents.states).contains(CallState.ENDED);
+    }
+
+    @Test
+    void declined_ring_ends_for_both_and_audio_call_can_add_video() {
+        ann.ring("room", false).join();
+        await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
+        bob.decline().join();
+        await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.DECLINED));
+        assertThat(ann.state()).isEqualTo(CallState.IDLE);
+
+        bob.ring("room", false).join();
+        await().atMost(WAIT).until(() -> annEvents.incoming.size() == 1);
+        ann.accept().join();
+        await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
+        assertThat(ann.remoteVideo().publishedFrames()).isZero();
+        ann.startVideo();
+        await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 10);
+        bob.hangup().join();
+        await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.REMOTE_HANGUP));
+    }
+
+    private CallEngine engine(SignalingClient client, EngineListener events, String name) {
+        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(320, 240, 15),
+                AudioMode.HEADLESS, false, temp.resolve(name + "-downloads"));
+        CallEngine engine = new CallEngine(client, media, false, settings, events, ui);
+        toClose.add(engine);
+        return engine;
+    }
+
+    private SignalingClient client(URI uri) {
+        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), new NoSessionStore(),
+                ui);
+        c.start();
+        toClose.add(c);
+        return c;
+    }
+
+    /** Nothing is remembered between runs in these tests. */
+    private static final class NoSessionStore implements SessionStore {
+        @Override
+        public Optional<StoredSession> load(String serverUri) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(StoredSession session) {
+        }
+
+        @Override
+        public void clear() {
+        }
+    }
+}
