@@ -1,0 +1,147 @@
+package app.duet.client.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+
+import app.duet.client.App;
+import app.duet.client.ClientOptions;
+
+/**
+ * One real Duet window in this JVM: the real {@link App} composition root with its own config dir, driven
+ * through its nodes (by id) on the FX thread. Several can run side by side, as two people would.
+ */
+public final class UiClient implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final App app;
+    private final Stage stage;
+
+    private UiClient(App app, Stage stage) {
+        this.app = app;
+        this.stage = stage;
+    }
+
+    public static UiClient start(URI server, Path configDir, double width, double height) {
+        try {
+            FxToolkit.registerPrimaryStage();
+            AtomicReference<UiClient> started = new AtomicReference<>();
+            FxToolkit.setupFixture(() -> {
+                App app = new App(new ClientOptions(server.toString(), configDir));
+                app.init();
+                Stage stage = new Stage();
+                app.start(stage);
+                stage.setWidth(width);
+                stage.setHeight(height);
+                started.set(new UiClient(app, stage));
+            });
+            return started.get();
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("JavaFX did not start", e);
+        }
+    }
+
+    public static UiClient start(URI server, Path configDir) {
+        return start(server, configDir, 960, 680);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Parent root() {
+        return stage.getScene().getRoot();
+    }
+
+    /** The node with this id, once it is in the window. */
+    @SuppressWarnings("unchecked")
+    public <T extends Node> T node(String id) {
+        await().atMost(WAIT).until(() -> onFx(() -> find(id).isPresent()));
+        return (T) onFx(() -> find(id).orElseThrow());
+    }
+
+    public boolean has(String id) {
+        return onFx(() -> find(id).filter(Node::isVisible).isPresent());
+    }
+
+    public void type(String id, String text) {
+        TextInputControl field = node(id);
+        run(() -> field.setText(text));
+    }
+
+    public void press(String id) {
+        ButtonBase button = node(id);
+        await().atMost(WAIT).until(() -> onFx(() -> !button.isDisabled()));
+        run(button::fire);
+    }
+
+    public String text(String id) {
+        Labeled labeled = node(id);
+        return onFx(labeled::getText);
+    }
+
+    public String title() {
+        return onFx(stage::getTitle);
+    }
+
+    /** Waits until the window title starts with {@code screenTitle}, i.e. that screen is shown. */
+    public void awaitScreen(String screenTitle) {
+        await().atMost(WAIT).until(() -> title().startsWith(screenTitle + " "));
+    }
+
+    /** All text in the window (labels, messages, buttons), for "the user can read X" assertions. */
+    public String visibleText() {
+        return onFx(() -> TextCollector.collect(root()));
+    }
+
+    public void awaitText(String text) {
+        await().atMost(WAIT).until(() -> visibleText().contains(text));
+    }
+
+    public void run(Runnable action) {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    public static <T> T onFx(Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            FxToolkit.setupFixture(() -> {
+                app.stop();
+                stage.close();
+            });
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("JavaFX did not stop the app", e);
+        }
+    }
+
+    private Optional<Node> find(String id) {
+        return Optional.ofNullable(root().lookup("#" + id));
+    }
+}
