@@ -3,6 +3,7 @@ package app.duet.server;
 import app.duet.server.config.ConfigDefaults;
 import app.duet.server.config.ServerOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -43,11 +44,18 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, null, null));
     }
 
-    static int run(String[] args) {
+    /** Runs a command; {@code out} and {@code err} replace picocli's standard streams when not null. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             log.error("{}", e.getMessage(), e instanceof IllegalArgumentException || e instanceof IOException ? null : e);
             return 1;

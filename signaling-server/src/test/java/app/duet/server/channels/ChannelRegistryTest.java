@@ -1,0 +1,175 @@
+package app.duet.server.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import app.duet.protocol.CallState;
+import app.duet.protocol.EndReason;
+import app.duet.protocol.ErrorCode;
+import app.duet.protocol.Event;
+import app.duet.protocol.Media;
+import app.duet.server.ServiceException;
+import app.duet.server.store.Channels;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Call and channel rules without sockets or a database: a recording relay and an in-memory store. */
+class ChannelRegistryTest {
+    /** Records deliveries; "connected" sessions and users are set by the test. */
+    static final class RecordingRelay implements Relay {
+        record Delivery(String to, Event event) {
+        }
+
+        final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+        final Set<String> onlineUsers = ConcurrentHashMap.newKeySet();
+        final Set<String> connectedSessions = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void toUser(String username, Event event, String exceptConnectionId) {
+            deliveries.add(new Delivery("user:" + username, event));
+        }
+
+        @Override
+        public boolean toSession(String sessionId, Event event) {
+            deliveries.add(new Delivery("session:" + sessionId, event));
+            return connectedSessions.contains(sessionId);
+        }
+
+        @Override
+        public boolean isOnline(String username) {
+            return onlineUsers.contains(username);
+        }
+
+        List<Event> to(String target) {
+            List<Event> events = new ArrayList<>();
+            deliveries.stream().filter(d -> d.to().equals(target)).forEach(d -> events.add(d.event()));
+            return events;
+        }
+    }
+
+    /** The store interface, in memory; the registry only writes through to it. */
+    static final class NoStore implements Channels {
+        @Override public List<StoredChannel> loadAll() { return List.of(); }
+        @Override public void create(String name, String owner, Instant at) { }
+        @Override public void addMember(String name, String username, Instant at) { }
+        @Override public void removeMember(String name, String username) { }
+        @Override public void setOwner(String name, String owner) { }
+        @Override public void delete(String name) { }
+    }
+
+    final Actor ann = new Actor("ann", "Ann", "s-ann", "c-ann");
+    final Actor bob = new Actor("bob", "Bob", "s-bob", "c-bob");
+    final RecordingRelay relay = new RecordingRelay();
+    ScheduledExecutorService timers;
+    ChannelRegistry registry;
+
+    @BeforeEach
+    void setUp() {
+        timers = Executors.newSingleThreadScheduledExecutor();
+        registry = new ChannelRegistry(new NoStore(), Runnable::run, relay, timers, Clock.systemUTC(),
+                Duration.ofMillis(200), Duration.ofMillis(200));
+        relay.onlineUsers.addAll(Set.of("ann", "bob"));
+        relay.connectedSessions.addAll(Set.of("s-ann", "s-bob"));
+        registry.create(ann, "room");
+        registry.join(bob, "room");
+    }
+
+    @AfterEach
+    void tearDown() {
+        timers.shutdownNow();
+    }
+
+    @Test
+    void acceptedCallRelaysOnlyToTheOtherSession() {
+        String call = registry.ring(ann, "room", Media.AUDIO);
+        assertThat(relay.to("user:bob")).contains(new Event.CallIncoming(call, "room",
+                new app.duet.protocol.UserInfo("ann", "Ann"), Media.AUDIO));
+        registry.accept(bob, call);
+        assertThat(relay.to("session:s-ann")).containsExactly(new Event.CallAccepted(call));
+        registry.relay(bob, call, from -> new Event.Answer(call, from, "sdp"));
+        assertThat(relay.to("session:s-ann")).endsWith(new Event.Answer(call, "bob", "sdp"));
+        assertThat(registry.callCount(CallState.ACTIVE)).isEqualTo(1);
+    }
+
+    @Test
+    void aRingThatNobodyAnswersTimesOut() {
+        String call = registry.ring(ann, "room", Media.VIDEO);
+        await().atMost(Duration.ofSeconds(5)).until(() -> registry.callCount(CallState.RINGING) == 0);
+        assertThat(relay.to("session:s-ann")).containsExactly(new Event.CallEnded(call, EndReason.NO_ANSWER));
+        assertThat(relay.to("user:bob")).endsWith(new Event.CallEnded(call, EndReason.NO_ANSWER));
+    }
+
+    @Test
+    void anAcceptedRingDoesNotTimeOut() {
+        String call = registry.ring(ann, "room", Media.VIDEO);
+        registry.accept(bob, call);
+        // For twice the ring timeout, the call stands.
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+                .until(() -> registry.callCount(CallState.ACTIVE) == 1);
+        assertThat(relay.deliveries).noneMatch(d -> d.event() instanceof Event.CallEnded);
+    }
+
+    @Test
+    void graceExpiryEndsTheCallForTheOneWhoStayed() {
+        String call = registry.ring(ann, "room", Media.VIDEO);
+        registry.accept(bob, call);
+        relay.connectedSessions.remove("s-bob");
+        registry.sessionDisconnected("s-bob");
+        assertThatThrownBy(() -> registry.relay(ann, call, from -> new Event.Offer(call, from, "sdp")))
+                .isInstanceOf(ServiceException.class).extracting(e -> ((ServiceException) e).code())
+                .isEqualTo(ErrorCode.PEER_OFFLINE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> registry.callCount(CallState.ACTIVE) == 0);
+        assertThat(relay.to("session:s-ann")).endsWith(new Event.CallEnded(call, EndReason.DISCONNECTED));
+        assertThat(relay.to("session:s-bob")).noneMatch(e -> e instanceof Event.CallEnded);
+    }
+
+    @Test
+    void resumeWithinGraceCancelsTheTimer() {
+        String call = registry.ring(ann, "room", Media.VIDEO);
+        registry.accept(bob, call);
+        registry.sessionDisconnected("s-bob");
+        assertThat(registry.sessionResumed(new Actor("bob", "Bob", "s-bob", "c-bob-2"))).isPresent();
+        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
+                .until(() -> registry.callCount(CallState.ACTIVE) == 1);
+    }
+
+    @Test
+    void aSecondSessionOfTheCalleeCannotHijackTheCall() {
+        String call = registry.ring(ann, "room", Media.VIDEO);
+        registry.accept(bob, call);
+        Actor bobElsewhere = new Actor("bob", "Bob", "s-bob-laptop", "c-bob-laptop");
+        assertThatThrownBy(() -> registry.relay(bobElsewhere, call, from -> new Event.Offer(call, from, "sdp")))
+                .extracting(e -> ((ServiceException) e).code()).isEqualTo(ErrorCode.CALL_NOT_FOUND);
+        assertThat(registry.sessionResumed(bobElsewhere)).isEmpty();
+    }
+
+    @Test
+    void aThirdMemberIsRefusedAndTheLimitIsANamedConstant() {
+        assertThat(ChannelRegistry.MAX_MEMBERS).isEqualTo(2);
+        Actor cid = new Actor("cid", "Cid", "s-cid", "c-cid");
+        assertThatThrownBy(() -> registry.join(cid, "room"))
+                .extracting(e -> ((ServiceException) e).code()).isEqualTo(ErrorCode.CHANNEL_FULL);
+    }
+
+    @Test
+    void ownedChannelsAreLimited() {
+        Actor dee = new Actor("dee", "Dee", "s-dee", "c-dee");
+        for (int i = 0; i < ChannelRegistry.MAX_CHANNELS_OWNED; i++) {
+            registry.create(dee, "c" + i);
+        }
+        assertThatThrownBy(() -> registry.create(dee, "one-more"))
+                .extracting(e -> ((ServiceException) e).code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+    }
+}

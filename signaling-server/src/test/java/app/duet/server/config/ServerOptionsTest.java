@@ -1,0 +1,85 @@
+package app.duet.server.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+class ServerOptionsTest {
+    @Command
+    static final class Cli {
+        @Mixin
+        ServerOptions options;
+    }
+
+    @TempDir
+    Path dir;
+
+    static ServerConfig parse(Map<String, String> env, String... args) throws IOException {
+        Cli cli = new Cli();
+        new CommandLine(cli).setDefaultValueProvider(ConfigDefaults.load(args, env)).parseArgs(args);
+        return cli.options.toConfig();
+    }
+
+    @Test
+    void defaultsAreSafe() throws IOException {
+        ServerConfig c = parse(Map.of());
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(8686);
+        assertThat(c.opsHost()).isEqualTo("127.0.0.1");
+        assertThat(c.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(c.databaseFile()).isEqualTo(Path.of("data", "duet.db"));
+        assertThat(c.bcryptCost()).isEqualTo(ServerConfig.DEFAULT_BCRYPT_COST).isEqualTo(10);
+        assertThat(c.tlsEnabled()).isFalse();
+        assertThat(c.smtpEnabled()).isFalse();
+        assertThat(c.turnUrls()).isEmpty();
+        assertThat(c.ringTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(ServerConfig.builder().build().bcryptCost()).isEqualTo(10);
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheFile() throws IOException {
+        Path file = dir.resolve("duet.properties");
+        Files.writeString(file, "port=1111\nhost=0.0.0.0\nturn-secret=from-file\nturn-url=turn:a.example.org,turn:b.example.org\n"
+                + "ring-timeout-seconds=20\n");
+        Map<String, String> env = Map.of("DUET_PORT", "2222", "DUET_TURN_SECRET", "from-env", "DUET_CONFIG", file.toString());
+        ServerConfig c = parse(env, "--port", "3333");
+        assertThat(c.port()).isEqualTo(3333);
+        assertThat(c.turnSecret()).isEqualTo("from-env");
+        assertThat(c.host()).isEqualTo("0.0.0.0");
+        assertThat(c.turnUrls()).containsExactly("turn:a.example.org", "turn:b.example.org");
+        assertThat(c.ringTimeout()).isEqualTo(Duration.ofSeconds(20));
+
+        ServerConfig viaFlag = parse(Map.of(), "--config", file.toString(), "--data-dir", dir.toString());
+        assertThat(viaFlag.port()).isEqualTo(1111);
+        assertThat(viaFlag.databaseFile()).isEqualTo(dir.resolve("duet.db"));
+    }
+
+    @Test
+    void unknownFileKeysAreReported() throws IOException {
+        Path file = dir.resolve("typo.properties");
+        Files.writeString(file, "prot=1\n");
+        ConfigDefaults defaults = ConfigDefaults.load(new String[] {"--config", file.toString()}, Map.of());
+        assertThat(defaults.unknownKeys(Set.of("port"))).containsExactly("prot");
+        assertThat(ConfigDefaults.envName("turn-secret")).isEqualTo("DUET_TURN_SECRET");
+    }
+
+    @Test
+    void inconsistentSettingsAreRefused() {
+        assertThatThrownBy(() -> parse(Map.of(), "--turn-url", "turn:x.example.org"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--turn-secret");
+        assertThatThrownBy(() -> parse(Map.of(), "--smtp-host", "mail.example.org"))
+                .hasMessageContaining("--smtp-from");
+        assertThatThrownBy(() -> parse(Map.of(), "--bcrypt-cost", "3")).hasMessageContaining("bcrypt");
+    }
+}
