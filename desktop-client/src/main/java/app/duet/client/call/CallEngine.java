@@ -50,6 +50,7 @@ public final class CallEngine implements AutoCloseable {
     private final LatestFrameHolder remoteVideo = new LatestFrameHolder();
     private CurrentCall current; // guarded by this
     private IncomingCall incoming; // guarded by this
+    private String cameraId; // guarded by this; null = the settings' camera
 
     /** The call in progress: its server id (null while our ring is unanswered by the server) and session. */
     record CurrentCall(String callId, CallSession session) {
@@ -198,6 +199,24 @@ public final class CallEngine implements AutoCloseable {
         });
     }
 
+    /** Uses this camera from now on, switching the current call's video unless it shares a screen. */
+    public void selectCamera(String deviceId) {
+        synchronized (this) {
+            cameraId = deviceId;
+        }
+        session().filter(s -> !s.isSharingScreen()).ifPresent(s -> s.useCamera(deviceId));
+    }
+
+    /** Uses this microphone (restarts capture); false when it is gone. Call off the UI thread. */
+    public boolean selectMicrophone(String deviceId) {
+        return media.selectMicrophone(deviceId);
+    }
+
+    /** Plays the far side on this speaker; false when it is gone. Call off the UI thread. */
+    public boolean selectSpeaker(String deviceId) {
+        return media.selectSpeaker(deviceId);
+    }
+
     public CompletableFuture<Void> shareScreen(DisplayInfo display) {
         return session().map(s -> s.shareScreen(display))
                 .orElse(CompletableFuture.failedFuture(new IllegalStateException("There is no call.")));
@@ -302,7 +321,10 @@ public final class CallEngine implements AutoCloseable {
     }
 
     private CallSession newSession(Role role, String callId, List<IceServerConfig> servers, boolean video) {
-        MediaSettings base = settings.media();
+        MediaSettings base;
+        synchronized (this) {
+            base = cameraId == null ? settings.media() : settings.media().withCamera(cameraId);
+        }
         String name = signaling.user().map(u -> u.displayName()).orElse(base.displayName());
         MediaSettings callMedia = new MediaSettings(name, video ? base.video() : VideoChoice.NONE, base.cameraId(),
                 base.syntheticAudio(), base.microphoneId(), base.width(), base.height(), base.fps());

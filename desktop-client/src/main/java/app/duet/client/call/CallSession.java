@@ -158,6 +158,11 @@ public final class CallSession implements AutoCloseable {
         runOnCallThread(() -> peerMedia.useVideo(openVideo(VideoChoice.CAMERA)));
     }
 
+    /** Switches to another camera mid-call (the pattern when it cannot start). */
+    public void useCamera(String deviceId) {
+        runOnCallThread(() -> peerMedia.useVideo(videoSources.cameraOrFallback(options.media().withCamera(deviceId))));
+    }
+
     public void useSyntheticVideo() {
         runOnCallThread(() -> peerMedia.useVideo(openVideo(VideoChoice.SYNTHETIC)));
     }
@@ -213,6 +218,10 @@ public final class CallSession implements AutoCloseable {
         return state;
     }
 
+    public boolean isSharingScreen() {
+        return media.videoKind() == VideoSourceKind.SCREEN;
+    }
+
     public Role role() {
         return machine.role();
     }
@@ -262,6 +271,9 @@ public final class CallSession implements AutoCloseable {
         } else if (action instanceof NegotiationAction.SendOffer offer) {
             signaling.sendOffer(offer.sdp());
         } else if (action instanceof NegotiationAction.AnswerOffer offer) {
+            if (offer.rollbackFirst()) {
+                LOG.info("Offer collision: rolling back our offer to answer theirs");
+            }
             peer.answer(offer.sdp(), offer.rollbackFirst()).whenComplete((sdp, error) -> perform(error == null
                     ? machine.localAnswerReady(sdp)
                     : failed("answering an offer", error, machine.remoteDescriptionFailed())));

@@ -2,6 +2,7 @@ package app.duet.client.call;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import app.duet.client.call.media.MediaEngine;
@@ -15,6 +16,7 @@ final class CallPair implements AutoCloseable {
 
     final RecordingListener callerEvents = new RecordingListener();
     final RecordingListener calleeEvents = new RecordingListener();
+    final AtomicInteger offersSent = new AtomicInteger();
     final CallSession caller;
     final CallSession callee;
 
@@ -37,10 +39,11 @@ final class CallPair implements AutoCloseable {
         this(engine, media.withVideo(media.video()), media, downloads, List.of(), false);
     }
 
-    private static SignalingPort wire(AtomicReference<CallSession> far) {
+    private SignalingPort wire(AtomicReference<CallSession> far) {
         return new SignalingPort() {
             @Override
             public void sendOffer(String sdp) {
+                offersSent.incrementAndGet();
                 far.get().remoteOffer(sdp);
             }
 

@@ -59,6 +59,15 @@ public final class DeviceCatalog {
                 .findFirst();
     }
 
+    Optional<AudioDevice> speaker(String id) {
+        if (!audioAvailable) {
+            return Optional.empty();
+        }
+        return query("speaker list", MediaDevices::getAudioRenderDevices).stream()
+                .filter(d -> d.getDescriptor().equals(id))
+                .findFirst();
+    }
+
     private List<DeviceInfo> audioDevices(DeviceInfo.Kind kind, Supplier<List<AudioDevice>> list,
                                           Supplier<AudioDevice> defaultDevice) {
         if (!audioAvailable) {

@@ -29,7 +29,7 @@ public final class LocalMedia implements AutoCloseable {
     private final TrackFrameConverter selfViewSink;
     private final LocalAudioSource audioSource;
     private final AudioTrack audioTrack;
-    private LocalVideoSource videoSource;
+    private volatile LocalVideoSource videoSource; // read by other threads for status
     private VideoTrack videoTrack;
 
     public LocalMedia(MediaEngine engine, LocalAudioSource audioSource, LatestFrameHolder selfView) {
@@ -46,8 +46,8 @@ public final class LocalMedia implements AutoCloseable {
         if (settings.syntheticAudio() || !engine.hasRealAudio()) {
             return new ToneAudioSource(440, 0.3);
         }
-        if (settings.microphoneId() != null) {
-            engine.devices().microphone(settings.microphoneId()).ifPresent(engine.audioModule()::setRecordingDevice);
+        if (settings.microphoneId() != null && !engine.selectMicrophone(settings.microphoneId())) {
+            LOG.warn("The chosen microphone is gone; using the default one");
         }
         return new MicrophoneAudioSource(engine.factory(), "Microphone");
     }

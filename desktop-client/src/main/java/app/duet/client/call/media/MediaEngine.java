@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
+import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModule;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.HeadlessAudioDeviceModule;
@@ -74,6 +75,35 @@ public final class MediaEngine implements AutoCloseable {
 
     public DeviceCatalog devices() {
         return devices;
+    }
+
+    /**
+     * Makes {@code id} the microphone, restarting capture if it runs. Returns false when there is no such
+     * device (or no sound server). Blocks briefly on device queries: call off the UI thread.
+     */
+    public synchronized boolean selectMicrophone(String id) {
+        checkOpen();
+        Optional<AudioDevice> device = devices.microphone(id);
+        device.ifPresent(d -> {
+            audioModule.stopRecording();
+            audioModule.setRecordingDevice(d);
+            audioModule.initRecording();
+            audioModule.startRecording();
+        });
+        return device.isPresent();
+    }
+
+    /** Makes {@code id} the speaker, restarting playout. Returns false when there is no such device. */
+    public synchronized boolean selectSpeaker(String id) {
+        checkOpen();
+        Optional<AudioDevice> device = devices.speaker(id);
+        device.ifPresent(d -> {
+            audioModule.stopPlayout();
+            audioModule.setPlayoutDevice(d);
+            audioModule.initPlayout();
+            audioModule.startPlayout();
+        });
+        return device.isPresent();
     }
 
     /** Registers a child that must be closed before the factory is disposed. */

@@ -26,6 +26,10 @@ public record MediaSettings(String displayName, VideoChoice video, String camera
         return new MediaSettings(displayName, choice, cameraId, syntheticAudio, microphoneId, width, height, fps);
     }
 
+    public MediaSettings withCamera(String newCameraId) {
+        return new MediaSettings(displayName, video, newCameraId, syntheticAudio, microphoneId, width, height, fps);
+    }
+
     public MediaSettings withSize(int newWidth, int newHeight, int newFps) {
         return new MediaSettings(displayName, video, cameraId, syntheticAudio, microphoneId, newWidth, newHeight, newFps);
     }

@@ -1,0 +1,106 @@
+package app.duet.client.call;
+
+import static app.duet.client.call.TwoPeerCallTest.awaitConnected;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import app.duet.client.call.FileTransferUpdate.Direction;
+import app.duet.client.call.FileTransferUpdate.Status;
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.MediaSettings.VideoChoice;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Offer collisions, ICE restarts and cancelled transfers between two real peers. */
+class NegotiationEdgeCasesTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static MediaEngine engine;
+
+    @TempDir
+    Path downloads;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = MediaEngine.start(AudioMode.HEADLESS);
+    }
+
+    @AfterAll
+    static void stopEngine() {
+        engine.close();
+    }
+
+    @Test
+    void both_sides_adding_video_at_once_resolves_by_perfect_negotiation() {
+        MediaSettings audioOnly = MediaSettings.synthetic("Gus").withSize(320, 240, 15).withVideo(VideoChoice.NONE);
+        try (CallPair pair = new CallPair(engine, audioOnly, downloads).start()) {
+            awaitConnected(pair);
+            pair.caller.useSyntheticVideo();
+            pair.callee.useSyntheticVideo();
+            await().atMost(WAIT).until(() -> pair.caller.remoteVideo().publishedFrames() > 10
+                    && pair.callee.remoteVideo().publishedFrames() > 10);
+            await().atMost(WAIT).until(() -> pair.caller.remoteAudioLevel() > 0.05
+                    && pair.callee.remoteAudioLevel() > 0.05);
+            assertThat(pair.caller.state()).isEqualTo(CallState.CONNECTED);
+            assertThat(pair.callee.state()).isEqualTo(CallState.CONNECTED);
+        }
+    }
+
+    @Test
+    void ice_restart_renews_the_path_and_media_keeps_flowing() {
+        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Hal").withSize(320, 240, 15), downloads)
+                .start()) {
+            awaitConnected(pair);
+            await().atMost(WAIT).until(() -> pair.callee.remoteVideo().publishedFrames() > 5);
+            int offersBefore = pair.offersSent.get();
+
+            pair.caller.restartIce();
+            await().atMost(WAIT).until(() -> pair.offersSent.get() > offersBefore);
+            long framesAtRestart = pair.callee.remoteVideo().publishedFrames();
+            await().atMost(WAIT).until(() -> pair.callee.remoteVideo().publishedFrames() > framesAtRestart + 30);
+            await().atMost(WAIT).until(() -> pair.callee.remoteAudioLevel() > 0.05);
+            assertThat(pair.caller.state()).isEqualTo(CallState.CONNECTED);
+        }
+    }
+
+    @Test
+    void a_receiver_can_cancel_a_transfer_and_nothing_is_left_behind() throws IOException {
+        MediaSettings audioOnly = MediaSettings.synthetic("Ivy").withVideo(VideoChoice.NONE);
+        try (CallPair pair = new CallPair(engine, audioOnly, downloads).start()) {
+            awaitConnected(pair);
+            await().atMost(WAIT).until(() -> pair.callerEvents.dataOpen && pair.calleeEvents.dataOpen);
+            Path big = Files.write(downloads.resolve("big.bin"), new byte[64 * 1024 * 1024]);
+
+            String id = pair.caller.sendFile(big);
+            await().atMost(WAIT).until(() -> pair.calleeEvents.files.stream()
+                    .anyMatch(u -> u.transferId().equals(id) && u.bytesDone() > 0));
+            pair.callee.cancelFile(id);
+
+            await().atMost(WAIT).until(() -> hasStatus(pair.calleeEvents, id, Direction.INCOMING, Status.CANCELLED)
+                    && hasStatus(pair.callerEvents, id, Direction.OUTGOING, Status.CANCELLED));
+            try (Stream<Path> left = Files.list(downloads.resolve("callee"))) {
+                assertThat(left).isEmpty();
+            }
+            assertThat(pair.calleeEvents.files).noneMatch(u -> u.status() == Status.COMPLETED);
+
+            pair.caller.sendChat("still here").join(); // the channel survives a cancelled transfer
+            await().atMost(WAIT).until(() -> pair.calleeEvents.chats.stream().anyMatch(m -> m.text().equals("still here")));
+        }
+    }
+
+    private static boolean hasStatus(RecordingListener events, String id, Direction direction, Status status) {
+        return events.files.stream().anyMatch(u -> u.transferId().equals(id) && u.direction() == direction
+                && u.status() == status);
+    }
+}
