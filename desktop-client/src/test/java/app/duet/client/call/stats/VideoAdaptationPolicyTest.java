@@ -16,7 +16,7 @@ class VideoAdaptationPolicyTest {
 
     @Test
     void steps_down_after_sustained_bandwidth_limit_and_back_up_when_clean() {
-        VideoAdaptationPolicy policy = new VideoAdaptationPolicy(30, 2_500_000);
+        VideoAdaptationPolicy policy = warmedUp();
         assertThat(policy.next(sending("bandwidth", 10))).as("one snapshot is not enough").isNull();
         SenderSettings down = policy.next(sending("bandwidth", 10));
         assertThat(down.scaleResolutionDownBy()).isEqualTo(1.5);
@@ -27,6 +27,23 @@ class VideoAdaptationPolicyTest {
             up = policy.next(sending("none", 30));
         }
         assertThat(up.scaleResolutionDownBy()).isEqualTo(1.0);
+    }
+
+    private static VideoAdaptationPolicy warmedUp() {
+        VideoAdaptationPolicy policy = new VideoAdaptationPolicy(30, 2_500_000);
+        for (int i = 0; i < VideoAdaptationPolicy.WARM_UP_SNAPSHOTS; i++) {
+            assertThat(policy.next(sending("bandwidth", 2))).as("warm-up decides nothing").isNull();
+        }
+        return policy;
+    }
+
+    @Test
+    void a_limit_at_full_frame_rate_is_bandwidth_ramp_up_not_starvation() {
+        VideoAdaptationPolicy policy = new VideoAdaptationPolicy(30, 2_500_000);
+        for (int i = 0; i < 10; i++) {
+            assertThat(policy.next(sending("bandwidth", 29))).isNull();
+        }
+        assertThat(policy.current().scaleResolutionDownBy()).isEqualTo(1.0);
     }
 
     @Test
@@ -41,7 +58,7 @@ class VideoAdaptationPolicyTest {
 
     @Test
     void low_frame_rate_without_a_reason_does_not_step_up_and_no_video_changes_nothing() {
-        VideoAdaptationPolicy policy = new VideoAdaptationPolicy(30, 2_500_000);
+        VideoAdaptationPolicy policy = warmedUp();
         policy.next(sending("bandwidth", 10));
         policy.next(sending("bandwidth", 10));
         for (int i = 0; i < 20; i++) {
