@@ -1,5 +1,7 @@
 package app.duet.bench;
 
+import app.duet.bench.calls.CallPeerCommand;
+import app.duet.bench.calls.CallsCommand;
 import app.duet.bench.relay.RelayCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point of duet-bench.jar: one subcommand per benchmark. Run through scripts/bench.sh. */
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
-        subcommands = {RelayCommand.class})
+        subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

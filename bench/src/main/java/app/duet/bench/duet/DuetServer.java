@@ -11,14 +11,15 @@ import java.util.stream.Stream;
 
 /**
  * Starts Duet's signaling server from its shaded jar as its own JVM on 127.0.0.1, with a fresh
- * SQLite file, no ops endpoint, and the bcrypt cost and flood limit a benchmark asks for.
+ * SQLite file, no ops endpoint, and the bcrypt cost a benchmark asks for.
  */
 public final class DuetServer {
     private DuetServer() {
     }
 
-    public static ServerProcess start(Path jar, Path workDir, int bcryptCost, int rateLimitPerSecond,
-                                      List<String> jvmOptions) throws IOException, InterruptedException {
+    /** {@code serverArgs} are further flags for the server (e.g. a raised --rate-limit). */
+    public static ServerProcess start(Path jar, Path workDir, int bcryptCost, List<String> jvmOptions,
+                                      List<String> serverArgs) throws IOException, InterruptedException {
         int port = ServerProcess.freePort();
         Path dataDir = workDir.resolve("data");
         deleteRecursively(dataDir);
@@ -27,9 +28,8 @@ public final class DuetServer {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--data-dir", dataDir.toAbsolutePath().toString(), "--port", Integer.toString(port),
-                "--ops-port", "-1", "--bcrypt-cost", Integer.toString(bcryptCost),
-                "--rate-limit", Integer.toString(rateLimitPerSecond),
-                "--rate-burst", Integer.toString(rateLimitPerSecond)));
+                "--ops-port", "-1", "--bcrypt-cost", Integer.toString(bcryptCost)));
+        command.addAll(serverArgs);
         return ServerProcess.start("Duet", command, workDir, port, workDir.resolve("duet-server.log"));
     }
 

@@ -67,7 +67,8 @@ final class DuetTarget implements RelayTarget {
 
     @Override
     public void start() throws Exception {
-        server = DuetServer.start(serverJar, workDir, bcryptCost, BENCH_RATE_LIMIT, jvmOptions);
+        server = DuetServer.start(serverJar, workDir, bcryptCost, jvmOptions, List.of(
+                "--rate-limit", Integer.toString(BENCH_RATE_LIMIT), "--rate-burst", Integer.toString(BENCH_RATE_LIMIT)));
         log.info("Duet server listening on 127.0.0.1:{} (pid {})", server.port(), server.pid());
         checkTemplates();
     }

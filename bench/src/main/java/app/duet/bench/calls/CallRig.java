@@ -1,0 +1,89 @@
+package app.duet.bench.calls;
+
+import app.duet.bench.duet.DuetServer;
+import app.duet.bench.os.ServerProcess;
+import app.duet.client.call.CallEngine;
+import app.duet.client.call.CallEngineSettings;
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Two Duet clients in this JVM, ann and bob, talking through the real signaling server (its own
+ * process on loopback): the app's SignalingClient and CallEngine, one shared headless media engine,
+ * synthetic camera and tone. ann and bob share the channel "bench"; bob accepts every ring.
+ */
+final class CallRig implements AutoCloseable {
+    static final String CHANNEL = "bench";
+    private static final String PASSWORD = "bench-password-123";
+    private final ServerProcess server;
+    private final MediaEngine media = MediaEngine.start(AudioMode.HEADLESS);
+    private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rig-events"); // stands in for the JavaFX thread
+        t.setDaemon(true);
+        return t;
+    });
+    private final SignalingClient annClient;
+    private final SignalingClient bobClient;
+    private final Path workDir;
+
+    /** One side of a call: its engine, its events, and a tap on its remote video. */
+    record Side(CallEngine engine, RigListener listener, FrameTap remote) implements AutoCloseable {
+        @Override
+        public void close() {
+            remote.close();
+            engine.close();
+        }
+    }
+
+    CallRig(Path serverJar, Path workDir) throws Exception {
+        this.workDir = workDir;
+        this.server = DuetServer.start(serverJar, workDir.resolve("server"), 4, List.of(), List.of());
+        URI uri = URI.create("ws://127.0.0.1:" + server.port());
+        annClient = client(uri);
+        bobClient = client(uri);
+        annClient.signup("ann", "Ann", "ann@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
+        bobClient.signup("bob", "Bob", "bob@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
+        annClient.createChannel(CHANNEL).get(30, TimeUnit.SECONDS);
+        bobClient.joinChannel(CHANNEL).get(30, TimeUnit.SECONDS);
+    }
+
+    /** ann (the caller) and bob (accepts at once), both sending the synthetic camera at this size. */
+    Side[] open(int width, int height, int fps) {
+        return new Side[] {side(annClient, "ann", false, width, height, fps),
+                side(bobClient, "bob", true, width, height, fps)};
+    }
+
+    private Side side(SignalingClient client, String name, boolean accepts, int width, int height, int fps) {
+        RigListener listener = new RigListener(name, accepts);
+        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(width, height, fps),
+                AudioMode.HEADLESS, false, workDir.resolve(name + "-downloads"));
+        CallEngine engine = new CallEngine(client, media, false, settings, listener, events);
+        listener.engine(engine);
+        return new Side(engine, listener, new FrameTap(engine.remoteVideo(), name));
+    }
+
+    private SignalingClient client(URI uri) {
+        SignalingClient client = new SignalingClient(SignalingConfig.defaults(uri, "duet-bench/0.1"),
+                new NoSessionStore(), events);
+        client.start();
+        return client;
+    }
+
+    @Override
+    public void close() throws Exception {
+        annClient.close();
+        bobClient.close();
+        media.close();
+        events.shutdownNow();
+        server.close();
+    }
+}

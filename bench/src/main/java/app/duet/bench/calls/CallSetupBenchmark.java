@@ -1,0 +1,95 @@
+package app.duet.bench.calls;
+
+import app.duet.client.call.CallState;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Call set-up time: from ann pressing Call (ring) to the first decoded remote video frame on each
+ * side (video calls), or to the first remote audio above silence (audio calls), through the server.
+ */
+final class CallSetupBenchmark {
+    private static final Logger log = LoggerFactory.getLogger(CallSetupBenchmark.class);
+    private static final Duration CALL_LIMIT = Duration.ofSeconds(20);
+    /** Remote audio counts as heard once the level meter (RMS, 0..1) passes this; the tone is ~0.2. */
+    private static final double AUDIBLE = 0.01;
+
+    /** Set-up times in milliseconds on the caller's and the callee's side. */
+    record Result(boolean video, Histogram caller, Histogram callee, int calls, int failed) {
+    }
+
+    Result run(CallRig rig, boolean video, int calls, int width, int height) throws Exception {
+        Histogram caller = new Histogram(60_000, 3);
+        Histogram callee = new Histogram(60_000, 3);
+        int failed = 0;
+        CallRig.Side[] sides = rig.open(width, height, 30);
+        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+        try {
+            for (int i = 0; i < calls; i++) {
+                try {
+                    long[] firsts = oneCall(sides, video, poller);
+                    caller.recordValue(Math.max(1, firsts[0]));
+                    callee.recordValue(Math.max(1, firsts[1]));
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    failed++;
+                    log.warn("call {} failed: {}", i + 1, e.toString());
+                }
+                hangUp(sides);
+            }
+        } finally {
+            poller.shutdownNow();
+            sides[0].close();
+            sides[1].close();
+        }
+        return new Result(video, caller, callee, calls, failed);
+    }
+
+    /** Rings and returns [caller ms, callee ms] to the first remote frame or sound. */
+    private long[] oneCall(CallRig.Side[] sides, boolean video, ScheduledExecutorService poller) throws Exception {
+        long start = System.nanoTime();
+        CompletableFuture<Long> annFirst = firstMedia(sides[0], video, start, poller);
+        CompletableFuture<Long> bobFirst = firstMedia(sides[1], video, start, poller);
+        sides[0].engine().ring(CallRig.CHANNEL, video).get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        long ann = annFirst.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        long bob = bobFirst.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        return new long[] {(ann - start) / 1_000_000, (bob - start) / 1_000_000};
+    }
+
+    /** Completes with the nanoTime of the first remote frame converted, or remote audio heard, after start. */
+    private CompletableFuture<Long> firstMedia(CallRig.Side side, boolean video, long start,
+                                               ScheduledExecutorService poller) {
+        CompletableFuture<Long> first = new CompletableFuture<>();
+        if (video) {
+            side.remote().consumer(frame -> {
+                if (frame.receivedNanos() > start) {
+                    first.complete(frame.receivedNanos());
+                }
+            });
+        } else {
+            ScheduledFuture<?> poll = poller.scheduleAtFixedRate(() -> {
+                if (side.engine().remoteAudioLevel() > AUDIBLE) {
+                    first.complete(System.nanoTime());
+                }
+            }, 0, 1, TimeUnit.MILLISECONDS);
+            first.whenComplete((t, e) -> poll.cancel(false));
+        }
+        return first.orTimeout(CALL_LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
+    }
+
+    private void hangUp(CallRig.Side[] sides) throws Exception {
+        sides[0].remote().consumer(frame -> { });
+        sides[1].remote().consumer(frame -> { });
+        if (sides[0].engine().state() != CallState.IDLE) {
+            sides[0].engine().hangup().get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        Waits.until(() -> sides[0].engine().state() == CallState.IDLE && sides[1].engine().state() == CallState.IDLE,
+                CALL_LIMIT, "both sides idle after hang-up");
+    }
+}

@@ -1,0 +1,93 @@
+package app.duet.bench.calls;
+
+import app.duet.bench.os.MachineInfo;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code duet-bench calls}: call set-up, glass-to-glass latency and client cost with real libwebrtc peers. */
+@Command(name = "calls", mixinStandardHelpOptions = true,
+        description = "Call set-up time, glass-to-glass latency and client CPU/RSS through the real server.")
+public final class CallsCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--quick", description = "Fewer calls and shorter runs.")
+    private boolean quick;
+
+    @Option(names = "--server-jar", defaultValue = "signaling-server/target/duet-server.jar",
+            description = "Duet's runnable server jar.")
+    private Path serverJar;
+
+    @Option(names = "--work-dir", defaultValue = "bench/target/calls-work", description = "Server data and logs.")
+    private Path workDir;
+
+    @Option(names = "--only", split = ",", defaultValue = "setup,latency,cost",
+            description = "Which parts to run: setup, latency, cost (default: all).")
+    private List<String> only;
+
+    @Option(names = "--report", description = "Also append the Markdown report to this file.")
+    private Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        int calls = quick ? 8 : 20;
+        Duration warmup = Duration.ofSeconds(quick ? 3 : 5);
+        Duration measure = Duration.ofSeconds(quick ? 8 : 20);
+        StringWriter text = new StringWriter();
+        PrintWriter out = new PrintWriter(text);
+        out.println("# Call benchmarks");
+        out.println();
+        out.println("Machine: " + MachineInfo.describe() + " at the start.");
+        out.println();
+        CallsReport printer = new CallsReport();
+        if (only.contains("setup") || only.contains("latency")) {
+            try (CallRig rig = new CallRig(serverJar, workDir)) {
+                if (only.contains("setup")) {
+                    List<CallSetupBenchmark.Result> setups = new ArrayList<>();
+                    setups.add(new CallSetupBenchmark().run(rig, false, calls, 640, 480));
+                    setups.add(new CallSetupBenchmark().run(rig, true, calls, 640, 480));
+                    printer.printSetup(out, setups, 640, 480);
+                }
+                if (only.contains("latency")) {
+                    List<GlassToGlassBenchmark.Result> latencies = new ArrayList<>();
+                    latencies.add(new GlassToGlassBenchmark().run(rig, 640, 480, 30, warmup, measure));
+                    latencies.add(new GlassToGlassBenchmark().run(rig, 1280, 720, 30, warmup, measure));
+                    printer.printGlassToGlass(out, latencies, warmup.toSeconds(), measure.toSeconds());
+                }
+            }
+        }
+        if (only.contains("cost")) {
+            int seconds = quick ? 20 : 120;
+            List<ClientCostBenchmark.Cost> costs = new ArrayList<>();
+            costs.add(new ClientCostBenchmark().run(serverJar, workDir, false, seconds));
+            if (System.getenv("DISPLAY") != null) {
+                costs.add(new ClientCostBenchmark().run(serverJar, workDir, true, seconds));
+            } else {
+                out.println("(Screen share skipped: no DISPLAY; scripts/bench.sh runs this under Xvfb.)");
+                out.println();
+            }
+            printer.printCost(out, costs);
+        }
+        out.println("Load average at the end: " + MachineInfo.loadAverage() + ".");
+        out.println();
+        out.flush();
+        PrintWriter console = spec.commandLine().getOut();
+        console.print(text);
+        console.flush();
+        if (report != null) {
+            Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,109 @@
+package app.duet.bench.calls;
+
+import app.duet.bench.duet.DuetServer;
+import app.duet.bench.duet.DuetSession;
+import app.duet.bench.os.ProcSample;
+import app.duet.bench.os.ServerProcess;
+import app.duet.bench.ws.DriverSockets;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.Request;
+import app.duet.protocol.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What one client costs during a call: two call-peer processes (this jar) call each other through the
+ * server; the caller's CPU (utime+stime over the window, % of one core) and RSS (VmRSS sampled every
+ * second) are read from /proc while the call runs. Camera call: both send the 1280x720@30 synthetic
+ * camera. Screen share: the measured side shares the (virtual) screen instead.
+ */
+final class ClientCostBenchmark {
+    private static final Logger log = LoggerFactory.getLogger(ClientCostBenchmark.class);
+    private static final String PASSWORD = "bench-password-123";
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    record Cost(String scenario, int seconds, double cpuPercent, double avgRssMb, double maxRssMb,
+                  String peerReport) {
+    }
+
+    Cost run(Path serverJar, Path workDir, boolean screen, int seconds) throws Exception {
+        String scenario = screen ? "screen share (caller shares the 1280x720 screen)" : "1280x720@30 camera call";
+        Path dir = workDir.resolve(screen ? "cost-screen" : "cost-camera");
+        Files.createDirectories(dir);
+        try (ServerProcess server = DuetServer.start(serverJar, dir.resolve("server"), 4, List.of(), List.of())) {
+            createAccounts(server.port());
+            // The peers hold the call a little past the measured window, so sampling never races their exit.
+            int hold = seconds + (int) SETTLE.toSeconds() + 10;
+            Process callee = peer(server.port(), "dave", false, false, hold, dir);
+            Process caller = peer(server.port(), "cara", true, screen, hold, dir);
+            try {
+                Path result = dir.resolve("cara.txt");
+                Waits.until(() -> Files.exists(result.resolveSibling("cara.txt.connected")) || !caller.isAlive(),
+                        Duration.ofSeconds(90), "the measured client's call connected");
+                if (!caller.isAlive()) {
+                    throw new IllegalStateException("the measured client exited early; see " + dir.resolve("cara.log"));
+                }
+                TimeUnit.MILLISECONDS.sleep(SETTLE.toMillis());
+                ProcSample start = ProcSample.of(caller.pid());
+                List<ProcSample> samples = new ArrayList<>();
+                for (int i = 0; i < seconds && caller.isAlive(); i++) {
+                    TimeUnit.SECONDS.sleep(1);
+                    samples.add(ProcSample.of(caller.pid()));
+                }
+                ProcSample end = samples.get(samples.size() - 1);
+                caller.waitFor(90, TimeUnit.SECONDS);
+                callee.waitFor(90, TimeUnit.SECONDS);
+                String report = Files.exists(result) ? Files.readString(result).trim().replace('\n', ' ') : "no report";
+                return new Cost(scenario, samples.size(), end.cpuPercentSince(start),
+                        samples.stream().mapToDouble(ProcSample::rssMb).average().orElse(0),
+                        samples.stream().mapToDouble(ProcSample::rssMb).max().orElse(0), report);
+            } finally {
+                caller.destroy();
+                callee.destroy();
+                caller.waitFor(15, TimeUnit.SECONDS);
+                callee.waitFor(15, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void createAccounts(int port) throws Exception {
+        ProtocolCodec codec = new ProtocolCodec();
+        LongAdder retries = new LongAdder();
+        try (DriverSockets sockets = new DriverSockets(1)) {
+            DuetSession cara = DuetSession.signUp(sockets, codec, port, "cara", PASSWORD, retries).get(30, TimeUnit.SECONDS);
+            DuetSession dave = DuetSession.signUp(sockets, codec, port, "dave", PASSWORD, retries).get(30, TimeUnit.SECONDS);
+            cara.request(id -> new Request.ChannelCreate(id, "cost"), Result.Channel.class).get(30, TimeUnit.SECONDS);
+            dave.request(id -> new Request.ChannelJoin(id, "cost"), Result.Channel.class).get(30, TimeUnit.SECONDS);
+            cara.connection().close();
+            dave.connection().close();
+        }
+    }
+
+    private Process peer(int port, String user, boolean ring, boolean screen, int seconds, Path dir) throws Exception {
+        List<String> command = new ArrayList<>(List.of("java", "-jar", ownJar().toString(), "call-peer",
+                "--server", "ws://127.0.0.1:" + port, "--user", user, "--password", PASSWORD, "--channel", "cost",
+                "--seconds", Integer.toString(seconds), "--result-file", dir.resolve(user + ".txt").toString()));
+        if (ring) {
+            command.add("--ring");
+        }
+        if (screen) {
+            command.add("--screen");
+        }
+        Files.deleteIfExists(dir.resolve(user + ".txt"));
+        Files.deleteIfExists(dir.resolve(user + ".txt.connected"));
+        log.info("starting {} ({})", user, ring ? "caller, measured" : "callee");
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(user + ".log").toFile())
+                .start();
+    }
+
+    private static Path ownJar() throws Exception {
+        return Path.of(ClientCostBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+}
