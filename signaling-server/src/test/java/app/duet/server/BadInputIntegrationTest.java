@@ -165,6 +165,17 @@ class BadInputIntegrationTest {
     }
 
     @Test
+    void aFloodOfGarbageIsCutOffToo() throws Exception {
+        try (TestClient c = TestClient.hello(server); TestClient bystander = TestClient.hello(server)) {
+            for (int i = 0; i < 400 && c.isOpen(); i++) {
+                c.sendRaw("not json " + i);
+            }
+            assertThat(c.awaitClose()).isEqualTo(1008);
+            assertStillWorks(bystander);
+        }
+    }
+
+    @Test
     void serverStaysHealthyAfterAllThat() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.opsPort() + "/healthz")).build(),

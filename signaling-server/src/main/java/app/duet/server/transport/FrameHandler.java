@@ -43,21 +43,27 @@ final class FrameHandler {
     }
 
     void onFrame(ClientConnection c, String frame) {
-        Request request;
+        Request request = null;
+        ProtocolException malformed = null;
         try {
             request = codec.decodeRequest(frame);
         } catch (ProtocolException e) {
-            refuse(c, ErrorReply.of(e));
-            return;
+            malformed = e;
         }
+        // Every frame counts against the rate, well-formed or not, so a flood of garbage is stopped too.
         int refused = c.rateLimit();
         if (refused > 0) {
             if (refused > MAX_REFUSED_IN_A_ROW) {
                 log.warn("{} kept flooding; closing it", c);
                 c.close(CloseFrame.POLICY_VALIDATION, "too many messages");
             } else {
-                refuse(c, new ErrorReply(request.id(), ErrorCode.RATE_LIMITED, "Too many messages; slow down."));
+                String id = request != null ? request.id() : malformed.requestId();
+                refuse(c, new ErrorReply(id, ErrorCode.RATE_LIMITED, "Too many messages; slow down."));
             }
+            return;
+        }
+        if (malformed != null) {
+            refuse(c, ErrorReply.of(malformed));
             return;
         }
         metrics.request(request.type());
@@ -67,11 +73,12 @@ final class FrameHandler {
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
+        Request answered = request;
         result.whenComplete((value, error) -> {
             if (error == null) {
-                c.send(new Ok(request.id(), value));
+                c.send(new Ok(answered.id(), value));
             } else {
-                refuse(c, errorReply(c, request, error));
+                refuse(c, errorReply(c, answered, error));
             }
         });
     }
