@@ -1,7 +1,7 @@
 package app.duet.client.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ class RelayOnlyCallTest {
 
     @Test
     void media_flows_through_turn_when_relay_is_forced() throws Exception {
-        assumeThat(Coturn.installed()).as("coturn is installed by scripts/install-deps.sh").isTrue();
+        assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         ExecutorService ui = Executors.newSingleThreadExecutor();
         EngineListener annEvents = new EngineListener();
         EngineListener bobEvents = new EngineListener();

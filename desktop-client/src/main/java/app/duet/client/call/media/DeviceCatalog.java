@@ -59,6 +59,13 @@ public final class DeviceCatalog {
                 .findFirst();
     }
 
+    Optional<AudioDevice> defaultMicrophone() {
+        if (!audioAvailable) {
+            return Optional.empty();
+        }
+        return NativeProbe.call("default microphone", MediaDevices::getDefaultAudioCaptureDevice, timeoutMillis);
+    }
+
     Optional<AudioDevice> speaker(String id) {
         if (!audioAvailable) {
             return Optional.empty();
