@@ -3,6 +3,7 @@ package app.duet.client;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,7 +17,10 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import picocli.CommandLine;
 
+import app.duet.client.call.CallEngine;
+import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaSettings;
 import app.duet.client.config.ClientSettings;
 import app.duet.client.config.ConfigDir;
 import app.duet.client.config.ServerAddress;
@@ -45,7 +49,7 @@ public final class App extends Application {
     private ExecutorService worker;
     private SignalingClient client;
     private Screens screens;
-    private EngineMedia media;
+    private volatile CallEngine engine;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
     public App() {
@@ -86,12 +90,23 @@ public final class App extends Application {
                 new FileSessionStore(configDir), Platform::runLater);
         SessionState session = new SessionState(client);
         MainWindow window = new MainWindow(stage, session, client::retryNow);
-        media = new EngineMedia(AudioMode.AUTO, preferences::get,
-                () -> session.userProperty().get() == null ? "" : session.userProperty().get().displayName(),
-                downloadDir(configDir));
-        CallCoordinator calls = new CallCoordinator(client, media, window, background, window::show,
-                () -> screens.channels());
-        screens = new Screens(window, client, session, preferences, background, media, calls);
+        CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels());
+        EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine));
+        String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
+        CallEngineSettings engineSettings = new CallEngineSettings(
+                MediaSettings.defaults(displayName).withCamera(settings.cameraChoice().orElse(null)),
+                AudioMode.AUTO, settings.forceRelay(), downloadDir(configDir));
+        // Starting libwebrtc probes the audio system and can take seconds: never on the FX thread.
+        background.supply(() -> CallEngine.start(client, engineSettings, calls, Platform::runLater))
+                .whenComplete((started, error) -> {
+                    if (error != null) {
+                        calls.engineFailed(error);
+                    } else {
+                        engine = started;
+                        calls.engineReady(started);
+                    }
+                });
+        screens = new Screens(window, client, session, preferences, background, devices, calls);
 
         Scene scene = new Scene(window.root(), 960, 680);
         theme.style(scene);
@@ -109,11 +124,11 @@ public final class App extends Application {
         if (screens != null) {
             screens.close();
         }
+        if (engine != null) {
+            engine.close();
+        }
         if (client != null) {
             client.close();
-        }
-        if (media != null) {
-            media.close();
         }
         if (worker != null) {
             worker.shutdownNow();

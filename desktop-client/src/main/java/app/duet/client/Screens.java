@@ -163,7 +163,7 @@ final class Screens implements Navigator, SignalingListener {
 
     void close() {
         client.removeListener(this);
-        calls.close();
+        calls.signedOut();
     }
 
     private void showWelcome(UserMessage notice) {

@@ -12,15 +12,22 @@ import app.duet.server.config.ServerConfig;
 /** The real signaling server, in-process, on a free port with its SQLite file in a test's temp dir. */
 public final class TestServer implements AutoCloseable {
     private final Path dataDir;
+    private final Duration ringTimeout;
     private DuetServer server;
     private int port;
 
-    private TestServer(Path dataDir) {
+    private TestServer(Path dataDir, Duration ringTimeout) {
         this.dataDir = dataDir;
+        this.ringTimeout = ringTimeout;
     }
 
     public static TestServer start(Path dataDir) {
-        TestServer s = new TestServer(dataDir);
+        return start(dataDir, Duration.ofSeconds(45));
+    }
+
+    /** A server whose unanswered rings end after {@code ringTimeout} ("no answer"). */
+    public static TestServer start(Path dataDir, Duration ringTimeout) {
+        TestServer s = new TestServer(dataDir, ringTimeout);
         s.server = s.launch(0);
         s.port = s.server.port();
         return s;
@@ -56,6 +63,7 @@ public final class TestServer implements AutoCloseable {
                     .opsPort(-1)
                     .dataDir(dataDir)
                     .bcryptCost(4)
+                    .ringTimeout(ringTimeout)
                     .shutdownReconnectAfter(Duration.ofMillis(200))
                     .build());
         } catch (IOException e) {

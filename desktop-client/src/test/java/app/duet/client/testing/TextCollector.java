@@ -7,8 +7,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TitledPane;
 
-import atlantafx.base.controls.TileBase;
-
 /** Gathers the text a person can see in a node tree. */
 final class TextCollector {
     private TextCollector() {
@@ -26,9 +24,6 @@ final class TextCollector {
         }
         if (node instanceof Labeled l && l.getText() != null) {
             out.append(l.getText()).append('\n');
-        }
-        if (node instanceof TileBase t) {
-            out.append(t.getTitle()).append('\n').append(t.getDescription()).append('\n');
         }
         if (node instanceof TextInputControl t) {
             out.append(t.getText()).append('\n');

@@ -1,117 +1,105 @@
 package app.duet.client.ui.call;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.duet.client.call.CallSession;
-import app.duet.client.call.IceCandidateInfo;
-import app.duet.client.call.IceServerConfig;
-import app.duet.client.call.SignalingPort;
-import app.duet.client.call.negotiation.Role;
+import app.duet.client.call.CallEnd;
+import app.duet.client.call.CallEngine;
+import app.duet.client.call.CallEngineListener;
+import app.duet.client.call.CallQuality;
+import app.duet.client.call.CallState;
+import app.duet.client.call.ChatMessage;
+import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.IncomingCall;
+import app.duet.client.call.RemoteMediaState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingException;
-import app.duet.client.signaling.SignalingListener;
 import app.duet.client.ui.channels.CallLauncher;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.shell.MainWindow;
 import app.duet.client.ui.shell.Screen;
 import app.duet.protocol.ErrorCode;
-import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.protocol.MemberInfo;
-import app.duet.protocol.UserInfo;
 
 /**
- * The app's one call at a time: rings and shows the ringing dialog, shows incoming calls, creates the
- * media session when a call is accepted, relays offer/answer/candidates between the signaling client
- * and the session, and ends everything when either side hangs up. Runs on the FX thread.
+ * The call dialogs and screen on top of the {@link CallEngine}: the ringing dialog while the other side
+ * rings, the incoming-call dialog, the call screen while a call lasts, and what to say when it ends. The
+ * engine reports on the FX thread; one call at a time.
  */
-public final class CallCoordinator implements CallLauncher, SignalingListener {
+public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private static final Logger log = LoggerFactory.getLogger(CallCoordinator.class);
 
-    private final SignalingClient client;
-    private final CallFactory factory;
     private final MainWindow window;
     private final Background background;
     private final Consumer<Screen> showScreen;
     private final Runnable backToChannels;
-    private ActiveCall call;
+    private CallEngine engine;
     private RingingOverlay ringing;
-    private IncomingCallOverlay incoming;
+    private String ringingPeer;
+    private IncomingCallOverlay incomingDialog;
+    private CallViewModel call;
 
-    /** The call in progress; {@code id} is null until the server numbered an outgoing ring. */
-    private final class ActiveCall {
-        String id;
-        final String channel;
-        final UserInfo peer;
-        final Media media;
-        final Role role;
-        CallSession session;
-        CallViewModel model;
-        /** Offer/answer/candidates that arrived before the session existed; replayed when it does. */
-        final List<Consumer<CallSession>> early = new ArrayList<>();
-
-        ActiveCall(String id, String channel, UserInfo peer, Media media, Role role) {
-            this.id = id;
-            this.channel = channel;
-            this.peer = peer;
-            this.media = media;
-            this.role = role;
-        }
-    }
-
-    public CallCoordinator(SignalingClient client, CallFactory factory, MainWindow window, Background background,
-                           Consumer<Screen> showScreen, Runnable backToChannels) {
-        this.client = client;
-        this.factory = factory;
+    public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
+                           Runnable backToChannels) {
         this.window = window;
         this.background = background;
         this.showScreen = showScreen;
         this.backToChannels = backToChannels;
-        client.addListener(this);
     }
+
+    /** The engine has started (it takes a few seconds, off the FX thread). */
+    public void engineReady(CallEngine started) {
+        engine = started;
+    }
+
+    public void engineFailed(Throwable error) {
+        log.error("The call engine could not start", error);
+    }
+
+    // ---- outgoing ----
 
     @Override
     public void call(String channel, MemberInfo peer, Media media) {
-        if (call != null) {
+        if (ringing != null || call != null) {
             return;
         }
-        ActiveCall outgoing = new ActiveCall(null, channel, new UserInfo(peer.username(), peer.displayName()), media,
-                Role.CALLER);
-        call = outgoing;
+        ringingPeer = peer.displayName();
         ringing = new RingingOverlay(peer.displayName(), channel, media == Media.VIDEO);
-        ringing.ringing("Calling " + peer.displayName() + "…", () -> cancel(outgoing));
-        window.showOverlay(ringing, () -> cancel(outgoing));
-        client.ring(channel, media).whenCompleteAsync((result, error) -> {
-            if (call != outgoing) {
+        if (engine == null) {
+            ringing.finished("Calling is still starting up. Try again in a moment.", this::closeRinging);
+            window.showOverlay(ringing, this::closeRinging);
+            return;
+        }
+        ringing.ringing("Calling " + peer.displayName() + "…", this::cancelRing);
+        window.showOverlay(ringing, this::cancelRing);
+        RingingOverlay shown = ringing;
+        CallViewModel model = new CallViewModel(peer.displayName(), channel, media, engine, background);
+        engine.ring(channel, media == Media.VIDEO).whenCompleteAsync((callId, error) -> {
+            if (ringing != shown) {
                 return;
             }
             if (error != null) {
-                ringFailed(outgoing, error);
+                ringing.finished(ringFailure(peer.displayName(), error), this::closeRinging);
             } else {
-                outgoing.id = result.callId();
-                ringing.ringing("Ringing " + peer.displayName() + "…", () -> cancel(outgoing));
+                ringing.ringing("Ringing " + peer.displayName() + "…", this::cancelRing);
+                ringing.getProperties().put(CallViewModel.class, model);
             }
         }, background.uiExecutor());
     }
 
+    // ---- incoming ----
+
     @Override
-    public void onCallIncoming(Event.CallIncoming event) {
-        if (call != null) {
-            // One call at a time; the server normally answers PEER_BUSY before this happens.
-            client.decline(event.callId());
+    public void incomingCall(IncomingCall offered) {
+        if (call != null || ringing != null) {
             return;
         }
-        ActiveCall offered = new ActiveCall(event.callId(), event.channel(), event.from(), event.media(), Role.CALLEE);
-        call = offered;
-        incoming = new IncomingCallOverlay(event.from().displayName(), event.channel(), event.media(),
-                new IncomingCallOverlay.Choice() {
+        incomingDialog = new IncomingCallOverlay(offered.callerDisplayName(), offered.channel(),
+                offered.video() ? Media.VIDEO : Media.AUDIO, new IncomingCallOverlay.Choice() {
                     @Override
                     public void accept(Media media) {
                         acceptIncoming(offered, media);
@@ -119,242 +107,180 @@ public final class CallCoordinator implements CallLauncher, SignalingListener {
 
                     @Override
                     public void decline() {
-                        client.decline(offered.id);
-                        finish(offered);
+                        closeIncoming();
+                        engine.decline();
                     }
                 });
-        window.showOverlay(incoming, () -> {
-            client.decline(offered.id);
-            finish(offered);
+        window.showOverlay(incomingDialog, () -> {
+            closeIncoming();
+            engine.decline();
         });
     }
 
+    private void acceptIncoming(IncomingCall offered, Media media) {
+        closeIncoming();
+        CallViewModel model = new CallViewModel(offered.callerDisplayName(), offered.channel(), media, engine, background);
+        openCallScreen(model);
+        engine.accept().whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                model.problem("The call could not be accepted: " + ErrorMessages.of(error).full());
+            } else if (media == Media.AUDIO && offered.video()) {
+                // The engine starts the offered media; answering "audio only" turns the camera off at once.
+                engine.setCameraEnabled(false);
+            }
+        }, background.uiExecutor());
+    }
+
+    // ---- engine events (FX thread) ----
+
     @Override
-    public void onCallAccepted(Event.CallAccepted event) {
-        ActiveCall c = call;
-        if (c != null && c.role == Role.CALLER && event.callId().equals(c.id)) {
+    public void stateChanged(CallState state) {
+        if (ringing != null && (state == CallState.ACCEPTED || state == CallState.NEGOTIATING
+                || state == CallState.CONNECTED)) {
+            Object model = ringing.getProperties().get(CallViewModel.class);
             closeRinging();
-            startMedia(c, c.media);
+            if (model instanceof CallViewModel m) {
+                openCallScreen(m);
+            }
+        }
+        if (call != null) {
+            call.listener().stateChanged(state);
         }
     }
 
     @Override
-    public void onCallDeclined(Event.CallDeclined event) {
-        ActiveCall c = call;
-        if (c != null && event.callId().equals(c.id) && ringing != null) {
-            ringing.finished(c.peer.displayName() + " declined the call.", () -> finish(c));
-            call = null;
-        }
-    }
-
-    @Override
-    public void onCallCancelled(Event.CallCancelled event) {
-        ActiveCall c = call;
-        if (c != null && event.callId().equals(c.id) && c.session == null) {
-            finish(c);
-        }
-    }
-
-    @Override
-    public void onCallEnded(Event.CallEnded event) {
-        ActiveCall c = call;
-        if (c == null || !event.callId().equals(c.id)) {
+    public void callEnded(String callId, CallEnd how) {
+        String peer = call != null ? call.peerName() : ringingPeer != null ? ringingPeer : "The other person";
+        String why = switch (how) {
+            case LOCAL_HANGUP -> null;
+            case REMOTE_HANGUP -> peer + " hung up.";
+            case DECLINED -> peer + " declined the call.";
+            case CANCELLED -> peer + " stopped calling.";
+            case NO_ANSWER -> peer + " didn't answer.";
+            case DISCONNECTED -> peer + " lost their connection.";
+            case CHANNEL_GONE -> "The channel is gone.";
+            case FAILED -> "The call could not be set up. If this keeps happening, a firewall may block it: "
+                    + "ask your admin for a TURN server and turn on \"Always relay\" in Settings.";
+        };
+        if (ringing != null) {
+            ringing.finished(why == null ? "Call cancelled." : why, this::closeRinging);
+            ringing.getProperties().remove(CallViewModel.class);
             return;
         }
-        String why = switch (event.reason()) {
-            case NO_ANSWER -> c.peer.displayName() + " didn't answer.";
-            case HANGUP -> c.peer.displayName() + " hung up.";
-            case DISCONNECTED -> c.peer.displayName() + " lost their connection.";
-            case CHANNEL_DELETED -> "The channel was deleted.";
-            case LEFT_CHANNEL -> c.peer.displayName() + " left the channel.";
-        };
-        if (ringing != null && c.session == null) {
-            ringing.finished(why, () -> finish(c));
+        if (incomingDialog != null) {
+            closeIncoming();
+        }
+        if (call != null) {
+            call.detach();
             call = null;
-        } else {
-            boolean onCallScreen = c.model != null;
-            finish(c);
-            if (onCallScreen) {
-                RingingOverlay dialog = finishedDialog("Call ended: " + why);
+            backToChannels.run();
+            if (why != null) {
+                RingingOverlay dialog = new RingingOverlay(peer, "", false);
+                dialog.setId("call-ended-overlay");
+                dialog.finished("Call ended: " + why, () -> window.closeOverlay(dialog));
                 window.showOverlay(dialog, () -> window.closeOverlay(dialog));
             }
         }
     }
 
     @Override
-    public void onOffer(Event.Offer event) {
-        withSession(event.callId(), s -> s.remoteOffer(event.sdp()));
+    public void quality(CallQuality quality) {
+        if (call != null) {
+            call.listener().quality(quality);
+        }
     }
 
     @Override
-    public void onAnswer(Event.Answer event) {
-        withSession(event.callId(), s -> s.remoteAnswer(event.sdp()));
+    public void chat(ChatMessage message) {
+        if (call != null) {
+            call.listener().chat(message);
+        }
     }
 
     @Override
-    public void onCandidate(Event.Candidate event) {
-        withSession(event.callId(), s -> s.remoteCandidate(new IceCandidateInfo(event.sdpMid(),
-                event.sdpMLineIndex() == null ? 0 : event.sdpMLineIndex(), event.candidate())));
+    public void fileTransfer(FileTransferUpdate update) {
+        if (call != null) {
+            call.listener().fileTransfer(update);
+        }
     }
 
-    /** Hangs up the current call (from the call screen). */
-    void hangUp() {
-        ActiveCall c = call;
-        if (c != null) {
-            if (c.id != null) {
-                client.hangup(c.id);
-            }
-            finish(c);
+    @Override
+    public void remoteMedia(RemoteMediaState state) {
+        if (call != null) {
+            call.listener().remoteMedia(state);
+        }
+    }
+
+    @Override
+    public void safetyCode(String code) {
+        if (call != null) {
+            call.listener().safetyCode(code);
+        }
+    }
+
+    @Override
+    public void dataChannel(boolean open) {
+        if (call != null) {
+            call.listener().dataChannel(open);
+        }
+    }
+
+    @Override
+    public void problem(String message) {
+        if (call != null) {
+            call.listener().problem(message);
         }
     }
 
     /** Logged out or the session ended: no call survives that. */
     public void signedOut() {
-        ActiveCall c = call;
-        if (c != null) {
-            finish(c);
+        if (engine != null && (call != null || ringing != null)) {
+            engine.hangup();
         }
-    }
-
-    public void close() {
-        signedOut();
-        client.removeListener(this);
+        closeRinging();
+        closeIncoming();
     }
 
     /** The call shown on screen, for tests. */
     public CallViewModel currentCall() {
-        return call == null ? null : call.model;
+        return call;
     }
 
-    private void acceptIncoming(ActiveCall c, Media media) {
-        closeIncoming();
-        client.accept(c.id).whenCompleteAsync((ok, error) -> {
-            if (error != null) {
-                if (call == c) {
-                    call = null;
-                }
-                RingingOverlay dialog = finishedDialog(ErrorMessages.of(error).full());
-                window.showOverlay(dialog, () -> window.closeOverlay(dialog));
-                return;
-            }
-            startMedia(c, media);
-        }, background.uiExecutor());
-    }
-
-    private void startMedia(ActiveCall c, Media media) {
-        CallViewModel model = new CallViewModel(c.peer.displayName(), c.channel, media, background, factory,
-                this::hangUp);
-        c.model = model;
+    private void openCallScreen(CallViewModel model) {
+        call = model;
         showScreen.accept(new CallView(model));
-        client.iceServers()
-                .thenApply(r -> r.iceServers().stream()
-                        .map(s -> new IceServerConfig(s.urls(), s.username(), s.credential())).toList())
-                .exceptionally(error -> {
-                    log.warn("No ICE servers from the server; trying direct connections only", error);
-                    return List.of();
-                })
-                .thenComposeAsync(ice -> background.supply(() -> factory.create(c.role, media, ice, port(c),
-                        model.listener(), background.uiExecutor())), background.uiExecutor())
-                .whenCompleteAsync((session, error) -> {
-                    if (error != null) {
-                        model.problem("The call could not start: " + Background.cause(error).getMessage());
-                        return;
-                    }
-                    if (call != c) {
-                        background.run(session::close);
-                        return;
-                    }
-                    c.session = session;
-                    model.attach(session);
-                    session.accepted();
-                    c.early.forEach(action -> action.accept(session));
-                    c.early.clear();
-                }, background.uiExecutor());
     }
 
-    private SignalingPort port(ActiveCall c) {
-        return new SignalingPort() {
-            @Override
-            public void sendOffer(String sdp) {
-                client.sendOffer(c.id, sdp);
-            }
-
-            @Override
-            public void sendAnswer(String sdp) {
-                client.sendAnswer(c.id, sdp);
-            }
-
-            @Override
-            public void sendCandidate(IceCandidateInfo candidate) {
-                client.sendCandidate(c.id, candidate.sdpMid(), candidate.sdpMLineIndex(), candidate.candidate());
-            }
-        };
-    }
-
-    private void ringFailed(ActiveCall c, Throwable error) {
-        Throwable cause = Background.cause(error);
-        String text = cause instanceof SignalingException.ServerError e && e.code() == ErrorCode.PEER_BUSY
-                ? c.peer.displayName() + " is busy in another call. Try again later."
-                : ErrorMessages.of(cause).full();
-        ringing.finished(text, () -> finish(c));
-        call = null;
-    }
-
-    private void cancel(ActiveCall c) {
-        if (c.id != null) {
-            client.cancel(c.id);
+    private void cancelRing() {
+        if (engine != null) {
+            engine.hangup();
         }
-        finish(c);
-    }
-
-    private void finish(ActiveCall c) {
         closeRinging();
-        closeIncoming();
-        if (call == c) {
-            call = null;
-        }
-        CallSession session = c.session;
-        c.session = null;
-        if (session != null) {
-            session.end();
-            background.run(session::close);
-        }
-        if (c.model != null) {
-            c.model.detach();
-            c.model = null;
-            backToChannels.run();
-        }
-    }
-
-    private void withSession(String callId, Consumer<CallSession> action) {
-        ActiveCall c = call;
-        if (c == null || !Objects.equals(callId, c.id)) {
-            return;
-        }
-        if (c.session != null) {
-            action.accept(c.session);
-        } else {
-            c.early.add(action);
-        }
     }
 
     private void closeRinging() {
         if (ringing != null) {
             window.closeOverlay(ringing);
             ringing = null;
+            ringingPeer = null;
         }
     }
 
     private void closeIncoming() {
-        if (incoming != null) {
-            window.closeOverlay(incoming);
-            incoming = null;
+        if (incomingDialog != null) {
+            window.closeOverlay(incomingDialog);
+            incomingDialog = null;
         }
     }
 
-    private RingingOverlay finishedDialog(String text) {
-        RingingOverlay dialog = new RingingOverlay("", "", false);
-        dialog.finished(text, () -> window.closeOverlay(dialog));
-        return dialog;
+    private static String ringFailure(String peer, Throwable error) {
+        Throwable cause = SignalingClient.unwrap(error);
+        if (cause instanceof SignalingException.ServerError e && e.code() == ErrorCode.PEER_BUSY) {
+            return peer + " is busy in another call. Try again later.";
+        }
+        if (cause instanceof SignalingException.ServerError e && e.code() == ErrorCode.PEER_OFFLINE) {
+            return peer + " is not online right now. Try again when they are.";
+        }
+        return ErrorMessages.of(cause).full();
     }
 }

@@ -24,7 +24,7 @@ import javafx.collections.ObservableList;
 
 import app.duet.client.call.CallListener;
 import app.duet.client.call.CallQuality;
-import app.duet.client.call.CallSession;
+import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallState;
 import app.duet.client.call.ChatMessage;
 import app.duet.client.call.FileTransferUpdate;
@@ -37,15 +37,14 @@ import app.duet.protocol.Media;
 
 /**
  * The call screen's state and commands. Call events arrive on the FX thread through {@link #listener()};
- * commands go to the {@link CallSession}, which does its work on its own thread.
+ * commands go to the {@link CallEngine}, which does its work on its own threads.
  */
 public final class CallViewModel {
     private final String peerName;
     private final String channel;
     private final Media media;
     private final Background background;
-    private final CallFactory factory;
-    private final Runnable hangUp;
+    private final CallEngine engine;
     private final ReadOnlyObjectWrapper<CallState> state = new ReadOnlyObjectWrapper<>(CallState.ACCEPTED);
     private final ReadOnlyObjectWrapper<CallQuality> quality = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("0:00");
@@ -64,18 +63,21 @@ public final class CallViewModel {
     private final ObservableList<ChatMessage> chat = FXCollections.observableArrayList();
     private final ObservableList<FileTransferUpdate> transfers = FXCollections.observableArrayList();
     private final Timeline ticker;
-    private CallSession session;
+    /** An audio call sends no video until the camera is first turned on. */
+    private boolean videoStarted;
+    private boolean active = true;
     private long connectedAtMillis = -1;
 
-    public CallViewModel(String peerName, String channel, Media media, Background background, CallFactory factory,
-                         Runnable hangUp) {
+    public CallViewModel(String peerName, String channel, Media media, CallEngine engine, Background background) {
         this.peerName = peerName;
         this.channel = channel;
         this.media = media;
         this.background = background;
-        this.factory = factory;
-        this.hangUp = hangUp;
+        this.engine = engine;
         this.cameraOn = new ReadOnlyBooleanWrapper(media == Media.VIDEO);
+        this.videoStarted = media == Media.VIDEO;
+        remoteVideo.set(engine.remoteVideo());
+        selfView.set(engine.selfView());
         // Once a second: the timer; ten times a second: the speaking indicator.
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -139,15 +141,9 @@ public final class CallViewModel {
         };
     }
 
-    void attach(CallSession started) {
-        session = started;
-        remoteVideo.set(started.remoteVideo());
-        selfView.set(started.selfView());
-    }
-
     void detach() {
         ticker.stop();
-        session = null;
+        active = false;
         remoteVideo.set(null);
         selfView.set(null);
         state.set(CallState.ENDED);
@@ -161,31 +157,25 @@ public final class CallViewModel {
 
     public void toggleMic() {
         micOn.set(!micOn.get());
-        if (session != null) {
-            session.setMicrophoneMuted(!micOn.get());
-        }
+        engine.setMicrophoneMuted(!micOn.get());
     }
 
     public void toggleCamera() {
         cameraOn.set(!cameraOn.get());
-        if (session != null) {
-            if (cameraOn.get() && media == Media.AUDIO && !sharing.get()) {
-                session.useCamera();
-            }
-            session.setCameraEnabled(cameraOn.get());
+        if (cameraOn.get() && !videoStarted && !sharing.get()) {
+            videoStarted = true;
+            engine.startVideo();
         }
+        engine.setCameraEnabled(cameraOn.get());
     }
 
     /** The screens that can be shared, listed on a worker. */
     public CompletableFuture<List<DisplayInfo>> displays() {
-        return background.supply(factory::displays);
+        return background.supply(engine::displays);
     }
 
     public void shareScreen(DisplayInfo display) {
-        if (session == null) {
-            return;
-        }
-        session.shareScreen(display).whenCompleteAsync((ok, error) -> {
+        engine.shareScreen(display).whenCompleteAsync((ok, error) -> {
             if (error == null) {
                 sharing.set(true);
             }
@@ -193,17 +183,15 @@ public final class CallViewModel {
     }
 
     public void stopSharing() {
-        if (session != null) {
-            session.stopScreenShare();
-        }
+        engine.stopScreenShare();
         sharing.set(false);
     }
 
     public void sendChat(String text) {
-        if (session == null || text == null || text.isBlank()) {
+        if (text == null || text.isBlank()) {
             return;
         }
-        session.sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
+        engine.sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
             if (error != null) {
                 problem(Background.cause(error).getMessage());
             }
@@ -211,11 +199,7 @@ public final class CallViewModel {
     }
 
     public void sendFile(Path file) {
-        if (session == null) {
-            return;
-        }
-        CallSession s = session;
-        background.supply(() -> s.sendFile(file)).whenComplete((id, error) -> {
+        background.supply(() -> engine.sendFile(file)).whenComplete((id, error) -> {
             if (error != null) {
                 problem("The file could not be sent: " + Background.cause(error).getMessage());
             }
@@ -223,7 +207,7 @@ public final class CallViewModel {
     }
 
     public void hangUp() {
-        hangUp.run();
+        engine.hangup();
     }
 
     // ---- state ----
@@ -337,8 +321,7 @@ public final class CallViewModel {
     }
 
     private void tick() {
-        CallSession s = session;
-        remoteLevel.set(s == null ? 0 : s.remoteAudioLevel());
+        remoteLevel.set(active ? engine.remoteAudioLevel() : 0);
         if (connectedAtMillis >= 0) {
             elapsed.set(CallTexts.elapsed(Duration.ofMillis(System.currentTimeMillis() - connectedAtMillis)));
         }

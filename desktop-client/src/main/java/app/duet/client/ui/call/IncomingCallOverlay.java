@@ -10,7 +10,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 import app.duet.protocol.Media;
@@ -35,6 +35,7 @@ final class IncomingCallOverlay extends VBox {
         setPadding(new Insets(24));
         setAlignment(Pos.CENTER);
         setPrefWidth(400);
+        setMaxWidth(440);
         FontIcon icon = new FontIcon(Feather.PHONE_INCOMING);
         icon.getStyleClass().addAll("call-big-icon", "ringing-icon");
         Label name = new Label(callerName);
@@ -58,8 +59,10 @@ final class IncomingCallOverlay extends VBox {
         decline.getStyleClass().add(Styles.DANGER);
         decline.setTooltip(new Tooltip("Decline (Esc)"));
         decline.setOnAction(e -> choice.decline());
-        HBox buttons = new HBox(10, video, audio, decline);
+        // Wraps onto two rows in a small window instead of cutting the labels short.
+        FlowPane buttons = new FlowPane(10, 10, video, audio, decline);
         buttons.setAlignment(Pos.CENTER);
+        buttons.setPrefWrapLength(340);
         getChildren().addAll(icon, name, text, buttons);
         (offered == Media.VIDEO ? video : audio).setDefaultButton(true);
     }

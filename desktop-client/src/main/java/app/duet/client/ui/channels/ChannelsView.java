@@ -58,8 +58,16 @@ public final class ChannelsView implements Screen {
         join.disableProperty().bind(vm.canSubmitNameProperty().not());
         join.setOnAction(e -> vm.join());
         join.setTooltip(new Tooltip("Join an existing channel by its name (Enter)"));
-        HBox form = new HBox(8, name, create, join);
-        form.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(8, name, create, join);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label nameLabel = new Label("Create or join a channel");
+        nameLabel.getStyleClass().add(Styles.TITLE_4);
+        nameLabel.setLabelFor(name);
+        Label nameHint = new Label("A channel is where two people meet. Create one and tell the other person its "
+                + "name, or type the name they gave you and press Join.");
+        nameHint.setWrapText(true);
+        nameHint.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox form = new VBox(8, nameLabel, nameHint, row);
 
         Label listTitle = new Label("Your channels");
         listTitle.getStyleClass().add(Styles.TITLE_4);

@@ -78,14 +78,23 @@ public final class Forms {
     /** A centred column of at most {@link #FORM_MAX_WIDTH}, scrolling when the window is short. */
     public static ScrollPane page(Node... children) {
         VBox column = new VBox(14, children);
+        // Never squeeze a child below its preferred height (wrapped text would turn into "..."): scroll instead.
+        for (Node child : children) {
+            if (child instanceof javafx.scene.layout.Region region) {
+                region.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         column.getStyleClass().add("form-card");
         column.setMaxWidth(FORM_MAX_WIDTH);
+        column.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         column.setPadding(new Insets(24));
         StackPane centred = new StackPane(column);
-        centred.setAlignment(Pos.TOP_CENTER);
+        centred.setAlignment(Pos.CENTER);
         centred.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
+        // Centred vertically in a tall window; still scrolls when the window is shorter than the form.
+        scroll.setFitToHeight(true);
         scroll.getStyleClass().addAll("page", Tweaks.EDGE_TO_EDGE);
         return scroll;
     }

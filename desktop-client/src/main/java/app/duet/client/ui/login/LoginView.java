@@ -38,6 +38,7 @@ public final class LoginView implements Screen {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(20, 20);
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
 
         Button forgot = Forms.link("Forgot password?");
         forgot.setId("login-forgot");

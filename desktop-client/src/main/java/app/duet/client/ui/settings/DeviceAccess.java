@@ -1,6 +1,7 @@
 package app.duet.client.ui.settings;
 
 import java.util.List;
+import java.util.Optional;
 
 import app.duet.client.call.media.DeviceInfo;
 import app.duet.client.call.video.LatestFrameHolder;
@@ -17,8 +18,14 @@ public interface DeviceAccess {
 
     List<DeviceInfo> speakers();
 
-    /** Starts a camera preview and a microphone level meter; close it to release the devices. */
-    Preview startPreview(String cameraId, String microphoneId) throws Exception;
+    /** Uses this device from now on (also in a call in progress). */
+    void select(DeviceInfo device);
+
+    /**
+     * Starts a camera preview and a microphone level meter; close it to release the devices. Empty when
+     * the engine cannot preview outside a call.
+     */
+    Optional<Preview> startPreview(String cameraId, String microphoneId) throws Exception;
 
     /** A running preview. */
     interface Preview extends AutoCloseable {

@@ -41,9 +41,13 @@ public final class DeviceSettingsModel {
     private final ObjectProperty<DeviceInfo> speaker = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<LatestFrameHolder> previewVideo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper level = new ReadOnlyDoubleWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper previewUnavailable =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Looking for devices…");
     private final AnimationTimer meter;
     private DeviceAccess.Preview preview;
+    /** False while the lists are being filled, so selecting the saved devices is not taken as a new choice. */
+    private boolean loaded;
     /** Bumped by every stop, so a preview that finishes starting after a stop is closed, not shown. */
     private int previewGeneration;
 
@@ -57,9 +61,9 @@ public final class DeviceSettingsModel {
                 level.set(preview == null ? 0 : preview.microphoneLevel());
             }
         };
-        camera.addListener((obs, old, now) -> chosen());
-        microphone.addListener((obs, old, now) -> chosen());
-        speaker.addListener((obs, old, now) -> chosen());
+        camera.addListener((obs, old, now) -> chosen(now));
+        microphone.addListener((obs, old, now) -> chosen(now));
+        speaker.addListener((obs, old, now) -> chosen(now));
     }
 
     public ObservableList<DeviceInfo> cameras() {
@@ -94,6 +98,11 @@ public final class DeviceSettingsModel {
         return level.getReadOnlyProperty();
     }
 
+    /** True when the engine cannot preview devices outside a call. */
+    public javafx.beans.property.ReadOnlyBooleanProperty previewUnavailableProperty() {
+        return previewUnavailable.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -107,12 +116,14 @@ public final class DeviceSettingsModel {
                         status.set("Could not list devices: " + Background.cause(error).getMessage());
                         return;
                     }
+                    loaded = false;
                     cameras.setAll(lists.get(0));
                     microphones.setAll(lists.get(1));
                     speakers.setAll(lists.get(2));
                     camera.set(pick(cameras, preferences.get().camera()));
                     microphone.set(pick(microphones, preferences.get().microphone()));
                     speaker.set(pick(speakers, preferences.get().speaker()));
+                    loaded = true;
                     status.set(describe());
                     restartPreview();
                 });
@@ -130,8 +141,11 @@ public final class DeviceSettingsModel {
         }
     }
 
-    private void chosen() {
+    private void chosen(DeviceInfo device) {
         preferences.update(s -> s.withDevices(id(camera.get()), id(microphone.get()), id(speaker.get())));
+        if (device != null && loaded) {
+            background.run(() -> access.select(device));
+        }
         if (preview != null) {
             restartPreview();
         }
@@ -147,15 +161,19 @@ public final class DeviceSettingsModel {
         int generation = previewGeneration;
         background.supply(() -> access.startPreview(cam, mic)).whenComplete((started, error) -> {
             if (error == null && generation != previewGeneration) {
-                background.run(started::close);
+                started.ifPresent(p -> background.run(p::close));
                 return;
             }
             if (error != null) {
                 status.set("The preview could not start: " + Background.cause(error).getMessage());
                 return;
             }
-            preview = started;
-            previewVideo.set(started.video());
+            if (started.isEmpty()) {
+                previewUnavailable.set(true);
+                return;
+            }
+            preview = started.get();
+            previewVideo.set(preview.video());
             meter.start();
         });
     }

@@ -39,7 +39,11 @@ public final class SettingsView implements Screen {
         back.setId("settings-back");
         back.setOnAction(e -> vm.back());
 
-        Label noCamera = new Label("Camera preview", new FontIcon(Feather.CAMERA_OFF));
+        Label noCamera = new Label();
+        noCamera.setGraphic(new FontIcon(Feather.CAMERA_OFF));
+        noCamera.setWrapText(true);
+        noCamera.textProperty().bind(javafx.beans.binding.Bindings.when(devices.previewUnavailableProperty())
+                .then("Your camera shows here during a call").otherwise("Camera preview"));
         noCamera.getStyleClass().add(Styles.TEXT_MUTED);
         preview = new VideoView(noCamera);
         preview.setId("settings-preview");

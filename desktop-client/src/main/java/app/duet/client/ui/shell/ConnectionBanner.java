@@ -14,8 +14,10 @@ import app.duet.client.signaling.ConnectionState;
 /** A strip above every screen that says when the server is not reachable, with "Retry now". */
 final class ConnectionBanner extends HBox {
     private final Label text = new Label();
+    private final SessionState session;
 
     ConnectionBanner(SessionState session, Runnable retryNow) {
+        this.session = session;
         getStyleClass().add("connection-banner");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(12);
@@ -41,7 +43,8 @@ final class ConnectionBanner extends HBox {
                     + "Duet keeps trying.");
         } else if (state == ConnectionState.RECONNECTING) {
             getStyleClass().add("reconnecting");
-            text.setText("Connection lost. Reconnecting… you stay signed in.");
+            text.setText("Connection to the server lost. Reconnecting…"
+                    + (session.signedIn() ? " You stay signed in." : ""));
         }
         setAccessibleText(text.getText());
     }

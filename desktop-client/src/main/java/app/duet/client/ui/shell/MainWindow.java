@@ -3,6 +3,7 @@ package app.duet.client.ui.shell;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -73,9 +74,14 @@ public final class MainWindow {
      * the person presses Escape; the caller removes the overlay with {@link #closeOverlay}.
      */
     public void showOverlay(Region dialog, Runnable onEscape) {
-        StackPane backdrop = new StackPane(dialog);
+        // A dialog taller than a small window scrolls instead of being cut off.
+        ScrollPane scroller = new ScrollPane(dialog);
+        scroller.setFitToWidth(true);
+        scroller.getStyleClass().add("overlay-scroll");
+        scroller.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane backdrop = new StackPane(scroller);
         backdrop.getStyleClass().add("overlay-backdrop");
-        dialog.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        backdrop.setPadding(new javafx.geometry.Insets(12));
         if (onEscape != null) {
             backdrop.getProperties().put(DISMISS, onEscape);
         }

@@ -49,6 +49,7 @@ public final class SignupView implements Screen {
         ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(20, 20);
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         HBox.setHgrow(submit, Priority.ALWAYS);
 
         Button login = Forms.link("Already have an account? Log in");

@@ -1,0 +1,82 @@
+package app.duet.client.testing;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Writes what a window shows to PNG files, in the light and dark theme and at a small and a large size.
+ * The directory is {@code -Dduet.screenshots.dir} (docs/screenshots when refreshing the docs), else
+ * target/screenshots.
+ */
+public final class Screenshots {
+    public static final double[][] SIZES = {{480, 360}, {1440, 900}};
+
+    private final Path dir;
+
+    public Screenshots() {
+        this.dir = Path.of(System.getProperty("duet.screenshots.dir", "target/screenshots"));
+    }
+
+    /** Shoots the window in both themes and both sizes; returns the image files. */
+    public java.util.List<Path> shoot(UiClient ui, String name) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        double w = ui.stage().getWidth();
+        double h = ui.stage().getHeight();
+        for (boolean dark : new boolean[] {false, true}) {
+            for (double[] size : SIZES) {
+                UiClient.onFx(() -> {
+                    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                            : new PrimerLight().getUserAgentStylesheet());
+                    ui.stage().setWidth(size[0]);
+                    ui.stage().setHeight(size[1]);
+                    return null;
+                });
+                WaitForAsyncUtils.waitForFxEvents(4);
+                String file = name + "-" + (dark ? "dark" : "light") + "-" + (size[0] < 800 ? "small" : "large") + ".png";
+                files.add(write(ui, file));
+            }
+        }
+        UiClient.onFx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            ui.stage().setWidth(w);
+            ui.stage().setHeight(h);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return files;
+    }
+
+    private Path write(UiClient ui, String file) {
+        WritableImage image = UiClient.onFx(() -> ui.stage().getScene().snapshot(null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        try {
+            Files.createDirectories(dir);
+            Path target = dir.resolve(file);
+            ImageIO.write(out, "png", target.toFile());
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package app.duet.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javafx.scene.input.KeyCode;
+
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.Screenshots;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.UiClient;
+import app.duet.protocol.Media;
+
+/**
+ * Walks through every screen and error state that needs no call media and photographs each in light and
+ * dark, small and large. Each image must show more than one colour (a blank or failed render fails).
+ */
+class ScreenshotsTest {
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private final List<UiClient> windows = new ArrayList<>();
+    private final Screenshots camera = new Screenshots();
+    private final List<Path> shots = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() {
+        server = TestServer.start(temp.resolve("server"));
+    }
+
+    @AfterEach
+    void stop() {
+        windows.forEach(UiClient::close);
+        server.close();
+    }
+
+    @Test
+    void everyScreenRendersInBothThemesAndSizes() throws Exception {
+        UiClient ui = open(server.uri(), "ann");
+        ui.awaitText("Connected");
+        shots.addAll(camera.shoot(ui, "01-welcome"));
+
+        ui.press("welcome-signup");
+        ui.type("signup-username", "ann");
+        ui.type("signup-display-name", "Ann Smith");
+        ui.type("signup-email", "ann@example.org");
+        ui.type("signup-password", "short");
+        ui.type("signup-confirm", "short");
+        ui.press("signup-submit");
+        ui.awaitText("too short");
+        shots.addAll(camera.shoot(ui, "02-signup-error"));
+
+        ui.type("signup-password", "correct horse");
+        ui.type("signup-confirm", "correct horse");
+        ui.press("signup-submit");
+        ui.awaitScreen("Channels");
+        ui.type("channel-name", "ann-and-bob");
+        ui.press("channel-create");
+        ui.awaitText("created");
+
+        try (SignalingClient bob = new SignalingClient(SignalingConfig.defaults(server.uri(), "bob/1"),
+                new app.duet.client.signaling.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("bob"))),
+                Runnable::run)) {
+            bob.start();
+            bob.signup("bob", "Bob Jones", "bob@example.org", "correct horse", false).get();
+            bob.joinChannel("ann-and-bob").get();
+            ui.awaitText("Bob Jones is online");
+            shots.addAll(camera.shoot(ui, "03-channels"));
+
+            bob.ring("ann-and-bob", Media.VIDEO).get();
+            ui.node("incoming-overlay");
+            shots.addAll(camera.shoot(ui, "04-incoming-call"));
+            ui.press("incoming-decline");
+
+            ui.press("call-audio-ann-and-bob");
+            ui.node("ringing-overlay");
+            shots.addAll(camera.shoot(ui, "05-ringing"));
+            ui.press("ringing-action");
+        }
+
+        ui.run(() -> ui.root().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,
+                "", "", KeyCode.F1, false, false, false, false)));
+        ui.node("help-overlay");
+        shots.addAll(camera.shoot(ui, "06-help"));
+        ui.press("help-close");
+
+        ui.press("open-settings");
+        ui.awaitScreen("Settings");
+        ui.awaitText("No camera");
+        shots.addAll(camera.shoot(ui, "07-settings"));
+        ui.press("settings-back");
+        ui.awaitScreen("Channels");
+
+        ui.press("log-out");
+        ui.press("welcome-login");
+        ui.type("login-username", "ann");
+        ui.type("login-password", "wrong password");
+        ui.press("login-submit");
+        ui.awaitText("Wrong username or password.");
+        shots.addAll(camera.shoot(ui, "08-login-error"));
+
+        ui.press("login-forgot");
+        ui.type("reset-login", "ann");
+        ui.press("reset-request");
+        ui.awaitText("a reset code is on its way");
+        shots.addAll(camera.shoot(ui, "09-reset-password"));
+
+        server.stop();
+        ui.awaitText("Connection to the server lost. Reconnecting");
+        shots.addAll(camera.shoot(ui, "10-reconnecting"));
+
+        for (Path shot : shots) {
+            assertThat(distinctColours(shot)).as(shot.toString()).isGreaterThan(8);
+        }
+    }
+
+    private UiClient open(java.net.URI uri, String name) {
+        UiClient ui = UiClient.start(uri, temp.resolve(name));
+        windows.add(ui);
+        return ui;
+    }
+
+    private static long distinctColours(Path png) throws IOException {
+        BufferedImage image = ImageIO.read(png.toFile());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}
