@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -16,7 +15,6 @@ import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.video.FrameStamp;
-import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
@@ -139,21 +137,5 @@ class CallEngineIntegrationTest {
         c.start();
         toClose.add(c);
         return c;
-    }
-
-    /** Nothing is remembered between runs in these tests. */
-    private static final class NoSessionStore implements SessionStore {
-        @Override
-        public Optional<StoredSession> load(String serverUri) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void save(StoredSession session) {
-        }
-
-        @Override
-        public void clear() {
-        }
     }
 }

@@ -7,14 +7,12 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
-import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.server.DuetServer;
@@ -86,20 +84,7 @@ class RelayOnlyCallTest {
 
     private static SignalingClient client(DuetServer server, ExecutorService ui) {
         SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "duet-relay-test/1"),
-                new SessionStore() {
-                    @Override
-                    public Optional<StoredSession> load(String serverUri) {
-                        return Optional.empty();
-                    }
-
-                    @Override
-                    public void save(StoredSession session) {
-                    }
-
-                    @Override
-                    public void clear() {
-                    }
-                }, ui);
+                new NoSessionStore(), ui);
         client.start();
         return client;
     }
