@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,6 +33,11 @@ final class DuetTarget implements RelayTarget {
     /** The per-connection flood limit (20 frames/s by default) is raised so that policy does not cap the total. */
     private static final int BENCH_RATE_LIMIT = 100_000;
     private static final String PASSWORD = "bench-password-123";
+    /**
+     * Pairs set up at once. Every signup, channel_create and channel_join is an SQLite write; with many
+     * at once the server answers some with INTERNAL (SQLITE_BUSY), so the driver keeps the queue short.
+     */
+    private static final int SETUP_CONCURRENCY = 16;
     private final Path serverJar;
     private final Path workDir;
     private final int bcryptCost;
@@ -81,8 +87,10 @@ final class DuetTarget implements RelayTarget {
     @Override
     public List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count) throws Exception {
         List<CompletableFuture<RelayPair>> pending = new ArrayList<>(count);
+        Semaphore inFlight = new Semaphore(SETUP_CONCURRENCY);
         for (int i = firstIndex; i < firstIndex + count; i++) {
-            pending.add(pairUp(sockets, i));
+            inFlight.acquire();
+            pending.add(pairUp(sockets, i).whenComplete((pair, error) -> inFlight.release()));
         }
         List<RelayPair> pairs = new ArrayList<>(count);
         for (CompletableFuture<RelayPair> pair : pending) {

@@ -1,7 +1,10 @@
 package app.duet.bench.relay;
 
 import app.duet.bench.ws.DriverSockets;
+import app.duet.bench.os.JfrControl;
 import app.duet.bench.os.ProcSample;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,9 +18,12 @@ import org.slf4j.LoggerFactory;
 final class RelayBenchmark {
     private static final Logger log = LoggerFactory.getLogger(RelayBenchmark.class);
     private final RelaySettings settings;
+    private final Path profileDir;
 
-    RelayBenchmark(RelaySettings settings) {
+    /** {@code profileDir}: where to write a JFR profile of the Duet server's reference step, or null. */
+    RelayBenchmark(RelaySettings settings, Path profileDir) {
         this.settings = settings;
+        this.profileDir = profileDir;
     }
 
     List<SizeResult> run(RelayTarget target) throws Exception {
@@ -40,8 +46,23 @@ final class RelayBenchmark {
                 log.info("{}: set up in {} s, idle RSS {} MB", label, Math.round(setupSeconds),
                         Math.round(idleEnd.rssMb()));
 
+                if (results.isEmpty()) {
+                    // Both JITs (driver and server) compile the hot paths here, not during the first measurement.
+                    log.info("{}: warming up at {} msg/s for {} s", label, Math.round(settings.referenceRate()),
+                            settings.referenceMeasure().toSeconds());
+                    load.run(settings.referenceRate(), Duration.ZERO, settings.referenceMeasure(), settings.drainLimit());
+                }
+                boolean profiling = profileDir != null && target.name().equals("Duet");
+                if (profiling) {
+                    JfrControl.start(target.server().pid());
+                }
                 StepResult reference = load.run(settings.referenceRate(), settings.warmup(),
                         settings.referenceMeasure(), settings.drainLimit());
+                if (profiling) {
+                    Path file = profileDir.resolve("duet-server-" + size + ".jfr");
+                    JfrControl.stop(target.server().pid(), file);
+                    log.info("{}: server profile of the reference step in {}", label, file);
+                }
                 List<StepResult> steps = new RateStepper(settings).step(load, label);
                 results.add(new SizeResult(target.name(), load.sockets(), setupSeconds, idleEnd.rssMb(),
                         idleEnd.cpuPercentSince(idleStart), reference, steps,

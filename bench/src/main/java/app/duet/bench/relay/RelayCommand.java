@@ -59,6 +59,9 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Length of the --rate step.")
     private int fixedSeconds;
 
+    @Option(names = "--profile-dir", description = "Record the Duet server's reference steps with JFR into this folder.")
+    private Path profileDir;
+
     @Option(names = "--report", description = "Also append the Markdown report to this file.")
     private Path report;
 
@@ -77,7 +80,7 @@ public final class RelayCommand implements Callable<Integer> {
         for (String name : targets) {
             RelayTarget target = target(name.trim());
             setups.put(target.name(), target.setup());
-            results.addAll(new RelayBenchmark(settings).run(target));
+            results.addAll(new RelayBenchmark(settings, profileDir).run(target));
         }
         String machine = machineBefore + " at the start, " + MachineInfo.loadAverage() + " at the end";
         StringWriter text = new StringWriter();

@@ -13,8 +13,8 @@ record RelaySettings(List<Integer> socketCounts, double referenceRate, Duration 
                      Duration drainLimit) {
 
     static RelaySettings full() {
-        return new RelaySettings(List.of(1000, 5000, 10000), 2000, Duration.ofSeconds(10), 4000, 256_000, 8, 50,
-                Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(10));
+        return new RelaySettings(List.of(1000, 5000, 10000), 2000, Duration.ofSeconds(10), 4000, 256_000, 7, 50,
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10));
     }
 
     static RelaySettings quick() {
