@@ -18,6 +18,7 @@ import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.media.RobotDisplayCapturer;
 import app.duet.client.call.media.VideoSources;
 import app.duet.client.call.negotiation.Role;
+import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.protocol.IceServer;
@@ -76,11 +77,7 @@ public final class CallEngine implements AutoCloseable {
         this.listener = listener;
         this.listenerExecutor = listenerExecutor;
         this.videoSources = new VideoSources(media.devices(), new RobotDisplayCapturer());
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "duet-call-engine");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-engine"));
         this.signalingEvents = new SignalingEvents(this);
         signaling.addListener(signalingEvents);
     }

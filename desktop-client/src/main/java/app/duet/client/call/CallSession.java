@@ -14,11 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import app.duet.client.call.data.CallDataChannel;
-import app.duet.client.call.data.DataEvents;
 import app.duet.client.call.data.DataLink;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.LocalMedia;
@@ -33,6 +31,7 @@ import app.duet.client.call.negotiation.NegotiationMachine;
 import app.duet.client.call.negotiation.Role;
 import app.duet.client.call.peer.PeerConfig;
 import app.duet.client.call.peer.PeerSession;
+import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.call.video.LatestFrameHolder;
 
 import org.slf4j.Logger;
@@ -46,7 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class CallSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
-    private static final AtomicInteger COUNTER = new AtomicInteger();
     static final long CLOSE_TIMEOUT_SECONDS = 10;
 
     private final MediaEngine engine;
@@ -84,25 +82,17 @@ public final class CallSession implements AutoCloseable {
         this.videoSources = videoSources;
         this.listeners = new Listeners(listener, listenerExecutor);
         this.machine = new NegotiationMachine(role);
-        int n = COUNTER.incrementAndGet();
-        this.callThread = Executors.newSingleThreadScheduledExecutor(daemon("duet-call-" + n));
-        this.dataThread = Executors.newSingleThreadExecutor(daemon("duet-call-data-" + n));
-        this.fileSendThread = Executors.newSingleThreadExecutor(daemon("duet-call-files-" + n));
-        this.data = new CallDataChannel(dataEvents(), Clock.systemUTC(), options.downloadDir(), fileSendThread);
+        String id = Integer.toHexString(System.identityHashCode(this));
+        this.callThread = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("duet-call-" + id));
+        this.dataThread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-data-" + id));
+        this.fileSendThread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-files-" + id));
+        this.data = new CallDataChannel(listeners, Clock.systemUTC(), options.downloadDir(), fileSendThread);
         this.media = new LocalMedia(engine, LocalMedia.audioSource(engine, options.media()), selfView);
         this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners, this::announceMedia);
         engine.own(this);
         if (options.media().video() != VideoChoice.NONE) {
             peerMedia.useVideo(openVideo(options.media().video()));
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     // ---- signaling input ----
@@ -169,7 +159,7 @@ public final class CallSession implements AutoCloseable {
 
     /** Replaces the outgoing video with a screen; completes exceptionally when it cannot be captured. */
     public CompletableFuture<Void> shareScreen(DisplayInfo display) {
-        return supplyOnCallThread(() -> {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 peerMedia.useVideo(videoSources.screen(display));
                 return null;
@@ -177,7 +167,7 @@ public final class CallSession implements AutoCloseable {
                 listeners.problem(e.getMessage());
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        });
+        }, callThread);
     }
 
     public void stopScreenShare() {
@@ -264,6 +254,7 @@ public final class CallSession implements AutoCloseable {
     }
 
     private void perform(NegotiationAction action) {
+        LOG.debug("Negotiation: {}", action.getClass().getSimpleName());
         if (action instanceof NegotiationAction.CreateOffer offer) {
             peer.createOffer(offer.iceRestart()).whenComplete((sdp, error) -> perform(error == null
                     ? machine.localOfferReady(offer.generation(), sdp)
@@ -276,13 +267,13 @@ public final class CallSession implements AutoCloseable {
             }
             peer.answer(offer.sdp(), offer.rollbackFirst()).whenComplete((sdp, error) -> perform(error == null
                     ? machine.localAnswerReady(sdp)
-                    : failed("answering an offer", error, machine.remoteDescriptionFailed())));
+                    : failed("answering an offer", error, machine.answeringFailed())));
         } else if (action instanceof NegotiationAction.SendAnswer answer) {
             signaling.sendAnswer(answer.sdp());
         } else if (action instanceof NegotiationAction.ApplyAnswer answer) {
             peer.applyAnswer(answer.sdp()).whenComplete((ok, error) -> perform(error == null
                     ? machine.remoteAnswerApplied()
-                    : failed("applying an answer", error, machine.remoteDescriptionFailed())));
+                    : failed("applying an answer", error, machine.remoteAnswerFailed())));
         } else if (action instanceof NegotiationAction.AddRemoteCandidates add) {
             peer.addCandidates(add.candidates());
         } else if (action instanceof NegotiationAction.SendCandidate send) {
@@ -374,10 +365,6 @@ public final class CallSession implements AutoCloseable {
         }
     }
 
-    private <T> CompletableFuture<T> supplyOnCallThread(Supplier<T> task) {
-        return CompletableFuture.supplyAsync(task, callThread);
-    }
-
     /** Ends the call if needed and waits until every native object it owns is released. */
     @Override
     public void close() {
@@ -394,30 +381,6 @@ public final class CallSession implements AutoCloseable {
         }
     }
 
-    private DataEvents dataEvents() {
-        return new DataEvents() {
-            @Override
-            public void channelOpen(boolean open) {
-                listeners.dataChannel(open);
-            }
-
-            @Override
-            public void chat(ChatMessage message) {
-                listeners.chat(message);
-            }
-
-            @Override
-            public void remoteMedia(RemoteMediaState remote) {
-                listeners.remoteMedia(remote);
-            }
-
-            @Override
-            public void fileTransfer(FileTransferUpdate update) {
-                listeners.fileTransfer(update);
-            }
-        };
-    }
-
     private final class PeerEvents implements PeerSession.Events {
         @Override
         public void localCandidate(IceCandidateInfo candidate) {
@@ -431,6 +394,7 @@ public final class CallSession implements AutoCloseable {
 
         @Override
         public void negotiationNeeded() {
+            LOG.debug("libwebrtc: negotiation needed");
             perform(machine.negotiationNeeded());
         }
 

@@ -3,11 +3,13 @@ package app.duet.client.call;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import app.duet.client.call.data.DataEvents;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Delivers call events to one listener on the executor it chose, isolating its failures. */
-final class Listeners {
+final class Listeners implements DataEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
@@ -27,15 +29,23 @@ final class Listeners {
         deliver(() -> listener.quality(quality));
     }
 
-    void chat(ChatMessage message) {
+    @Override
+    public void channelOpen(boolean open) {
+        dataChannel(open);
+    }
+
+    @Override
+    public void chat(ChatMessage message) {
         deliver(() -> listener.chat(message));
     }
 
-    void fileTransfer(FileTransferUpdate update) {
+    @Override
+    public void fileTransfer(FileTransferUpdate update) {
         deliver(() -> listener.fileTransfer(update));
     }
 
-    void remoteMedia(RemoteMediaState state) {
+    @Override
+    public void remoteMedia(RemoteMediaState state) {
         deliver(() -> listener.remoteMedia(state));
     }
 

@@ -1,5 +1,6 @@
 package app.duet.client.call.media;
 
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import app.duet.client.call.video.LatestFrameHolder;
@@ -21,7 +22,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalMedia implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalMedia.class);
-    private static int trackCounter;
 
     private final PeerConnectionFactory factory;
     private final AudioDeviceModuleBase audioModule;
@@ -52,8 +52,8 @@ public final class LocalMedia implements AutoCloseable {
         return new MicrophoneAudioSource(engine.factory(), "Microphone");
     }
 
-    private static synchronized String nextId(String kind) {
-        return kind + (++trackCounter);
+    private static String nextId(String kind) {
+        return kind + "-" + UUID.randomUUID();
     }
 
     public AudioTrack audioTrack() {

@@ -6,8 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import app.duet.client.call.threads.DaemonThreads;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,6 @@ import org.slf4j.LoggerFactory;
 final class NativeProbe {
 
     private static final Logger LOG = LoggerFactory.getLogger(NativeProbe.class);
-    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private NativeProbe() {
     }
@@ -31,15 +31,15 @@ final class NativeProbe {
     /** Like {@link #call(String, Callable, long)}; {@code lateCleanup} receives a result that arrives after the timeout. */
     static <T> Optional<T> call(String what, Callable<T> call, long timeoutMillis, Consumer<T> lateCleanup) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
+        // A fresh daemon thread per probe: one that hangs in libpulse stays parked forever without
+        // blocking later probes or the JVM's exit.
+        DaemonThreads.named("duet-native-probe").newThread(() -> {
             try {
                 result.complete(call.call());
             } catch (Throwable e) { // java.lang.Error is how the native layer reports device failures
                 result.completeExceptionally(e);
             }
-        }, "duet-native-probe-" + COUNTER.incrementAndGet());
-        worker.setDaemon(true);
-        worker.start();
+        }).start();
         try {
             return Optional.ofNullable(result.get(timeoutMillis, TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {

@@ -2,9 +2,12 @@ package app.duet.client.call.media;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+
+import app.duet.client.call.threads.DaemonThreads;
 
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
@@ -40,11 +43,8 @@ final class PushedVideoSource implements LocalVideoSource {
         this.producer = producer;
         this.argb = new int[producer.width() * producer.height()];
         this.argbBytes = ByteBuffer.allocateDirect(argb.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "duet-video-" + kind.name().toLowerCase());
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                DaemonThreads.named("duet-video-" + kind.name().toLowerCase(Locale.ROOT)));
         timer.scheduleAtFixedRate(this::pushNext, 0, 1_000_000L / fps, TimeUnit.MICROSECONDS);
     }
 

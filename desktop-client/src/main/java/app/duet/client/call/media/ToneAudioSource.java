@@ -4,6 +4,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import app.duet.client.call.threads.DaemonThreads;
+
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
 
@@ -29,11 +31,7 @@ final class ToneAudioSource implements LocalAudioSource {
     ToneAudioSource(double frequency, double amplitude) {
         this.frequency = frequency;
         this.amplitude = amplitude;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "duet-audio-tone");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("duet-audio-tone"));
         timer.scheduleAtFixedRate(this::pushNext, 10, 10, TimeUnit.MILLISECONDS);
     }
 

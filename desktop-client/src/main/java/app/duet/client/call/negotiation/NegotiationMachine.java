@@ -33,7 +33,8 @@ public final class NegotiationMachine {
     private Signaling signaling = Signaling.STABLE;
     private long offerGeneration;
     private boolean makingOffer;
-    private boolean applyingRemote;
+    private boolean answeringOffer;
+    private boolean settingRemoteAnswer;
     private boolean remoteDescriptionSet;
     private boolean ignoredLastOffer;
     private boolean renegotiationPending;
@@ -131,6 +132,8 @@ public final class NegotiationMachine {
         if (state == CallState.ENDED || state == CallState.IDLE || isRinging()) {
             return List.of();
         }
+        // An answer still being applied counts as stable (W3C "isSettingRemoteAnswerPending"): the far side
+        // sent it before this offer, and ignoring the offer would leave the far side waiting forever.
         boolean collision = makingOffer || signaling != Signaling.STABLE;
         ignoredLastOffer = collision && !role.polite();
         if (ignoredLastOffer) {
@@ -142,7 +145,7 @@ public final class NegotiationMachine {
         offerGeneration++;
         makingOffer = false;
         signaling = Signaling.HAVE_REMOTE_OFFER;
-        applyingRemote = true;
+        answeringOffer = true;
         List<NegotiationAction> actions = new ArrayList<>();
         if (state == CallState.ACCEPTED) {
             actions.add(moveTo(CallState.NEGOTIATING));
@@ -157,7 +160,7 @@ public final class NegotiationMachine {
             return List.of();
         }
         signaling = Signaling.STABLE;
-        applyingRemote = false;
+        answeringOffer = false;
         remoteDescriptionSet = true;
         List<NegotiationAction> actions = new ArrayList<>();
         actions.add(new SendAnswer(sdp));
@@ -166,17 +169,26 @@ public final class NegotiationMachine {
         return actions;
     }
 
-    public List<NegotiationAction> remoteDescriptionFailed() {
-        applyingRemote = false;
+    /** Applying a remote offer or creating our answer failed; libwebrtc stays (or rolls back to) stable. */
+    public List<NegotiationAction> answeringFailed() {
+        answeringOffer = false;
         signaling = Signaling.STABLE;
         return afterStable();
     }
 
+    /** The remote answer was refused; our offer is abandoned, so whatever it carried is offered again. */
+    public List<NegotiationAction> remoteAnswerFailed() {
+        settingRemoteAnswer = false;
+        renegotiationPending = true;
+        return afterStable();
+    }
+
     public List<NegotiationAction> remoteAnswer(String sdp) {
-        if (state == CallState.ENDED || signaling != Signaling.HAVE_LOCAL_OFFER || applyingRemote) {
+        if (state == CallState.ENDED || signaling != Signaling.HAVE_LOCAL_OFFER) {
             return List.of(); // stale or duplicate
         }
-        applyingRemote = true;
+        settingRemoteAnswer = true;
+        signaling = Signaling.STABLE; // once applied; an offer arriving meanwhile queues behind it
         return List.of(new ApplyAnswer(sdp));
     }
 
@@ -184,10 +196,10 @@ public final class NegotiationMachine {
         if (state == CallState.ENDED) {
             return List.of();
         }
-        signaling = Signaling.STABLE;
-        applyingRemote = false;
+        settingRemoteAnswer = false;
         remoteDescriptionSet = true;
-        List<NegotiationAction> actions = new ArrayList<>(flushCandidates());
+        // With an offer queued behind this answer, held candidates may belong to it: they wait for its answer.
+        List<NegotiationAction> actions = new ArrayList<>(answeringOffer ? List.of() : flushCandidates());
         actions.addAll(afterStable());
         return actions;
     }
@@ -196,7 +208,7 @@ public final class NegotiationMachine {
         if (state == CallState.ENDED) {
             return List.of();
         }
-        if (!remoteDescriptionSet || applyingRemote || ignoredLastOffer) {
+        if (!remoteDescriptionSet || answeringOffer || settingRemoteAnswer || ignoredLastOffer) {
             pendingCandidates.add(candidate);
             return List.of();
         }
@@ -254,7 +266,7 @@ public final class NegotiationMachine {
     }
 
     private boolean busy() {
-        return makingOffer || applyingRemote || signaling != Signaling.STABLE;
+        return makingOffer || answeringOffer || settingRemoteAnswer || signaling != Signaling.STABLE;
     }
 
     private List<NegotiationAction> startOffer(boolean iceRestart) {

@@ -99,6 +99,30 @@ class NegotiationMachineTest {
     }
 
     @Test
+    void an_offer_arriving_while_our_answer_is_being_applied_is_answered_not_ignored() {
+        connect();
+        caller.negotiationNeeded();
+        caller.localOfferReady(2, "caller-offer-2");
+        assertThat(caller.remoteAnswer("callee-answer-2")).containsExactly(new ApplyAnswer("callee-answer-2"));
+        // the callee answered, then offered its own change; both arrive before the answer is applied
+        assertThat(caller.remoteCandidate(C1)).isEmpty();
+        assertThat(caller.remoteOffer("callee-offer-3")).containsExactly(new Unsettled(),
+                new AnswerOffer("callee-offer-3", false));
+        assertThat(caller.remoteAnswerApplied()).as("candidates wait for the queued offer").isEmpty();
+        assertThat(caller.localAnswerReady("caller-answer-3")).containsExactly(new SendAnswer("caller-answer-3"),
+                new AddRemoteCandidates(List.of(C1)), new Settled());
+    }
+
+    @Test
+    void a_refused_answer_leads_to_a_fresh_offer() {
+        connect();
+        caller.negotiationNeeded();
+        caller.localOfferReady(2, "offer-2");
+        caller.remoteAnswer("broken");
+        assertThat(caller.remoteAnswerFailed()).containsExactly(new Unsettled(), new CreateOffer(3, false));
+    }
+
+    @Test
     void an_offer_superseded_by_a_rollback_is_never_sent() {
         connect();
         callee.negotiationNeeded(); // generation 2 in flight
