@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -162,7 +163,7 @@ final class Dispatcher {
         return Result.Empty.INSTANCE;
     }
 
-    private void relay(Actor actor, String callId, java.util.function.Function<String, Event> event) {
+    private void relay(Actor actor, String callId, Function<String, Event> event) {
         channels.relay(actor, callId, event);
         metrics.relayed();
     }
