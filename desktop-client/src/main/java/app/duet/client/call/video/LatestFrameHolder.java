@@ -8,8 +8,9 @@ import java.util.function.Consumer;
  * replaces it (counted as dropped), so a slow consumer never builds a queue.
  *
  * <p>Three buffers rotate: one being written, one pending, one held by the consumer since its last
- * {@link #poll()}. The ready listener runs on the producer thread and only when a frame becomes pending
- * while none was, so a UI can post one redraw (e.g. {@code Platform.runLater}) per drawn frame.
+ * {@link #poll()}; a slow consumer makes the producer overwrite the unread frame instead of allocating. The
+ * ready listener runs on the producer thread, once until the next poll, so a UI posts one redraw
+ * (e.g. {@code Platform.runLater}) per drawn frame.
  */
 public final class LatestFrameHolder {
 
@@ -18,6 +19,7 @@ public final class LatestFrameHolder {
     private ArgbFrame spare;
     private long published;
     private long dropped;
+    private boolean notified;
     private volatile Runnable readyListener = () -> { };
 
     public void setReadyListener(Runnable listener) {
@@ -34,6 +36,7 @@ public final class LatestFrameHolder {
         }
         held = pending;
         pending = null;
+        notified = false;
         return held;
     }
 
@@ -49,18 +52,19 @@ public final class LatestFrameHolder {
     public void publish(int width, int height, Consumer<ArgbFrame> fill) {
         ArgbFrame frame = takeFree(width, height);
         fill.accept(frame);
-        boolean wasEmpty;
+        boolean notify;
         synchronized (this) {
             published++;
             frame.stamp(published, System.nanoTime());
-            wasEmpty = pending == null;
-            if (!wasEmpty) {
+            if (pending != null) {
                 dropped++;
                 spare = pending;
             }
             pending = frame;
+            notify = !notified;
+            notified = true;
         }
-        if (wasEmpty) {
+        if (notify) {
             readyListener.run();
         }
     }
@@ -68,6 +72,11 @@ public final class LatestFrameHolder {
     private synchronized ArgbFrame takeFree(int width, int height) {
         ArgbFrame free = spare;
         spare = null;
+        if (free == null && pending != null) { // consumer behind: overwrite the unread frame, never allocate
+            free = pending;
+            pending = null;
+            dropped++;
+        }
         if (free == null || !free.fits(width, height)) {
             free = new ArgbFrame(width, height);
         }

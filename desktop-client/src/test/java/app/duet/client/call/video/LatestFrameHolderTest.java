@@ -42,6 +42,20 @@ class LatestFrameHolderTest {
     }
 
     @Test
+    void a_slow_consumer_causes_no_new_buffers() {
+        LatestFrameHolder holder = new LatestFrameHolder();
+        publish(holder, 1);
+        ArgbFrame held = holder.poll();
+        java.util.Set<ArgbFrame> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (int i = 0; i < 50; i++) {
+            holder.publish(2, 2, seen::add);
+        }
+        assertThat(seen).as("buffers in rotation besides the held one").hasSizeLessThanOrEqualTo(2)
+                .doesNotContain(held);
+        assertThat(holder.poll().sequence()).isEqualTo(51);
+    }
+
+    @Test
     void argb_ints_and_bgra_bytes_view_the_same_pixel() {
         LatestFrameHolder holder = new LatestFrameHolder();
         publish(holder, 0xFF112233);
