@@ -23,7 +23,7 @@ pids=()
 
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    dpkg -r duet >/dev/null 2>&1 || true
+    dpkg --purge duet >/dev/null 2>&1 || true
     getent passwd "$user" >/dev/null && userdel "$user" >/dev/null 2>&1
     rm -rf "$work"
 }
@@ -57,9 +57,11 @@ echo "== start it as the menu does, as an ordinary user"
 useradd --home-dir "$work/home" --create-home --shell /bin/sh "$user"
 port=$(free_port)
 ops_port=$(free_port)
-java -jar "$server_jar" --data-dir "$work/data" --port "$port" --ops-port "$ops_port" >"$work/server.log" 2>&1 &
+# A copy: a rebuild of the jar while the server runs would pull classes out from under it.
+cp "$server_jar" "$work/duet-server.jar"
+java -jar "$work/duet-server.jar" --data-dir "$work/data" --port "$port" --ops-port "$ops_port" >"$work/server.log" 2>&1 &
 pids+=($!)
-wait_until 60 "the server's health check" curl -fsS "http://127.0.0.1:$ops_port/healthz"
+wait_until 60 "the server's health check" curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/healthz"
 Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -br 3>"$work/display" 2>/dev/null &
 pids+=($!)
 wait_until 20 "Xvfb" test -s "$work/display"
@@ -74,11 +76,15 @@ pids+=("$app")
 window_up() { xwininfo -root -tree -display "$display" | grep -q '— Duet"'; }
 wait_until 90 "the Duet window" window_up
 pass "window: $(xwininfo -root -tree -display "$display" | grep -o '"[^"]*— Duet"' | head -1)"
-connected() { curl -fsS "http://127.0.0.1:$ops_port/metrics" | grep -qx "duet_connections 1"; }
+connected() { curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/metrics" | grep -qx "duet_connections 1"; }
 wait_until 30 "the client's connection to the server" connected
 pass "the installed client connected to the server"
+test_classes="$here/../target/test-classes"
 if command -v import >/dev/null; then
     import -display "$display" -window root "$shots/client-deb.png"
+    pass "screenshot $shots/client-deb.png"
+elif [ -d "$test_classes" ]; then
+    DISPLAY="$display" java -cp "$test_classes" app.duet.installers.support.ScreenGrab "$shots/client-deb.png"
     pass "screenshot $shots/client-deb.png"
 fi
 ls "$work/home/.cache/duet/openjfx" >/dev/null 2>&1 || fail "JavaFX natives not in ~/.cache/duet/openjfx"
@@ -95,6 +101,7 @@ echo "== remove"
 dpkg -r duet >/dev/null
 [ ! -e /opt/duet ] || fail "/opt/duet left after remove"
 [ ! -e "$entry" ] || fail "$entry left after remove"
-dpkg-query -W -f='${Status}' duet 2>/dev/null | grep -q "install ok installed" && fail "still installed"
-pass "removed: /opt/duet and the menu entry are gone"
+dpkg --purge duet >/dev/null
+dpkg-query -W duet >/dev/null 2>&1 && fail "dpkg still knows duet"
+pass "removed and purged: /opt/duet and the menu entry are gone"
 echo "PASS: client .deb"

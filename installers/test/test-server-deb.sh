@@ -60,8 +60,8 @@ ops_port=$(free_port)
 # shellcheck disable=SC2086
 runuser -u duet -- env DUET_SERVER_JAVA_OPTS="$java_opts" $exec_start --port "$port" --ops-port "$ops_port" >"$log" 2>&1 &
 server_pid=$!
-wait_until 60 "the health check on port $ops_port" curl -fsS "http://127.0.0.1:$ops_port/healthz"
-pass "GET /healthz answers 200: $(curl -fsS "http://127.0.0.1:$ops_port/healthz")"
+wait_until 60 "the health check on port $ops_port" curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/healthz"
+pass "GET /healthz answers 200: $(curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/healthz")"
 (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || fail "nothing listens on the WebSocket port $port"
 pass "WebSocket port $port open"
 java_pid=$(pgrep -u duet -f "duet-server.jar.*--port $port") || fail "no java process of user duet"

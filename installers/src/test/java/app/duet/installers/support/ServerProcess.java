@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +34,10 @@ public final class ServerProcess implements AutoCloseable {
         }
         int port = FreePort.next();
         int opsPort = FreePort.next();
+        // Run a copy: a rebuild of the jar while the server runs would pull classes out from under it.
+        Path jar = Files.copy(serverJar, dir.resolve("duet-server.jar"), StandardCopyOption.REPLACE_EXISTING);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-jar", serverJar.toString(), "--data-dir", dir.resolve("data").toString(),
+        Process p = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "--data-dir", dir.resolve("data").toString(),
                 "--port", String.valueOf(port), "--ops-port", String.valueOf(opsPort)))
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("server.log").toFile())
