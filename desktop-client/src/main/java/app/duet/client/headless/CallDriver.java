@@ -1,0 +1,345 @@
+package app.duet.client.headless;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import app.duet.client.call.CallEnd;
+import app.duet.client.call.CallEngine;
+import app.duet.client.call.CallEngineListener;
+import app.duet.client.call.CallQuality;
+import app.duet.client.call.CallState;
+import app.duet.client.call.ChatMessage;
+import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.IncomingCall;
+import app.duet.client.call.RemoteMediaState;
+import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.headless.HeadlessOptions.MediaKind;
+import app.duet.client.headless.HeadlessOptions.Mode;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingException;
+import app.duet.protocol.ErrorCode;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays the chosen mode (call, answer, decline, echo, idle) on the call engine and reports every call event
+ * as a JSON line. Everything runs on the single event thread, so the fields need no locks. The run's
+ * {@link #outcome()} completes once with the exit code.
+ */
+final class CallDriver implements CallEngineListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallDriver.class);
+
+    private final HeadlessOptions options;
+    private final JsonLines out;
+    private final ScheduledExecutorService events;
+    private final CompletableFuture<ExitCode> outcome = new CompletableFuture<>();
+    private CallEngine engine;
+    private FrameProbe probe;
+    private EchoResponder echo;
+    private boolean handledCall;
+    // The current call:
+    private String callId;
+    private long callStartNanos;
+    private boolean connected;
+    private boolean firstFrameReported;
+    private boolean dataSent;
+    private ScheduledFuture<?> waitTimer;
+    private ScheduledFuture<?> connectTimer;
+    private ScheduledFuture<?> durationTimer;
+
+    CallDriver(HeadlessOptions options, JsonLines out, ScheduledExecutorService events) {
+        this.options = options;
+        this.out = out;
+        this.events = events;
+    }
+
+    CompletableFuture<ExitCode> outcome() {
+        return outcome;
+    }
+
+    /** Starts the mode; call on the event thread. */
+    void start(CallEngine callEngine, PeerPresence presence) {
+        this.engine = callEngine;
+        this.probe = new FrameProbe(callEngine.remoteVideo());
+        this.echo = options.mode() == Mode.ECHO ? new EchoResponder(callEngine, out) : null;
+        callEngine.remoteVideo().setReadyListener(() -> events.execute(this::frameReady));
+        switch (options.mode()) {
+            case CALL -> {
+                waitTimer = schedule(options.wait, () -> finish(ExitCode.PEER_ABSENT,
+                        "The other member did not come online within " + options.wait.toSeconds() + " s."));
+                presence.whenOnline().thenAcceptAsync(peer -> ring(), events);
+            }
+            case ANSWER, DECLINE -> waitTimer = schedule(options.wait, () -> finish(ExitCode.NO_CALL,
+                    "No call came within " + options.wait.toSeconds() + " s."));
+            case IDLE -> {
+                if (options.duration != null) {
+                    waitTimer = schedule(options.duration, () -> finish(ExitCode.OK, null));
+                }
+            }
+            case ECHO -> LOG.info("Echo bot ready in channel {}", options.channel);
+        }
+    }
+
+    /** A shutdown was requested (signal): hang up and finish successfully. Call on the event thread. */
+    void stop() {
+        if (callId != null) {
+            engine.hangup();
+        }
+        finish(ExitCode.OK, null);
+    }
+
+    // ---- call control ----
+
+    private void ring() {
+        if (outcome.isDone()) {
+            return;
+        }
+        cancel(waitTimer);
+        beginCall(null);
+        out.emit("ringing", line -> line.addProperty("channel", options.channel));
+        engine.ring(options.channel, options.media != MediaKind.AUDIO).whenCompleteAsync((id, error) -> {
+            if (error == null) {
+                callId = id;
+                out.emit("ring_sent", line -> line.addProperty("callId", id));
+                return;
+            }
+            Throwable cause = SignalingClient.unwrap(error);
+            ErrorCode code = cause instanceof SignalingException.ServerError e ? e.code() : null;
+            ExitCode exit = code == ErrorCode.PEER_BUSY ? ExitCode.BUSY
+                    : code == ErrorCode.PEER_OFFLINE ? ExitCode.PEER_ABSENT : ExitCode.CALL_FAILED;
+            out.emit("ring_failed", line -> {
+                line.addProperty("code", code == null ? "NONE" : code.name());
+                line.addProperty("message", cause.getMessage());
+            });
+            finish(exit, cause.getMessage());
+        }, events);
+    }
+
+    @Override
+    public void incomingCall(IncomingCall call) {
+        out.emit("incoming", line -> {
+            line.addProperty("callId", call.callId());
+            line.addProperty("channel", call.channel());
+            line.addProperty("from", call.callerUsername());
+            line.addProperty("video", call.video());
+        });
+        Mode mode = options.mode();
+        if (mode == Mode.DECLINE && !handledCall) {
+            handledCall = true;
+            cancel(waitTimer);
+            engine.decline().whenCompleteAsync((ok, error) -> finish(error == null ? ExitCode.OK : ExitCode.ERROR,
+                    error == null ? null : SignalingClient.unwrap(error).getMessage()), events);
+        } else if ((mode == Mode.ANSWER && !handledCall) || mode == Mode.ECHO) {
+            handledCall = true;
+            cancel(waitTimer);
+            beginCall(call.callId());
+            engine.accept().whenCompleteAsync((ok, error) -> {
+                if (error != null) {
+                    out.emit("problem", line -> line.addProperty("message",
+                            "Could not accept: " + SignalingClient.unwrap(error).getMessage()));
+                }
+            }, events);
+        }
+    }
+
+    private void beginCall(String id) {
+        callId = id;
+        callStartNanos = System.nanoTime();
+        connected = false;
+        firstFrameReported = false;
+        dataSent = false;
+        probe.restart();
+    }
+
+    private void hangUp(String why) {
+        out.emit("hangup", line -> line.addProperty("why", why));
+        engine.hangup();
+    }
+
+    // ---- engine events ----
+
+    @Override
+    public void stateChanged(CallState state) {
+        out.emit("call_state", line -> {
+            line.addProperty("state", state.name().toLowerCase(Locale.ROOT));
+            line.addProperty("callId", callId);
+            line.addProperty("elapsedMs", elapsedMs());
+        });
+        if (state == CallState.ACCEPTED && connectTimer == null) {
+            connectTimer = schedule(options.connectTimeout, () -> {
+                finish(ExitCode.CALL_FAILED, "Media did not connect within "
+                        + options.connectTimeout.toSeconds() + " s.");
+                hangUp("connect_timeout");
+            });
+        } else if (state == CallState.CONNECTED && !connected) {
+            connected = true;
+            cancel(connectTimer);
+            out.emit("connected", line -> line.addProperty("setupMs", elapsedMs()));
+            if (options.duration != null && options.mode() != Mode.IDLE) {
+                durationTimer = schedule(options.duration, () -> hangUp("duration"));
+            }
+            if (options.media == MediaKind.SCREEN) {
+                shareFirstScreen();
+            }
+        }
+    }
+
+    private void shareFirstScreen() {
+        List<DisplayInfo> displays = engine.displays();
+        if (displays.isEmpty()) {
+            out.emit("problem", line -> line.addProperty("message", "There is no screen to share; sending video."));
+            return;
+        }
+        DisplayInfo display = displays.get(0);
+        engine.shareScreen(display).whenCompleteAsync((ok, error) -> out.emit("screen_share", line -> {
+            line.addProperty("display", display.name());
+            line.addProperty("width", display.width());
+            line.addProperty("height", display.height());
+            line.addProperty("ok", error == null);
+        }), events);
+    }
+
+    @Override
+    public void callEnded(String id, CallEnd how) {
+        cancel(connectTimer);
+        cancel(durationTimer);
+        connectTimer = null;
+        boolean wasConnected = connected;
+        out.emit("call_ended", line -> {
+            line.addProperty("callId", id);
+            line.addProperty("reason", how.name().toLowerCase(Locale.ROOT));
+            line.addProperty("connected", wasConnected);
+            line.addProperty("elapsedMs", elapsedMs());
+        });
+        callId = null;
+        connected = false;
+        Mode mode = options.mode();
+        if (mode == Mode.ECHO || mode == Mode.IDLE || (mode == Mode.DECLINE && how == CallEnd.LOCAL_HANGUP)) {
+            return; // the bot and the idle client stay; a declined ring finishes through decline()
+        }
+        finish(exitFor(how, wasConnected), null);
+    }
+
+    static ExitCode exitFor(CallEnd how, boolean wasConnected) {
+        return switch (how) {
+            case LOCAL_HANGUP -> wasConnected ? ExitCode.OK : ExitCode.CALL_FAILED;
+            case REMOTE_HANGUP -> wasConnected ? ExitCode.OK : ExitCode.DECLINED;
+            case DECLINED -> ExitCode.DECLINED;
+            case NO_ANSWER -> ExitCode.NO_ANSWER;
+            case CANCELLED -> ExitCode.NO_CALL;
+            case DISCONNECTED, CHANNEL_GONE -> ExitCode.CALL_LOST;
+            case FAILED -> ExitCode.CALL_FAILED;
+        };
+    }
+
+    @Override
+    public void quality(CallQuality quality) {
+        FrameProbe.Sample frames = probe.sample();
+        double audio = engine.remoteAudioLevel();
+        out.emit("stats", line -> StatsLine.fill(line, quality, frames, audio));
+    }
+
+    private void frameReady() {
+        if (callId != null && !firstFrameReported && probe.framesSinceRestart() > 0) {
+            firstFrameReported = true;
+            out.emit("first_frame", line -> line.addProperty("elapsedMs", elapsedMs()));
+        }
+    }
+
+    @Override
+    public void safetyCode(String code) {
+        out.emit("safety_code", line -> line.addProperty("code", code));
+    }
+
+    @Override
+    public void dataChannel(boolean open) {
+        out.emit("data_channel", line -> line.addProperty("open", open));
+        if (open && !dataSent) {
+            dataSent = true;
+            options.chat.forEach(text -> engine.sendChat(text));
+            options.files.forEach(this::sendFile);
+        }
+    }
+
+    private void sendFile(Path file) {
+        try {
+            String id = engine.sendFile(file);
+            out.emit("file_sending", line -> {
+                line.addProperty("name", file.getFileName().toString());
+                line.addProperty("transferId", id);
+            });
+        } catch (IOException | IllegalStateException e) {
+            out.emit("problem", line -> line.addProperty("message", "Could not send " + file + ": " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public void chat(ChatMessage message) {
+        out.emit("chat", line -> {
+            line.addProperty("fromMe", message.fromMe());
+            line.addProperty("text", message.text());
+        });
+        if (echo != null) {
+            echo.chat(message);
+        }
+    }
+
+    @Override
+    public void fileTransfer(FileTransferUpdate update) {
+        if (update.status() != FileTransferUpdate.Status.IN_PROGRESS) {
+            out.emit("file", line -> FileLine.fill(line, update));
+        }
+        if (echo != null) {
+            echo.file(update);
+        }
+    }
+
+    @Override
+    public void remoteMedia(RemoteMediaState state) {
+        out.emit("remote_media", line -> {
+            line.addProperty("microphone", state.microphoneOn());
+            line.addProperty("camera", state.cameraOn());
+            line.addProperty("screen", state.screenSharing());
+        });
+    }
+
+    @Override
+    public void problem(String message) {
+        out.emit("problem", line -> line.addProperty("message", message));
+    }
+
+    // ---- helpers ----
+
+    private void finish(ExitCode code, String message) {
+        if (outcome.isDone()) {
+            return;
+        }
+        if (message != null) {
+            LOG.info("{}", message);
+        }
+        outcome.complete(code);
+    }
+
+    private long elapsedMs() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - callStartNanos);
+    }
+
+    private ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        return events.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+}
