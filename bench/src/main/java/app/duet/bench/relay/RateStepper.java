@@ -42,10 +42,11 @@ final class RateStepper {
             if (firstFail - lastPass <= RESOLUTION * Math.max(lastPass, 1) || result.closedSockets() > 0) {
                 break;
             }
-            rate = Double.isInfinite(firstFail) ? rate * 2 : roundRate((lastPass + firstFail) / 2);
-            if (lastPass == 0 && rate < 100) {
+            double next = Double.isInfinite(firstFail) ? rate * 2 : roundRate((lastPass + firstFail) / 2);
+            if (next <= lastPass || next >= firstFail || next < 100) {
                 break;
             }
+            rate = next;
         }
         return steps;
     }
@@ -55,7 +56,7 @@ final class RateStepper {
     }
 
     private static double roundRate(double rate) {
-        return rate < 1000 ? Math.round(rate / 50.0) * 50.0 : Math.round(rate / 500.0) * 500.0;
+        return rate < 2000 ? Math.round(rate / 50.0) * 50.0 : Math.round(rate / 250.0) * 250.0;
     }
 
     private static String fmt(double ms) {

@@ -21,8 +21,8 @@ final class RelayReport {
         out.println();
         out.println("Machine: " + machine + ".");
         out.println();
-        out.println("Method: the load driver (one JVM, JDK `java.net.http.WebSocket` on one NIO selector and a"
-                + " 2-thread executor) opens pairs of sockets to the server under test, which runs as its own"
+        out.println("Method: the load driver (one JVM with ZGC, JDK `java.net.http.WebSocket` on one NIO selector"
+                + " and a 2-thread executor) opens pairs of sockets to the server under test, which runs as its own"
                 + " process on 127.0.0.1. It sends signaling-sized messages at a fixed total rate, spread"
                 + " round-robin over the pairs: 1 in 8 is an offer/answer with a "
                 + SignalingPayloads.SDP_CHARS + "-character SDP, the rest ~200-byte ICE candidates. Each message"
