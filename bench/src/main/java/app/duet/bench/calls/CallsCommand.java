@@ -36,6 +36,10 @@ public final class CallsCommand implements Callable<Integer> {
             description = "Which parts to run: setup, latency, cost (default: all).")
     private List<String> only;
 
+    @Option(names = "--peer-jvm-opt", description = "A JVM option for the client processes of the cost runs"
+            + " (repeatable), e.g. -Xmx256m to try a heap cap.")
+    private List<String> peerJvmOptions = new ArrayList<>();
+
     @Option(names = "--report", description = "Also append the Markdown report to this file.")
     private Path report;
 
@@ -70,14 +74,14 @@ public final class CallsCommand implements Callable<Integer> {
         if (only.contains("cost")) {
             int seconds = quick ? 20 : 120;
             List<ClientCostBenchmark.Cost> costs = new ArrayList<>();
-            costs.add(new ClientCostBenchmark().run(serverJar, workDir, false, seconds));
+            costs.add(new ClientCostBenchmark(peerJvmOptions).run(serverJar, workDir, false, seconds));
             if (System.getenv("DISPLAY") != null) {
-                costs.add(new ClientCostBenchmark().run(serverJar, workDir, true, seconds));
+                costs.add(new ClientCostBenchmark(peerJvmOptions).run(serverJar, workDir, true, seconds));
             } else {
                 out.println("(Screen share skipped: no DISPLAY; scripts/bench.sh runs this under Xvfb.)");
                 out.println();
             }
-            printer.printCost(out, costs);
+            printer.printCost(out, costs, peerJvmOptions);
         }
         out.println("Load average at the end: " + MachineInfo.loadAverage() + ".");
         out.println();

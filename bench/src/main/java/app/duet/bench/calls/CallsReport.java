@@ -69,7 +69,7 @@ final class CallsReport {
         out.println();
     }
 
-    void printCost(PrintWriter out, List<ClientCostBenchmark.Cost> results) {
+    void printCost(PrintWriter out, List<ClientCostBenchmark.Cost> results, List<String> peerJvmOptions) {
         out.println("## Client cost");
         out.println();
         out.println("Method: two client processes (the app's SignalingClient and CallEngine in `duet-bench.jar"
@@ -77,7 +77,9 @@ final class CallsReport {
                 + " is not included) call each other through the server on 127.0.0.1. The caller is measured from"
                 + " /proc after the call has run 10 s: CPU = utime+stime over the window in % of one core, RSS ="
                 + " VmRSS sampled every second. Both send 1280x720@30 synthetic video and a tone; in the screen-share"
-                + " run the measured side sends its (virtual, Xvfb) screen instead.");
+                + " run the measured side sends its (virtual, Xvfb) screen instead. Client JVM options: "
+                + (peerJvmOptions.isEmpty() ? "none (the defaults `java -jar` gives)" : String.join(" ", peerJvmOptions))
+                + ".");
         out.println();
         out.println("| scenario | window | CPU (one core = 100 %) | RSS avg | RSS max | peer's own report |");
         out.println("|---|---:|---:|---:|---:|---|");

@@ -33,6 +33,13 @@ final class ClientCostBenchmark {
                   String peerReport) {
     }
 
+    private final List<String> peerJvmOptions;
+
+    /** {@code peerJvmOptions}: JVM options for the two client processes (none: the defaults a user gets). */
+    ClientCostBenchmark(List<String> peerJvmOptions) {
+        this.peerJvmOptions = List.copyOf(peerJvmOptions);
+    }
+
     Cost run(Path serverJar, Path workDir, boolean screen, int seconds) throws Exception {
         String scenario = screen ? "screen share (caller shares the 1280x720 screen)" : "1280x720@30 camera call";
         Path dir = workDir.resolve(screen ? "cost-screen" : "cost-camera");
@@ -87,7 +94,9 @@ final class ClientCostBenchmark {
     }
 
     private Process peer(int port, String user, boolean ring, boolean screen, int seconds, Path dir) throws Exception {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", ownJar().toString(), "call-peer",
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(peerJvmOptions);
+        command.addAll(List.of("-jar", ownJar().toString(), "call-peer",
                 "--server", "ws://127.0.0.1:" + port, "--user", user, "--password", PASSWORD, "--channel", "cost",
                 "--seconds", Integer.toString(seconds), "--result-file", dir.resolve(user + ".txt").toString()));
         if (ring) {
