@@ -2,7 +2,6 @@ package app.duet.server.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import app.duet.protocol.CallState;
 import app.duet.protocol.EndReason;
@@ -19,9 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,23 +68,19 @@ class ChannelRegistryTest {
     final Actor ann = new Actor("ann", "Ann", "s-ann", "c-ann");
     final Actor bob = new Actor("bob", "Bob", "s-bob", "c-bob");
     final RecordingRelay relay = new RecordingRelay();
-    ScheduledExecutorService timers;
+    static final Duration RING_TIMEOUT = Duration.ofSeconds(45);
+    static final Duration GRACE = Duration.ofSeconds(30);
+    final ManualTimers timers = new ManualTimers();
     ChannelRegistry registry;
 
     @BeforeEach
     void setUp() {
-        timers = Executors.newSingleThreadScheduledExecutor();
         registry = new ChannelRegistry(new NoStore(), Runnable::run, relay, timers, Clock.systemUTC(),
-                Duration.ofMillis(200), Duration.ofMillis(200));
+                RING_TIMEOUT, GRACE);
         relay.onlineUsers.addAll(Set.of("ann", "bob"));
         relay.connectedSessions.addAll(Set.of("s-ann", "s-bob"));
         registry.create(ann, "room");
         registry.join(bob, "room");
-    }
-
-    @AfterEach
-    void tearDown() {
-        timers.shutdownNow();
     }
 
     @Test
@@ -106,7 +98,10 @@ class ChannelRegistryTest {
     @Test
     void aRingThatNobodyAnswersTimesOut() {
         String call = registry.ring(ann, "room", Media.VIDEO);
-        await().atMost(Duration.ofSeconds(5)).until(() -> registry.callCount(CallState.RINGING) == 0);
+        timers.advance(RING_TIMEOUT.minusMillis(1));
+        assertThat(registry.callCount(CallState.RINGING)).isEqualTo(1);
+        timers.advance(Duration.ofMillis(1));
+        assertThat(registry.callCount(CallState.RINGING)).isZero();
         assertThat(relay.to("session:s-ann")).containsExactly(new Event.CallEnded(call, EndReason.NO_ANSWER));
         assertThat(relay.to("user:bob")).endsWith(new Event.CallEnded(call, EndReason.NO_ANSWER));
     }
@@ -115,9 +110,8 @@ class ChannelRegistryTest {
     void anAcceptedRingDoesNotTimeOut() {
         String call = registry.ring(ann, "room", Media.VIDEO);
         registry.accept(bob, call);
-        // For twice the ring timeout, the call stands.
-        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
-                .until(() -> registry.callCount(CallState.ACTIVE) == 1);
+        timers.advance(RING_TIMEOUT.multipliedBy(2));
+        assertThat(registry.callCount(CallState.ACTIVE)).isEqualTo(1);
         assertThat(relay.deliveries).noneMatch(d -> d.event() instanceof Event.CallEnded);
     }
 
@@ -130,7 +124,10 @@ class ChannelRegistryTest {
         assertThatThrownBy(() -> registry.relay(ann, call, from -> new Event.Offer(call, from, "sdp")))
                 .isInstanceOf(ServiceException.class).extracting(e -> ((ServiceException) e).code())
                 .isEqualTo(ErrorCode.PEER_OFFLINE);
-        await().atMost(Duration.ofSeconds(5)).until(() -> registry.callCount(CallState.ACTIVE) == 0);
+        timers.advance(GRACE.minusMillis(1));
+        assertThat(registry.callCount(CallState.ACTIVE)).isEqualTo(1);
+        timers.advance(Duration.ofMillis(1));
+        assertThat(registry.callCount(CallState.ACTIVE)).isZero();
         assertThat(relay.to("session:s-ann")).endsWith(new Event.CallEnded(call, EndReason.DISCONNECTED));
         assertThat(relay.to("session:s-bob")).noneMatch(e -> e instanceof Event.CallEnded);
     }
@@ -141,8 +138,8 @@ class ChannelRegistryTest {
         registry.accept(bob, call);
         registry.sessionDisconnected("s-bob");
         assertThat(registry.sessionResumed(new Actor("bob", "Bob", "s-bob", "c-bob-2"))).isPresent();
-        await().during(Duration.ofMillis(400)).atMost(Duration.ofSeconds(2))
-                .until(() -> registry.callCount(CallState.ACTIVE) == 1);
+        timers.advance(GRACE.multipliedBy(2));
+        assertThat(registry.callCount(CallState.ACTIVE)).isEqualTo(1);
     }
 
     @Test
