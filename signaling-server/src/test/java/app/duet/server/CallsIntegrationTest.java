@@ -27,20 +27,25 @@ class CallsIntegrationTest {
     @TempDir
     static Path dataDir;
     static DuetServer server;
-    /** Rings and grace periods of half a second, for the timeout flows. */
-    static DuetServer quick;
+    /** Rings that time out after half a second. */
+    static DuetServer quickRing;
+    /** A grace period of half a second (but rings that wait, so setting up a call never races it). */
+    static DuetServer quickGrace;
 
     @BeforeAll
     static void start() throws Exception {
         server = DuetServer.start(TestServers.config(dataDir.resolve("normal")).build());
-        quick = DuetServer.start(TestServers.config(dataDir.resolve("quick"))
-                .ringTimeout(Duration.ofMillis(500)).callGrace(Duration.ofMillis(500)).build());
+        quickRing = DuetServer.start(TestServers.config(dataDir.resolve("quick-ring"))
+                .ringTimeout(Duration.ofMillis(500)).build());
+        quickGrace = DuetServer.start(TestServers.config(dataDir.resolve("quick-grace"))
+                .callGrace(Duration.ofMillis(500)).build());
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        quick.close();
+        quickRing.close();
+        quickGrace.close();
     }
 
     /** Two signed-up users in one channel. */
@@ -201,7 +206,7 @@ class CallsIntegrationTest {
 
     @Test
     void anUnansweredRingEndsWithNoAnswer() throws Exception {
-        try (Pair p = pair(quick)) {
+        try (Pair p = pair(quickRing)) {
             String callId = ring(p);
             assertThat(p.a().awaitEvent(Event.CallEnded.class)).isEqualTo(new Event.CallEnded(callId, EndReason.NO_ANSWER));
             assertThat(p.b().awaitEvent(Event.CallEnded.class)).isEqualTo(new Event.CallEnded(callId, EndReason.NO_ANSWER));
@@ -231,11 +236,11 @@ class CallsIntegrationTest {
 
     @Test
     void notComingBackEndsTheCallAsDisconnected() throws Exception {
-        try (Pair p = pair(quick)) {
+        try (Pair p = pair(quickGrace)) {
             String callId = connect(p);
             p.b().close();
             assertThat(p.a().awaitEvent(Event.CallEnded.class)).isEqualTo(new Event.CallEnded(callId, EndReason.DISCONNECTED));
-            try (TestClient back = TestClient.hello(quick)) {
+            try (TestClient back = TestClient.hello(quickGrace)) {
                 Result.Auth resumed = back.ok(new Request.Resume(back.nextId(), p.bAuth().session().token()));
                 assertThat(resumed.call()).isNull();
             }
