@@ -20,6 +20,7 @@ import picocli.CommandLine;
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.config.ClientSettings;
 import app.duet.client.config.ConfigDir;
@@ -49,6 +50,7 @@ public final class App extends Application {
     private ExecutorService worker;
     private SignalingClient client;
     private Screens screens;
+    private volatile MediaEngine mediaEngine;
     private volatile CallEngine engine;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
@@ -91,13 +93,16 @@ public final class App extends Application {
         SessionState session = new SessionState(client);
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels());
-        EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine));
+        EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(
                 MediaSettings.defaults(displayName).withCamera(settings.cameraChoice().orElse(null)),
                 AudioMode.AUTO, settings.forceRelay(), downloadDir(configDir));
         // Starting libwebrtc probes the audio system and can take seconds: never on the FX thread.
-        background.supply(() -> CallEngine.start(client, engineSettings, calls, Platform::runLater))
+        background.supply(() -> {
+                    mediaEngine = MediaEngine.start(engineSettings.audioMode());
+                    return new CallEngine(client, mediaEngine, false, engineSettings, calls, Platform::runLater);
+                })
                 .whenComplete((started, error) -> {
                     if (error != null) {
                         calls.engineFailed(error);
@@ -126,6 +131,9 @@ public final class App extends Application {
         }
         if (engine != null) {
             engine.close();
+        }
+        if (mediaEngine != null) {
+            mediaEngine.close();
         }
         if (client != null) {
             client.close();

@@ -38,6 +38,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final Consumer<Screen> showScreen;
     private final Runnable backToChannels;
     private CallEngine engine;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper ready = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private RingingOverlay ringing;
     private String ringingPeer;
     private IncomingCallOverlay incomingDialog;
@@ -54,6 +55,12 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     /** The engine has started (it takes a few seconds, off the FX thread). */
     public void engineReady(CallEngine started) {
         engine = started;
+        ready.set(true);
+    }
+
+    @Override
+    public javafx.beans.value.ObservableBooleanValue ready() {
+        return ready.getReadOnlyProperty();
     }
 
     public void engineFailed(Throwable error) {

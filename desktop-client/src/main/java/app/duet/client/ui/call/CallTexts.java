@@ -71,4 +71,20 @@ final class CallTexts {
             case CANCELLED -> "cancelled";
         };
     }
+
+    static String remote(String peer, app.duet.client.call.RemoteMediaState state) {
+        if (state == null) {
+            return "";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (!state.microphoneOn()) {
+            parts.add(peer + " muted their microphone");
+        }
+        if (state.screenSharing()) {
+            parts.add(peer + " is sharing their screen");
+        } else if (!state.cameraOn()) {
+            parts.add(peer + "'s camera is off");
+        }
+        return String.join(" · ", parts);
+    }
 }

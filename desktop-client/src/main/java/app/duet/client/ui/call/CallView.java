@@ -23,8 +23,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -58,15 +56,22 @@ public final class CallView implements Screen {
         remote = new VideoView(audioPlaceholder());
         remote.setId("call-remote-video");
         vm.remoteVideoProperty().addListener((obs, old, now) -> remote.attach(now));
+        remote.attach(vm.remoteVideoProperty().get());
         Label selfOff = new Label("You", new FontIcon(Feather.CAMERA_OFF));
         self = new VideoView(selfOff);
         self.setId("call-self-view");
         self.getStyleClass().add("self-view");
-        self.setPrefSize(192, 108);
-        self.setMaxSize(192, 108);
+        // Picture-in-picture: a quarter of the stage's width (at most 240 px), 16:9.
+        StackPane stageBox = new StackPane();
+        self.prefWidthProperty().bind(javafx.beans.binding.Bindings.min(240, stageBox.widthProperty().multiply(0.25)));
+        self.prefHeightProperty().bind(self.prefWidthProperty().multiply(9.0 / 16));
+        self.maxWidthProperty().bind(self.prefWidthProperty());
+        self.maxHeightProperty().bind(self.prefHeightProperty());
         self.visibleProperty().bind(vm.cameraOnProperty().or(vm.sharingProperty()));
         vm.selfViewProperty().addListener((obs, old, now) -> self.attach(now));
-        StackPane stage = new StackPane(remote, self);
+        self.attach(vm.selfViewProperty().get());
+        StackPane stage = stageBox;
+        stage.getChildren().addAll(remote, self);
         StackPane.setAlignment(self, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(self, new Insets(12));
         stage.getStyleClass().add("call-stage");
@@ -176,11 +181,17 @@ public final class CallView implements Screen {
         safety.setTooltip(new Tooltip("Compare this code with the other person (say it aloud). "
                 + "If it is the same on both sides, nobody is listening in."));
         safety.visibleProperty().bind(vm.safetyCodeProperty().isNotEmpty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox line = new HBox(12, peer, channel, status, spacer, timer, quality, safety);
+        // Wraps onto a second row in a narrow window rather than cutting words short.
+        javafx.scene.layout.FlowPane line = new javafx.scene.layout.FlowPane(12, 4, peer, channel, status, timer,
+                quality, safety);
         line.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(6, line, details, new MessageBanner(vm.messageProperty()));
+        Label remoteState = new Label();
+        remoteState.setId("call-remote-state");
+        remoteState.textProperty().bind(vm.remoteStatusText());
+        remoteState.setGraphic(new FontIcon(Feather.INFO));
+        remoteState.visibleProperty().bind(vm.remoteStatusText().isNotEmpty());
+        remoteState.managedProperty().bind(remoteState.visibleProperty());
+        VBox bar = new VBox(6, line, remoteState, details, new MessageBanner(vm.messageProperty()));
         bar.setPadding(new Insets(8, 14, 8, 14));
         bar.getStyleClass().add("call-info");
         return bar;

@@ -67,6 +67,8 @@ public final class CallViewModel {
     private boolean videoStarted;
     private boolean active = true;
     private long connectedAtMillis = -1;
+    private long noticeShownAtMillis;
+    static final long CHAT_NOTICE_MILLIS = 6_000;
 
     public CallViewModel(String peerName, String channel, Media media, CallEngine engine, Background background) {
         this.peerName = peerName;
@@ -110,6 +112,7 @@ public final class CallViewModel {
                 chat.add(m);
                 if (!m.fromMe() && !chatVisible.get()) {
                     message.set(UserMessage.info(peerName + ": " + m.text()));
+                    noticeShownAtMillis = System.currentTimeMillis();
                 }
             }
 
@@ -178,6 +181,8 @@ public final class CallViewModel {
         engine.shareScreen(display).whenCompleteAsync((ok, error) -> {
             if (error == null) {
                 sharing.set(true);
+            } else {
+                problem("Your screen could not be shared: " + Background.cause(error).getMessage());
             }
         }, background.uiExecutor());
     }
@@ -305,6 +310,11 @@ public final class CallViewModel {
         return Bindings.createStringBinding(() -> CallTexts.details(quality.get()), quality);
     }
 
+    /** "Ann muted their microphone", "Ann turned their camera off", "Ann is sharing their screen", or "". */
+    public StringBinding remoteStatusText() {
+        return Bindings.createStringBinding(() -> CallTexts.remote(peerName, remoteMedia.get()), remoteMedia);
+    }
+
     public StringBinding micText() {
         return Bindings.createStringBinding(() -> micOn.get()
                 ? "Microphone on — press to mute" : "Microphone muted — press to unmute", micOn);
@@ -321,6 +331,14 @@ public final class CallViewModel {
     }
 
     private void tick() {
+        // A chat notice fades after a few seconds, or as soon as the chat is open.
+        if (noticeShownAtMillis > 0 && (chatVisible.get()
+                || System.currentTimeMillis() - noticeShownAtMillis > CHAT_NOTICE_MILLIS)) {
+            noticeShownAtMillis = 0;
+            if (message.get() != null && message.get().kind() == UserMessage.Kind.INFO) {
+                message.set(null);
+            }
+        }
         remoteLevel.set(active ? engine.remoteAudioLevel() : 0);
         if (connectedAtMillis >= 0) {
             elapsed.set(CallTexts.elapsed(Duration.ofMillis(System.currentTimeMillis() - connectedAtMillis)));

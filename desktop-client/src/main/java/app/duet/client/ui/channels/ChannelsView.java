@@ -134,13 +134,14 @@ public final class ChannelsView implements Screen {
         video.setId("call-video-" + row.name());
         video.setAccessibleText("Video call " + peerName + " in " + row.name());
         video.setTooltip(new Tooltip("Video call " + peerName));
-        video.setDisable(!row.peerOnline());
+        video.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !row.peerOnline() || !vm.callsReady().get(), vm.callsReady()));
         video.setOnAction(e -> vm.call(row, Media.VIDEO));
         Button audio = new Button("Audio", new FontIcon(Feather.PHONE));
         audio.setId("call-audio-" + row.name());
         audio.setAccessibleText("Audio call " + peerName + " in " + row.name());
         audio.setTooltip(new Tooltip("Audio-only call " + peerName));
-        audio.setDisable(!row.peerOnline());
+        audio.disableProperty().bind(video.disableProperty());
         audio.setOnAction(e -> vm.call(row, Media.AUDIO));
 
         MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL));

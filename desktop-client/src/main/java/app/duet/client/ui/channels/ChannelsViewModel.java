@@ -118,6 +118,11 @@ public final class ChannelsViewModel implements SignalingListener {
         }, ui);
     }
 
+    /** False while calling is still starting up. */
+    public javafx.beans.value.ObservableBooleanValue callsReady() {
+        return calls.ready();
+    }
+
     public void call(ChannelRow row, Media media) {
         row.peer().ifPresentOrElse(peer -> calls.call(row.name(), peer, media),
                 () -> message.set(UserMessage.warning("Nobody else is in \"" + row.name() + "\" yet.",

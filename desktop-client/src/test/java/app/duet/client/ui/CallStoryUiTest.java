@@ -1,0 +1,134 @@
+package app.duet.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListView;
+import javafx.stage.Window;
+
+import app.duet.client.call.ChatMessage;
+import app.duet.client.testing.Screenshots;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.UiClient;
+import app.duet.client.ui.common.VideoView;
+
+/**
+ * The whole story through two real app windows in one JVM: sign up, meet in a channel, video call with
+ * real libwebrtc peers (test pattern: no camera here), see each other, compare safety codes, chat, mute,
+ * share the screen, hang up, log out.
+ */
+class CallStoryUiTest {
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private final List<UiClient> windows = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() {
+        server = TestServer.start(temp.resolve("server"));
+    }
+
+    @AfterEach
+    void stop() {
+        windows.forEach(UiClient::close);
+        server.close();
+    }
+
+    @Test
+    void twoPeopleMeetCallSeeEachOtherChatMuteShareAndHangUp() {
+        UiClient ann = open("ann");
+        UiClient bob = open("bob");
+        signUp(ann, "ann", "Ann Smith");
+        signUp(bob, "bob", "Bob Jones");
+
+        ann.type("channel-name", "ann-and-bob");
+        ann.press("channel-create");
+        bob.type("channel-name", "ann-and-bob");
+        bob.press("channel-join");
+        ann.awaitText("Bob Jones is online");
+
+        ann.press("call-video-ann-and-bob");
+        ann.node("ringing-overlay");
+        bob.node("incoming-overlay");
+        assertThat(bob.text("incoming-caller")).isEqualTo("Ann Smith");
+        bob.press("incoming-accept-video");
+
+        ann.awaitScreen("Call with Bob Jones");
+        bob.awaitScreen("Call with Ann Smith");
+        await().atMost(UiClient.WAIT).until(() -> ann.text("call-status").startsWith("Connected")
+                && bob.text("call-status").startsWith("Connected"));
+        VideoView annSees = ann.node("call-remote-video");
+        VideoView bobSees = bob.node("call-remote-video");
+        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(annSees::drawnFrames) > 5
+                && UiClient.onFx(bobSees::drawnFrames) > 5);
+        await().atMost(UiClient.WAIT).until(() -> !ann.text("call-safety-code").isEmpty());
+        assertThat(ann.text("call-safety-code")).isEqualTo(bob.text("call-safety-code"));
+        new Screenshots().shoot(ann, "11-call");
+
+        ann.press("call-chat");
+        ann.type("chat-input", "Hello Bob, can you see me?");
+        ann.press("chat-send");
+        ListView<ChatMessage> bobChat = bob.node("chat-messages");
+        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> bobChat.getItems().stream()
+                .anyMatch(m -> !m.fromMe() && m.text().equals("Hello Bob, can you see me?"))));
+
+        Button mic = ann.node("call-mic");
+        assertThat(UiClient.onFx(mic::getAccessibleText)).isEqualTo("Microphone on — press to mute");
+        ann.press("call-mic");
+        assertThat(UiClient.onFx(mic::getAccessibleText)).isEqualTo("Microphone muted — press to unmute");
+        bob.awaitText("Ann Smith muted their microphone");
+
+        if (System.getenv("DISPLAY") != null) {
+            ann.press("call-share");
+            ContextMenu picker = await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> Window.getWindows()
+                    .stream().filter(ContextMenu.class::isInstance).map(ContextMenu.class::cast)
+                    .filter(Window::isShowing).findFirst().orElse(null)), m -> m != null);
+            ann.run(() -> picker.getItems().get(0).fire());
+            Button share = ann.node("call-share");
+            await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(share::getAccessibleText)
+                    .startsWith("Sharing your screen"));
+            bob.awaitText("Ann Smith is sharing their screen");
+            new Screenshots().shoot(bob, "12-call-screen-shared");
+        }
+
+        ann.press("call-hangup");
+        ann.awaitScreen("Channels");
+        bob.awaitScreen("Channels");
+        bob.awaitText("Call ended: Ann Smith hung up.");
+
+        bob.press("ringing-action");
+        ann.press("log-out");
+        bob.press("log-out");
+        ann.awaitScreen("Welcome");
+        bob.awaitScreen("Welcome");
+    }
+
+    private UiClient open(String name) {
+        UiClient ui = UiClient.start(server.uri(), temp.resolve(name));
+        windows.add(ui);
+        return ui;
+    }
+
+    private static void signUp(UiClient ui, String user, String name) {
+        ui.press("welcome-signup");
+        ui.type("signup-username", user);
+        ui.type("signup-display-name", name);
+        ui.type("signup-email", user + "@example.org");
+        ui.type("signup-password", "correct horse");
+        ui.type("signup-confirm", "correct horse");
+        ui.press("signup-submit");
+        ui.awaitScreen("Channels");
+    }
+}

@@ -1,0 +1,132 @@
+package app.duet.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+
+import app.duet.client.config.ConfigDir;
+import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.UiClient;
+
+/** Keyboard navigation and the help overlay, settings that stick, and the channel screen's error states. */
+class KeyboardSettingsAndChannelsUiTest {
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private UiClient ui;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(temp.resolve("server"));
+        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui.awaitScreen("Welcome");
+    }
+
+    @AfterEach
+    void stop() {
+        ui.close();
+        server.close();
+    }
+
+    @Test
+    void tabMovesFocusAndF1OpensTheHelpThatEscapeCloses() {
+        ui.run(() -> ui.stage().requestFocus());
+        await(() -> focusId().equals("welcome-signup"));
+        robot.type(KeyCode.TAB);
+        await(() -> focusId().equals("welcome-login"));
+        robot.type(KeyCode.TAB);
+        await(() -> focusId().equals("welcome-server"));
+
+        robot.type(KeyCode.F1);
+        ui.node("help-overlay");
+        ui.awaitText("Mute or unmute the microphone");
+        robot.type(KeyCode.ESCAPE);
+        await(() -> !ui.has("help-overlay"));
+    }
+
+    @Test
+    void darkThemeAndRelayChoiceAreAppliedAndSaved() throws Exception {
+        ui.press("welcome-settings");
+        ui.awaitScreen("Settings");
+        ui.press("settings-theme-dark");
+        await(() -> UiClient.onFx(Application::getUserAgentStylesheet).contains("primer-dark"));
+        ui.press("settings-force-relay");
+        Path saved = temp.resolve("ann").resolve("settings.properties");
+        await(() -> Files.exists(saved) && Files.readString(saved).contains("theme=DARK")
+                && Files.readString(saved).contains("forceRelay=true"));
+        ui.press("settings-theme-light");
+        await(() -> UiClient.onFx(Application::getUserAgentStylesheet).contains("primer-light"));
+        ui.press("settings-back");
+        ui.awaitScreen("Welcome");
+    }
+
+    @Test
+    void channelErrorsSayWhatToDo() throws Exception {
+        ui.press("welcome-signup");
+        ui.type("signup-username", "ann");
+        ui.type("signup-email", "ann@example.org");
+        ui.type("signup-password", "correct horse");
+        ui.type("signup-confirm", "correct horse");
+        ui.press("signup-submit");
+        ui.awaitScreen("Channels");
+        ui.awaitText("No channels yet.");
+
+        ui.type("channel-name", "nowhere");
+        ui.press("channel-join");
+        ui.awaitText("There is no channel with that name.");
+
+        ui.type("channel-name", "Bad Name!");
+        ui.press("channel-create");
+        ui.awaitText("can't be a channel name");
+
+        try (SignalingClient bob = user("bob"); SignalingClient carol = user("carol")) {
+            bob.createChannel("full-room").get();
+            carol.joinChannel("full-room").get();
+            ui.type("channel-name", "full-room");
+            ui.press("channel-join");
+            ui.awaitText("That channel is full: it already has two people.");
+
+            bob.createChannel("with-bob").get();
+            ui.type("channel-name", "with-bob");
+            ui.press("channel-join");
+            ui.awaitText("bob is online");
+            bob.deleteChannel("with-bob").get();
+            ui.awaitText("The owner deleted the channel \"with-bob\".");
+        }
+    }
+
+    private SignalingClient user(String name) throws Exception {
+        SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "test/1"),
+                new FileSessionStore(new ConfigDir(temp.resolve(name))), Runnable::run);
+        client.start();
+        client.signup(name, name, name + "@example.org", "correct horse", false).get();
+        return client;
+    }
+
+    private String focusId() {
+        return UiClient.onFx(() -> {
+            Node owner = ui.stage().getScene().getFocusOwner();
+            return owner == null || owner.getId() == null ? "" : owner.getId();
+        });
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) {
+        org.awaitility.Awaitility.await().atMost(UiClient.WAIT).until(condition);
+    }
+}
