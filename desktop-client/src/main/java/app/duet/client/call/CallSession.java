@@ -255,7 +255,9 @@ public final class CallSession implements AutoCloseable {
 
     private void perform(NegotiationAction action) {
         LOG.debug("Negotiation: {}", action.getClass().getSimpleName());
-        if (action instanceof NegotiationAction.CreateOffer offer) {
+        if (action instanceof NegotiationAction.CreateOffer offer && offer.onlyIfNeeded() && !peer.needsNegotiation()) {
+            perform(machine.offerNotNeeded(offer.generation()));
+        } else if (action instanceof NegotiationAction.CreateOffer offer) {
             peer.createOffer(offer.iceRestart()).whenComplete((sdp, error) -> perform(error == null
                     ? machine.localOfferReady(offer.generation(), sdp)
                     : failed("creating an offer", error, machine.localOfferFailed(offer.generation()))));
@@ -310,7 +312,14 @@ public final class CallSession implements AutoCloseable {
     /** Pushed audio must wait until libwebrtc has started (and we have stopped) the module's recording. */
     private void scheduleSettle() {
         unsettle();
-        settleTask = callThread.schedule(media::releasePushedAudio, 300, TimeUnit.MILLISECONDS);
+        settleTask = callThread.schedule(() -> {
+            if (media.hasPushedAudio()) {
+                // After a rolled-back offer the sender no longer takes audio from a pushed source (measured:
+                // the far side hears silence); re-attaching the same track restores it.
+                peerMedia.reattachAudio();
+            }
+            media.releasePushedAudio();
+        }, 300, TimeUnit.MILLISECONDS);
     }
 
     private void unsettle() {

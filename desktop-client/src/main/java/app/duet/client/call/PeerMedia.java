@@ -52,6 +52,7 @@ final class PeerMedia {
     private final int cameraFps;
     private VideoAdaptationPolicy adaptation;
     private PeerSession peer;
+    private RTCRtpSender audioSender;
     private RTCRtpSender videoSender;
     private ScheduledFuture<?> statsTask;
     private boolean microphoneMuted;
@@ -70,7 +71,7 @@ final class PeerMedia {
 
     void attach(PeerSession session) {
         this.peer = session;
-        session.addTrack(media.audioTrack());
+        audioSender = session.addTrack(media.audioTrack());
         if (media.videoTrack() != null) {
             videoSender = session.addTrack(media.videoTrack());
         }
@@ -103,6 +104,13 @@ final class PeerMedia {
             VideoSenderTuner.apply(videoSender, adaptation.current());
         }
         announceState();
+    }
+
+    /** Re-attaches our audio track to its sender (see {@code CallSession#scheduleSettle}). */
+    void reattachAudio() {
+        if (audioSender != null) {
+            peer.replaceTrack(audioSender, media.audioTrack());
+        }
     }
 
     void setMicrophoneMuted(boolean muted) {

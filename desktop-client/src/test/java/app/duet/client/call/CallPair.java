@@ -22,13 +22,22 @@ final class CallPair implements AutoCloseable {
 
     CallPair(MediaEngine engine, MediaSettings callerMedia, MediaSettings calleeMedia, Path downloads,
              List<IceServerConfig> iceServers, boolean forceRelay) {
-        VideoSources sources = new VideoSources(engine.devices(), new RobotDisplayCapturer());
+        this(engine, engine, callerMedia, calleeMedia, downloads, iceServers, forceRelay);
+    }
+
+    /**
+     * Each side on its own engine, as in two processes. Needed where both sides push synthetic audio through
+     * renegotiations: one shared audio module restarts recording for either side's senders.
+     */
+    CallPair(MediaEngine callerEngine, MediaEngine calleeEngine, MediaSettings callerMedia, MediaSettings calleeMedia,
+             Path downloads, List<IceServerConfig> iceServers, boolean forceRelay) {
+        VideoSources sources = new VideoSources(callerEngine.devices(), new RobotDisplayCapturer());
         AtomicReference<CallSession> callerRef = new AtomicReference<>();
         AtomicReference<CallSession> calleeRef = new AtomicReference<>();
-        caller = new CallSession(engine, Role.CALLER,
+        caller = new CallSession(callerEngine, Role.CALLER,
                 new CallOptions(iceServers, forceRelay, callerMedia, downloads.resolve("caller")), sources,
                 wire(calleeRef), callerEvents, Runnable::run);
-        callee = new CallSession(engine, Role.CALLEE,
+        callee = new CallSession(calleeEngine, Role.CALLEE,
                 new CallOptions(iceServers, forceRelay, calleeMedia, downloads.resolve("callee")), sources,
                 wire(callerRef), calleeEvents, Runnable::run);
         callerRef.set(caller);

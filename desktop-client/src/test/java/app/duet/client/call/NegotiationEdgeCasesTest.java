@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import app.duet.client.call.FileTransferUpdate.Direction;
@@ -44,14 +45,22 @@ class NegotiationEdgeCasesTest {
     @Test
     void both_sides_adding_video_at_once_resolves_by_perfect_negotiation() {
         MediaSettings audioOnly = MediaSettings.synthetic("Gus").withSize(320, 240, 15).withVideo(VideoChoice.NONE);
-        try (CallPair pair = new CallPair(engine, audioOnly, downloads).start()) {
+        try (MediaEngine calleeEngine = MediaEngine.start(AudioMode.HEADLESS);
+             CallPair pair = new CallPair(engine, calleeEngine, audioOnly, audioOnly, downloads, List.of(), false)
+                     .start()) {
             awaitConnected(pair);
-            pair.caller.useSyntheticVideo();
-            pair.callee.useSyntheticVideo();
-            await().atMost(WAIT).until(() -> pair.caller.remoteVideo().publishedFrames() > 10
-                    && pair.callee.remoteVideo().publishedFrames() > 10);
             await().atMost(WAIT).until(() -> pair.caller.remoteAudioLevel() > 0.05
                     && pair.callee.remoteAudioLevel() > 0.05);
+            pair.caller.useSyntheticVideo();
+            pair.callee.useSyntheticVideo();
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(pair.caller.remoteVideo().publishedFrames()).as("video at the caller").isGreaterThan(10);
+                assertThat(pair.callee.remoteVideo().publishedFrames()).as("video at the callee").isGreaterThan(10);
+            });
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(pair.caller.remoteAudioLevel()).as("tone at the caller").isGreaterThan(0.05);
+                assertThat(pair.callee.remoteAudioLevel()).as("tone at the callee").isGreaterThan(0.05);
+            });
             assertThat(pair.caller.state()).isEqualTo(CallState.CONNECTED);
             assertThat(pair.callee.state()).isEqualTo(CallState.CONNECTED);
         }

@@ -78,7 +78,7 @@ class TwoProcessCallTest {
             assertThat(exited).as("the peer JVM exits by itself: %s", peerLines).isTrue();
             assertThat(peer.exitValue()).isZero();
             assertThat(peerLines).contains("PEER CLOSED").anyMatch(l -> l.startsWith("PEER FRAMES ")
-                    && Long.parseLong(l.substring("PEER FRAMES ".length())) > 10);
+                    && Long.parseLong(l.substring("PEER FRAMES ".length())) > 0);
         }
     }
 

@@ -107,6 +107,10 @@ public final class LocalMedia implements AutoCloseable {
         }
     }
 
+    public boolean hasPushedAudio() {
+        return audioSource.isPushed();
+    }
+
     /** Holds pushed audio while a negotiation may (re)start the module's recording. */
     public void holdPushedAudio() {
         audioSource.setPushing(false);
@@ -118,6 +122,7 @@ public final class LocalMedia implements AutoCloseable {
      */
     public void releasePushedAudio() {
         if (audioSource.isPushed()) {
+            LOG.debug("Stopping the module's recording and releasing pushed audio");
             audioModule.stopRecording();
             audioSource.setPushing(true);
         }

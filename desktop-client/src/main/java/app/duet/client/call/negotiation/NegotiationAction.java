@@ -8,8 +8,12 @@ import app.duet.client.call.IceCandidateInfo;
 /** What the {@link NegotiationMachine} asks its owner to do; the owner performs these in order. */
 public sealed interface NegotiationAction {
 
-    /** Create an offer and set it as local description; report with {@code localOfferReady(generation, sdp)}. */
-    record CreateOffer(long generation, boolean iceRestart) implements NegotiationAction { }
+    /**
+     * Create an offer and set it as local description; report with {@code localOfferReady(generation, sdp)}.
+     * {@code onlyIfNeeded} marks a deferred renegotiation that an earlier offer may already have covered:
+     * when the connection has nothing left to negotiate, report {@code offerNotNeeded(generation)} instead.
+     */
+    record CreateOffer(long generation, boolean iceRestart, boolean onlyIfNeeded) implements NegotiationAction { }
 
     /** Signal the local offer to the far side. */
     record SendOffer(String sdp) implements NegotiationAction { }

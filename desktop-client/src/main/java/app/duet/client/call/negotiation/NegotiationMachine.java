@@ -38,6 +38,7 @@ public final class NegotiationMachine {
     private boolean remoteDescriptionSet;
     private boolean ignoredLastOffer;
     private boolean renegotiationPending;
+    private boolean reofferPending;
     private boolean iceRestartPending;
     private boolean transportConnected;
     private final List<IceCandidateInfo> pendingCandidates = new ArrayList<>();
@@ -75,7 +76,7 @@ public final class NegotiationMachine {
         actions.add(moveTo(CallState.ACCEPTED));
         if (role == Role.CALLER) {
             actions.add(moveTo(CallState.NEGOTIATING));
-            actions.addAll(startOffer(false));
+            actions.addAll(startOffer(false, false));
         }
         return actions;
     }
@@ -97,7 +98,7 @@ public final class NegotiationMachine {
             renegotiationPending = true;
             return List.of();
         }
-        return startOffer(false);
+        return startOffer(false, false);
     }
 
     /** Asks for an ICE restart, e.g. after the network changed. */
@@ -109,7 +110,7 @@ public final class NegotiationMachine {
             iceRestartPending = true;
             return List.of();
         }
-        return startOffer(true);
+        return startOffer(true, false);
     }
 
     public List<NegotiationAction> localOfferReady(long generation, String sdp) {
@@ -119,6 +120,15 @@ public final class NegotiationMachine {
         makingOffer = false;
         signaling = Signaling.HAVE_LOCAL_OFFER;
         return List.of(new SendOffer(sdp));
+    }
+
+    /** A deferred renegotiation found nothing left to negotiate (an earlier offer already carried it). */
+    public List<NegotiationAction> offerNotNeeded(long generation) {
+        if (generation != offerGeneration || !makingOffer) {
+            return List.of();
+        }
+        makingOffer = false;
+        return afterStable();
     }
 
     public List<NegotiationAction> localOfferFailed(long generation) {
@@ -140,7 +150,7 @@ public final class NegotiationMachine {
             return List.of();
         }
         if (collision) {
-            renegotiationPending = true; // our own changes still need an offer after this one
+            reofferPending = true; // our rolled-back changes need an offer of their own afterwards
         }
         offerGeneration++;
         makingOffer = false;
@@ -179,7 +189,7 @@ public final class NegotiationMachine {
     /** The remote answer was refused; our offer is abandoned, so whatever it carried is offered again. */
     public List<NegotiationAction> remoteAnswerFailed() {
         settingRemoteAnswer = false;
-        renegotiationPending = true;
+        reofferPending = true;
         return afterStable();
     }
 
@@ -269,21 +279,24 @@ public final class NegotiationMachine {
         return makingOffer || answeringOffer || settingRemoteAnswer || signaling != Signaling.STABLE;
     }
 
-    private List<NegotiationAction> startOffer(boolean iceRestart) {
+    private List<NegotiationAction> startOffer(boolean iceRestart, boolean onlyIfNeeded) {
         offerGeneration++;
         makingOffer = true;
-        return List.of(new Unsettled(), new CreateOffer(offerGeneration, iceRestart));
+        return List.of(new Unsettled(), new CreateOffer(offerGeneration, iceRestart, onlyIfNeeded));
     }
 
     private List<NegotiationAction> afterStable() {
         if (busy() || state == CallState.ENDED) {
             return List.of();
         }
-        if (renegotiationPending || iceRestartPending) {
+        if (renegotiationPending || reofferPending || iceRestartPending) {
+            // A change libwebrtc reported while we were busy may already be in the offer that was under way.
+            boolean onlyIfNeeded = !iceRestartPending && !reofferPending;
             boolean restart = iceRestartPending;
             renegotiationPending = false;
+            reofferPending = false;
             iceRestartPending = false;
-            return startOffer(restart);
+            return startOffer(restart, onlyIfNeeded);
         }
         return transportConnected ? List.of(new Settled()) : List.of();
     }

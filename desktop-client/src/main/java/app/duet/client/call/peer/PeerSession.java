@@ -21,6 +21,7 @@ import dev.onvoid.webrtc.RTCPeerConnection;
 import dev.onvoid.webrtc.RTCPeerConnectionState;
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.RTCRtpTransceiver;
+import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
 import dev.onvoid.webrtc.RTCStatsReport;
@@ -120,6 +121,23 @@ public final class PeerSession implements AutoCloseable {
                 LOG.debug("Ignoring a remote candidate the connection refused: {}", c.candidate(), e);
             }
         }
+    }
+
+    /**
+     * Whether local changes still need an offer: a transceiver not yet in any description, or one whose
+     * wanted direction differs from the negotiated one (e.g. a track added to a receive-only transceiver).
+     */
+    public boolean needsNegotiation() {
+        for (RTCRtpTransceiver transceiver : pc.getTransceivers()) {
+            if (transceiver.stopped()) {
+                continue;
+            }
+            RTCRtpTransceiverDirection current = transceiver.getCurrentDirection();
+            if (transceiver.getMid() == null || current == null || current != transceiver.getDirection()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void stats(Consumer<RTCStatsReport> consumer) {

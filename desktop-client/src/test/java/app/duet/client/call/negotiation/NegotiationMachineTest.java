@@ -36,7 +36,7 @@ class NegotiationMachineTest {
         assertThat(callee.accepted()).containsExactly(new StateChanged(CallState.ACCEPTED));
         List<NegotiationAction> callerAccepted = caller.accepted();
         assertThat(callerAccepted).containsExactly(new StateChanged(CallState.ACCEPTED),
-                new StateChanged(CallState.NEGOTIATING), new Unsettled(), new CreateOffer(1, false));
+                new StateChanged(CallState.NEGOTIATING), new Unsettled(), new CreateOffer(1, false, false));
 
         assertThat(caller.localOfferReady(1, "offer")).containsExactly(new SendOffer("offer"));
         assertThat(callee.remoteOffer("offer")).containsExactly(new StateChanged(CallState.NEGOTIATING),
@@ -83,8 +83,8 @@ class NegotiationMachineTest {
     void offer_collision_impolite_caller_ignores_polite_callee_rolls_back() {
         connect();
         // both add video at once
-        assertThat(caller.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false));
-        assertThat(callee.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false));
+        assertThat(caller.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+        assertThat(callee.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
         caller.localOfferReady(2, "caller-offer-2");
         callee.localOfferReady(2, "callee-offer-1");
 
@@ -93,7 +93,7 @@ class NegotiationMachineTest {
                 new AnswerOffer("caller-offer-2", true));
         // the callee still needs its own change negotiated: it offers again once stable
         assertThat(callee.localAnswerReady("callee-answer-2")).containsExactly(new SendAnswer("callee-answer-2"),
-                new Unsettled(), new CreateOffer(4, false));
+                new Unsettled(), new CreateOffer(4, false, false));
         caller.remoteAnswer("callee-answer-2");
         assertThat(caller.remoteAnswerApplied()).containsExactly(new Settled());
     }
@@ -119,7 +119,7 @@ class NegotiationMachineTest {
         caller.negotiationNeeded();
         caller.localOfferReady(2, "offer-2");
         caller.remoteAnswer("broken");
-        assertThat(caller.remoteAnswerFailed()).containsExactly(new Unsettled(), new CreateOffer(3, false));
+        assertThat(caller.remoteAnswerFailed()).containsExactly(new Unsettled(), new CreateOffer(3, false, false));
     }
 
     @Test
@@ -136,14 +136,27 @@ class NegotiationMachineTest {
         assertThat(caller.negotiationNeeded()).as("first offer in flight").isEmpty();
         caller.localOfferReady(1, "offer");
         caller.remoteAnswer("answer");
-        assertThat(caller.remoteAnswerApplied()).containsExactly(new Unsettled(), new CreateOffer(2, false));
+        assertThat(caller.remoteAnswerApplied()).containsExactly(new Unsettled(), new CreateOffer(2, false, true));
+    }
+
+    @Test
+    void a_deferred_offer_that_is_not_needed_settles_the_call() {
+        connect();
+        caller.negotiationNeeded();
+        assertThat(caller.negotiationNeeded()).as("deferred while offering").isEmpty();
+        caller.localOfferReady(2, "offer-2");
+        caller.remoteAnswer("answer-2");
+        assertThat(caller.remoteAnswerApplied()).containsExactly(new Unsettled(), new CreateOffer(3, false, true));
+        assertThat(caller.offerNotNeeded(2)).as("stale generation").isEmpty();
+        assertThat(caller.offerNotNeeded(3)).containsExactly(new Settled());
+        assertThat(caller.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(4, false, false));
     }
 
     @Test
     void failure_makes_the_caller_restart_ice_and_the_callee_wait() {
         connect();
         assertThat(caller.transport(TransportStatus.FAILED)).containsExactly(
-                new StateChanged(CallState.RECONNECTING), new Unsettled(), new CreateOffer(2, true));
+                new StateChanged(CallState.RECONNECTING), new Unsettled(), new CreateOffer(2, true, false));
         assertThat(callee.transport(TransportStatus.FAILED)).containsExactly(new StateChanged(CallState.RECONNECTING));
         assertThat(callee.transport(TransportStatus.CONNECTED))
                 .containsExactly(new StateChanged(CallState.CONNECTED), new Settled());
