@@ -27,13 +27,16 @@ final class RelayLoad implements AutoCloseable {
     private final List<RelayPair> pairs = new CopyOnWriteArrayList<>();
     private final long epoch = System.nanoTime();
     private final Recorder recorder = new Recorder(MAX_LATENCY_MICROS, 3);
+    /** Messages of the current step that arrived; stragglers of earlier steps are counted apart. */
     private final LongAdder delivered = new LongAdder();
+    private final LongAdder deliveredEver = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final AtomicLong sequence = new AtomicLong();
     private final ExecutorService pacer = Executors.newSingleThreadExecutor(r -> daemon(r, "relay-pacer"));
     private final ScheduledExecutorService keepAlive =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "relay-keepalive"));
     private volatile long measureFromStamp = Long.MAX_VALUE;
+    private volatile long stepFromStamp;
     private long keepAliveTick;
 
     RelayLoad(RelayTarget target) {
@@ -61,10 +64,12 @@ final class RelayLoad implements AutoCloseable {
      * {@code drainLimit} for stragglers. Latency counts only messages meant to leave after warm-up.
      */
     StepResult run(double rate, Duration warmup, Duration measure, Duration drainLimit) throws Exception {
+        awaitDelivered(sequence.get(), drainLimit);
         long sentBefore = sequence.get();
         long deliveredBefore = delivered.sum();
         long errorsBefore = errors.sum();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+        stepFromStamp = start - epoch;
         long measureFrom = start + warmup.toNanos();
         long total = (long) (rate * (warmup.toNanos() + measure.toNanos()) / 1e9);
         measureFromStamp = measureFrom - epoch;
@@ -79,16 +84,21 @@ final class RelayLoad implements AutoCloseable {
         ProcSample driverAfter = ProcSample.self();
 
         long sent = sequence.get() - sentBefore;
-        long drainUntil = System.nanoTime() + drainLimit.toNanos();
-        while (delivered.sum() - deliveredBefore < sent && System.nanoTime() < drainUntil) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
+        awaitDelivered(sequence.get(), drainLimit);
         Histogram latency = recorder.getIntervalHistogram();
         measureFromStamp = Long.MAX_VALUE;
         int closed = (int) pairs.stream().filter(p -> !p.caller().isOpen() || !p.callee().isOpen()).count();
         return new StepResult(rate, sent, delivered.sum() - deliveredBefore, errors.sum() - errorsBefore, closed,
                 latency, serverAfter.cpuPercentSince(serverBefore), serverAfter.rssMb(),
                 driverAfter.cpuPercentSince(driverBefore));
+    }
+
+    /** Waits (at most {@code limit}) until every message sent so far, of any step, has arrived. */
+    private void awaitDelivered(long sentSoFar, Duration limit) throws InterruptedException {
+        long until = System.nanoTime() + limit.toNanos();
+        while (deliveredEver.sum() < sentSoFar && System.nanoTime() < until) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
     }
 
     private void pace(double rate, long start, long total) {
@@ -126,7 +136,10 @@ final class RelayLoad implements AutoCloseable {
             }
             return;
         }
-        delivered.increment();
+        deliveredEver.increment();
+        if (stamp >= stepFromStamp) {
+            delivered.increment();
+        }
         if (stamp >= measureFromStamp) {
             long micros = (System.nanoTime() - epoch - stamp) / 1000;
             recorder.recordValue(Math.max(1, Math.min(micros, MAX_LATENCY_MICROS)));
