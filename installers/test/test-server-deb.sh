@@ -80,6 +80,14 @@ pass "stopped on SIGTERM, exit status $status"
 grep -q "ERROR" "$log" && { cat "$log"; fail "errors in the server log"; }
 pass "no errors in the log ($(wc -l <"$log") lines)"
 
+echo "== upgrade over itself: the admin's config and the data survive"
+echo "# changed by the admin" >> /etc/duet-server/duet-server.conf
+dpkg -i "$deb" >/dev/null
+grep -q "changed by the admin" /etc/duet-server/duet-server.conf || fail "the upgrade replaced the admin's config"
+[ -f /var/lib/duet-server/duet.db ] || fail "the upgrade lost the database"
+[ "$(stat -c '%U:%G %a' /etc/duet-server/duet-server.conf)" = "root:duet 640" ] || fail "config mode after upgrade"
+pass "reinstalled: config edits, its mode and the database kept"
+
 echo "== remove, then purge"
 dpkg -r duet-server >/dev/null
 [ ! -e /usr/bin/duet-server ] && [ ! -e /usr/share/duet-server ] && [ ! -e "$unit" ] || fail "files left after remove"
