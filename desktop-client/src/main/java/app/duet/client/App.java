@@ -92,7 +92,8 @@ public final class App extends Application {
                 new FileSessionStore(configDir), Platform::runLater);
         SessionState session = new SessionState(client);
         MainWindow window = new MainWindow(stage, session, client::retryNow);
-        CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels());
+        CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels(),
+                () -> screens.logOut());
         EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(

@@ -161,6 +161,11 @@ final class Screens implements Navigator, SignalingListener {
         }
     }
 
+    /** Logs out from anywhere (the call screen's menu); the welcome screen follows. */
+    void logOut() {
+        client.logout().whenCompleteAsync((ok, error) -> welcome(), background.uiExecutor());
+    }
+
     void close() {
         client.removeListener(this);
         calls.signedOut();

@@ -37,6 +37,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final Background background;
     private final Consumer<Screen> showScreen;
     private final Runnable backToChannels;
+    private final Runnable logOut;
     private CallEngine engine;
     private final javafx.beans.property.ReadOnlyBooleanWrapper ready = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private RingingOverlay ringing;
@@ -45,7 +46,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private CallViewModel call;
 
     public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
-                           Runnable backToChannels) {
+                           Runnable backToChannels, Runnable logOut) {
+        this.logOut = logOut;
         this.window = window;
         this.background = background;
         this.showScreen = showScreen;
@@ -84,7 +86,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         ringing.ringing("Calling " + peer.displayName() + "…", this::cancelRing);
         window.showOverlay(ringing, this::cancelRing);
         RingingOverlay shown = ringing;
-        CallViewModel model = new CallViewModel(peer.displayName(), channel, media, engine, background);
+        CallViewModel model = new CallViewModel(peer.displayName(), channel, media, engine, background, logOut);
         engine.ring(channel, media == Media.VIDEO).whenCompleteAsync((callId, error) -> {
             if (ringing != shown) {
                 return;
@@ -126,7 +128,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
 
     private void acceptIncoming(IncomingCall offered, Media media) {
         closeIncoming();
-        CallViewModel model = new CallViewModel(offered.callerDisplayName(), offered.channel(), media, engine, background);
+        CallViewModel model = new CallViewModel(offered.callerDisplayName(), offered.channel(), media, engine, background,
+                logOut);
         openCallScreen(model);
         engine.accept().whenCompleteAsync((ok, error) -> {
             if (error != null) {

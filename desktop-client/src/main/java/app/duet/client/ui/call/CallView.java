@@ -116,7 +116,10 @@ public final class CallView implements Screen {
         moreChat.setOnAction(e -> vm.chatVisibleProperty().set(!vm.chatVisibleProperty().get()));
         MenuItem moreFile = new MenuItem("Send a file");
         moreFile.setOnAction(e -> pickFile());
-        more.getItems().addAll(moreShare, moreChat, moreFile);
+        MenuItem logOut = new MenuItem("Hang up and log out");
+        logOut.setId("call-log-out");
+        logOut.setOnAction(e -> vm.logOut());
+        more.getItems().addAll(moreShare, moreChat, moreFile, new javafx.scene.control.SeparatorMenuItem(), logOut);
 
         HBox controls = new HBox(10, micButton, camera, share, chatToggle, file, more, hangUp);
         controls.setAlignment(Pos.CENTER);
@@ -124,8 +127,9 @@ public final class CallView implements Screen {
         controls.getStyleClass().add("call-controls");
         root.setBottom(controls);
         // Narrow windows keep mic, camera and hang-up in sight and fold the rest into "More".
-        root.widthProperty().addListener((obs, old, w) -> fold(w.doubleValue() < NARROW, share, chatToggle, file, more));
-        fold(false, share, chatToggle, file, more);
+        java.util.List<MenuItem> folded = java.util.List.of(moreShare, moreChat, moreFile);
+        root.widthProperty().addListener((obs, old, w) -> fold(w.doubleValue() < NARROW, share, chatToggle, file, folded));
+        fold(false, share, chatToggle, file, folded);
 
         accelerators = Map.of(
                 CallShortcuts.MIC.keys(), vm::toggleMic,
@@ -187,6 +191,7 @@ public final class CallView implements Screen {
         line.setAlignment(Pos.CENTER_LEFT);
         Label remoteState = new Label();
         remoteState.setId("call-remote-state");
+        remoteState.setWrapText(true);
         remoteState.textProperty().bind(vm.remoteStatusText());
         remoteState.setGraphic(new FontIcon(Feather.INFO));
         remoteState.visibleProperty().bind(vm.remoteStatusText().isNotEmpty());
@@ -261,13 +266,12 @@ public final class CallView implements Screen {
         }
     }
 
-    private static void fold(boolean narrow, Node share, Node chat, Node file, Node more) {
+    private static void fold(boolean narrow, Node share, Node chat, Node file, java.util.List<MenuItem> inMenu) {
         for (Node n : new Node[] {share, chat, file}) {
             n.setVisible(!narrow);
             n.setManaged(!narrow);
         }
-        more.setVisible(narrow);
-        more.setManaged(narrow);
+        inMenu.forEach(item -> item.setVisible(narrow));
     }
 
     private static Button toggle(String id, Feather on, Feather off, boolean initiallyOn, StringBinding text,

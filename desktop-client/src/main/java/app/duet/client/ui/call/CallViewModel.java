@@ -45,6 +45,7 @@ public final class CallViewModel {
     private final Media media;
     private final Background background;
     private final CallEngine engine;
+    private final Runnable logOut;
     private final ReadOnlyObjectWrapper<CallState> state = new ReadOnlyObjectWrapper<>(CallState.ACCEPTED);
     private final ReadOnlyObjectWrapper<CallQuality> quality = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("0:00");
@@ -70,7 +71,9 @@ public final class CallViewModel {
     private long noticeShownAtMillis;
     static final long CHAT_NOTICE_MILLIS = 6_000;
 
-    public CallViewModel(String peerName, String channel, Media media, CallEngine engine, Background background) {
+    public CallViewModel(String peerName, String channel, Media media, CallEngine engine, Background background,
+                         Runnable logOut) {
+        this.logOut = logOut;
         this.peerName = peerName;
         this.channel = channel;
         this.media = media;
@@ -213,6 +216,12 @@ public final class CallViewModel {
 
     public void hangUp() {
         engine.hangup();
+    }
+
+    /** Ends the call and the session. */
+    public void logOut() {
+        engine.hangup();
+        logOut.run();
     }
 
     // ---- state ----
