@@ -85,10 +85,11 @@ final class DuetTarget implements RelayTarget {
     }
 
     @Override
-    public List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count) throws Exception {
+    public List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count, long deadline)
+            throws Exception {
         List<CompletableFuture<RelayPair>> pending = new ArrayList<>(count);
         Semaphore inFlight = new Semaphore(SETUP_CONCURRENCY);
-        for (int i = firstIndex; i < firstIndex + count; i++) {
+        for (int i = firstIndex; i < firstIndex + count && System.nanoTime() < deadline; i++) {
             inFlight.acquire();
             pending.add(pairUp(sockets, i).whenComplete((pair, error) -> inFlight.release()));
         }

@@ -64,9 +64,10 @@ final class PeerServerTarget implements RelayTarget {
     }
 
     @Override
-    public List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count) throws Exception {
+    public List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count, long deadline)
+            throws Exception {
         List<CompletableFuture<RelayPair>> pending = new ArrayList<>(count);
-        for (int i = firstIndex; i < firstIndex + count; i++) {
+        for (int i = firstIndex; i < firstIndex + count && System.nanoTime() < deadline; i++) {
             int index = i;
             String callerId = "bench" + index + "a";
             String calleeId = "bench" + index + "b";

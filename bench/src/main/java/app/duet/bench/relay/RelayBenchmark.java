@@ -36,9 +36,19 @@ final class RelayBenchmark {
                 String label = target.name() + " @ " + size + " sockets";
                 log.info("{}: opening {} more pairs", label, wanted - pairs);
                 long setupStart = System.nanoTime();
-                load.add(target.connect(sockets, pairs, wanted - pairs));
+                List<RelayPair> added = target.connect(sockets, pairs, wanted - pairs,
+                        setupStart + settings.setupLimit().toNanos());
+                load.add(added);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
-                pairs = wanted;
+                pairs += added.size();
+                String note = target.setupNote();
+                if (pairs < wanted) {
+                    log.warn("{}: only {} of {} sockets were set up within {} s", label, pairs * 2, size,
+                            settings.setupLimit().toSeconds());
+                    note = (note.isEmpty() ? "" : note + "; ") + "only " + pairs * 2 + " of " + size
+                            + " sockets could be set up within the " + settings.setupLimit().toSeconds()
+                            + " s set-up limit, so larger sizes were skipped";
+                }
 
                 ProcSample idleStart = target.server().sample();
                 TimeUnit.SECONDS.sleep(2);
@@ -66,7 +76,10 @@ final class RelayBenchmark {
                 List<StepResult> steps = new RateStepper(settings).step(load, label);
                 results.add(new SizeResult(target.name(), load.sockets(), setupSeconds, idleEnd.rssMb(),
                         idleEnd.cpuPercentSince(idleStart), reference, steps,
-                        RateStepper.sustainedRate(steps, settings.p99LimitMs()), target.setupNote()));
+                        RateStepper.sustainedRate(steps, settings.p99LimitMs()), note));
+                if (pairs < wanted) {
+                    break;
+                }
                 if (!target.server().isAlive()) {
                     log.warn("{} exited during the run; stopping it here", target.name());
                     break;

@@ -28,7 +28,9 @@ final class RelayReport {
                 + SignalingPayloads.SDP_CHARS + "-character SDP, the rest ~200-byte ICE candidates. Each message"
                 + " carries its intended send time; the receiving socket (same process, same clock) records"
                 + " arrival minus intended send time in an HdrHistogram, so a driver or server that falls behind"
-                + " shows in the latency. Before the first size each server gets an unmeasured warm-up at the reference"
+                + " shows in the latency. Pairs are added between sizes; set-up of a size may take at most "
+                + settings.setupLimit().toSeconds() + " s, and a server that cannot set up all its sockets in that"
+                + " time is measured at the count it reached. Before the first size each server gets an unmeasured warm-up at the reference"
                 + " rate, so both JITs have compiled their hot paths. Latency is quoted at " + rate(settings.referenceRate()) + " msg/s over "
                 + settings.referenceMeasure().toSeconds() + " s. Sustained rate: the rate is doubled from "
                 + rate(settings.startRate()) + " msg/s and then bisected; a step (" + settings.warmup().toSeconds()

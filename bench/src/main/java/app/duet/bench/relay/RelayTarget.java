@@ -18,10 +18,11 @@ interface RelayTarget extends AutoCloseable {
     ServerProcess server();
 
     /**
-     * Opens {@code count} new pairs numbered from {@code firstIndex}, each ready to relay (for Duet:
-     * signed in, both in one channel, in an accepted call).
+     * Opens up to {@code count} new pairs numbered from {@code firstIndex}, each ready to relay (for Duet:
+     * signed in, both in one channel, in an accepted call). Starts no new pair after {@code deadline}
+     * ({@link System#nanoTime()}), so a slow server yields fewer pairs rather than an endless set-up.
      */
-    List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count) throws Exception;
+    List<RelayPair> connect(DriverSockets sockets, int firstIndex, int count, long deadline) throws Exception;
 
     /** Anything about set-up so far the report should mention (e.g. server errors retried), or "". */
     default String setupNote() {
