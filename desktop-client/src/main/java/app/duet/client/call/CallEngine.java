@@ -57,6 +57,9 @@ public final class CallEngine implements AutoCloseable {
     record CurrentCall(String callId, CallSession session) {
     }
 
+    /** Our ring is on its way to the server; there is no call id yet. */
+    private static final CurrentCall RINGING = new CurrentCall(null, null);
+
     /**
      * Starts the media engine (probing audio devices may take a few seconds: call off the UI thread) and
      * listens to {@code signaling}.
@@ -90,14 +93,16 @@ public final class CallEngine implements AutoCloseable {
             if (current != null) {
                 return CompletableFuture.failedFuture(new IllegalStateException("You are already in a call."));
             }
-            current = new CurrentCall(null, null); // reserve: a second ring fails fast
+            current = RINGING; // reserve: a second ring fails fast, a hang-up meanwhile cancels it
         }
         return iceServers().thenCompose(servers -> signaling.ring(channel, video ? Media.VIDEO : Media.AUDIO)
                 .thenApplyAsync(reply -> startRingingCall(reply.callId(), servers, video), worker))
                 .whenComplete((callId, error) -> {
                     if (error != null) {
                         synchronized (this) {
-                            current = null;
+                            if (current == RINGING) {
+                                current = null;
+                            }
                         }
                         LOG.info("Ring failed: {}", SignalingClient.unwrap(error).getMessage());
                     }
@@ -107,6 +112,11 @@ public final class CallEngine implements AutoCloseable {
     private String startRingingCall(String callId, List<IceServerConfig> servers, boolean video) {
         boolean glare;
         synchronized (this) {
+            if (current != RINGING) { // hung up before the server answered the ring
+                signaling.cancel(callId);
+                deliver(() -> listener.callEnded(callId, CallEnd.LOCAL_HANGUP));
+                return callId;
+            }
             glare = incoming != null && incoming.callId().equals(callId);
             incoming = null;
         }
@@ -168,6 +178,12 @@ public final class CallEngine implements AutoCloseable {
         CurrentCall call;
         synchronized (this) {
             call = current;
+        }
+        if (call == RINGING) {
+            synchronized (this) {
+                current = null; // the ring's reply will cancel it
+            }
+            return CompletableFuture.completedFuture(null);
         }
         if (call == null || call.callId() == null) {
             return CompletableFuture.completedFuture(null);

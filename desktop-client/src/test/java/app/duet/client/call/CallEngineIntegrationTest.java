@@ -123,6 +123,18 @@ class CallEngineIntegrationTest {
         await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.REMOTE_HANGUP));
     }
 
+    @Test
+    void hanging_up_an_unanswered_ring_cancels_it_for_the_callee() {
+        ann.ring("room", true).join();
+        await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
+        assertThat(ann.state()).isEqualTo(CallState.RINGING_OUTGOING);
+        ann.hangup().join();
+        await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.CANCELLED));
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
+        assertThat(bob.accept()).isCompletedExceptionally();
+        assertThat(ann.ring("room", false).join()).as("free to ring again").isNotBlank();
+    }
+
     private CallEngine engine(SignalingClient client, EngineListener events, String name) {
         CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(320, 240, 15),
                 AudioMode.HEADLESS, false, temp.resolve(name + "-downloads"));
