@@ -37,6 +37,12 @@ import org.slf4j.LoggerFactory;
 final class CallDriver implements CallEngineListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallDriver.class);
+    /**
+     * Answering at machine speed can beat the caller's engine: its call_accepted may arrive before the
+     * engine has taken the ring's reply, and the engine then drops it (the call stays ringing). A short
+     * pause, shorter than any person takes, avoids that until the engine handles the order itself.
+     */
+    static final long ANSWER_DELAY_MILLIS = 300;
 
     private final HeadlessOptions options;
     private final JsonLines out;
@@ -142,13 +148,17 @@ final class CallDriver implements CallEngineListener {
             handledCall = true;
             cancel(waitTimer);
             beginCall(call.callId());
-            engine.accept().whenCompleteAsync((ok, error) -> {
-                if (error != null) {
-                    out.emit("problem", line -> line.addProperty("message",
-                            "Could not accept: " + SignalingClient.unwrap(error).getMessage()));
-                }
-            }, events);
+            events.schedule(this::accept, ANSWER_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void accept() {
+        engine.accept().whenCompleteAsync((ok, error) -> {
+            if (error != null) {
+                out.emit("problem", line -> line.addProperty("message",
+                        "Could not accept: " + SignalingClient.unwrap(error).getMessage()));
+            }
+        }, events);
     }
 
     private void beginCall(String id) {
@@ -176,8 +186,10 @@ final class CallDriver implements CallEngineListener {
         });
         if (state == CallState.ACCEPTED && connectTimer == null) {
             connectTimer = schedule(options.connectTimeout, () -> {
-                finish(ExitCode.CALL_FAILED, "Media did not connect within "
-                        + options.connectTimeout.toSeconds() + " s.");
+                if (options.mode() != Mode.ECHO) { // the bot only drops this call and waits for the next
+                    finish(ExitCode.CALL_FAILED, "Media did not connect within "
+                            + options.connectTimeout.toSeconds() + " s.");
+                }
                 hangUp("connect_timeout");
             });
         } else if (state == CallState.CONNECTED && !connected) {

@@ -145,8 +145,13 @@ public final class HeadlessClient {
                     throw e;
                 }
                 LOG.info("Login refused; signing up {}", options.username);
-                auth = await(signaling.signup(options.username, options.displayNameOrUser(),
-                        options.emailOrDefault(), password, false));
+                try {
+                    auth = await(signaling.signup(options.username, options.displayNameOrUser(),
+                            options.emailOrDefault(), password, false));
+                } catch (SignalingException.ServerError taken) {
+                    // The account exists, so the login's answer (wrong password) is the one that matters.
+                    throw taken.code() == ErrorCode.USERNAME_TAKEN ? e : taken;
+                }
             }
             Result.Auth signedIn = auth;
             out.emit("logged_in", line -> {

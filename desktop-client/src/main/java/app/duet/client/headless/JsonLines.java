@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
 import org.slf4j.Logger;
@@ -26,7 +27,7 @@ public final class JsonLines implements AutoCloseable {
 
     private final Writer out;
     private final Clock clock;
-    private final Gson gson = new Gson();
+    private final Gson gson = new GsonBuilder().serializeNulls().create(); // unknown numbers stay as null
     private boolean failed;
 
     public JsonLines(OutputStream out, Clock clock) {
