@@ -61,20 +61,6 @@ final class Connector implements SocketConnection.Callbacks {
         void onSessionRevoked();
     }
 
-    private static final class Pending {
-        final String id;
-        final MessageType type;
-        final String frame;
-        final CompletableFuture<Result> future = new CompletableFuture<>();
-        ScheduledFuture<?> timeout;
-
-        Pending(String id, Request request, String frame) {
-            this.id = id;
-            this.type = request.type();
-            this.frame = frame;
-        }
-    }
-
     private final ProtocolCodec codec;
     private final ScheduledExecutorService timer;
     private final Executor callbacks;
@@ -93,8 +79,8 @@ final class Connector implements SocketConnection.Callbacks {
     private Long shutdownHintMs;
     private ScheduledFuture<?> retryTask;
     private ConnectionState state = ConnectionState.OFFLINE;
-    private final Map<String, Pending> inFlight = new HashMap<>();
-    private final ArrayDeque<Pending> queued = new ArrayDeque<>();
+    private final Map<String, PendingRequest> inFlight = new HashMap<>();
+    private final ArrayDeque<PendingRequest> queued = new ArrayDeque<>();
 
     Connector(SignalingConfig config, ProtocolCodec codec, ScheduledExecutorService timer, Executor callbacks) {
         this.config = config;
@@ -134,7 +120,7 @@ final class Connector implements SocketConnection.Callbacks {
 
     /** Sends a request once connected and greeted; the future completes on the callback executor. */
     <R extends Result> CompletableFuture<R> request(Function<String, Request> build, Class<R> resultType) {
-        Pending p = newPending(build);
+        PendingRequest p = newPending(build);
         SocketConnection target = null;
         boolean wakeUp = false;
         synchronized (lock) {
@@ -161,7 +147,7 @@ final class Connector implements SocketConnection.Callbacks {
 
     /** Sends on the socket being set up, before it is ready: for the handshake only. */
     <R extends Result> CompletableFuture<R> sendNow(Function<String, Request> build, Class<R> resultType) {
-        Pending p = newPending(build);
+        PendingRequest p = newPending(build);
         SocketConnection target;
         synchronized (lock) {
             target = socket;
@@ -197,7 +183,7 @@ final class Connector implements SocketConnection.Callbacks {
     void changeServer(SignalingConfig newConfig) {
         SocketConnection old;
         SocketConnection fresh;
-        List<Pending> lost;
+        List<PendingRequest> lost;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -224,7 +210,7 @@ final class Connector implements SocketConnection.Callbacks {
 
     void close() {
         SocketConnection old;
-        List<Pending> all;
+        List<PendingRequest> all;
         synchronized (lock) {
             if (closed) {
                 return;
@@ -263,7 +249,7 @@ final class Connector implements SocketConnection.Callbacks {
             Throwable cause = SignalingClient.unwrap(error);
             log.warn("Handshake with {} failed: {}", connection.getURI(), cause.toString());
             if (cause instanceof SignalingException.Incompatible incompatible) {
-                List<Pending> waiting;
+                List<PendingRequest> waiting;
                 synchronized (lock) {
                     waiting = new ArrayList<>(queued);
                     queued.clear();
@@ -273,7 +259,7 @@ final class Connector implements SocketConnection.Callbacks {
             connection.close();
             return;
         }
-        List<Pending> waiting;
+        List<PendingRequest> waiting;
         synchronized (lock) {
             if (connection != socket) {
                 return;
@@ -296,24 +282,24 @@ final class Connector implements SocketConnection.Callbacks {
             message = codec.decodeServerMessage(frame, this::pendingType);
         } catch (ProtocolException e) {
             log.warn("Unreadable frame from the server: {}", e.getMessage());
-            Pending p = e.requestId() == null ? null : takeInFlight(e.requestId());
+            PendingRequest p = e.requestId() == null ? null : takeInFlight(e.requestId());
             if (p != null) {
-                fail(p, new SignalingException.ServerError(e.code(), "The server's reply could not be read: " + e.getMessage()));
+                p.fail(new SignalingException.ServerError(e.code(), "The server's reply could not be read: " + e.getMessage()),
+                        callbacks);
             }
             return;
         }
         if (message instanceof Ok ok) {
-            Pending p = takeInFlight(ok.id());
+            PendingRequest p = takeInFlight(ok.id());
             if (p != null) {
-                p.timeout.cancel(false);
-                callbacks.execute(() -> p.future.complete(ok.result()));
+                p.complete(ok.result(), callbacks);
             }
         } else if (message instanceof ErrorReply error) {
-            Pending p = error.id() == null ? null : takeInFlight(error.id());
+            PendingRequest p = error.id() == null ? null : takeInFlight(error.id());
             if (p == null) {
                 log.warn("The server reported a problem: {} {}", error.code(), error.message());
             } else {
-                fail(p, new SignalingException.ServerError(error.code(), error.message()));
+                p.fail(new SignalingException.ServerError(error.code(), error.message()), callbacks);
             }
         } else if (message instanceof Event event) {
             if (event instanceof Event.ServerShutdown shutdown && shutdown.reconnectAfterMs() != null) {
@@ -330,8 +316,8 @@ final class Connector implements SocketConnection.Callbacks {
         if (code == CLOSE_SESSION_REVOKED) {
             handler.onSessionRevoked();
         }
-        List<Pending> lost;
-        List<Pending> unreachable = List.of();
+        List<PendingRequest> lost;
+        List<PendingRequest> unreachable = List.of();
         long delayMs = 0;
         synchronized (lock) {
             if (connection != socket) {
@@ -392,28 +378,28 @@ final class Connector implements SocketConnection.Callbacks {
         return socket;
     }
 
-    private Pending newPending(Function<String, Request> build) {
+    private PendingRequest newPending(Function<String, Request> build) {
         String id = Long.toString(ids.incrementAndGet());
         Request request = build.apply(id);
-        return new Pending(id, request, codec.encode(request));
+        return new PendingRequest(id, request, codec.encode(request));
     }
 
-    private void armTimeoutLocked(Pending p) {
+    private void armTimeoutLocked(PendingRequest p) {
         Duration timeout = config.requestTimeout();
-        p.timeout = timer.schedule(() -> timedOut(p), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        p.armTimeout(timer.schedule(() -> timedOut(p), timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    private void timedOut(Pending p) {
+    private void timedOut(PendingRequest p) {
         boolean removed;
         synchronized (lock) {
             removed = inFlight.remove(p.id, p) | queued.remove(p);
         }
         if (removed) {
-            fail(p, new SignalingException.Timeout("The server did not answer " + p.type + " in time."));
+            p.fail(new SignalingException.Timeout("The server did not answer " + p.type + " in time."), callbacks);
         }
     }
 
-    private void transmit(SocketConnection target, Pending p) {
+    private void transmit(SocketConnection target, PendingRequest p) {
         try {
             target.send(p.frame);
         } catch (WebsocketNotConnectedException e) {
@@ -424,19 +410,19 @@ final class Connector implements SocketConnection.Callbacks {
 
     private MessageType pendingType(String id) {
         synchronized (lock) {
-            Pending p = inFlight.get(id);
+            PendingRequest p = inFlight.get(id);
             return p == null ? null : p.type;
         }
     }
 
-    private Pending takeInFlight(String id) {
+    private PendingRequest takeInFlight(String id) {
         synchronized (lock) {
             return inFlight.remove(id);
         }
     }
 
-    private List<Pending> drainInFlightLocked() {
-        List<Pending> drained = new ArrayList<>(inFlight.values());
+    private List<PendingRequest> drainInFlightLocked() {
+        List<PendingRequest> drained = new ArrayList<>(inFlight.values());
         inFlight.clear();
         return drained;
     }
@@ -448,12 +434,7 @@ final class Connector implements SocketConnection.Callbacks {
         }
     }
 
-    private void failAll(List<Pending> pending, SignalingException error) {
-        pending.forEach(p -> fail(p, error));
-    }
-
-    private void fail(Pending p, SignalingException error) {
-        p.timeout.cancel(false);
-        callbacks.execute(() -> p.future.completeExceptionally(error));
+    private void failAll(List<PendingRequest> pending, SignalingException error) {
+        pending.forEach(p -> p.fail(error, callbacks));
     }
 }
