@@ -33,6 +33,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -95,7 +96,8 @@ public final class DuetServer implements AutoCloseable {
                         Math.max(1, Runtime.getRuntime().availableProcessors()),
                         config.tlsEnabled() ? Tls.serverContext(config.tlsKeystore(), config.tlsKeystorePassword(),
                                 config.tlsKeystoreType()) : null,
-                        new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds())),
+                        new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds()),
+                        Set.copyOf(config.trustedProxies())),
                 new SignalingEndpoint.Services(auth, resets, channels, ice, executors.workers(), metrics, clock),
                 connections, codec);
         try {

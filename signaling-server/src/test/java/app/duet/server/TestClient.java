@@ -43,8 +43,8 @@ final class TestClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocketClient socket;
 
-    private TestClient(URI uri, SSLContext ssl) {
-        socket = new WebSocketClient(uri) {
+    private TestClient(URI uri, SSLContext ssl, Map<String, String> headers) {
+        socket = new WebSocketClient(uri, headers) {
             @Override
             public void onOpen(ServerHandshake handshake) {
             }
@@ -74,7 +74,12 @@ final class TestClient implements AutoCloseable {
     }
 
     static TestClient connect(URI uri, SSLContext ssl) throws InterruptedException {
-        TestClient client = new TestClient(uri, ssl);
+        return connect(uri, ssl, Map.of());
+    }
+
+    /** Connects with extra HTTP headers in the handshake (e.g. X-Forwarded-For). */
+    static TestClient connect(URI uri, SSLContext ssl, Map<String, String> headers) throws InterruptedException {
+        TestClient client = new TestClient(uri, ssl, headers);
         assertThat(client.socket.connectBlocking(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("connected to " + uri).isTrue();
         return client;
     }
@@ -82,6 +87,13 @@ final class TestClient implements AutoCloseable {
     /** Connects and says hello. */
     static TestClient hello(DuetServer server) throws InterruptedException {
         TestClient client = connect(server.uri());
+        client.ok(new Request.Hello(client.nextId(), 1, "test"));
+        return client;
+    }
+
+    /** Connects as if through a proxy that wrote this X-Forwarded-For, and says hello. */
+    static TestClient helloForwardedFor(DuetServer server, String forwardedFor) throws InterruptedException {
+        TestClient client = connect(server.uri(), null, Map.of("X-Forwarded-For", forwardedFor));
         client.ok(new Request.Hello(client.nextId(), 1, "test"));
         return client;
     }

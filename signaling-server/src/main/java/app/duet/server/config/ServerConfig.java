@@ -43,7 +43,9 @@ public record ServerConfig(
         String smtpFrom,
         boolean smtpStartTls,
         Duration shutdownReconnectAfter,
-        int workerThreads) {
+        int workerThreads,
+        /** IP addresses of reverse proxies whose X-Forwarded-For is believed; empty = none. */
+        List<String> trustedProxies) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -57,6 +59,7 @@ public record ServerConfig(
         databaseFile = databaseFile != null ? databaseFile : dataDir.resolve("duet.db");
         turnUrls = List.copyOf(turnUrls);
         stunUrls = List.copyOf(stunUrls);
+        trustedProxies = List.copyOf(IpLiterals.normalizeAll(trustedProxies, "--trusted-proxy"));
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
@@ -94,7 +97,7 @@ public record ServerConfig(
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseFile=" + databaseFile
                 + ", opsPort=" + opsPort + ", tls=" + tlsEnabled() + ", bcryptCost=" + bcryptCost
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace + ", turnUrls=" + turnUrls
-                + ", stunUrls=" + stunUrls + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
+                + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
     }
 
     public static Builder builder() {
@@ -135,6 +138,7 @@ public record ServerConfig(
         private boolean smtpStartTls = true;
         private Duration shutdownReconnectAfter = Duration.ofSeconds(2);
         private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
+        private List<String> trustedProxies = List.of();
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -168,13 +172,14 @@ public record ServerConfig(
         public Builder smtpStartTls(boolean v) { smtpStartTls = v; return this; }
         public Builder shutdownReconnectAfter(Duration v) { shutdownReconnectAfter = v; return this; }
         public Builder workerThreads(int v) { workerThreads = v; return this; }
+        public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
                     tlsKeystoreType, bcryptCost, sessionTtl, ringTimeout, callGrace, heartbeatSeconds, rateLimitPerSecond,
                     rateLimitBurst, loginFailuresPerAccount, loginFailuresPerAddress, loginFailureWindow, resetCodeTtl,
                     turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
-                    smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads);
+                    smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies);
         }
     }
 }

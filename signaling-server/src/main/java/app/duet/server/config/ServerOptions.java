@@ -110,6 +110,11 @@ public final class ServerOptions {
             description = "Threads for bcrypt and database work; 0 = number of CPUs, at least 2 (default: ${DEFAULT-VALUE}).")
     int workerThreads;
 
+    @Option(names = "--trusted-proxy", split = ",", paramLabel = "ADDRESS",
+            description = "IP address of a reverse proxy whose X-Forwarded-For names the client (e.g. 127.0.0.1,::1); "
+                    + "from other peers the header is ignored. Default: none.")
+    List<String> trustedProxies = new ArrayList<>();
+
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
@@ -122,7 +127,7 @@ public final class ServerOptions {
                 .loginFailureWindow(Duration.ofMinutes(loginWindowMinutes)).resetCodeTtl(Duration.ofMinutes(resetCodeMinutes))
                 .stunUrls(stunUrls).turnUrls(turnUrls).turnSecret(turnSecret).turnCredentialTtl(Duration.ofSeconds(turnTtlSeconds))
                 .smtpHost(smtpHost).smtpPort(smtpPort).smtpUsername(smtpUsername).smtpPassword(smtpPassword)
-                .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls);
+                .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies);
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }

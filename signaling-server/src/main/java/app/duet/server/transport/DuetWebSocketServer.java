@@ -26,6 +26,7 @@ final class DuetWebSocketServer extends WebSocketServer {
 
     private final FrameHandler frames;
     private final ConnectionFactory connections;
+    private final ClientAddresses addresses;
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final AtomicLong ids = new AtomicLong();
 
@@ -35,11 +36,12 @@ final class DuetWebSocketServer extends WebSocketServer {
     }
 
     DuetWebSocketServer(InetSocketAddress address, int decoderThreads, int heartbeatSeconds, FrameHandler frames,
-            ConnectionFactory connections) {
+            ConnectionFactory connections, ClientAddresses addresses) {
         super(address, decoderThreads, List.of(new Draft_6455(Collections.emptyList(),
                 List.of(new Protocol("")), HARD_FRAME_LIMIT)));
         this.frames = frames;
         this.connections = connections;
+        this.addresses = addresses;
         setConnectionLostTimeout(heartbeatSeconds);
         setReuseAddr(true);
         setDaemon(true);
@@ -58,7 +60,8 @@ final class DuetWebSocketServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
         InetSocketAddress remote = socket.getRemoteSocketAddress();
-        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String address = addresses.clientAddress(peer, handshake.getFieldValue(ClientAddresses.FORWARDED_FOR));
         ClientConnection c = connections.create(socket, Long.toString(ids.incrementAndGet()), address);
         socket.setAttachment(c);
         log.debug("{} opened", c);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,7 @@ public final class SignalingEndpoint {
 
     /** Socket-level settings. {@code ssl} is null for plain ws://. */
     public record Settings(InetSocketAddress address, int heartbeatSeconds, double ratePerSecond, int burst,
-            int decoderThreads, SSLContext ssl, Result.Hello hello) {
+            int decoderThreads, SSLContext ssl, Result.Hello hello, Set<String> trustedProxies) {
     }
 
     private final DuetWebSocketServer server;
@@ -53,7 +54,7 @@ public final class SignalingEndpoint {
                     connections.opened(c);
                     services.metrics().connectionOpened();
                     return c;
-                });
+                }, new ClientAddresses(settings.trustedProxies()));
         if (settings.ssl() != null) {
             server.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(settings.ssl()));
         }

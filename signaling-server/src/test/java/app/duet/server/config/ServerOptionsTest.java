@@ -66,6 +66,14 @@ class ServerOptionsTest {
     }
 
     @Test
+    void trustedProxiesComeFromTheEnvironmentAsNormalisedAddresses() throws IOException {
+        ServerConfig c = parse(Map.of("DUET_TRUSTED_PROXY", "127.0.0.1,::1"));
+        assertThat(c.trustedProxies()).containsExactlyInAnyOrder("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(parse(Map.of()).trustedProxies()).isEmpty();
+        assertThatThrownBy(() -> parse(Map.of(), "--trusted-proxy", "nginx.local")).hasMessageContaining("--trusted-proxy");
+    }
+
+    @Test
     void unknownFileKeysAreReported() throws IOException {
         Path file = dir.resolve("typo.properties");
         Files.writeString(file, "prot=1\n");
