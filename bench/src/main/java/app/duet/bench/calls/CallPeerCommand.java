@@ -60,6 +60,9 @@ public final class CallPeerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // This process logs to its own file (see ClientCostBenchmark): keep the client's call events there.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("app.duet.client"))
+                .setLevel(ch.qos.logback.classic.Level.INFO);
         ExecutorService events = Executors.newSingleThreadExecutor();
         RigListener listener = new RigListener(user, !ring);
         try (SignalingClient client = new SignalingClient(SignalingConfig.defaults(server, "duet-bench/0.1"),

@@ -74,9 +74,10 @@ public final class CallsCommand implements Callable<Integer> {
         if (only.contains("cost")) {
             int seconds = quick ? 20 : 120;
             List<ClientCostBenchmark.Cost> costs = new ArrayList<>();
-            costs.add(new ClientCostBenchmark(peerJvmOptions).run(serverJar, workDir, false, seconds));
+            ClientCostBenchmark cost = new ClientCostBenchmark(peerJvmOptions);
+            costs.add(cost.runWithRetry(serverJar, workDir, false, seconds));
             if (System.getenv("DISPLAY") != null) {
-                costs.add(new ClientCostBenchmark(peerJvmOptions).run(serverJar, workDir, true, seconds));
+                costs.add(cost.runWithRetry(serverJar, workDir, true, seconds));
             } else {
                 out.println("(Screen share skipped: no DISPLAY; scripts/bench.sh runs this under Xvfb.)");
                 out.println();

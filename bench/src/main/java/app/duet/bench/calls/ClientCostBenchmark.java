@@ -40,6 +40,35 @@ final class ClientCostBenchmark {
         this.peerJvmOptions = List.copyOf(peerJvmOptions);
     }
 
+    /**
+     * Runs the scenario; if the two processes fail to connect their call, tries once more with fresh
+     * processes and says so in the result (the failed attempt's logs stay in the work folder).
+     */
+    Cost runWithRetry(Path serverJar, Path workDir, boolean screen, int seconds) throws Exception {
+        try {
+            return run(serverJar, workDir, screen, seconds);
+        } catch (IllegalStateException | java.util.concurrent.TimeoutException e) {
+            log.warn("client-cost run failed ({}); trying once more", e.getMessage());
+            Path failed = workDir.resolve((screen ? "cost-screen" : "cost-camera") + "-failed");
+            deleteQuietly(failed);
+            Files.move(workDir.resolve(screen ? "cost-screen" : "cost-camera"), failed);
+            Cost second = run(serverJar, workDir, screen, seconds);
+            return new Cost(second.scenario(), second.seconds(), second.cpuPercent(), second.avgRssMb(),
+                    second.maxRssMb(), second.peerReport() + " (second attempt: the first call did not connect, logs in "
+                    + failed.getFileName() + ")");
+        }
+    }
+
+    private static void deleteQuietly(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
     Cost run(Path serverJar, Path workDir, boolean screen, int seconds) throws Exception {
         String scenario = screen ? "screen share (caller shares the 1280x720 screen)" : "1280x720@30 camera call";
         Path dir = workDir.resolve(screen ? "cost-screen" : "cost-camera");
