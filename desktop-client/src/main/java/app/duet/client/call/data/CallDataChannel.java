@@ -23,6 +23,8 @@ public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
     private final DataEvents events;
     private final Clock clock;
     private final FileTransfers files;
+    private final MessageRateLimit chatLimit = new MessageRateLimit(System::nanoTime);
+    private long droppedChats;
     private DataLink link;
     private RemoteMediaState lastAnnounced;
 
@@ -114,6 +116,12 @@ public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
         String text = message.text();
         if (text == null || text.isBlank() || text.length() > MAX_CHAT_LENGTH) {
             LOG.debug("Ignoring an empty or oversized chat message");
+            return;
+        }
+        if (!chatLimit.tryAcquire()) {
+            if (droppedChats++ % 100 == 0) {
+                LOG.warn("The far side floods chat messages; dropped {} so far", droppedChats);
+            }
             return;
         }
         Instant sentAt = message.sentAt() == null ? clock.instant() : Instant.ofEpochMilli(message.sentAt());

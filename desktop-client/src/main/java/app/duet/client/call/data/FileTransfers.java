@@ -34,6 +34,10 @@ public final class FileTransfers implements AutoCloseable {
     static final long LOW_WATER = 256 * 1024;
     public static final long MAX_FILE_SIZE = 4L * 1024 * 1024 * 1024;
     private static final int PROGRESS_EVERY_CHUNKS = 32;
+    /** Files received at once; more offers are refused so the far side cannot open files without end. */
+    static final int MAX_CONCURRENT_INCOMING = 4;
+    /** Space left free on the download disk after accepting a file. */
+    static final long DISK_RESERVE = 256L * 1024 * 1024;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern ID = Pattern.compile("[0-9a-f]{" + ID_LENGTH + "}");
 
@@ -157,6 +161,16 @@ public final class FileTransfers implements AutoCloseable {
             sendControl(ControlMessage.fileResult(id, false, "invalid file offer"));
             return;
         }
+        if (incoming.size() >= MAX_CONCURRENT_INCOMING) {
+            sendControl(ControlMessage.fileResult(id, false, "too many files at once; try again later"));
+            return;
+        }
+        if (!hasRoomFor(size)) {
+            sendControl(ControlMessage.fileResult(id, false, "not enough disk space at the receiver"));
+            report(id, Direction.INCOMING, name, 0, size, Status.FAILED, null,
+                    "Not enough disk space for " + name + " in " + downloadDir + ".");
+            return;
+        }
         try {
             incoming.put(id, new IncomingFile(downloadDir, name, size, message.sha256()));
             report(id, Direction.INCOMING, name, 0, size, Status.IN_PROGRESS, null, null);
@@ -237,6 +251,19 @@ public final class FileTransfers implements AutoCloseable {
         outgoing.forEach((id, out) -> out.cancelled = true);
         for (Map.Entry<String, IncomingFile> entry : Map.copyOf(incoming).entrySet()) {
             fail(entry.getKey(), entry.getValue(), "the call ended");
+        }
+    }
+
+    private boolean hasRoomFor(long size) {
+        try {
+            Path existing = downloadDir;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing == null || Files.getFileStore(existing).getUsableSpace() - size > DISK_RESERVE;
+        } catch (IOException e) {
+            LOG.warn("Cannot check free space in {}", downloadDir, e);
+            return true; // writing will fail cleanly if the disk is really full
         }
     }
 

@@ -68,6 +68,31 @@ class FileTransfersTest {
     }
 
     @Test
+    void offers_beyond_the_concurrency_limit_or_the_size_limit_are_refused() throws IOException {
+        java.util.List<app.duet.client.call.FileTransferUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (FileTransfers transfers = new FileTransfers(() -> null, updates::add, dir, sender)) {
+            for (int i = 0; i < FileTransfers.MAX_CONCURRENT_INCOMING + 1; i++) {
+                transfers.onControl(ControlMessage.fileStart(String.format("%08x", i), "f" + i, 10, sha(new byte[10])));
+            }
+            assertThat(updates).hasSize(FileTransfers.MAX_CONCURRENT_INCOMING)
+                    .allMatch(u -> u.status() == app.duet.client.call.FileTransferUpdate.Status.IN_PROGRESS);
+
+            transfers.onControl(ControlMessage.fileEnd("00000000")); // one finishes (fails: no bytes came)
+            transfers.onControl(ControlMessage.fileStart("fffffffe", "bad.bin", -1, sha(new byte[1])));
+            transfers.onControl(ControlMessage.fileStart("not-an-id", "x.bin", 1, sha(new byte[1])));
+            transfers.onControl(ControlMessage.fileStart("fffffffd", "big.iso", FileTransfers.MAX_FILE_SIZE + 1,
+                    sha(new byte[1])));
+            assertThat(updates).as("invalid offers are refused without a transfer").hasSize(
+                    FileTransfers.MAX_CONCURRENT_INCOMING + 1);
+            transfers.onControl(ControlMessage.fileStart("fffffffc", "next.txt", 10, sha(new byte[10])));
+            assertThat(updates.get(updates.size() - 1).fileName()).as("a slot freed up").isEqualTo("next.txt");
+        } finally {
+            sender.shutdownNow();
+        }
+    }
+
+    @Test
     void control_messages_round_trip_and_garbage_is_ignored() {
         ControlMessage start = ControlMessage.fileStart("0123abcd", "n.txt", 5, sha(new byte[5]));
         assertThat(ControlMessage.parse(start.toJson())).isEqualTo(start);
