@@ -79,12 +79,18 @@ final class Screens implements Navigator, SignalingListener {
 
     void installShortcuts(Scene scene) {
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = e.getTarget() instanceof javafx.scene.control.TextInputControl;
-            if (e.getCode() == KeyCode.F1 || (!typing && "?".equals(e.getText()))) {
+            if (e.getCode() == KeyCode.F1) {
                 toggleHelp();
                 e.consume();
             } else if (SETTINGS.match(e) && !(window.current() instanceof SettingsView)) {
                 settings();
+                e.consume();
+            }
+        });
+        // '?' is a typed character (Shift+/ on most layouts), so it is matched on KEY_TYPED; not while typing text.
+        scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+            if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                toggleHelp();
                 e.consume();
             }
         });

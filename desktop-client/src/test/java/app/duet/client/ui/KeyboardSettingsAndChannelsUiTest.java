@@ -45,7 +45,7 @@ class KeyboardSettingsAndChannelsUiTest {
     }
 
     @Test
-    void tabMovesFocusAndF1OpensTheHelpThatEscapeCloses() {
+    void tabMovesFocusAndF1OrQuestionMarkOpenTheHelp() {
         ui.run(() -> ui.stage().requestFocus());
         await(() -> focusId().equals("welcome-signup"));
         robot.type(KeyCode.TAB);
@@ -57,6 +57,12 @@ class KeyboardSettingsAndChannelsUiTest {
         ui.node("help-overlay");
         ui.awaitText("Mute or unmute the microphone");
         robot.type(KeyCode.ESCAPE);
+        await(() -> !ui.has("help-overlay"));
+
+        ui.run(() -> ui.root().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_TYPED, "?", "",
+                KeyCode.UNDEFINED, true, false, false, false)));
+        ui.node("help-overlay");
+        ui.press("help-close");
         await(() -> !ui.has("help-overlay"));
     }
 
