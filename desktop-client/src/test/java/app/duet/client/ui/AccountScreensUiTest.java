@@ -131,6 +131,26 @@ class AccountScreensUiTest {
     }
 
     @Test
+    void aPasswordResetElsewhereEndsThisSessionAndAsksToLogInAgain() throws Exception {
+        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        signUp("ann");
+        try (app.duet.client.signaling.SignalingClient phone = new app.duet.client.signaling.SignalingClient(
+                app.duet.client.signaling.SignalingConfig.defaults(server.uri(), "phone/1"),
+                new app.duet.client.signaling.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("phone"))),
+                Runnable::run)) {
+            phone.start();
+            phone.confirmPasswordReset("ann", server.issueResetCode("ann"), "new horse battery").get();
+        }
+
+        ui.awaitScreen("Log in");
+        ui.awaitText("Your session has ended.");
+        ui.type("login-username", "ann");
+        ui.type("login-password", "new horse battery");
+        ui.press("login-submit");
+        ui.awaitScreen("Channels");
+    }
+
+    @Test
     void anUnreachableServerIsExplainedWithWhatToTry() throws Exception {
         int unused;
         try (ServerSocket probe = new ServerSocket(0)) {
