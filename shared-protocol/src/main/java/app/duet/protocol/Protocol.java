@@ -18,6 +18,13 @@ public final class Protocol {
     public static final int MAX_SDP_LENGTH = 48 * 1024;
     public static final int MAX_CANDIDATE_LENGTH = 1024;
     public static final int MAX_TOKEN_LENGTH = 128;
+    /** WebSocket close code: the connection's session was logged out or revoked elsewhere; log in again. */
+    public static final int CLOSE_SESSION_REVOKED = 4001;
+    /**
+     * WebSocket close code: the client's address has the server's maximum of open connections; sent right
+     * after an {@code error} with {@link ErrorCode#RATE_LIMITED}. Reconnect later, with back-off.
+     */
+    public static final int CLOSE_TOO_MANY_CONNECTIONS = 4029;
 
     private Protocol() {
     }

@@ -9,6 +9,7 @@ import app.duet.server.auth.AuthManager;
 import app.duet.server.auth.LoginThrottle;
 import app.duet.server.auth.PasswordHasher;
 import app.duet.server.auth.PasswordResets;
+import app.duet.server.auth.RateLimit;
 import app.duet.server.auth.ResetCodeSender;
 import app.duet.server.auth.Secrets;
 import app.duet.server.auth.SmtpResetCodeSender;
@@ -48,6 +49,7 @@ public final class DuetServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DuetServer.class);
     public static final String VERSION = "0.1.0";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration HOUR = Duration.ofHours(1);
 
     private final ServerConfig config;
     private final ServerThreads executors;
@@ -68,7 +70,8 @@ public final class DuetServer implements AutoCloseable {
         executors = new ServerThreads(config.workerThreads());
         Metrics metrics = new Metrics();
         ProtocolCodec codec = new ProtocolCodec();
-        ConnectionRegistry connections = new ConnectionRegistry(codec);
+        Set<String> exempt = Set.copyOf(config.limitExemptAddresses());
+        ConnectionRegistry connections = new ConnectionRegistry(codec, config.connectionsPerAddress(), exempt);
         SqliteSessions sessions = new SqliteSessions(db);
         SqliteAccounts accounts = new SqliteAccounts(db);
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
@@ -76,9 +79,12 @@ public final class DuetServer implements AutoCloseable {
         AuthManager auth = new AuthManager(accounts, sessions, hasher, secrets,
                 new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
                         config.loginFailuresPerAddress()),
+                new RateLimit(clock, HOUR, config.signupsPerAddressPerHour(), exempt),
                 clock, config.sessionTtl());
         resets = new PasswordResets(accounts, new SqliteResetCodes(db), sessions, hasher, secrets, resetCodeSender(config),
-                clock, config.resetCodeTtl());
+                clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
+                        new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
+                        new RateLimit(clock, HOUR, config.resetRequestsPerAccountPerHour(), Set.of())));
         ChannelRegistry channels = new ChannelRegistry(new SqliteChannels(db), executors.storeWriter(), connections,
                 executors.timers(), clock, config.ringTimeout(), config.callGrace());
         channels.load();

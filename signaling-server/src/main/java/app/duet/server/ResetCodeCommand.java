@@ -3,6 +3,7 @@ package app.duet.server;
 import app.duet.server.auth.AdminResetCodeSender;
 import app.duet.server.auth.PasswordHasher;
 import app.duet.server.auth.PasswordResets;
+import app.duet.server.auth.RateLimit;
 import app.duet.server.auth.Secrets;
 import app.duet.server.config.StorageOptions;
 import app.duet.server.store.Database;
@@ -12,6 +13,7 @@ import app.duet.server.store.SqliteSessions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import picocli.CommandLine.Command;
@@ -43,10 +45,12 @@ final class ResetCodeCommand implements Callable<Integer> {
         DataSource db = Database.sqlite(storage.databaseFile());
         Database.migrate(db);
         SecureRandom random = new SecureRandom();
-        // The hasher is only needed to confirm codes, not to issue them; the lowest cost keeps this instant.
+        // The hasher and the request limits only matter for clients' requests, not for issuing codes here.
+        Clock clock = Clock.systemUTC();
+        RateLimit unused = new RateLimit(clock, Duration.ZERO, Integer.MAX_VALUE, Set.of());
         PasswordResets resets = new PasswordResets(new SqliteAccounts(db), new SqliteResetCodes(db), new SqliteSessions(db),
-                new PasswordHasher(4, random), new Secrets(random), new AdminResetCodeSender(), Clock.systemUTC(),
-                Duration.ofMinutes(minutes));
+                new PasswordHasher(4, random), new Secrets(random), new AdminResetCodeSender(), clock,
+                Duration.ofMinutes(minutes), new PasswordResets.RequestLimits(unused, unused));
         try {
             String code = resets.issue(username);
             spec.commandLine().getOut().println(code);

@@ -35,21 +35,29 @@ public final class AuthManager {
     private final PasswordHasher hasher;
     private final Secrets secrets;
     private final LoginThrottle throttle;
+    private final RateLimit signupsPerAddress;
     private final Clock clock;
     private final Duration sessionTtl;
 
     public AuthManager(Accounts accounts, Sessions sessions, PasswordHasher hasher, Secrets secrets,
-            LoginThrottle throttle, Clock clock, Duration sessionTtl) {
+            LoginThrottle throttle, RateLimit signupsPerAddress, Clock clock, Duration sessionTtl) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
         this.secrets = secrets;
         this.throttle = throttle;
+        this.signupsPerAddress = signupsPerAddress;
         this.clock = clock;
         this.sessionTtl = sessionTtl;
     }
 
-    public Authenticated signup(String username, String displayName, String email, String password) {
+    public Authenticated signup(String username, String displayName, String email, String password, String address) {
+        // Counted before any other check, so probing for taken names costs the same budget.
+        if (!signupsPerAddress.tryAcquire(address)) {
+            log.warn("sign-up refused: too many from address={}", address);
+            throw new ServiceException(ErrorCode.RATE_LIMITED,
+                    "Too many accounts were created from your network recently. Try again in an hour.");
+        }
         checkStrength(username, password);
         if (accounts.findByUsername(username).isPresent()) {
             throw new ServiceException(ErrorCode.USERNAME_TAKEN, "The username '" + username + "' is taken.");

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +33,14 @@ public final class PasswordResets {
     private final ResetCodeSender sender;
     private final Clock clock;
     private final Duration ttl;
+    private final RequestLimits limits;
+
+    /** How often codes may be asked for, per client address and per account (unknown logins count alike). */
+    public record RequestLimits(RateLimit perAddress, RateLimit perAccount) {
+    }
 
     public PasswordResets(Accounts accounts, ResetCodes codes, Sessions sessions, PasswordHasher hasher, Secrets secrets,
-            ResetCodeSender sender, Clock clock, Duration ttl) {
+            ResetCodeSender sender, Clock clock, Duration ttl, RequestLimits limits) {
         this.accounts = accounts;
         this.codes = codes;
         this.sessions = sessions;
@@ -43,12 +49,26 @@ public final class PasswordResets {
         this.sender = sender;
         this.clock = clock;
         this.ttl = ttl;
+        this.limits = limits;
     }
 
-    /** Sends a code if the account exists; says nothing either way, so accounts cannot be probed. */
-    public void request(String login) {
+    /**
+     * Sends a code if the account exists; says nothing either way, so accounts cannot be probed. Limited
+     * per address and per account so the server cannot be used to flood someone's mailbox; an unknown
+     * login is limited like an account, so RATE_LIMITED does not tell whether the account exists.
+     */
+    public void request(String login, String address) {
+        if (!limits.perAddress().tryAcquire(address)) {
+            log.warn("password reset refused: too many requests from address={}", address);
+            throw tooManyRequests();
+        }
         Optional<Account> account = FieldFormat.EMAIL.matches(login)
                 ? accounts.findByEmail(login) : accounts.findByUsername(login);
+        String accountKey = account.map(Account::username).orElse(login.toLowerCase(Locale.ROOT));
+        if (!limits.perAccount().tryAcquire(accountKey)) {
+            log.warn("password reset refused: too many requests for one account from address={}", address);
+            throw tooManyRequests();
+        }
         if (account.isEmpty()) {
             log.info("password reset requested for an unknown account");
             return;
@@ -96,6 +116,11 @@ public final class PasswordResets {
         Instant expiresAt = clock.instant().plus(ttl);
         codes.put(new StoredResetCode(username, Secrets.sha256Hex(code), expiresAt, MAX_ATTEMPTS));
         return code;
+    }
+
+    private static ServiceException tooManyRequests() {
+        return new ServiceException(ErrorCode.RATE_LIMITED,
+                "Too many reset codes were asked for. Use the code you were sent, or try again in an hour.");
     }
 
     private static ServiceException invalidCode() {

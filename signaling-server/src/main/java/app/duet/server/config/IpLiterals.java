@@ -37,10 +37,16 @@ public final class IpLiterals {
         }
     }
 
-    /** @throws IllegalArgumentException naming the first entry that is not an IP literal */
+    /**
+     * Blank entries are skipped, so an empty option value means "none".
+     * @throws IllegalArgumentException naming the first entry that is not an IP literal
+     */
     public static Set<String> normalizeAll(Collection<String> literals, String option) {
         Set<String> result = new LinkedHashSet<>();
         for (String s : literals) {
+            if (s.isBlank()) {
+                continue;
+            }
             result.add(normalize(s).orElseThrow(
                     () -> new IllegalArgumentException(option + ": not an IP address: '" + s + "'")));
         }

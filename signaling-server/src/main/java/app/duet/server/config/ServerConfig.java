@@ -45,13 +45,28 @@ public record ServerConfig(
         Duration shutdownReconnectAfter,
         int workerThreads,
         /** IP addresses of reverse proxies whose X-Forwarded-For is believed; empty = none. */
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        /** Client addresses the per-address limits below do not apply to (the login throttle still does). */
+        List<String> limitExemptAddresses,
+        int connectionsPerAddress,
+        int signupsPerAddressPerHour,
+        int resetRequestsPerAddressPerHour,
+        int resetRequestsPerAccountPerHour) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
     public static final int DEFAULT_OPS_PORT = 8687;
     /** About 100 ms per hash on a 2020s server core; measured in docs/admin-guide.md. */
     public static final int DEFAULT_BCRYPT_COST = 10;
+    /** This machine: local tools, tests and load drivers are not capped by the per-address limits. */
+    public static final String DEFAULT_LIMIT_EXEMPT = "127.0.0.1,::1";
+    /** A user with a few devices and reconnects in flight stays far below this. */
+    public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 50;
+    /** Room for a family or an office behind one NAT; a sign-up script gets 20 accounts an hour. */
+    public static final int DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR = 20;
+    public static final int DEFAULT_RESET_REQUESTS_PER_ADDRESS_PER_HOUR = 10;
+    /** With the 1-minute spacing between mails, an account gets at most this many reset mails an hour. */
+    public static final int DEFAULT_RESET_REQUESTS_PER_ACCOUNT_PER_HOUR = 3;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -60,6 +75,11 @@ public record ServerConfig(
         turnUrls = List.copyOf(turnUrls);
         stunUrls = List.copyOf(stunUrls);
         trustedProxies = List.copyOf(IpLiterals.normalizeAll(trustedProxies, "--trusted-proxy"));
+        limitExemptAddresses = List.copyOf(IpLiterals.normalizeAll(limitExemptAddresses, "--limit-exempt"));
+        if (connectionsPerAddress < 1 || signupsPerAddressPerHour < 1 || resetRequestsPerAddressPerHour < 1
+                || resetRequestsPerAccountPerHour < 1) {
+            throw new IllegalArgumentException("per-address and per-account limits must be at least 1");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
@@ -97,7 +117,9 @@ public record ServerConfig(
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseFile=" + databaseFile
                 + ", opsPort=" + opsPort + ", tls=" + tlsEnabled() + ", bcryptCost=" + bcryptCost
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace + ", turnUrls=" + turnUrls
-                + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
+                + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
+                + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
+                + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
     }
 
     public static Builder builder() {
@@ -139,6 +161,11 @@ public record ServerConfig(
         private Duration shutdownReconnectAfter = Duration.ofSeconds(2);
         private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private List<String> trustedProxies = List.of();
+        private List<String> limitExemptAddresses = List.of(DEFAULT_LIMIT_EXEMPT.split(","));
+        private int connectionsPerAddress = DEFAULT_CONNECTIONS_PER_ADDRESS;
+        private int signupsPerAddressPerHour = DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR;
+        private int resetRequestsPerAddressPerHour = DEFAULT_RESET_REQUESTS_PER_ADDRESS_PER_HOUR;
+        private int resetRequestsPerAccountPerHour = DEFAULT_RESET_REQUESTS_PER_ACCOUNT_PER_HOUR;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -173,13 +200,20 @@ public record ServerConfig(
         public Builder shutdownReconnectAfter(Duration v) { shutdownReconnectAfter = v; return this; }
         public Builder workerThreads(int v) { workerThreads = v; return this; }
         public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
+        public Builder limitExemptAddresses(List<String> v) { limitExemptAddresses = v; return this; }
+        public Builder connectionsPerAddress(int v) { connectionsPerAddress = v; return this; }
+        public Builder signupsPerAddressPerHour(int v) { signupsPerAddressPerHour = v; return this; }
+        public Builder resetRequestsPerAddressPerHour(int v) { resetRequestsPerAddressPerHour = v; return this; }
+        public Builder resetRequestsPerAccountPerHour(int v) { resetRequestsPerAccountPerHour = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
                     tlsKeystoreType, bcryptCost, sessionTtl, ringTimeout, callGrace, heartbeatSeconds, rateLimitPerSecond,
                     rateLimitBurst, loginFailuresPerAccount, loginFailuresPerAddress, loginFailureWindow, resetCodeTtl,
                     turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
-                    smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies);
+                    smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
+                    limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
+                    resetRequestsPerAccountPerHour);
         }
     }
 }

@@ -115,6 +115,29 @@ public final class ServerOptions {
                     + "from other peers the header is ignored. Default: none.")
     List<String> trustedProxies = new ArrayList<>();
 
+    @Option(names = "--limit-exempt", split = ",", defaultValue = ServerConfig.DEFAULT_LIMIT_EXEMPT, paramLabel = "ADDRESS",
+            description = "Client addresses the connection, sign-up and reset-request limits do not apply to; "
+                    + "empty for none (default: ${DEFAULT-VALUE}).")
+    List<String> limitExempt;
+
+    @Option(names = "--connections-per-address", defaultValue = "" + ServerConfig.DEFAULT_CONNECTIONS_PER_ADDRESS,
+            description = "Open connections one client address may have (default: ${DEFAULT-VALUE}).")
+    int connectionsPerAddress;
+
+    @Option(names = "--signups-per-address", defaultValue = "" + ServerConfig.DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR,
+            description = "Sign-ups per client address per hour (default: ${DEFAULT-VALUE}).")
+    int signupsPerAddress;
+
+    @Option(names = "--reset-requests-per-address",
+            defaultValue = "" + ServerConfig.DEFAULT_RESET_REQUESTS_PER_ADDRESS_PER_HOUR,
+            description = "Password reset requests per client address per hour (default: ${DEFAULT-VALUE}).")
+    int resetRequestsPerAddress;
+
+    @Option(names = "--reset-requests-per-account",
+            defaultValue = "" + ServerConfig.DEFAULT_RESET_REQUESTS_PER_ACCOUNT_PER_HOUR,
+            description = "Password reset requests per account per hour (default: ${DEFAULT-VALUE}).")
+    int resetRequestsPerAccount;
+
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
@@ -127,7 +150,10 @@ public final class ServerOptions {
                 .loginFailureWindow(Duration.ofMinutes(loginWindowMinutes)).resetCodeTtl(Duration.ofMinutes(resetCodeMinutes))
                 .stunUrls(stunUrls).turnUrls(turnUrls).turnSecret(turnSecret).turnCredentialTtl(Duration.ofSeconds(turnTtlSeconds))
                 .smtpHost(smtpHost).smtpPort(smtpPort).smtpUsername(smtpUsername).smtpPassword(smtpPassword)
-                .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies);
+                .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies)
+                .limitExemptAddresses(limitExempt).connectionsPerAddress(connectionsPerAddress)
+                .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
+                .resetRequestsPerAccountPerHour(resetRequestsPerAccount);
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }

@@ -22,16 +22,29 @@ public final class ConnectionRegistry implements Relay {
     }
 
     private final ProtocolCodec codec;
+    private final int maxPerAddress;
+    private final Set<String> exemptAddresses;
     private final Set<ClientConnection> open = new LinkedHashSet<>();
+    private final Map<String, Integer> openByAddress = new HashMap<>();
     private final Map<String, Set<ClientConnection>> byUser = new HashMap<>();
     private final Map<String, Set<ClientConnection>> bySession = new HashMap<>();
 
-    public ConnectionRegistry(ProtocolCodec codec) {
+    /** @param maxPerAddress open connections one client address may have, unless it is in {@code exemptAddresses} */
+    public ConnectionRegistry(ProtocolCodec codec, int maxPerAddress, Set<String> exemptAddresses) {
         this.codec = codec;
+        this.maxPerAddress = maxPerAddress;
+        this.exemptAddresses = Set.copyOf(exemptAddresses);
     }
 
-    synchronized void opened(ClientConnection c) {
+    /** @return false, registering nothing, if the connection's address has its maximum open already */
+    synchronized boolean opened(ClientConnection c) {
+        int ofAddress = openByAddress.getOrDefault(c.address(), 0);
+        if (ofAddress >= maxPerAddress && !exemptAddresses.contains(c.address())) {
+            return false;
+        }
         open.add(c);
+        openByAddress.put(c.address(), ofAddress + 1);
+        return true;
     }
 
     /**
@@ -60,7 +73,9 @@ public final class ConnectionRegistry implements Relay {
     }
 
     synchronized Removed closed(ClientConnection c) {
-        open.remove(c);
+        if (open.remove(c)) {
+            openByAddress.computeIfPresent(c.address(), (a, n) -> n == 1 ? null : n - 1);
+        }
         return unbind(c);
     }
 

@@ -2,6 +2,7 @@ package app.duet.server.transport;
 
 import app.duet.protocol.CallInfo;
 import app.duet.protocol.Event;
+import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.protocol.SessionInfo;
@@ -27,9 +28,6 @@ import java.util.function.Supplier;
  * on the socket thread. The rules themselves live in the services.
  */
 final class Dispatcher {
-    /** WebSocket close code for connections whose session was revoked elsewhere. */
-    static final int CLOSE_SESSION_REVOKED = 4001;
-
     private final AuthManager auth;
     private final PasswordResets resets;
     private final ChannelRegistry channels;
@@ -61,7 +59,7 @@ final class Dispatcher {
 
     CompletableFuture<Result> handlePublic(ClientConnection c, Request request) {
         if (request instanceof Request.Signup r) {
-            return onWorker(() -> auth.signup(r.username(), r.displayName(), r.email(), r.password()))
+            return onWorker(() -> auth.signup(r.username(), r.displayName(), r.email(), r.password(), c.address()))
                     .thenApply(a -> authenticated(c, a, false));
         }
         if (request instanceof Request.Login r) {
@@ -74,7 +72,7 @@ final class Dispatcher {
         }
         if (request instanceof Request.PasswordResetRequest r) {
             return onWorker(() -> {
-                resets.request(r.login());
+                resets.request(r.login(), c.address());
                 return Result.Empty.INSTANCE;
             });
         }
@@ -93,7 +91,7 @@ final class Dispatcher {
                 return p;
             }).thenApply(x -> {
                 endSession(c);
-                connections.closeSessions(List.of(p.sessionId()), c.id(), CLOSE_SESSION_REVOKED, "logged out");
+                connections.closeSessions(List.of(p.sessionId()), c.id(), Protocol.CLOSE_SESSION_REVOKED, "logged out");
                 return Result.Empty.INSTANCE;
             });
         }
@@ -183,7 +181,7 @@ final class Dispatcher {
 
     private Result revoke(List<String> sessionIds, String exceptConnectionId) {
         sessionIds.forEach(channels::sessionEnded);
-        connections.closeSessions(sessionIds, exceptConnectionId, CLOSE_SESSION_REVOKED, "session revoked");
+        connections.closeSessions(sessionIds, exceptConnectionId, Protocol.CLOSE_SESSION_REVOKED, "session revoked");
         return Result.Empty.INSTANCE;
     }
 

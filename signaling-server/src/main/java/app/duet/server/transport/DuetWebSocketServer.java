@@ -70,7 +70,8 @@ final class DuetWebSocketServer extends WebSocketServer {
     @Override
     public void onMessage(WebSocket socket, String message) {
         ClientConnection c = socket.getAttachment();
-        if (c != null) {
+        // Not once closing: a refused connection's frames are never handled.
+        if (c != null && socket.isOpen()) {
             frames.onFrame(c, message);
         }
     }

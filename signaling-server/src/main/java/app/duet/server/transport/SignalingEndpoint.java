@@ -1,6 +1,9 @@
 package app.duet.server.transport;
 
+import app.duet.protocol.ErrorCode;
+import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
+import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Result;
 import app.duet.server.auth.AuthManager;
@@ -51,8 +54,10 @@ public final class SignalingEndpoint {
                 (socket, id, address) -> {
                     ClientConnection c = new ClientConnection(socket, codec, id, address,
                             new TokenBucket(settings.ratePerSecond(), settings.burst(), System::nanoTime));
-                    connections.opened(c);
                     services.metrics().connectionOpened();
+                    if (!connections.opened(c)) {
+                        refuseTooManyConnections(c, services.metrics());
+                    }
                     return c;
                 }, new ClientAddresses(settings.trustedProxies()));
         if (settings.ssl() != null) {
@@ -92,6 +97,15 @@ public final class SignalingEndpoint {
             Thread.currentThread().interrupt();
             log.warn("interrupted while closing connections");
         }
+    }
+
+    /** Answered before any work: one error frame, then the close code the client can act on. */
+    private static void refuseTooManyConnections(ClientConnection c, Metrics metrics) {
+        log.warn("{} refused: its address has too many open connections", c);
+        metrics.error(ErrorCode.RATE_LIMITED);
+        c.send(new ErrorReply(null, ErrorCode.RATE_LIMITED,
+                "Too many connections from your network. Close some Duet windows or try again later."));
+        c.close(Protocol.CLOSE_TOO_MANY_CONNECTIONS, "too many connections from your address");
     }
 
     private void stopQuietly() {

@@ -74,6 +74,17 @@ class ServerOptionsTest {
     }
 
     @Test
+    void perAddressLimitsExemptThisMachineUnlessToldOtherwise() throws IOException {
+        ServerConfig defaults = parse(Map.of());
+        assertThat(defaults.limitExemptAddresses()).containsExactlyInAnyOrder("127.0.0.1", "0:0:0:0:0:0:0:1");
+        assertThat(defaults.connectionsPerAddress()).isEqualTo(50);
+        assertThat(defaults.signupsPerAddressPerHour()).isEqualTo(20);
+        assertThat(parse(Map.of(), "--limit-exempt=").limitExemptAddresses()).isEmpty();
+        assertThat(parse(Map.of("DUET_SIGNUPS_PER_ADDRESS", "5")).signupsPerAddressPerHour()).isEqualTo(5);
+        assertThatThrownBy(() -> parse(Map.of(), "--connections-per-address", "0")).hasMessageContaining("at least 1");
+    }
+
+    @Test
     void unknownFileKeysAreReported() throws IOException {
         Path file = dir.resolve("typo.properties");
         Files.writeString(file, "prot=1\n");
