@@ -27,6 +27,7 @@ public final class ProtocolCodec {
     private final Gson gson = new GsonBuilder()
             .disableHtmlEscaping()
             .registerTypeAdapter(String.class, StrictAdapters.STRING.nullSafe())
+            .registerTypeAdapter(Boolean.class, StrictAdapters.BOOLEAN.nullSafe())
             .registerTypeAdapter(Integer.class, StrictAdapters.INTEGER.nullSafe())
             .registerTypeAdapter(Long.class, StrictAdapters.LONG.nullSafe())
             .create();

@@ -53,8 +53,19 @@ public sealed interface Request extends Message {
         }
     }
 
-    /** Revokes this connection's session. Result: {@link Result.Empty}. */
-    record Logout(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
+    /**
+     * Revokes this connection's session, or with {@code everywhere: true} every session of the account
+     * (other devices are closed with {@link Protocol#CLOSE_SESSION_REVOKED}). Result: {@link Result.Empty}.
+     */
+    record Logout(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Optional Boolean everywhere) implements Request {
+        /** Logs out this session only. */
+        public Logout(String id) {
+            this(id, null);
+        }
+
+        public boolean isEverywhere() {
+            return Boolean.TRUE.equals(everywhere);
+        }
     }
 
     /** Result: {@link Result.Empty}. Other sessions of the account are revoked. */

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.function.Function;
 
 /**
- * Gson by default turns 1.5 into 1 and 42 into "42"; on the wire a whole number must be a whole
+ * Gson by default turns 1.5 into 1, 42 into "42" and "yes" into false; on the wire a whole number must be a whole
  * number and a string a string, so a client's mistake is reported rather than silently repaired.
  */
 final class StrictAdapters {
@@ -32,6 +32,26 @@ final class StrictAdapters {
                 throw new JsonSyntaxException("expected a string at " + in.getPath());
             }
             return in.nextString();
+        }
+    };
+
+    /** Gson would read "yes" as false; a flag must be true or false. */
+    static final TypeAdapter<Boolean> BOOLEAN = new TypeAdapter<>() {
+        @Override
+        public void write(JsonWriter out, Boolean value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public Boolean read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            if (in.peek() != JsonToken.BOOLEAN) {
+                throw new JsonSyntaxException("expected true or false at " + in.getPath());
+            }
+            return in.nextBoolean();
         }
     };
 

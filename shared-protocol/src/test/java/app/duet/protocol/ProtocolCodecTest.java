@@ -75,10 +75,20 @@ class ProtocolCodecTest {
         "{\"type\":\"candidate\",\"id\":\"1\",\"callId\":\"c\",\"sdpMLineIndex\":-1,\"candidate\":\"\"}",
         "{\"type\":\"candidate\",\"id\":\"1\",\"callId\":\"c\",\"sdpMLineIndex\":1.5,\"candidate\":\"\"}",
         "{\"type\":\"hello\",\"id\":\"1\",\"protocolVersion\":\"one\",\"client\":\"x\"}",
-        "{\"type\":\"hello\",\"id\":\"1\",\"protocolVersion\":1,\"client\":7}"
+        "{\"type\":\"hello\",\"id\":\"1\",\"protocolVersion\":1,\"client\":7}",
+        "{\"type\":\"logout\",\"id\":\"1\",\"everywhere\":\"yes\"}"
     })
     void rejectsBadFieldValues(String frame) {
         assertFails(() -> codec.decodeRequest(frame), ErrorCode.INVALID_FIELD);
+    }
+
+    @Test
+    void logoutIsForThisSessionUnlessEverywhereIsTrue() throws Exception {
+        assertThat(((Request.Logout) codec.decodeRequest("{\"type\":\"logout\",\"id\":\"1\"}")).isEverywhere()).isFalse();
+        assertThat(((Request.Logout) codec.decodeRequest("{\"type\":\"logout\",\"id\":\"1\",\"everywhere\":false}"))
+                .isEverywhere()).isFalse();
+        assertThat(((Request.Logout) codec.decodeRequest("{\"type\":\"logout\",\"id\":\"1\",\"everywhere\":true}"))
+                .isEverywhere()).isTrue();
     }
 
     @Test

@@ -22,6 +22,7 @@ final class Samples {
         m.put("request-login", new Request.Login("3", "alice", "correct horse battery"));
         m.put("request-resume", new Request.Resume("4", "q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS"));
         m.put("request-logout", new Request.Logout("5"));
+        m.put("request-logout-everywhere", new Request.Logout("5", true));
         m.put("request-change_password", new Request.ChangePassword("6", "correct horse battery", "staple battery horse"));
         m.put("request-password_reset_request", new Request.PasswordResetRequest("7", "alice@example.org"));
         m.put("request-password_reset_confirm", new Request.PasswordResetConfirm("8", "alice", "48213077", "a new long password"));

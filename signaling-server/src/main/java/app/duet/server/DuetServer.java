@@ -12,6 +12,7 @@ import app.duet.server.auth.PasswordResets;
 import app.duet.server.auth.RateLimit;
 import app.duet.server.auth.ResetCodeSender;
 import app.duet.server.auth.Secrets;
+import app.duet.server.auth.SessionLifetime;
 import app.duet.server.auth.SmtpResetCodeSender;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.config.ServerConfig;
@@ -59,9 +60,8 @@ public final class DuetServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
-    private DuetServer(ServerConfig config) throws IOException {
+    private DuetServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
-        Clock clock = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         DataSource db = Database.sqlite(config.databaseFile());
         int migrations = Database.migrate(db);
@@ -80,7 +80,7 @@ public final class DuetServer implements AutoCloseable {
                 new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
                         config.loginFailuresPerAddress()),
                 new RateLimit(clock, HOUR, config.signupsPerAddressPerHour(), exempt),
-                clock, config.sessionTtl());
+                clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()));
         resets = new PasswordResets(accounts, new SqliteResetCodes(db), sessions, hasher, secrets, resetCodeSender(config),
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
                         new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
@@ -121,7 +121,12 @@ public final class DuetServer implements AutoCloseable {
 
     /** Starts a server; port 0 in the config picks a free port (see {@link #port()}). */
     public static DuetServer start(ServerConfig config) throws IOException {
-        return new DuetServer(config);
+        return new DuetServer(config, Clock.systemUTC());
+    }
+
+    /** With another clock for the time-based rules (session expiry and renewal, limits), for tests. */
+    static DuetServer start(ServerConfig config, Clock clock) throws IOException {
+        return new DuetServer(config, clock);
     }
 
     /** The bound WebSocket port. */

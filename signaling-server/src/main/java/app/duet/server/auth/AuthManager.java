@@ -37,10 +37,10 @@ public final class AuthManager {
     private final LoginThrottle throttle;
     private final RateLimit signupsPerAddress;
     private final Clock clock;
-    private final Duration sessionTtl;
+    private final SessionLifetime lifetime;
 
     public AuthManager(Accounts accounts, Sessions sessions, PasswordHasher hasher, Secrets secrets,
-            LoginThrottle throttle, RateLimit signupsPerAddress, Clock clock, Duration sessionTtl) {
+            LoginThrottle throttle, RateLimit signupsPerAddress, Clock clock, SessionLifetime lifetime) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -48,7 +48,7 @@ public final class AuthManager {
         this.throttle = throttle;
         this.signupsPerAddress = signupsPerAddress;
         this.clock = clock;
-        this.sessionTtl = sessionTtl;
+        this.lifetime = lifetime;
     }
 
     public Authenticated signup(String username, String displayName, String email, String password, String address) {
@@ -104,17 +104,30 @@ public final class AuthManager {
         StoredSession session = sessions.find(hash)
                 .filter(s -> Secrets.constantTimeEquals(s.tokenHash(), hash))
                 .orElseThrow(AuthManager::sessionExpired);
-        if (!session.expiresAt().isAfter(clock.instant())) {
+        Instant now = clock.instant();
+        if (!session.expiresAt().isAfter(now)) {
             sessions.delete(hash);
             throw sessionExpired();
         }
         Account account = accounts.findByUsername(session.username()).orElseThrow(AuthManager::sessionExpired);
+        Optional<Instant> renewed = lifetime.renewal(session.createdAt(), session.expiresAt(), now);
+        if (renewed.isPresent() && sessions.extend(hash, renewed.get())) {
+            session = new StoredSession(hash, session.username(), session.createdAt(), renewed.get());
+            log.debug("session of '{}' renewed until {}", session.username(), renewed.get());
+        }
         return new Authenticated(principal(account, session), token);
     }
 
-    /** Revokes the session everywhere. */
+    /** Revokes the session, on every connection that uses it. */
     public void logout(Principal principal) {
         sessions.delete(principal.sessionId());
+    }
+
+    /** @return the ids of all the account's sessions, this one included, now revoked */
+    public List<String> logoutEverywhere(Principal principal) {
+        List<String> revoked = sessions.deleteAllOf(principal.username(), null);
+        log.info("logged out everywhere: user={} revokedSessions={}", principal.username(), revoked.size());
+        return revoked;
     }
 
     /** @return the ids of the other sessions of the account, now revoked */
@@ -147,7 +160,7 @@ public final class AuthManager {
     private Authenticated newSession(Account account) {
         String token = secrets.newToken();
         Instant now = clock.instant();
-        StoredSession session = new StoredSession(Secrets.sha256Hex(token), account.username(), now, now.plus(sessionTtl));
+        StoredSession session = new StoredSession(Secrets.sha256Hex(token), account.username(), now, lifetime.firstExpiry(now));
         sessions.create(session);
         return new Authenticated(principal(account, session), token);
     }

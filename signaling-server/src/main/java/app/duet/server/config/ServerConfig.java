@@ -51,7 +51,9 @@ public record ServerConfig(
         int connectionsPerAddress,
         int signupsPerAddressPerHour,
         int resetRequestsPerAddressPerHour,
-        int resetRequestsPerAccountPerHour) {
+        int resetRequestsPerAccountPerHour,
+        /** Sessions are renewed on use up to this long after login; at least {@code sessionTtl}. */
+        Duration sessionMaxAge) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -79,6 +81,9 @@ public record ServerConfig(
         if (connectionsPerAddress < 1 || signupsPerAddressPerHour < 1 || resetRequestsPerAddressPerHour < 1
                 || resetRequestsPerAccountPerHour < 1) {
             throw new IllegalArgumentException("per-address and per-account limits must be at least 1");
+        }
+        if (sessionTtl.isNegative() || sessionTtl.isZero() || sessionMaxAge.compareTo(sessionTtl) < 0) {
+            throw new IllegalArgumentException("--session-days must be positive and at most --session-max-days");
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
@@ -139,6 +144,7 @@ public record ServerConfig(
         private String tlsKeystoreType = "PKCS12";
         private int bcryptCost = DEFAULT_BCRYPT_COST;
         private Duration sessionTtl = Duration.ofDays(30);
+        private Duration sessionMaxAge = Duration.ofDays(90);
         private Duration ringTimeout = Duration.ofSeconds(45);
         private Duration callGrace = Duration.ofSeconds(30);
         private int heartbeatSeconds = 30;
@@ -178,6 +184,7 @@ public record ServerConfig(
         public Builder tlsKeystoreType(String v) { tlsKeystoreType = v; return this; }
         public Builder bcryptCost(int v) { bcryptCost = v; return this; }
         public Builder sessionTtl(Duration v) { sessionTtl = v; return this; }
+        public Builder sessionMaxAge(Duration v) { sessionMaxAge = v; return this; }
         public Builder ringTimeout(Duration v) { ringTimeout = v; return this; }
         public Builder callGrace(Duration v) { callGrace = v; return this; }
         public Builder heartbeatSeconds(int v) { heartbeatSeconds = v; return this; }
@@ -213,7 +220,7 @@ public record ServerConfig(
                     turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
-                    resetRequestsPerAccountPerHour);
+                    resetRequestsPerAccountPerHour, sessionMaxAge);
         }
     }
 }

@@ -40,8 +40,13 @@ public final class ServerOptions {
     @Option(names = "--bcrypt-cost", defaultValue = "10", description = "bcrypt work factor, 4-31 (default: ${DEFAULT-VALUE}).")
     int bcryptCost;
 
-    @Option(names = "--session-days", defaultValue = "30", description = "Days a login session lasts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--session-days", defaultValue = "30",
+            description = "Days a login session lasts; using it in its last third renews it (default: ${DEFAULT-VALUE}).")
     long sessionDays;
+
+    @Option(names = "--session-max-days", defaultValue = "90",
+            description = "Renewals never keep a session past this many days after login (default: ${DEFAULT-VALUE}).")
+    long sessionMaxDays;
 
     @Option(names = "--ring-timeout-seconds", defaultValue = "45", description = "Unanswered calls end after this (default: ${DEFAULT-VALUE}).")
     long ringTimeoutSeconds;
@@ -143,7 +148,7 @@ public final class ServerOptions {
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
                 .opsHost(opsHost).opsPort(opsPort)
                 .tlsKeystore(tlsKeystore).tlsKeystorePassword(tlsKeystorePassword).tlsKeystoreType(tlsKeystoreType)
-                .bcryptCost(bcryptCost).sessionTtl(Duration.ofDays(sessionDays))
+                .bcryptCost(bcryptCost).sessionTtl(Duration.ofDays(sessionDays)).sessionMaxAge(Duration.ofDays(sessionMaxDays))
                 .ringTimeout(Duration.ofSeconds(ringTimeoutSeconds)).callGrace(Duration.ofSeconds(callGraceSeconds))
                 .heartbeatSeconds(heartbeatSeconds).rateLimitPerSecond(rateLimit).rateLimitBurst(rateBurst)
                 .loginFailuresPerAccount(loginFailuresPerAccount).loginFailuresPerAddress(loginFailuresPerAddress)

@@ -13,6 +13,9 @@ public interface Sessions {
 
     Optional<StoredSession> find(String tokenHash);
 
+    /** Moves the session's expiry (renewal); @return whether the session still existed */
+    boolean extend(String tokenHash, Instant expiresAt);
+
     /** @return whether a session was deleted */
     boolean delete(String tokenHash);
 

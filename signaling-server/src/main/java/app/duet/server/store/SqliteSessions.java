@@ -27,6 +27,11 @@ public final class SqliteSessions implements Sessions {
     }
 
     @Override
+    public boolean extend(String tokenHash, Instant expiresAt) {
+        return jdbc.update("UPDATE sessions SET expires_at = ? WHERE token_hash = ?", expiresAt.toEpochMilli(), tokenHash) > 0;
+    }
+
+    @Override
     public boolean delete(String tokenHash) {
         return jdbc.update("DELETE FROM sessions WHERE token_hash = ?", tokenHash) > 0;
     }

@@ -85,6 +85,12 @@ final class Dispatcher {
 
     CompletableFuture<Result> handleAuthenticated(ClientConnection c, Principal p, Request request) {
         Actor actor = new Actor(p.username(), p.displayName(), p.sessionId(), c.id());
+        if (request instanceof Request.Logout r && r.isEverywhere()) {
+            return onWorker(() -> auth.logoutEverywhere(p)).thenApply(revoked -> {
+                endSession(c);
+                return revoke(revoked, c.id());
+            });
+        }
         if (request instanceof Request.Logout) {
             return onWorker(() -> {
                 auth.logout(p);

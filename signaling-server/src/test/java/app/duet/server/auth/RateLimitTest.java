@@ -2,23 +2,24 @@ package app.duet.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.duet.server.ManualClock;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RateLimitTest {
-    final LoginThrottleTest.ManualClock clock = new LoginThrottleTest.ManualClock();
+    final ManualClock clock = new ManualClock();
     final RateLimit limit = new RateLimit(clock, Duration.ofHours(1), 2, Set.of("127.0.0.1"));
 
     @Test
     void aKeyGetsItsLimitPerWindowAndOthersAreCountedApart() {
         assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
-        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(30));
         assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
         assertThat(limit.tryAcquire("10.0.0.1")).isFalse();
         assertThat(limit.tryAcquire("10.0.0.2")).isTrue();
         // The first action leaves the window: one more is allowed, not two (refusals do not count).
-        clock.now = clock.now.plus(Duration.ofMinutes(30));
+        clock.advance(Duration.ofMinutes(30));
         assertThat(limit.tryAcquire("10.0.0.1")).isTrue();
         assertThat(limit.tryAcquire("10.0.0.1")).isFalse();
     }
