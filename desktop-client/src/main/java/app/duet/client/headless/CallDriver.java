@@ -38,11 +38,12 @@ final class CallDriver implements CallEngineListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallDriver.class);
     /**
-     * Answering at machine speed can beat the caller's engine: its call_accepted may arrive before the
-     * engine has taken the ring's reply, and the engine then drops it (the call stays ringing). A short
-     * pause, shorter than any person takes, avoids that until the engine handles the order itself.
+     * Answering or declining at machine speed can beat the caller's engine: its call_accepted (or
+     * call_declined) may arrive before that engine has set up the call from the ring's reply, and it then
+     * drops the event (the call stays ringing). A pause about as long as a person takes avoids that until
+     * the engine handles this order itself.
      */
-    static final long ANSWER_DELAY_MILLIS = 300;
+    static final long ANSWER_DELAY_MILLIS = 1_000;
 
     private final HeadlessOptions options;
     private final JsonLines out;
@@ -52,6 +53,7 @@ final class CallDriver implements CallEngineListener {
     private FrameProbe probe;
     private EchoResponder echo;
     private boolean handledCall;
+    private IncomingCall pendingIncoming;
     // The current call:
     private String callId;
     private long callStartNanos;
@@ -93,6 +95,10 @@ final class CallDriver implements CallEngineListener {
             }
             case ECHO -> LOG.info("Echo bot ready in channel {}", options.channel);
         }
+        if (pendingIncoming != null) {
+            incomingCall(pendingIncoming);
+            pendingIncoming = null;
+        }
     }
 
     /** A shutdown was requested (signal): hang up and finish successfully. Call on the event thread. */
@@ -132,6 +138,10 @@ final class CallDriver implements CallEngineListener {
 
     @Override
     public void incomingCall(IncomingCall call) {
+        if (engine == null) { // rang while we were still entering the channel: handled once the mode starts
+            pendingIncoming = call;
+            return;
+        }
         out.emit("incoming", line -> {
             line.addProperty("callId", call.callId());
             line.addProperty("channel", call.channel());
@@ -142,8 +152,10 @@ final class CallDriver implements CallEngineListener {
         if (mode == Mode.DECLINE && !handledCall) {
             handledCall = true;
             cancel(waitTimer);
-            engine.decline().whenCompleteAsync((ok, error) -> finish(error == null ? ExitCode.OK : ExitCode.ERROR,
-                    error == null ? null : SignalingClient.unwrap(error).getMessage()), events);
+            events.schedule(() -> engine.decline().whenCompleteAsync((ok, error) -> finish(
+                    error == null ? ExitCode.OK : ExitCode.ERROR,
+                    error == null ? null : SignalingClient.unwrap(error).getMessage()), events),
+                    ANSWER_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         } else if ((mode == Mode.ANSWER && !handledCall) || mode == Mode.ECHO) {
             handledCall = true;
             cancel(waitTimer);

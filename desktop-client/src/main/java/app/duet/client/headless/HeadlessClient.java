@@ -66,15 +66,15 @@ public final class HeadlessClient {
         } catch (IOException | RuntimeException e) {
             LOG.error("The headless client failed", e);
             code = ExitCode.ERROR;
-        } finally {
-            events.shutdownNow();
-            closed.countDown();
         }
         ExitCode result = code;
+        // Written before a waiting stop() is released: after a signal the JVM ends as soon as stop() returns.
         out.emit("exit", line -> {
             line.addProperty("code", result.code());
             line.addProperty("reason", result.label());
         });
+        events.shutdownNow();
+        closed.countDown();
         return result;
     }
 
@@ -105,23 +105,24 @@ public final class HeadlessClient {
             if (signedIn != ExitCode.OK) {
                 return signedIn;
             }
-            ChannelInfo channel;
-            try {
-                channel = enterChannel(signaling);
-            } catch (SignalingException e) {
-                LOG.error("Could not enter channel {}: {}", options.channel, e.getMessage());
-                out.emit("channel_failed", line -> line.addProperty("message", e.getMessage()));
-                return e instanceof SignalingException.ServerError ? ExitCode.CHANNEL_FAILED
-                        : ExitCode.SERVER_UNREACHABLE;
-            }
-            presence.initial(channel);
-            out.emit("channel", line -> {
-                line.addProperty("name", channel.name());
-                line.addProperty("owner", channel.owner());
-                line.addProperty("peer", presence.peer());
-                line.addProperty("peerOnline", presence.whenOnline().isDone());
-            });
+            // The engine listens before we enter the channel: a ring that follows our join must not be missed.
             try (CallEngine engine = CallEngine.start(signaling, engineSettings(), driver, events)) {
+                ChannelInfo channel;
+                try {
+                    channel = enterChannel(signaling);
+                } catch (SignalingException e) {
+                    LOG.error("Could not enter channel {}: {}", options.channel, e.getMessage());
+                    out.emit("channel_failed", line -> line.addProperty("message", e.getMessage()));
+                    return e instanceof SignalingException.ServerError ? ExitCode.CHANNEL_FAILED
+                            : ExitCode.SERVER_UNREACHABLE;
+                }
+                presence.initial(channel);
+                out.emit("channel", line -> {
+                    line.addProperty("name", channel.name());
+                    line.addProperty("owner", channel.owner());
+                    line.addProperty("peer", presence.peer());
+                    line.addProperty("peerOnline", presence.whenOnline().isDone());
+                });
                 events.execute(() -> driver.start(engine, presence));
                 out.emit("ready", line -> {
                     line.addProperty("user", options.username);

@@ -1,0 +1,67 @@
+package app.duet.client.headless;
+
+import static app.duet.client.headless.HeadlessCallTest.EXIT;
+import static app.duet.client.headless.HeadlessCallTest.START;
+import static app.duet.client.headless.HeadlessCallTest.flags;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Random;
+
+import com.google.gson.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The echo bot answers call after call, sends chat and files back, and stops cleanly on SIGTERM. */
+class EchoBotTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void the_echo_bot_returns_chat_and_files_and_takes_a_second_call() throws Exception {
+        byte[] content = new byte[300_000];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(temp.resolve("photo.bin"), content);
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+
+        try (ServerFixture server = ServerFixture.start(temp.resolve("server"));
+             HeadlessProcess bot = HeadlessProcess.start("echo", temp, false, flags(server, "echo", "test-call",
+                     "--echo", "--download-dir", temp.resolve("bot-files").toString()))) {
+            bot.awaitLine("ready", START);
+
+            try (HeadlessProcess first = HeadlessProcess.start("ann", temp, false, flags(server, "ann", "test-call",
+                    "--call", "--duration", "8s", "--chat", "hello echo", "--send-file", file.toString(),
+                    "--download-dir", temp.resolve("ann-files").toString()))) {
+                first.awaitLine("chat", l -> !l.get("fromMe").getAsBoolean()
+                        && l.get("text").getAsString().equals("hello echo"), START);
+                JsonObject back = first.awaitLine("file", l -> l.get("direction").getAsString().equals("incoming"),
+                        START);
+                assertThat(back.get("status").getAsString()).isEqualTo("completed");
+                assertThat(back.get("sha256").getAsString()).isEqualTo(sha256);
+                assertThat(back.get("size").getAsLong()).isEqualTo(content.length);
+                assertThat(first.awaitExit(EXIT)).as("first caller\n%s", first).isZero();
+                assertThat(first.lines("stats")).anySatisfy(s ->
+                        assertThat(s.getAsJsonObject("rendered").get("frames").getAsLong()).isPositive());
+            }
+
+            try (HeadlessProcess second = HeadlessProcess.start("ann-again", temp, false, flags(server, "ann",
+                    "test-call", "--call", "--media", "audio", "--duration", "3s"))) {
+                assertThat(second.awaitExit(START)).as("second caller\n%s", second).isZero();
+                assertThat(second.lines("stats")).as("%s", second).anySatisfy(s ->
+                        assertThat(s.get("audioLevel").getAsDouble()).isGreaterThan(0.05));
+            }
+            assertThat(bot.lines("call_ended")).hasSize(2);
+            assertThat(bot.isAlive()).as("the bot stays for further calls").isTrue();
+
+            bot.terminate();
+            bot.awaitExit(EXIT);
+            assertThat(bot.awaitLine("exit", java.time.Duration.ofSeconds(5)).get("reason").getAsString())
+                    .as("a signal closes the bot cleanly").isEqualTo("ok");
+        }
+    }
+}
