@@ -39,6 +39,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final Runnable backToChannels;
     private final Runnable logOut;
     private CallEngine engine;
+    private String engineProblem;
     private final javafx.beans.property.ReadOnlyBooleanWrapper ready = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private RingingOverlay ringing;
     private String ringingPeer;
@@ -67,6 +68,9 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
 
     public void engineFailed(Throwable error) {
         log.error("The call engine could not start", error);
+        engineProblem = "Calling is not available on this computer: " + SignalingClient.unwrap(error).getMessage()
+                + ". Restart Duet; if it keeps happening, report this message.";
+        ready.set(true);
     }
 
     // ---- outgoing ----
@@ -79,7 +83,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         ringingPeer = peer.displayName();
         ringing = new RingingOverlay(peer.displayName(), channel, media == Media.VIDEO);
         if (engine == null) {
-            ringing.finished("Calling is still starting up. Try again in a moment.", this::closeRinging);
+            ringing.finished(engineProblem != null ? engineProblem : "Calling is still starting up. Try again in a moment.",
+                    this::closeRinging);
             window.showOverlay(ringing, this::closeRinging);
             return;
         }
@@ -249,11 +254,6 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         }
         closeRinging();
         closeIncoming();
-    }
-
-    /** The call shown on screen, for tests. */
-    public CallViewModel currentCall() {
-        return call;
     }
 
     private void openCallScreen(CallViewModel model) {

@@ -234,16 +234,8 @@ public final class CallViewModel {
         return channel;
     }
 
-    public boolean startedAsAudio() {
-        return media == Media.AUDIO;
-    }
-
     public ReadOnlyObjectProperty<CallState> stateProperty() {
         return state.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<CallQuality> qualityProperty() {
-        return quality.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty elapsedProperty() {

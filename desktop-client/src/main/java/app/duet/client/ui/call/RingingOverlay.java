@@ -65,7 +65,4 @@ final class RingingOverlay extends VBox {
         onAction = handler;
     }
 
-    String statusText() {
-        return status.getText();
-    }
 }

@@ -41,11 +41,6 @@ public final class Background {
         });
     }
 
-    /** Hands {@code action} to the UI thread. */
-    public void onUi(Runnable action) {
-        ui.execute(action);
-    }
-
     public Executor uiExecutor() {
         return ui;
     }

@@ -1,7 +1,6 @@
 package app.duet.client.ui.common;
 
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -62,15 +61,6 @@ public final class VideoView extends StackPane {
                 frame.bytes(), frame.width() * 4);
         drawnFrames++;
         showingVideo.set(true);
-    }
-
-    /** Shows the placeholder again (camera turned off, call ended). */
-    public void clear() {
-        showingVideo.set(false);
-    }
-
-    public ReadOnlyBooleanProperty showingVideoProperty() {
-        return showingVideo.getReadOnlyProperty();
     }
 
     public long drawnFrames() {

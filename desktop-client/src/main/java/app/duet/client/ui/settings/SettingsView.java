@@ -102,7 +102,8 @@ public final class SettingsView implements Screen {
                 applyServer,
                 relay,
                 Forms.paragraph("Relaying hides your IP address from the other person and gets through strict "
-                        + "firewalls, at some cost in delay. Needs a TURN server configured on the server."),
+                        + "firewalls, at some cost in delay. Needs a TURN server configured on the server. "
+                        + "Takes effect the next time Duet starts."),
                 section("Appearance"),
                 new HBox(16, light, dark));
         root.setId("settings-screen");

@@ -98,7 +98,4 @@ public final class MainWindow {
         }
     }
 
-    public boolean hasOverlay(Region dialog) {
-        return dialog.getProperties().containsKey("duet.backdrop");
-    }
 }

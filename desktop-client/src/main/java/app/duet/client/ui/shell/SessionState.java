@@ -20,7 +20,6 @@ public final class SessionState implements SignalingListener {
     private final ReadOnlyObjectWrapper<ConnectionState> connection;
     private final ReadOnlyObjectWrapper<UserInfo> user = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper serverAddress;
-    private final ReadOnlyObjectWrapper<SignOutReason> lastSignOut = new ReadOnlyObjectWrapper<>();
 
     public SessionState(SignalingClient client) {
         this.client = client;
@@ -42,18 +41,8 @@ public final class SessionState implements SignalingListener {
         return serverAddress.getReadOnlyProperty();
     }
 
-    /** Why the last session ended; null while none has. */
-    public ReadOnlyObjectProperty<SignOutReason> lastSignOutProperty() {
-        return lastSignOut.getReadOnlyProperty();
-    }
-
     public boolean signedIn() {
         return user.get() != null;
-    }
-
-    /** A remembered session is being resumed and the user is not known yet. */
-    public boolean resuming() {
-        return user.get() == null && client.hasSession();
     }
 
     public void serverChanged() {
@@ -67,13 +56,11 @@ public final class SessionState implements SignalingListener {
 
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
-        lastSignOut.set(null);
         user.set(auth.user());
     }
 
     @Override
     public void onSignedOut(SignOutReason reason) {
         user.set(null);
-        lastSignOut.set(reason);
     }
 }
