@@ -47,6 +47,7 @@ final class DuetTarget implements RelayTarget {
     private final LongAdder errors = new LongAdder();
     /** Set-up requests the server answered INTERNAL and the driver sent again. */
     private final LongAdder setupRetries = new LongAdder();
+    private final PairSetup.Failures failedPairs = new PairSetup.Failures();
     private ServerProcess server;
 
     DuetTarget(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions) {
@@ -93,11 +94,7 @@ final class DuetTarget implements RelayTarget {
             inFlight.acquire();
             pending.add(pairUp(sockets, i).whenComplete((pair, error) -> inFlight.release()));
         }
-        List<RelayPair> pairs = new ArrayList<>(count);
-        for (CompletableFuture<RelayPair> pair : pending) {
-            pairs.add(pair.get(300, TimeUnit.SECONDS));
-        }
-        return pairs;
+        return PairSetup.collect(pending, failedPairs, Duration.ofSeconds(300));
     }
 
     /** Two accounts, one channel, one accepted call. */
@@ -149,8 +146,9 @@ final class DuetTarget implements RelayTarget {
     @Override
     public String setupNote() {
         long retried = setupRetries.sum();
-        return retried == 0 ? "" : retried + " set-up requests (signup, channel_create, channel_join) were answered"
-                + " INTERNAL by the server and sent again (see the server log)";
+        String retries = retried == 0 ? "" : retried + " set-up requests (signup, channel_create, channel_join) were"
+                + " answered INTERNAL by the server and sent again (see the server log)";
+        return PairSetup.join(retries, failedPairs.describe());
     }
 
     @Override

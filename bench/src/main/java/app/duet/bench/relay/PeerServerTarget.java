@@ -29,6 +29,7 @@ final class PeerServerTarget implements RelayTarget {
     private final Path installDir;
     private final Path workDir;
     private final LongAdder errors = new LongAdder();
+    private final PairSetup.Failures failedPairs = new PairSetup.Failures();
     private ServerProcess server;
 
     PeerServerTarget(Path installDir, Path workDir) {
@@ -75,11 +76,7 @@ final class PeerServerTarget implements RelayTarget {
             CompletableFuture<WsConnection> callee = openPeer(sockets, calleeId);
             pending.add(caller.thenCombine(callee, (a, b) -> new RelayPair(index, a, b, callerId, calleeId, "")));
         }
-        List<RelayPair> pairs = new ArrayList<>(count);
-        for (CompletableFuture<RelayPair> pair : pending) {
-            pairs.add(pair.get(120, TimeUnit.SECONDS));
-        }
-        return pairs;
+        return PairSetup.collect(pending, failedPairs, Duration.ofSeconds(120));
     }
 
     private CompletableFuture<WsConnection> openPeer(DriverSockets sockets, String id) throws InterruptedException {
@@ -108,6 +105,11 @@ final class PeerServerTarget implements RelayTarget {
                 + "\",\"payload\":{\"candidate\":{\"candidate\":\"" + SignalingPayloads.candidateJson(stamp)
                 + "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0},\"type\":\"media\",\"connectionId\":\"mc_bench"
                 + pair.index() + "\"}}";
+    }
+
+    @Override
+    public String setupNote() {
+        return failedPairs.describe();
     }
 
     @Override

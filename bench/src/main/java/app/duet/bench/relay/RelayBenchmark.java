@@ -31,18 +31,21 @@ final class RelayBenchmark {
         target.start();
         try (DriverSockets sockets = new DriverSockets(2); RelayLoad load = new RelayLoad(target)) {
             int pairs = 0;
+            int nextIndex = 0;
             for (int size : settings.socketCounts()) {
                 int wanted = size / 2;
                 String label = target.name() + " @ " + size + " sockets";
                 log.info("{}: opening {} more pairs", label, wanted - pairs);
                 long setupStart = System.nanoTime();
-                List<RelayPair> added = target.connect(sockets, pairs, wanted - pairs,
-                        setupStart + settings.setupLimit().toNanos());
+                long setupDeadline = setupStart + settings.setupLimit().toNanos();
+                List<RelayPair> added = target.connect(sockets, nextIndex, wanted - pairs, setupDeadline);
+                nextIndex += wanted - pairs; // indices of failed pairs are not reused: their accounts may exist
                 load.add(added);
                 double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
                 pairs += added.size();
                 String note = target.setupNote();
-                if (pairs < wanted) {
+                boolean outOfTime = System.nanoTime() > setupDeadline;
+                if (pairs < wanted && outOfTime) {
                     log.warn("{}: only {} of {} sockets were set up within {} s", label, pairs * 2, size,
                             settings.setupLimit().toSeconds());
                     note = (note.isEmpty() ? "" : note + "; ") + "only " + pairs * 2 + " of " + size
@@ -77,7 +80,7 @@ final class RelayBenchmark {
                 results.add(new SizeResult(target.name(), load.sockets(), setupSeconds, idleEnd.rssMb(),
                         idleEnd.cpuPercentSince(idleStart), reference, steps,
                         RateStepper.sustainedRate(steps, settings.p99LimitMs()), note));
-                if (pairs < wanted) {
+                if (pairs < wanted && outOfTime) {
                     break;
                 }
                 if (!target.server().isAlive()) {
