@@ -18,11 +18,9 @@ import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.config.ServerConfig;
 import app.duet.server.ops.Metrics;
 import app.duet.server.ops.OpsHttpServer;
-import app.duet.server.store.Database;
-import app.duet.server.store.SqliteAccounts;
-import app.duet.server.store.SqliteChannels;
-import app.duet.server.store.SqliteResetCodes;
-import app.duet.server.store.SqliteSessions;
+import app.duet.server.store.Accounts;
+import app.duet.server.store.Sessions;
+import app.duet.server.store.Stores;
 import app.duet.server.transport.ConnectionRegistry;
 import app.duet.server.transport.SignalingEndpoint;
 import app.duet.server.transport.Tls;
@@ -31,13 +29,10 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,17 +58,16 @@ public final class DuetServer implements AutoCloseable {
     private DuetServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
-        DataSource db = Database.sqlite(config.databaseFile());
-        int migrations = Database.migrate(db);
-        log.info("database {} ready ({} migrations applied)", config.databaseFile(), migrations);
+        Stores stores = Stores.sqlite(config.databaseFile());
 
         executors = new ServerThreads(config.workerThreads());
         Metrics metrics = new Metrics();
         ProtocolCodec codec = new ProtocolCodec();
         Set<String> exempt = Set.copyOf(config.limitExemptAddresses());
+        // The in-process relay: this node's connections. A Redis relay would be chosen here instead.
         ConnectionRegistry connections = new ConnectionRegistry(codec, config.connectionsPerAddress(), exempt);
-        SqliteSessions sessions = new SqliteSessions(db);
-        SqliteAccounts accounts = new SqliteAccounts(db);
+        Sessions sessions = stores.sessions();
+        Accounts accounts = stores.accounts();
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
         Secrets secrets = new Secrets(random);
         AuthManager auth = new AuthManager(accounts, sessions, hasher, secrets,
@@ -81,11 +75,11 @@ public final class DuetServer implements AutoCloseable {
                         config.loginFailuresPerAddress()),
                 new RateLimit(clock, HOUR, config.signupsPerAddressPerHour(), exempt),
                 clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()));
-        resets = new PasswordResets(accounts, new SqliteResetCodes(db), sessions, hasher, secrets, resetCodeSender(config),
+        resets = new PasswordResets(accounts, stores.resetCodes(), sessions, hasher, secrets, resetCodeSender(config),
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
                         new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
                         new RateLimit(clock, HOUR, config.resetRequestsPerAccountPerHour(), Set.of())));
-        ChannelRegistry channels = new ChannelRegistry(new SqliteChannels(db), executors.storeWriter(), connections,
+        ChannelRegistry channels = new ChannelRegistry(stores.channels(), executors.storeWriter(), connections,
                 executors.timers(), clock, config.ringTimeout(), config.callGrace());
         channels.load();
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
@@ -109,7 +103,7 @@ public final class DuetServer implements AutoCloseable {
         try {
             endpoint.start();
             ops = config.opsPort() < 0 ? null
-                    : new OpsHttpServer(config.opsHost(), config.opsPort(), () -> healthy(db), metrics);
+                    : new OpsHttpServer(config.opsHost(), config.opsPort(), stores::healthy, metrics);
         } catch (IOException | RuntimeException e) {
             endpoint.shutdown(Duration.ZERO, Duration.ZERO);
             executors.close();
@@ -180,14 +174,5 @@ public final class DuetServer implements AutoCloseable {
         }
         return new SmtpResetCodeSender(config.smtpHost(), config.smtpPort(), config.smtpUsername(), config.smtpPassword(),
                 config.smtpFrom(), config.smtpStartTls());
-    }
-
-    private static boolean healthy(DataSource db) {
-        try (Connection c = db.getConnection()) {
-            return c.isValid(2);
-        } catch (SQLException e) {
-            log.warn("health check: database unreachable: {}", e.getMessage());
-            return false;
-        }
     }
 }

@@ -6,16 +6,12 @@ import app.duet.server.auth.PasswordResets;
 import app.duet.server.auth.RateLimit;
 import app.duet.server.auth.Secrets;
 import app.duet.server.config.StorageOptions;
-import app.duet.server.store.Database;
-import app.duet.server.store.SqliteAccounts;
-import app.duet.server.store.SqliteResetCodes;
-import app.duet.server.store.SqliteSessions;
+import app.duet.server.store.Stores;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,13 +38,12 @@ final class ResetCodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DataSource db = Database.sqlite(storage.databaseFile());
-        Database.migrate(db);
+        Stores stores = Stores.sqlite(storage.databaseFile());
         SecureRandom random = new SecureRandom();
         // The hasher and the request limits only matter for clients' requests, not for issuing codes here.
         Clock clock = Clock.systemUTC();
         RateLimit unused = new RateLimit(clock, Duration.ZERO, Integer.MAX_VALUE, Set.of());
-        PasswordResets resets = new PasswordResets(new SqliteAccounts(db), new SqliteResetCodes(db), new SqliteSessions(db),
+        PasswordResets resets = new PasswordResets(stores.accounts(), stores.resetCodes(), stores.sessions(),
                 new PasswordHasher(4, random), new Secrets(random), new AdminResetCodeSender(), clock,
                 Duration.ofMinutes(minutes), new PasswordResets.RequestLimits(unused, unused));
         try {

@@ -18,8 +18,14 @@ class ServerArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyStoresSpeakSql = noClasses()
-            .that().resideOutsideOfPackages("..server.store..", "app.duet.server")
+            .that().resideOutsideOfPackage("..server.store..")
             .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..");
+
+    /** Growth seam: the in-process relay is chosen by the composition root only; rules see {@code Relay}. */
+    @ArchTest
+    static final ArchRule onlyTheCompositionRootPicksTheRelay = noClasses()
+            .that().resideOutsideOfPackage("..server.transport..").and().doNotHaveSimpleName("DuetServer")
+            .should().dependOnClassesThat().haveSimpleName("ConnectionRegistry");
 
     @ArchTest
     static final ArchRule storesHoldDataNotRules = noClasses()

@@ -8,7 +8,7 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /** Opens the SQLite file and brings its schema up to date with the Flyway migrations in db/migration. */
-public final class Database {
+final class Database {
     private static final int BUSY_TIMEOUT_MS = 5_000;
 
     private Database() {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-public final class SqliteAccounts implements Accounts {
+final class SqliteAccounts implements Accounts {
     private static final String COLUMNS = "username, display_name, email, password_hash, created_at";
     private final Jdbc jdbc;
 

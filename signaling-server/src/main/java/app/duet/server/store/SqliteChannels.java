@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-public final class SqliteChannels implements Channels {
+final class SqliteChannels implements Channels {
     private final Jdbc jdbc;
 
     public SqliteChannels(DataSource dataSource) {

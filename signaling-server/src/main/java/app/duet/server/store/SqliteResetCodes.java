@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-public final class SqliteResetCodes implements ResetCodes {
+final class SqliteResetCodes implements ResetCodes {
     private final Jdbc jdbc;
 
     public SqliteResetCodes(DataSource dataSource) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-public final class SqliteSessions implements Sessions {
+final class SqliteSessions implements Sessions {
     private final Jdbc jdbc;
 
     public SqliteSessions(DataSource dataSource) {

@@ -1,0 +1,65 @@
+package app.duet.server.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stores a server runs on, and the one place that picks their implementation (SQLite today; a
+ * PostgreSQL set would be another factory method here, see docs/decisions/0004-scaling-out.md).
+ */
+public final class Stores {
+    private static final Logger log = LoggerFactory.getLogger(Stores.class);
+    private static final int HEALTH_TIMEOUT_SECONDS = 2;
+
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final Channels channels;
+    private final ResetCodes resetCodes;
+    private final DataSource dataSource;
+
+    private Stores(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.accounts = new SqliteAccounts(dataSource);
+        this.sessions = new SqliteSessions(dataSource);
+        this.channels = new SqliteChannels(dataSource);
+        this.resetCodes = new SqliteResetCodes(dataSource);
+    }
+
+    /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
+    public static Stores sqlite(Path databaseFile) {
+        DataSource db = Database.sqlite(databaseFile);
+        int migrations = Database.migrate(db);
+        log.info("database {} ready ({} migrations applied)", databaseFile, migrations);
+        return new Stores(db);
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    public Channels channels() {
+        return channels;
+    }
+
+    public ResetCodes resetCodes() {
+        return resetCodes;
+    }
+
+    /** For /healthz: whether the database answers. */
+    public boolean healthy() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(HEALTH_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            log.warn("health check: database unreachable: {}", e.getMessage());
+            return false;
+        }
+    }
+}
