@@ -2,6 +2,7 @@ package app.duet.client.call;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +53,18 @@ public final class CallEngine implements AutoCloseable {
     private CurrentCall current; // guarded by this
     private IncomingCall incoming; // guarded by this
     private String cameraId; // guarded by this; null = the settings' camera
+    private final List<ParkedEvent> parked = new ArrayList<>(); // guarded by this
+    private String replayingCallId; // guarded by this; while set, newer events for it queue behind the parked ones
+
+    /**
+     * Call events that can outrun the reply to our ring (the server may send {@code call_accepted} or
+     * {@code call_declined} first, and the reply is handled on our worker): at most this many wait for the id.
+     */
+    static final int MAX_PARKED_EVENTS = 64;
+
+    /** A call event that arrived while our ring had no call id yet. */
+    private record ParkedEvent(String callId, Runnable apply) {
+    }
 
     /** The call in progress: its server id (null while our ring is unanswered by the server) and session. */
     record CurrentCall(String callId, CallSession session) {
@@ -102,6 +115,7 @@ public final class CallEngine implements AutoCloseable {
                         synchronized (this) {
                             if (current == RINGING) {
                                 current = null;
+                                parked.clear();
                             }
                         }
                         LOG.info("Ring failed: {}", SignalingClient.unwrap(error).getMessage());
@@ -122,14 +136,60 @@ public final class CallEngine implements AutoCloseable {
         }
         // Glare: the server joined our ring into theirs, so they offer and we answer.
         CallSession session = newSession(glare ? Role.CALLEE : Role.CALLER, callId, servers, video);
-        synchronized (this) {
-            current = new CurrentCall(callId, session);
-        }
         session.ringing();
         if (glare) {
             session.accepted();
         }
+        synchronized (this) {
+            if (current != RINGING) { // hung up while the session was being built
+                session.end();
+                signaling.cancel(callId);
+                deliver(() -> listener.callEnded(callId, CallEnd.LOCAL_HANGUP));
+                parked.clear();
+                return callId;
+            }
+            current = new CurrentCall(callId, session);
+            replayingCallId = callId;
+        }
+        replayParked(callId);
         return callId;
+    }
+
+    /**
+     * Runs a call event now, or parks it while our ring waits for its call id; parked events replay in order
+     * once the id is known ({@link #replayParked}), and events that arrive during the replay queue behind them.
+     */
+    void onCallEvent(String callId, Runnable apply) {
+        synchronized (this) {
+            if (current == RINGING || callId.equals(replayingCallId)) {
+                if (parked.size() < MAX_PARKED_EVENTS) {
+                    parked.add(new ParkedEvent(callId, apply));
+                } else {
+                    LOG.warn("Dropped an event for call {}: too many arrived before our ring was answered", callId);
+                }
+                return;
+            }
+        }
+        apply.run();
+    }
+
+    private void replayParked(String callId) {
+        while (true) {
+            List<Runnable> batch = new ArrayList<>();
+            synchronized (this) {
+                for (ParkedEvent e : parked) {
+                    if (e.callId().equals(callId)) {
+                        batch.add(e.apply());
+                    }
+                }
+                parked.clear(); // events for other ids belong to no call of ours
+                if (batch.isEmpty()) {
+                    replayingCallId = null;
+                    return;
+                }
+            }
+            batch.forEach(Runnable::run);
+        }
     }
 
     /** Accepts the incoming call. */
@@ -182,6 +242,7 @@ public final class CallEngine implements AutoCloseable {
         if (call == RINGING) {
             synchronized (this) {
                 current = null; // the ring's reply will cancel it
+                parked.clear();
             }
             return CompletableFuture.completedFuture(null);
         }

@@ -23,32 +23,32 @@ final class SignalingEvents implements SignalingListener {
 
     @Override
     public void onCallAccepted(Event.CallAccepted e) {
-        engine.sessionFor(e.callId()).ifPresent(CallSession::accepted);
+        engine.onCallEvent(e.callId(), () -> engine.sessionFor(e.callId()).ifPresent(CallSession::accepted));
     }
 
     @Override
     public void onCallDeclined(Event.CallDeclined e) {
-        engine.finish(e.callId(), CallEnd.DECLINED);
+        engine.onCallEvent(e.callId(), () -> engine.finish(e.callId(), CallEnd.DECLINED));
     }
 
     @Override
     public void onCallCancelled(Event.CallCancelled e) {
-        engine.finish(e.callId(), CallEnd.CANCELLED);
+        engine.onCallEvent(e.callId(), () -> engine.finish(e.callId(), CallEnd.CANCELLED));
     }
 
     @Override
     public void onCallEnded(Event.CallEnded e) {
-        engine.finish(e.callId(), toEnd(e.reason()));
+        engine.onCallEvent(e.callId(), () -> engine.finish(e.callId(), toEnd(e.reason())));
     }
 
     @Override
     public void onOffer(Event.Offer e) {
-        engine.sessionFor(e.callId()).ifPresent(s -> s.remoteOffer(e.sdp()));
+        engine.onCallEvent(e.callId(), () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteOffer(e.sdp())));
     }
 
     @Override
     public void onAnswer(Event.Answer e) {
-        engine.sessionFor(e.callId()).ifPresent(s -> s.remoteAnswer(e.sdp()));
+        engine.onCallEvent(e.callId(), () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteAnswer(e.sdp())));
     }
 
     @Override
@@ -57,8 +57,9 @@ final class SignalingEvents implements SignalingListener {
             return; // end-of-candidates: libwebrtc does not need it
         }
         int index = e.sdpMLineIndex() == null ? 0 : e.sdpMLineIndex();
-        engine.sessionFor(e.callId()).ifPresent(s -> s.remoteCandidate(
-                new IceCandidateInfo(e.sdpMid(), index, e.candidate())));
+        IceCandidateInfo candidate = new IceCandidateInfo(e.sdpMid(), index, e.candidate());
+        engine.onCallEvent(e.callId(),
+                () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteCandidate(candidate)));
     }
 
     /** After a reconnect the server tells whether our call survived; if so the network path is renewed. */

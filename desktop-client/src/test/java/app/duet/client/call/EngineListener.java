@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link RecordingListener} that also records rings and ends. */
-final class EngineListener extends RecordingListener implements CallEngineListener {
+class EngineListener extends RecordingListener implements CallEngineListener {
 
     final List<IncomingCall> incoming = new CopyOnWriteArrayList<>();
     final List<CallEnd> ends = new CopyOnWriteArrayList<>();
