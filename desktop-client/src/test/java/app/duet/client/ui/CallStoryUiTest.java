@@ -71,8 +71,11 @@ class CallStoryUiTest {
                 && bob.text("call-status").startsWith("Connected"));
         VideoView annSees = ann.node("call-remote-video");
         VideoView bobSees = bob.node("call-remote-video");
+        VideoView annSelf = ann.node("call-self-view");
+        VideoView bobSelf = bob.node("call-self-view");
         await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(annSees::drawnFrames) > 5
-                && UiClient.onFx(bobSees::drawnFrames) > 5);
+                && UiClient.onFx(bobSees::drawnFrames) > 5 && UiClient.onFx(annSelf::drawnFrames) > 5
+                && UiClient.onFx(bobSelf::drawnFrames) > 5);
         await().atMost(UiClient.WAIT).until(() -> !ann.text("call-safety-code").isEmpty());
         assertThat(ann.text("call-safety-code")).isEqualTo(bob.text("call-safety-code"));
         new Screenshots().shoot(ann, "11-call");

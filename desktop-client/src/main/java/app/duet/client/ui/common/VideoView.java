@@ -1,6 +1,6 @@
 package app.duet.client.ui.common;
 
-import javafx.application.Platform;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,10 +13,11 @@ import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.LatestFrameHolder;
 
 /**
- * Draws frames from a {@link LatestFrameHolder}. The holder keeps only the newest frame and calls us once
- * per frame that becomes ready, so at most one redraw is queued on the FX thread and frames that arrive
- * while the UI is behind are dropped there, never queued. Pixels are premultiplied BGRA and copied into an
- * image owned by the FX thread, so the producer may reuse its buffer as soon as the next frame is polled.
+ * Draws frames from a {@link LatestFrameHolder}. Once per FX pulse (while attached) it takes the newest
+ * frame, if a new one arrived: the holder keeps only the newest, so frames that arrive while the UI is
+ * behind are dropped there, never queued. Polling on the pulse costs one synchronized check and never
+ * misses a frame the holder's ready callback failed to announce. Pixels are premultiplied BGRA, copied
+ * into an image owned by the FX thread, so the producer may reuse its buffer once the next frame is polled.
  */
 public final class VideoView extends StackPane {
     private final ImageView image = new ImageView();
@@ -24,6 +25,12 @@ public final class VideoView extends StackPane {
     private WritableImage canvas;
     private LatestFrameHolder source;
     private long drawnFrames;
+    private final AnimationTimer pulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            drawLatest();
+        }
+    };
 
     public VideoView(Node placeholder) {
         getStyleClass().add("video-view");
@@ -40,14 +47,13 @@ public final class VideoView extends StackPane {
 
     /** Starts drawing frames from {@code holder}; null stops and shows the placeholder. */
     public void attach(LatestFrameHolder holder) {
-        if (source != null) {
-            source.setReadyListener(null);
-        }
         source = holder;
         showingVideo.set(false);
-        if (holder != null) {
-            holder.setReadyListener(() -> Platform.runLater(() -> drawLatest(holder)));
-            drawLatest(holder);
+        if (holder == null) {
+            pulse.stop();
+        } else {
+            drawLatest();
+            pulse.start();
         }
     }
 
@@ -67,11 +73,11 @@ public final class VideoView extends StackPane {
         return drawnFrames;
     }
 
-    private void drawLatest(LatestFrameHolder holder) {
-        if (holder != source) {
+    private void drawLatest() {
+        if (source == null) {
             return;
         }
-        ArgbFrame frame = holder.poll();
+        ArgbFrame frame = source.poll();
         if (frame != null) {
             draw(frame);
         }
