@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineSettings;
@@ -140,14 +141,14 @@ public final class HeadlessClient {
         try {
             Result.Auth auth;
             try {
-                auth = loginWhenReachable(signaling);
+                auth = retrying(() -> signaling.login(options.username, password, false));
             } catch (SignalingException.ServerError e) {
                 if (!options.signup || e.code() != ErrorCode.WRONG_CREDENTIALS) {
                     throw e;
                 }
                 LOG.info("Login refused; signing up {}", options.username);
                 try {
-                    auth = await(signaling.signup(options.username, options.displayNameOrUser(),
+                    auth = retrying(() -> signaling.signup(options.username, options.displayNameOrUser(),
                             options.emailOrDefault(), password, false));
                 } catch (SignalingException.ServerError taken) {
                     // The account exists, so the login's answer (wrong password) is the one that matters.
@@ -172,18 +173,19 @@ public final class HeadlessClient {
     }
 
     /**
-     * Logs in, retrying while the server cannot be reached for up to --wait (a bot may start before its
-     * server); the signaling client keeps reconnecting with backoff in the meantime.
+     * Sends a login or signup, retrying for up to --wait while the server cannot be reached (a bot may start
+     * before its server) or answers INTERNAL (protocol.md: retry later); the signaling client keeps
+     * reconnecting with backoff in the meantime.
      */
-    private Result.Auth loginWhenReachable(SignalingClient signaling) throws InterruptedException {
+    private Result.Auth retrying(Supplier<CompletableFuture<Result.Auth>> request) throws InterruptedException {
         long deadline = System.nanoTime() + options.wait.toNanos();
         while (true) {
             try {
-                return await(signaling.login(options.username, password, false));
-            } catch (SignalingException.ServerError e) {
-                throw e;
+                return await(request.get());
             } catch (SignalingException e) {
-                if (System.nanoTime() > deadline) {
+                boolean retryable = !(e instanceof SignalingException.ServerError server)
+                        || server.code() == ErrorCode.INTERNAL;
+                if (!retryable || System.nanoTime() > deadline) {
                     throw e;
                 }
                 LOG.info("{} Retrying.", e.getMessage());
