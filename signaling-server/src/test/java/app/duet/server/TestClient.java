@@ -84,6 +84,13 @@ final class TestClient implements AutoCloseable {
         return client;
     }
 
+    /** Opens a connection the server may close at once (it may be closed by the time this returns). */
+    static TestClient attempt(URI uri, Map<String, String> headers) throws InterruptedException {
+        TestClient client = new TestClient(uri, null, headers);
+        client.socket.connectBlocking(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        return client;
+    }
+
     /** Connects and says hello. */
     static TestClient hello(DuetServer server) throws InterruptedException {
         TestClient client = connect(server.uri());
