@@ -38,18 +38,20 @@ final class RelayReport {
                 + " arrives, no socket closes, no error comes back and p99 <= " + rate(settings.p99LimitMs())
                 + " ms. Server CPU is % of one core (utime+stime from /proc/<pid>/stat over the measured"
                 + " window), RSS is VmRSS from /proc/<pid>/status; the driver's own CPU is shown too, since it"
-                + " shares the 2 cores with the server.");
+                + " shares the 2 cores with the server. Server CPU per message (CPU time over messages relayed at the"
+                + " reference rate) is the figure least disturbed by other load on the machine.");
         out.println();
         setups.forEach((name, setup) -> out.println("- " + setup));
         out.println();
-        out.println("| sockets | server | set-up | idle RSS | p50 | p99 | p99.9 | sustained rate"
+        out.println("| sockets | server | set-up | idle RSS | p50 | p99 | p99.9 | server CPU per message | sustained rate"
                 + " | CPU at sustained | RSS at sustained |");
-        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (SizeResult r : results) {
             Optional<StepResult> best = best(r);
-            out.printf(Locale.ROOT, "| %d | %s | %.1f s | %.0f MB | %.2f ms | %.2f ms | %.2f ms | %s msg/s | %s | %s |%n",
+            out.printf(Locale.ROOT, "| %d | %s | %.1f s | %.0f MB | %.2f ms | %.2f ms | %.2f ms | %.0f µs | %s msg/s | %s | %s |%n",
                     r.sockets(), r.target(), r.setupSeconds(), r.idleRssMb(), r.reference().percentileMs(50),
-                    r.reference().percentileMs(99), r.reference().percentileMs(99.9), rate(r.sustainedRate()),
+                    r.reference().percentileMs(99), r.reference().percentileMs(99.9),
+                    r.reference().serverCpuPercent() * 10_000 / r.reference().rate(), rate(r.sustainedRate()),
                     best.map(s -> String.format(Locale.ROOT, "%.0f %%", s.serverCpuPercent())).orElse("-"),
                     best.map(s -> String.format(Locale.ROOT, "%.0f MB", s.serverRssMb())).orElse("-"));
         }
