@@ -29,6 +29,10 @@ final class Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // Transactions read before they write (e.g. "is the name taken?"); a deferred one would fail with
+        // SQLITE_BUSY if another writer committed in between. IMMEDIATE takes the write lock at BEGIN, so
+        // concurrent writers wait in the busy timeout instead. Reads outside transactions are unaffected.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;
