@@ -62,6 +62,7 @@ class SignalingReconnectIntegrationTest {
     @BeforeEach
     void connectBothInACall() {
         server = TestServer.start(temp.resolve("server"));
+        toClose.add(server);
         annRoute = new SeverableRelay(server.uri());
         toClose.add(annRoute);
         annClient = client(annRoute.uri());
@@ -86,7 +87,6 @@ class SignalingReconnectIntegrationTest {
         for (int i = toClose.size() - 1; i >= 0; i--) {
             toClose.get(i).close();
         }
-        server.close();
         ui.shutdownNow();
     }
 
