@@ -37,13 +37,6 @@ import org.slf4j.LoggerFactory;
 final class CallDriver implements CallEngineListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallDriver.class);
-    /**
-     * Answering or declining at machine speed can beat the caller's engine: its call_accepted (or
-     * call_declined) may arrive before that engine has set up the call from the ring's reply, and it then
-     * drops the event (the call stays ringing). A pause about as long as a person takes avoids that until
-     * the engine handles this order itself.
-     */
-    static final long ANSWER_DELAY_MILLIS = 1_000;
 
     private final HeadlessOptions options;
     private final JsonLines out;
@@ -152,15 +145,14 @@ final class CallDriver implements CallEngineListener {
         if (mode == Mode.DECLINE && !handledCall) {
             handledCall = true;
             cancel(waitTimer);
-            events.schedule(() -> engine.decline().whenCompleteAsync((ok, error) -> finish(
+            engine.decline().whenCompleteAsync((ok, error) -> finish(
                     error == null ? ExitCode.OK : ExitCode.ERROR,
-                    error == null ? null : SignalingClient.unwrap(error).getMessage()), events),
-                    ANSWER_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+                    error == null ? null : SignalingClient.unwrap(error).getMessage()), events);
         } else if ((mode == Mode.ANSWER && !handledCall) || mode == Mode.ECHO) {
             handledCall = true;
             cancel(waitTimer);
             beginCall(call.callId());
-            events.schedule(this::accept, ANSWER_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+            accept();
         }
     }
 
