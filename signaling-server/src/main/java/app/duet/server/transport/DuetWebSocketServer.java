@@ -44,6 +44,9 @@ final class DuetWebSocketServer extends WebSocketServer {
         this.addresses = addresses;
         setConnectionLostTimeout(heartbeatSeconds);
         setReuseAddr(true);
+        // Signaling frames are small and often come in pairs (a relayed event, then an ok): with Nagle on,
+        // the second can wait for the peer's delayed ACK (~40 ms on Linux).
+        setTcpNoDelay(true);
         setDaemon(true);
     }
 
