@@ -33,7 +33,7 @@ final class RigListener implements CallEngineListener {
     @Override
     public void incomingCall(IncomingCall call) {
         if (autoAccept) {
-            engine.get().accept().whenComplete((ok, error) -> {
+            engine.get().accept(call.media()).whenComplete((ok, error) -> {
                 if (error != null) {
                     log.warn("{} could not accept {}: {}", name, call.callId(), error.toString());
                 }

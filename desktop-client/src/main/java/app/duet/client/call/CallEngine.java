@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -192,8 +193,13 @@ public final class CallEngine implements AutoCloseable {
         }
     }
 
-    /** Accepts the incoming call. */
-    public CompletableFuture<Void> accept() {
+    /**
+     * Accepts the incoming call, sending {@code media}: {@link Media#AUDIO} opens no camera and sends no video
+     * even when the caller offered video ({@link #startVideo} can add it later); {@link Media#VIDEO} sends video
+     * even in a call offered as audio only.
+     */
+    public CompletableFuture<Void> accept(Media media) {
+        Objects.requireNonNull(media, "media");
         IncomingCall call;
         synchronized (this) {
             call = incoming;
@@ -205,7 +211,7 @@ public final class CallEngine implements AutoCloseable {
         }
         return iceServers().thenApplyAsync(servers -> {
             // The session must exist before the caller's offer can arrive, so it is ready before we accept.
-            CallSession session = newSession(Role.CALLEE, call.callId(), servers, call.video());
+            CallSession session = newSession(Role.CALLEE, call.callId(), servers, media == Media.VIDEO);
             synchronized (this) {
                 current = new CurrentCall(call.callId(), session);
             }

@@ -25,6 +25,7 @@ import app.duet.client.headless.HeadlessOptions.Mode;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingException;
 import app.duet.protocol.ErrorCode;
+import app.duet.protocol.Media;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,12 +153,14 @@ final class CallDriver implements CallEngineListener {
             handledCall = true;
             cancel(waitTimer);
             beginCall(call.callId());
-            accept();
+            accept(call);
         }
     }
 
-    private void accept() {
-        engine.accept().whenCompleteAsync((ok, error) -> {
+    /** The bot mirrors the call's media; an answerer with {@code --media audio} never sends video. */
+    private void accept(IncomingCall call) {
+        boolean video = call.video() && (options.mode() == Mode.ECHO || options.media != MediaKind.AUDIO);
+        engine.accept(video ? Media.VIDEO : Media.AUDIO).whenCompleteAsync((ok, error) -> {
             if (error != null) {
                 out.emit("problem", line -> line.addProperty("message",
                         "Could not accept: " + SignalingClient.unwrap(error).getMessage()));

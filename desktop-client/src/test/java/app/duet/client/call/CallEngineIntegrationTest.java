@@ -18,6 +18,7 @@ import app.duet.client.call.video.FrameStamp;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
+import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +86,7 @@ class CallEngineIntegrationTest {
         assertThat(ring.video()).isTrue();
         assertThat(annEvents.states).contains(CallState.RINGING_OUTGOING);
 
-        bob.accept().join();
+        bob.accept(Media.VIDEO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
         await().atMost(WAIT).until(() -> bob.remoteVideo().poll(), f -> f != null
                 && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
@@ -114,13 +115,40 @@ class CallEngineIntegrationTest {
 
         bob.ring("room", false).join();
         await().atMost(WAIT).until(() -> annEvents.incoming.size() == 1);
-        ann.accept().join();
+        ann.accept(Media.AUDIO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
         assertThat(ann.remoteVideo().publishedFrames()).isZero();
         ann.startVideo();
         await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 10);
         bob.hangup().join();
         await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.REMOTE_HANGUP));
+    }
+
+    @Test
+    void audio_only_accept_of_a_video_call_opens_no_video_until_the_callee_turns_it_on() {
+        ann.ring("room", true).join();
+        await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
+        assertThat(bobEvents.incoming.get(0).media()).isEqualTo(Media.VIDEO);
+
+        bob.accept(Media.AUDIO).join();
+        await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
+        // The call is fully up (Ann's video and both tones arrive, stats sampled both ways) ...
+        await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 10
+                && ann.remoteAudioLevel() > 0.05 && bob.remoteAudioLevel() > 0.05
+                && annEvents.qualities.size() >= 2 && bobEvents.qualities.size() >= 2);
+        // ... and Bob never opened a video source (every local video track feeds his self-view) nor sent video.
+        assertThat(bob.selfView().publishedFrames()).isZero();
+        assertThat(ann.remoteVideo().publishedFrames()).isZero();
+        assertThat(bobEvents.lastQuality().outgoingWidth()).isNegative();
+        assertThat(annEvents.lastQuality().incomingWidth()).isNegative();
+        assertThat(annEvents.lastRemoteMedia().cameraOn()).isFalse();
+
+        bob.startVideo(); // turning video on later adds it by renegotiation
+        await().atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 10);
+        assertThat(bob.selfView().publishedFrames()).isPositive();
+        await().atMost(WAIT).until(() -> annEvents.lastRemoteMedia().cameraOn());
+        ann.hangup().join();
+        await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.REMOTE_HANGUP));
     }
 
     @Test
@@ -131,7 +159,7 @@ class CallEngineIntegrationTest {
         ann.hangup().join();
         await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.CANCELLED));
         assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
-        assertThat(bob.accept()).isCompletedExceptionally();
+        assertThat(bob.accept(Media.VIDEO)).isCompletedExceptionally();
         assertThat(ann.ring("room", false).join()).as("free to ring again").isNotBlank();
     }
 

@@ -153,7 +153,7 @@ class InstantAcceptIntegrationTest {
         @Override
         public void incomingCall(IncomingCall call) {
             super.incomingCall(call);
-            engine.accept();
+            engine.accept(call.media());
         }
     }
 

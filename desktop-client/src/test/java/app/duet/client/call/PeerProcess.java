@@ -42,7 +42,7 @@ public final class PeerProcess {
         CallEngineListener listener = new CallEngineListener() {
             @Override
             public void incomingCall(IncomingCall call) {
-                engine[0].accept();
+                engine[0].accept(call.media());
             }
 
             @Override

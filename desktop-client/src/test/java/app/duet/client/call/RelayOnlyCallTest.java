@@ -17,6 +17,7 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.server.DuetServer;
 import app.duet.server.config.ServerConfig;
+import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,7 @@ class RelayOnlyCallTest {
                  CallEngine bob = engine(bobClient, media, bobEvents, ui, "bob")) {
                 ann.ring("room", true).join();
                 await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
-                bob.accept().join();
+                bob.accept(Media.VIDEO).join();
 
                 await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
                 await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 10

@@ -18,6 +18,7 @@ import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
+import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class SignalingReconnectIntegrationTest {
 
         ann.ring("room", false).join();
         await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
-        bob.accept().join();
+        bob.accept(Media.AUDIO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
         ann.startVideo(); // only Ann sends video, so Bob adding his later is a real renegotiation
         await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 5);
@@ -125,7 +126,7 @@ class SignalingReconnectIntegrationTest {
         // Both are free to call again through the new server.
         ann.ring("room", false).join();
         await().atMost(WAIT).until(() -> bobEvents.incoming.size() == 2);
-        bob.accept().join();
+        bob.accept(Media.AUDIO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
     }
 

@@ -136,12 +136,9 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         CallViewModel model = new CallViewModel(offered.callerDisplayName(), offered.channel(), media, engine, background,
                 logOut);
         openCallScreen(model);
-        engine.accept().whenCompleteAsync((ok, error) -> {
+        engine.accept(media).whenCompleteAsync((ok, error) -> {
             if (error != null) {
                 model.problem("The call could not be accepted: " + ErrorMessages.of(error).full());
-            } else if (media == Media.AUDIO && offered.video()) {
-                // The engine starts the offered media; answering "audio only" turns the camera off at once.
-                engine.setCameraEnabled(false);
             }
         }, background.uiExecutor());
     }
