@@ -57,8 +57,11 @@ fi
 # measured latency; the common pool's parallelism is 1 on 2 cores, which makes CompletableFuture start a
 # thread per async task during WebSocket handshakes, so it is set to 2.
 RELAY_JAVA=(java -XX:+UseZGC -Xms2g -Xmx3g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2)
-# The call benchmarks run the client's own code: default JVM settings, as `java -jar duet-client.jar` has.
+# The call benchmarks run the client's own code; the client processes of the cost runs get the options
+# every client start gets (scripts/client-jvm.options).
 CALLS_JAVA=(java)
+client_jvm=()
+while read -r option; do client_jvm+=("--peer-jvm-opt=$option"); done < <(grep -v '^#' scripts/client-jvm.options)
 display=()
 if [ "$what" != relay ] && [ -z "${DISPLAY:-}" ]; then
   # Screen sharing captures a real X screen: give it a virtual one of 1280x720.
@@ -68,7 +71,7 @@ relay() {
   "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" --report "$RESULTS" "${extra[@]}"
 }
 calls() {
-  "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar calls "${quick[@]}" --report "$RESULTS" "${extra[@]}"
+  "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar calls "${quick[@]}" "${client_jvm[@]}" --report "$RESULTS" "${extra[@]}"
 }
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

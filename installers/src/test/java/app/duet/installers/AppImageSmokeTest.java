@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AppImageSmokeTest {
     private static final Path APP_IMAGE = Path.of(System.getProperty("duet.appImage", "target/app-image/Duet"));
     private static final Path SERVER_JAR = Path.of(System.getProperty("duet.serverJar", "../signaling-server/target/duet-server.jar"));
+    private static final Path CLIENT_JVM_OPTIONS = Path.of("../scripts/client-jvm.options");
     private static final Path SCREENSHOTS = Path.of(System.getProperty("duet.screenshotDir", "target/screenshots"));
     /** A cold JVM plus JavaFX on two busy cores; measured at 5-10 s. */
     private static final Duration WINDOW_TIMEOUT = Duration.ofSeconds(90);
@@ -47,6 +48,9 @@ class AppImageSmokeTest {
         String cfg = Files.readString(APP_IMAGE.resolve("lib/app/Duet.cfg"));
         assertThat(cfg).contains("app.mainclass=app.duet.installers.launcher.PackagedLauncher")
                 .contains("$APPDIR/duet-client.jar");
+        for (String option : clientJvmOptions()) {
+            assertThat(cfg).as("the installed app runs with scripts/client-jvm.options").contains("java-options=" + option);
+        }
         try (ZipFile jar = new ZipFile(APP_IMAGE.resolve("lib/app/duet-client.jar").toFile())) {
             assertThat(jar.getEntry("libwebrtc-java-linux-x86_64.so")).as("libwebrtc").isNotNull();
             assertThat(jar.getEntry("libglass.so")).as("JavaFX natives").isNotNull();
@@ -96,6 +100,14 @@ class AppImageSmokeTest {
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
         }
+    }
+
+    /** The options every client start uses (one per line, # comments). */
+    private static List<String> clientJvmOptions() throws IOException {
+        List<String> options = Files.readAllLines(CLIENT_JVM_OPTIONS).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(options).as(CLIENT_JVM_OPTIONS.toString()).isNotEmpty();
+        return options;
     }
 
     /** Share of the screen that is not the black Xvfb background. */
