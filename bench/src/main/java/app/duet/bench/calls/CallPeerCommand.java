@@ -6,6 +6,7 @@ import app.duet.client.call.CallState;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import java.net.URI;
@@ -66,7 +67,7 @@ public final class CallPeerCommand implements Callable<Integer> {
         ExecutorService events = Executors.newSingleThreadExecutor();
         RigListener listener = new RigListener(user, !ring);
         try (SignalingClient client = new SignalingClient(SignalingConfig.defaults(server, "duet-bench/0.1"),
-                new NoSessionStore(), events)) {
+                SessionStore.none(), events)) {
             client.start();
             CallEngineSettings settings = new CallEngineSettings(
                     MediaSettings.synthetic(user).withSize(width, height, fps), AudioMode.HEADLESS, false,

@@ -7,6 +7,7 @@ import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import java.net.URI;
@@ -73,7 +74,7 @@ final class CallRig implements AutoCloseable {
 
     private SignalingClient client(URI uri) {
         SignalingClient client = new SignalingClient(SignalingConfig.defaults(uri, "duet-bench/0.1"),
-                new NoSessionStore(), events);
+                SessionStore.none(), events);
         client.start();
         return client;
     }

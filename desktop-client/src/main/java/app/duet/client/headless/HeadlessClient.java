@@ -17,6 +17,7 @@ import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.headless.HeadlessOptions.MediaKind;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.signaling.SignalingException;
@@ -98,7 +99,7 @@ public final class HeadlessClient {
     private ExitCode runConnected() throws InterruptedException, IOException {
         PeerPresence presence = new PeerPresence(options.channel, options.username);
         SignalingClient signaling = new SignalingClient(SignalingConfig.defaults(options.server, CLIENT_NAME),
-                new NoDiskSessionStore(), events);
+                SessionStore.none(), events);
         try {
             signaling.addListener(new SignalingReporter(out, presence));
             signaling.start();

@@ -13,4 +13,12 @@ public interface SessionStore {
     void save(StoredSession session);
 
     void clear();
+
+    /**
+     * A store that remembers nothing between runs: for the headless client, bots and benchmarks, which
+     * log in with a password every run. The signaling client still keeps the token in memory to resume.
+     */
+    static SessionStore none() {
+        return new ForgetfulSessionStore();
+    }
 }

@@ -15,6 +15,7 @@ import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.video.FrameStamp;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
@@ -172,7 +173,7 @@ class CallEngineIntegrationTest {
     }
 
     private SignalingClient client(URI uri) {
-        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), new NoSessionStore(),
+        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), SessionStore.none(),
                 ui);
         c.start();
         toClose.add(c);

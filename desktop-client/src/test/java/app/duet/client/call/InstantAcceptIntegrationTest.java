@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.signaling.SignalingListener;
@@ -100,7 +101,7 @@ class InstantAcceptIntegrationTest {
         toClose.add(bobThread::shutdownNow);
         SignalingClient annClient = client(server.uri());
         SignalingClient bobClient = new SignalingClient(SignalingConfig.defaults(server.uri(), "duet-call-test/1"),
-                new NoSessionStore(), bobThread);
+                SessionStore.none(), bobThread);
         bobClient.start();
         toClose.add(bobClient);
         annClient.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
@@ -166,7 +167,7 @@ class InstantAcceptIntegrationTest {
     }
 
     private SignalingClient client(URI uri) {
-        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), new NoSessionStore(),
+        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), SessionStore.none(),
                 ui);
         c.start();
         toClose.add(c);

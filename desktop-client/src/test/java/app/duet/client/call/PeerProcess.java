@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 
@@ -33,7 +34,7 @@ public final class PeerProcess {
         CountDownLatch ended = new CountDownLatch(1);
         Path downloads = Files.createTempDirectory("duet-peer");
         SignalingClient signaling = new SignalingClient(SignalingConfig.defaults(server, "duet-peer-process/1"),
-                new NoSessionStore(), events);
+                SessionStore.none(), events);
         signaling.start();
         signaling.signup(user, "Peer " + user, user + "@example.org", "peer process password", false).join();
         signaling.joinChannel(channel).join();

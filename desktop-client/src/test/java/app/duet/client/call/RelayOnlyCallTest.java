@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.server.DuetServer;
@@ -85,7 +86,7 @@ class RelayOnlyCallTest {
 
     private static SignalingClient client(DuetServer server, ExecutorService ui) {
         SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "duet-relay-test/1"),
-                new NoSessionStore(), ui);
+                SessionStore.none(), ui);
         client.start();
         return client;
     }

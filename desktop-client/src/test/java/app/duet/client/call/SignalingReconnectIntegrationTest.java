@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
@@ -139,7 +140,7 @@ class SignalingReconnectIntegrationTest {
     }
 
     private SignalingClient client(URI uri) {
-        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), new NoSessionStore(),
+        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), SessionStore.none(),
                 ui);
         c.start();
         toClose.add(c);

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.video.FrameStamp;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
@@ -40,7 +41,7 @@ class TwoProcessCallTest {
         List<String> peerLines = new CopyOnWriteArrayList<>();
         try (TestServer server = TestServer.start(temp.resolve("server"))) {
             SignalingClient signaling = new SignalingClient(SignalingConfig.defaults(server.uri(), "duet-test/1"),
-                    new NoSessionStore(), ui);
+                    SessionStore.none(), ui);
             signaling.start();
             signaling.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
             signaling.createChannel("room").join();

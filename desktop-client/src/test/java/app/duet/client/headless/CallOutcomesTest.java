@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.protocol.Media;
@@ -98,7 +99,7 @@ class CallOutcomesTest {
 
     private static SignalingClient client(ServerFixture server, ExecutorService callbacks) {
         SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "duet-test/1"),
-                new NoDiskSessionStore(), callbacks);
+                SessionStore.none(), callbacks);
         client.start();
         return client;
     }

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +91,7 @@ class SignalingClientTimeoutTest {
         SignalingConfig defaults = SignalingConfig.defaults(URI.create("ws://127.0.0.1:" + server.getPort()), "t/1");
         SignalingConfig quick = new SignalingConfig(defaults.serverUri(), defaults.clientName(), Duration.ofMillis(500),
                 defaults.connectTimeout(), defaults.backoff());
-        client = new SignalingClient(quick, noStore(), callbacks);
+        client = new SignalingClient(quick, SessionStore.none(), callbacks);
         client.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> client.state() == ConnectionState.CONNECTED);
 
@@ -101,22 +100,5 @@ class SignalingClientTimeoutTest {
         assertThat(SignalingClient.unwrap(failure)).isInstanceOf(SignalingException.Timeout.class)
                 .hasMessageContaining("login");
         assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
-    }
-
-    private static SessionStore noStore() {
-        return new SessionStore() {
-            @Override
-            public Optional<StoredSession> load(String serverUri) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void save(StoredSession session) {
-            }
-
-            @Override
-            public void clear() {
-            }
-        };
     }
 }
