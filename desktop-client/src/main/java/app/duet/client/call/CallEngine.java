@@ -56,6 +56,7 @@ public final class CallEngine implements AutoCloseable {
     private String cameraId; // guarded by this; null = the settings' camera
     private final List<ParkedEvent> parked = new ArrayList<>(); // guarded by this
     private String replayingCallId; // guarded by this; while set, newer events for it queue behind the parked ones
+    private volatile Runnable acceptHook = () -> { }; // see beforeAcceptPublishes
 
     /**
      * Call events that can outrun the reply to our ring (the server may send {@code call_accepted} or
@@ -201,29 +202,60 @@ public final class CallEngine implements AutoCloseable {
     public CompletableFuture<Void> accept(Media media) {
         Objects.requireNonNull(media, "media");
         IncomingCall call;
+        CurrentCall accepting;
         synchronized (this) {
             call = incoming;
             if (call == null || current != null) {
                 return CompletableFuture.failedFuture(new IllegalStateException("There is no call to accept."));
             }
             incoming = null;
-            current = new CurrentCall(call.callId(), null);
+            accepting = new CurrentCall(call.callId(), null);
+            current = accepting;
         }
-        return iceServers().thenApplyAsync(servers -> {
-            // The session must exist before the caller's offer can arrive, so it is ready before we accept.
-            CallSession session = newSession(Role.CALLEE, call.callId(), servers, media == Media.VIDEO);
-            synchronized (this) {
-                current = new CurrentCall(call.callId(), session);
-            }
-            session.ringing();
-            session.accepted();
-            return session;
-        }, worker).thenCompose(session -> signaling.accept(call.callId()).<Void>thenApply(ok -> null)
+        return iceServers()
+                .thenApplyAsync(servers -> startAcceptedCall(accepting, servers, media == Media.VIDEO), worker)
+                .thenCompose(session -> signaling.accept(call.callId()).<Void>thenApply(ok -> null))
                 .whenComplete((ok, error) -> {
-                    if (error != null) {
+                    if (error != null) { // ends the call unless it already ended (then this is a no-op)
                         finish(call.callId(), CallEnd.FAILED);
                     }
-                }));
+                });
+    }
+
+    /**
+     * Builds the accepted call's session and makes it current, unless the call ended meanwhile (cancelled,
+     * hung up, engine closed): then the half-built session is closed here and its end was already reported.
+     * The session must exist before the caller's offer can arrive, so it is ready before we tell the server.
+     */
+    private CallSession startAcceptedCall(CurrentCall accepting, List<IceServerConfig> servers, boolean video) {
+        CallSession session = isCurrent(accepting)
+                ? newSession(Role.CALLEE, accepting.callId(), servers, video) : null;
+        acceptHook.run();
+        boolean published = false;
+        synchronized (this) {
+            if (session != null && current == accepting) {
+                current = new CurrentCall(accepting.callId(), session);
+                published = true;
+            }
+        }
+        if (!published) {
+            if (session != null) {
+                session.close();
+            }
+            throw new IllegalStateException("The call ended before it could be accepted.");
+        }
+        session.ringing();
+        session.accepted();
+        return session;
+    }
+
+    private synchronized boolean isCurrent(CurrentCall call) {
+        return current == call;
+    }
+
+    /** Tests hold {@link #accept} here, its session built but not yet current, to end the call meanwhile. */
+    void beforeAcceptPublishes(Runnable hook) {
+        acceptHook = hook;
     }
 
     public CompletableFuture<Void> decline() {

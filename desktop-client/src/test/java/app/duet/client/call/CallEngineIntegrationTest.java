@@ -1,6 +1,7 @@
 package app.duet.client.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -8,8 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
@@ -162,6 +166,44 @@ class CallEngineIntegrationTest {
         assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
         assertThat(bob.accept(Media.VIDEO)).isCompletedExceptionally();
         assertThat(ann.ring("room", false).join()).as("free to ring again").isNotBlank();
+    }
+
+    @Test
+    void a_ring_cancelled_while_accept_builds_its_session_ends_once_and_leaks_nothing() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        bob.beforeAcceptPublishes(() -> {
+            held.countDown();
+            awaitLatch(resume);
+        });
+        ann.ring("room", true).join();
+        await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty() && ann.state() == CallState.RINGING_OUTGOING);
+
+        CompletableFuture<Void> accepting = bob.accept(Media.VIDEO);
+        assertThat(held.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("accept reached its hook").isTrue();
+        ann.hangup().join();
+        await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.CANCELLED));
+        resume.countDown();
+
+        assertThatThrownBy(accepting::join).hasMessageContaining("ended before it could be accepted");
+        ui.submit(() -> { }).get(WAIT.toSeconds(), TimeUnit.SECONDS); // every event delivered so far has run
+        assertThat(bobEvents.ends).containsExactly(CallEnd.CANCELLED);
+        assertThat(bob.state()).isEqualTo(CallState.IDLE);
+        await().atMost(WAIT).until(() -> media.ownedCount() == 0); // the half-built session was closed
+
+        bob.beforeAcceptPublishes(() -> { });
+        ann.ring("room", false).join();
+        await().atMost(WAIT).until(() -> bobEvents.incoming.size() == 2);
+        bob.accept(Media.AUDIO).join();
+        await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private CallEngine engine(SignalingClient client, EngineListener events, String name) {

@@ -118,6 +118,11 @@ public final class MediaEngine implements AutoCloseable {
         children.remove(child);
     }
 
+    /** How many registered owners (calls) are still open: none once every call is closed. */
+    public synchronized int ownedCount() {
+        return children.size();
+    }
+
     private synchronized void checkOpen() {
         if (closed) {
             throw new IllegalStateException("media engine is closed");
