@@ -7,6 +7,7 @@ import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
@@ -57,16 +58,23 @@ final class CallRig implements AutoCloseable {
         bobClient.joinChannel(CHANNEL).get(30, TimeUnit.SECONDS);
     }
 
-    /** ann (the caller) and bob (accepts at once), both sending the synthetic camera at this size. */
+    /** ann (the caller) and bob (accepts at once), both sending the synthetic camera at this size and a tone. */
     Side[] open(int width, int height, int fps) {
-        return new Side[] {side(annClient, "ann", false, width, height, fps),
-                side(bobClient, "bob", true, width, height, fps)};
+        return open(width, height, fps, AudioChoice.SYNTHETIC);
     }
 
-    private Side side(SignalingClient client, String name, boolean accepts, int width, int height, int fps) {
+    /** As {@link #open(int, int, int)}; {@code audio} NONE makes calls without an audio track. */
+    Side[] open(int width, int height, int fps, AudioChoice audio) {
+        return new Side[] {side(annClient, "ann", false, width, height, fps, audio),
+                side(bobClient, "bob", true, width, height, fps, audio)};
+    }
+
+    private Side side(SignalingClient client, String name, boolean accepts, int width, int height, int fps,
+                      AudioChoice audio) {
         RigListener listener = new RigListener(name, accepts);
-        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(width, height, fps),
-                AudioMode.HEADLESS, false, workDir.resolve(name + "-downloads"));
+        MediaSettings sent = MediaSettings.synthetic(name).withSize(width, height, fps).withAudio(audio);
+        CallEngineSettings settings = new CallEngineSettings(sent, AudioMode.HEADLESS, false,
+                workDir.resolve(name + "-downloads"));
         CallEngine engine = new CallEngine(client, media, false, settings, listener, events);
         listener.engine(engine);
         return new Side(engine, listener, new FrameTap(engine.remoteVideo(), name));

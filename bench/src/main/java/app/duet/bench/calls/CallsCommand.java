@@ -65,8 +65,10 @@ public final class CallsCommand implements Callable<Integer> {
                 }
                 if (only.contains("latency")) {
                     List<GlassToGlassBenchmark.Result> latencies = new ArrayList<>();
-                    latencies.add(new GlassToGlassBenchmark().run(rig, 640, 480, 30, warmup, measure));
-                    latencies.add(new GlassToGlassBenchmark().run(rig, 1280, 720, 30, warmup, measure));
+                    for (boolean audio : new boolean[] {true, false}) {
+                        latencies.add(new GlassToGlassBenchmark().run(rig, 640, 480, 30, audio, warmup, measure));
+                        latencies.add(new GlassToGlassBenchmark().run(rig, 1280, 720, 30, audio, warmup, measure));
+                    }
                     printer.printGlassToGlass(out, latencies, warmup.toSeconds(), measure.toSeconds());
                 }
             }

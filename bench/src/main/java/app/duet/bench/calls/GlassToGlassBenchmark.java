@@ -1,6 +1,7 @@
 package app.duet.bench.calls;
 
 import app.duet.client.call.CallState;
+import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import java.nio.IntBuffer;
@@ -22,12 +23,14 @@ import org.HdrHistogram.Recorder;
 final class GlassToGlassBenchmark {
     private static final long TIME_MODULUS = 1L << 40;
 
-    record Result(int width, int height, int fps, Histogram latencyMs, double decodedFps, long unreadable,
+    record Result(int width, int height, int fps, boolean audio, Histogram latencyMs, double decodedFps, long unreadable,
                   Map<String, Long> receivedSizes) {
     }
 
-    Result run(CallRig rig, int width, int height, int fps, Duration warmup, Duration measure) throws Exception {
-        CallRig.Side[] sides = rig.open(width, height, fps);
+    /** {@code audio}: whether the call also carries audio (then libwebrtc delays video for lip sync). */
+    Result run(CallRig rig, int width, int height, int fps, boolean audio, Duration warmup, Duration measure)
+            throws Exception {
+        CallRig.Side[] sides = rig.open(width, height, fps, audio ? AudioChoice.SYNTHETIC : AudioChoice.NONE);
         try {
             sides[0].engine().ring(CallRig.CHANNEL, true).get(20, TimeUnit.SECONDS);
             Waits.until(() -> sides[0].engine().state() == CallState.CONNECTED
@@ -49,7 +52,7 @@ final class GlassToGlassBenchmark {
                 side.remote().consumer(frame -> { });
             }
             sides[0].engine().hangup().get(20, TimeUnit.SECONDS);
-            return new Result(width, height, fps, latency.getIntervalHistogram(),
+            return new Result(width, height, fps, audio, latency.getIntervalHistogram(),
                     frames / 2.0 / (measure.toMillis() / 1000.0), unreadable.sum(), Map.copyOf(sizes));
         } finally {
             sides[0].close();

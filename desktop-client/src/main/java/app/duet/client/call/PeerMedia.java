@@ -71,7 +71,9 @@ final class PeerMedia {
 
     void attach(PeerSession session) {
         this.peer = session;
-        audioSender = session.addTrack(media.audioTrack());
+        if (media.audioTrack() != null) {
+            audioSender = session.addTrack(media.audioTrack());
+        }
         if (media.videoTrack() != null) {
             videoSender = session.addTrack(media.videoTrack());
         }

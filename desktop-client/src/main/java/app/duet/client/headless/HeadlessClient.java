@@ -15,6 +15,7 @@ import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.headless.HeadlessOptions.MediaKind;
 import app.duet.client.signaling.SessionStore;
@@ -216,7 +217,8 @@ public final class HeadlessClient {
 
     private CallEngineSettings engineSettings() throws IOException {
         VideoChoice video = options.synthetic ? VideoChoice.SYNTHETIC : VideoChoice.CAMERA;
-        MediaSettings media = new MediaSettings(options.displayNameOrUser(), video, null, options.synthetic, null,
+        AudioChoice sound = options.synthetic ? AudioChoice.SYNTHETIC : AudioChoice.MICROPHONE;
+        MediaSettings media = new MediaSettings(options.displayNameOrUser(), video, null, sound, null,
                 options.width(), options.height(), options.fps);
         Path downloads = options.downloadDir != null ? Files.createDirectories(options.downloadDir)
                 : Files.createTempDirectory("duet-headless-");

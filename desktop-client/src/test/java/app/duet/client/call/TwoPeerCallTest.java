@@ -15,6 +15,7 @@ import app.duet.client.call.FileTransferUpdate.Status;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
@@ -41,6 +42,21 @@ class TwoPeerCallTest {
     @AfterAll
     static void stopEngine() {
         engine.close();
+    }
+
+    @Test
+    void a_call_without_audio_carries_video_and_no_sound() {
+        MediaSettings silent = MediaSettings.synthetic("Vic").withAudio(AudioChoice.NONE);
+        try (CallPair pair = new CallPair(engine, silent, downloads).start()) {
+            awaitConnected(pair);
+
+            // Two seconds of video: with an audio track the tone would be heard well within that.
+            await().atMost(CONNECT).until(() -> pair.callee.remoteVideo().publishedFrames() > 60
+                    && pair.caller.remoteVideo().publishedFrames() > 60);
+            assertThat(pair.callee.remoteAudioLevel()).as("no sound reaches the callee").isZero();
+            assertThat(pair.caller.remoteAudioLevel()).as("no sound reaches the caller").isZero();
+            pair.caller.setMicrophoneMuted(true); // nothing to mute, and no failure either
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package app.duet.client.call.media;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.call.video.TrackFrameConverter;
 
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the local audio and video sources and their tracks, and feeds the self-view. A call's senders
+ * Owns the local audio and video sources and their tracks, and feeds the self-view. A call may have no
+ * audio (benchmarks): then the audio source and track are null and the audio methods do nothing. A call's senders
  * reference these tracks; the call must detach them (removeTrack / replaceTrack) before they are disposed.
  * Not thread-safe: the call uses it from its own serial thread.
  */
@@ -27,23 +29,27 @@ public final class LocalMedia implements AutoCloseable {
     private final AudioDeviceModuleBase audioModule;
     private final LatestFrameHolder selfView;
     private final TrackFrameConverter selfViewSink;
-    private final LocalAudioSource audioSource;
-    private final AudioTrack audioTrack;
+    private final LocalAudioSource audioSource; // null: no audio
+    private final AudioTrack audioTrack; // null: no audio
     private volatile LocalVideoSource videoSource; // read by other threads for status
     private VideoTrack videoTrack;
 
+    /** {@code audioSource} may be null for a call without audio. */
     public LocalMedia(MediaEngine engine, LocalAudioSource audioSource, LatestFrameHolder selfView) {
         this.factory = engine.factory();
         this.audioModule = engine.audioModule();
         this.selfView = selfView;
         this.selfViewSink = new TrackFrameConverter(selfView);
         this.audioSource = audioSource;
-        this.audioTrack = factory.createAudioTrack(nextId("audio"), audioSource.trackSource());
+        this.audioTrack = audioSource == null ? null : factory.createAudioTrack(nextId("audio"), audioSource.trackSource());
     }
 
-    /** The synthetic tone or the real microphone, as the settings and the engine allow. */
+    /** The synthetic tone or the real microphone, as the settings and the engine allow; null for none. */
     public static LocalAudioSource audioSource(MediaEngine engine, MediaSettings settings) {
-        if (settings.syntheticAudio() || !engine.hasRealAudio()) {
+        if (settings.audio() == AudioChoice.NONE) {
+            return null;
+        }
+        if (settings.audio() == AudioChoice.SYNTHETIC || !engine.hasRealAudio()) {
             return new ToneAudioSource(440, 0.3);
         }
         if (settings.microphoneId() != null && !engine.selectMicrophone(settings.microphoneId())) {
@@ -56,6 +62,7 @@ public final class LocalMedia implements AutoCloseable {
         return kind + "-" + UUID.randomUUID();
     }
 
+    /** The outgoing audio track, or null in a call without audio. */
     public AudioTrack audioTrack() {
         return audioTrack;
     }
@@ -98,7 +105,9 @@ public final class LocalMedia implements AutoCloseable {
     }
 
     public void setMicrophoneEnabled(boolean enabled) {
-        audioTrack.setEnabled(enabled);
+        if (audioTrack != null) {
+            audioTrack.setEnabled(enabled);
+        }
     }
 
     public void setVideoEnabled(boolean enabled) {
@@ -108,12 +117,14 @@ public final class LocalMedia implements AutoCloseable {
     }
 
     public boolean hasPushedAudio() {
-        return audioSource.isPushed();
+        return audioSource != null && audioSource.isPushed();
     }
 
     /** Holds pushed audio while a negotiation may (re)start the module's recording. */
     public void holdPushedAudio() {
-        audioSource.setPushing(false);
+        if (audioSource != null) {
+            audioSource.setPushing(false);
+        }
     }
 
     /**
@@ -121,7 +132,7 @@ public final class LocalMedia implements AutoCloseable {
      * started for the sender, then let pushed audio flow. Pushing while it records aborts the JVM.
      */
     public void releasePushedAudio() {
-        if (audioSource.isPushed()) {
+        if (hasPushedAudio()) {
             LOG.debug("Stopping the module's recording and releasing pushed audio");
             audioModule.stopRecording();
             audioSource.setPushing(true);
@@ -131,14 +142,16 @@ public final class LocalMedia implements AutoCloseable {
     /** Releases all tracks and sources; every sender using them must already be detached. */
     @Override
     public void close() {
-        audioSource.setPushing(false);
+        holdPushedAudio();
         if (videoTrack != null) {
             videoTrack.removeSink(selfViewSink);
             videoTrack.dispose();
             videoSource.close();
             videoTrack = null;
         }
-        audioTrack.dispose();
-        audioSource.close();
+        if (audioTrack != null) {
+            audioTrack.dispose();
+            audioSource.close();
+        }
     }
 }

@@ -6,31 +6,41 @@ package app.duet.client.call.media;
  * @param displayName  drawn on the synthetic camera
  * @param video        camera, synthetic pattern, or none (audio-only call)
  * @param cameraId     device descriptor, or null for the default camera
- * @param syntheticAudio a test tone instead of the microphone (tests, benchmarks, machines without audio)
+ * @param audio        microphone, a test tone, or none
  * @param microphoneId device descriptor, or null for the default microphone
  */
-public record MediaSettings(String displayName, VideoChoice video, String cameraId, boolean syntheticAudio,
+public record MediaSettings(String displayName, VideoChoice video, String cameraId, AudioChoice audio,
                             String microphoneId, int width, int height, int fps) {
 
     public enum VideoChoice { CAMERA, SYNTHETIC, NONE }
 
+    /**
+     * MICROPHONE falls back to the tone when there is no sound server; SYNTHETIC is the tone (tests,
+     * benchmarks, bots); NONE sends no audio track at all (benchmarks measuring video without lip sync).
+     */
+    public enum AudioChoice { MICROPHONE, SYNTHETIC, NONE }
+
     public static MediaSettings defaults(String displayName) {
-        return new MediaSettings(displayName, VideoChoice.CAMERA, null, false, null, 640, 480, 30);
+        return new MediaSettings(displayName, VideoChoice.CAMERA, null, AudioChoice.MICROPHONE, null, 640, 480, 30);
     }
 
     public static MediaSettings synthetic(String displayName) {
-        return new MediaSettings(displayName, VideoChoice.SYNTHETIC, null, true, null, 640, 480, 30);
+        return new MediaSettings(displayName, VideoChoice.SYNTHETIC, null, AudioChoice.SYNTHETIC, null, 640, 480, 30);
     }
 
     public MediaSettings withVideo(VideoChoice choice) {
-        return new MediaSettings(displayName, choice, cameraId, syntheticAudio, microphoneId, width, height, fps);
+        return new MediaSettings(displayName, choice, cameraId, audio, microphoneId, width, height, fps);
+    }
+
+    public MediaSettings withAudio(AudioChoice choice) {
+        return new MediaSettings(displayName, video, cameraId, choice, microphoneId, width, height, fps);
     }
 
     public MediaSettings withCamera(String newCameraId) {
-        return new MediaSettings(displayName, video, newCameraId, syntheticAudio, microphoneId, width, height, fps);
+        return new MediaSettings(displayName, video, newCameraId, audio, microphoneId, width, height, fps);
     }
 
     public MediaSettings withSize(int newWidth, int newHeight, int newFps) {
-        return new MediaSettings(displayName, video, cameraId, syntheticAudio, microphoneId, newWidth, newHeight, newFps);
+        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, newWidth, newHeight, newFps);
     }
 }
