@@ -439,7 +439,7 @@ public final class CallEngine implements AutoCloseable {
         }
         String name = signaling.user().map(u -> u.displayName()).orElse(base.displayName());
         MediaSettings callMedia = new MediaSettings(name, video ? base.video() : VideoChoice.NONE, base.cameraId(),
-                base.audio(), base.microphoneId(), base.width(), base.height(), base.fps());
+                base.audio(), base.microphoneId(), base.width(), base.height(), base.fps(), base.echo());
         CallOptions options = new CallOptions(servers, settings.forceRelay(), callMedia, settings.downloadDir());
         SignalingPort port = new CallSignalingPort(signaling, callId);
         return new CallSession(media, role, options, videoSources, port, listener, listenerExecutor,

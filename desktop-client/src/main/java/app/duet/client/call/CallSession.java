@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import app.duet.client.call.data.CallDataChannel;
 import app.duet.client.call.data.DataLink;
 import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.call.media.ForwardedVideoSource;
 import app.duet.client.call.media.LocalMedia;
 import app.duet.client.call.media.LocalVideoSource;
 import app.duet.client.call.media.MediaEngine;
@@ -88,7 +89,8 @@ public final class CallSession implements AutoCloseable {
         this.fileSendThread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-files-" + id));
         this.data = new CallDataChannel(listeners, Clock.systemUTC(), options.downloadDir(), fileSendThread);
         this.media = new LocalMedia(engine, LocalMedia.audioSource(engine, options.media()), selfView);
-        this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners, this::announceMedia);
+        this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners, this::announceMedia,
+                options.media().echo() ? CallSession::forwardedVideo : null);
         engine.own(this);
         if (options.media().video() != VideoChoice.NONE) {
             peerMedia.useVideo(openVideo(options.media().video()));
@@ -235,9 +237,17 @@ public final class CallSession implements AutoCloseable {
 
     // ---- internals (call thread) ----
 
+    /** Our camera or pattern; with echo settings, the far side's video sent back instead. */
     private LocalVideoSource openVideo(VideoChoice choice) {
+        if (options.media().echo()) {
+            return forwardedVideo();
+        }
         return choice == VideoChoice.SYNTHETIC ? videoSources.synthetic(options.media())
                 : videoSources.cameraOrFallback(options.media());
+    }
+
+    private static LocalVideoSource forwardedVideo() {
+        return new ForwardedVideoSource("Echo of the far side's video");
     }
 
     private void createPeer() {

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import app.duet.client.call.media.AudioLevelMeter;
 import app.duet.client.call.media.LocalMedia;
@@ -50,6 +51,7 @@ final class PeerMedia {
     private final Set<String> attachedTracks = new HashSet<>();
     private final QualityCalculator quality = new QualityCalculator();
     private final int cameraFps;
+    private final Supplier<LocalVideoSource> forwardedVideo;
     private VideoAdaptationPolicy adaptation;
     private PeerSession peer;
     private RTCRtpSender audioSender;
@@ -58,9 +60,14 @@ final class PeerMedia {
     private boolean microphoneMuted;
     private boolean cameraEnabled = true;
 
+    /**
+     * @param forwardedVideo opens a source that sends the far side's video back (the echo bot), or null when
+     *                       our video is our own
+     */
     PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Listeners listeners,
-              Consumer<RemoteMediaState> announce) {
+              Consumer<RemoteMediaState> announce, Supplier<LocalVideoSource> forwardedVideo) {
         this.media = media;
+        this.forwardedVideo = forwardedVideo;
         this.remoteVideo = remoteVideo;
         this.remoteVideoSink = new TrackFrameConverter(remoteVideo);
         this.cameraFps = cameraFps;
@@ -139,8 +146,13 @@ final class PeerMedia {
         }
         if (track instanceof VideoTrack video) {
             peer.attach(video, remoteVideoSink);
+            if (forwardedVideo != null && media.videoKind() != VideoSourceKind.FORWARDED) {
+                useVideo(forwardedVideo.get()); // they added video to a call that had none: send it back too
+            }
+            media.videoForwarding().ifPresent(sink -> peer.attach(video, sink));
         } else if (track instanceof AudioTrack audio) {
             peer.attach(audio, remoteAudio);
+            media.audioForwarding().ifPresent(sink -> peer.attach(audio, sink));
         }
         LOG.debug("Receiving remote {} track {}", track.getKind(), track.getId());
     }

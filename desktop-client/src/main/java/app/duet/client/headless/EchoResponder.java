@@ -10,9 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the echo bot sends back: every chat message it receives, and every file once it arrived whole. Its
- * audio and video are its own synthetic tone and test pattern: the call engine has no hook to feed
- * received frames or samples into an outgoing source (see docs/headless.md).
+ * What the echo bot sends back over the data channel: every chat message it receives, and every file once
+ * it arrived whole. Its audio and video are the caller's own, forwarded by the engine (echo media settings).
  */
 final class EchoResponder {
 

@@ -18,6 +18,7 @@ import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.headless.HeadlessOptions.MediaKind;
+import app.duet.client.headless.HeadlessOptions.Mode;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
@@ -219,7 +220,7 @@ public final class HeadlessClient {
         VideoChoice video = options.synthetic ? VideoChoice.SYNTHETIC : VideoChoice.CAMERA;
         AudioChoice sound = options.synthetic ? AudioChoice.SYNTHETIC : AudioChoice.MICROPHONE;
         MediaSettings media = new MediaSettings(options.displayNameOrUser(), video, null, sound, null,
-                options.width(), options.height(), options.fps);
+                options.width(), options.height(), options.fps, options.mode() == Mode.ECHO);
         Path downloads = options.downloadDir != null ? Files.createDirectories(options.downloadDir)
                 : Files.createTempDirectory("duet-headless-");
         AudioMode audio = options.synthetic ? AudioMode.HEADLESS : AudioMode.AUTO;

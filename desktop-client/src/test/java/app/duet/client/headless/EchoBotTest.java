@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 
 import com.google.gson.JsonObject;
@@ -16,7 +17,10 @@ import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The echo bot answers call after call, sends chat and files back, and stops cleanly on SIGTERM. */
+/**
+ * The echo bot answers call after call, sends back chat, files, the caller's own video and sound, and stops
+ * cleanly on SIGTERM.
+ */
 class EchoBotTest {
 
     @TempDir
@@ -34,9 +38,12 @@ class EchoBotTest {
                      "--echo", "--download-dir", temp.resolve("bot-files").toString()))) {
             bot.awaitLine("ready", START);
 
-            try (HeadlessProcess first = HeadlessProcess.start("ann", temp, false, flags(server, "ann", "test-call",
-                    "--call", "--duration", "8s", "--chat", "hello echo", "--send-file", file.toString(),
-                    "--download-dir", temp.resolve("ann-files").toString()))) {
+            // Ann sends 16:9; the bot's own pattern would be 4:3, so 16:9 stamped frames are her own coming back.
+            List<String> annFlags = flags(server, "ann", "test-call", "--call", "--duration", "8s",
+                    "--chat", "hello echo", "--send-file", file.toString(),
+                    "--download-dir", temp.resolve("ann-files").toString());
+            annFlags.set(annFlags.indexOf("--size") + 1, "480x270");
+            try (HeadlessProcess first = HeadlessProcess.start("ann", temp, false, annFlags)) {
                 first.awaitLine("chat", l -> !l.get("fromMe").getAsBoolean()
                         && l.get("text").getAsString().equals("hello echo"), START);
                 JsonObject back = first.awaitLine("file", l -> l.get("direction").getAsString().equals("incoming"),
@@ -45,8 +52,13 @@ class EchoBotTest {
                 assertThat(back.get("sha256").getAsString()).isEqualTo(sha256);
                 assertThat(back.get("size").getAsLong()).isEqualTo(content.length);
                 assertThat(first.awaitExit(EXIT)).as("first caller\n%s", first).isZero();
-                assertThat(first.lines("stats")).anySatisfy(s ->
-                        assertThat(s.getAsJsonObject("rendered").get("frames").getAsLong()).isPositive());
+                assertThat(first.lines("stats")).as("%s", first).anySatisfy(s -> {
+                    JsonObject rendered = s.getAsJsonObject("rendered");
+                    assertThat(rendered.has("stamp")).as("a stamped frame").isTrue();
+                    assertThat(rendered.get("width").getAsDouble() / rendered.get("height").getAsDouble())
+                            .as("16:9").isCloseTo(16.0 / 9, org.assertj.core.data.Offset.offset(0.05));
+                    assertThat(s.get("audioLevel").getAsDouble()).as("her tone").isGreaterThan(0.05);
+                });
             }
 
             try (HeadlessProcess second = HeadlessProcess.start("ann-again", temp, false, flags(server, "ann",

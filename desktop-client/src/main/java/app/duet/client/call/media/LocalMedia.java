@@ -1,5 +1,6 @@
 package app.duet.client.call.media;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -10,7 +11,9 @@ import app.duet.client.call.video.TrackFrameConverter;
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
+import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import dev.onvoid.webrtc.media.video.VideoTrack;
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,13 +47,19 @@ public final class LocalMedia implements AutoCloseable {
         this.audioTrack = audioSource == null ? null : factory.createAudioTrack(nextId("audio"), audioSource.trackSource());
     }
 
-    /** The synthetic tone or the real microphone, as the settings and the engine allow; null for none. */
+    /**
+     * The synthetic tone, the real microphone, or the far side's sound sent back, as the settings and the
+     * engine allow; null for none.
+     */
     public static LocalAudioSource audioSource(MediaEngine engine, MediaSettings settings) {
         if (settings.audio() == AudioChoice.NONE) {
             return null;
         }
+        if (settings.echo()) {
+            return new ForwardedAudioSource("Echo of the far side's sound");
+        }
         if (settings.audio() == AudioChoice.SYNTHETIC || !engine.hasRealAudio()) {
-            return new ToneAudioSource(440, 0.3);
+            return ToneFeed.source(440, 0.3);
         }
         if (settings.microphoneId() != null && !engine.selectMicrophone(settings.microphoneId())) {
             LOG.warn("The chosen microphone is gone; using the default one");
@@ -70,6 +79,16 @@ public final class LocalMedia implements AutoCloseable {
     /** The current outgoing video track, or null in an audio-only call. */
     public VideoTrack videoTrack() {
         return videoTrack;
+    }
+
+    /** Where received audio goes to be sent on, when our audio is forwarded (the echo bot). */
+    public Optional<AudioTrackSink> audioForwarding() {
+        return audioSource instanceof ForwardedAudioSource forwarded ? Optional.of(forwarded) : Optional.empty();
+    }
+
+    /** Where received video goes to be sent on, when our video is forwarded (the echo bot). */
+    public Optional<VideoTrackSink> videoForwarding() {
+        return videoSource instanceof ForwardedVideoSource forwarded ? Optional.of(forwarded) : Optional.empty();
     }
 
     public VideoSourceKind videoKind() {

@@ -8,9 +8,11 @@ package app.duet.client.call.media;
  * @param cameraId     device descriptor, or null for the default camera
  * @param audio        microphone, a test tone, or none
  * @param microphoneId device descriptor, or null for the default microphone
+ * @param echo         send back what the far side sends, picture and sound, instead of our own (the echo bot);
+ *                     {@code video} and {@code audio} then only say whether a call starts with video and audio
  */
 public record MediaSettings(String displayName, VideoChoice video, String cameraId, AudioChoice audio,
-                            String microphoneId, int width, int height, int fps) {
+                            String microphoneId, int width, int height, int fps, boolean echo) {
 
     public enum VideoChoice { CAMERA, SYNTHETIC, NONE }
 
@@ -21,26 +23,32 @@ public record MediaSettings(String displayName, VideoChoice video, String camera
     public enum AudioChoice { MICROPHONE, SYNTHETIC, NONE }
 
     public static MediaSettings defaults(String displayName) {
-        return new MediaSettings(displayName, VideoChoice.CAMERA, null, AudioChoice.MICROPHONE, null, 640, 480, 30);
+        return new MediaSettings(displayName, VideoChoice.CAMERA, null, AudioChoice.MICROPHONE, null, 640, 480, 30,
+                false);
     }
 
     public static MediaSettings synthetic(String displayName) {
-        return new MediaSettings(displayName, VideoChoice.SYNTHETIC, null, AudioChoice.SYNTHETIC, null, 640, 480, 30);
+        return new MediaSettings(displayName, VideoChoice.SYNTHETIC, null, AudioChoice.SYNTHETIC, null, 640, 480, 30,
+                false);
     }
 
     public MediaSettings withVideo(VideoChoice choice) {
-        return new MediaSettings(displayName, choice, cameraId, audio, microphoneId, width, height, fps);
+        return new MediaSettings(displayName, choice, cameraId, audio, microphoneId, width, height, fps, echo);
     }
 
     public MediaSettings withAudio(AudioChoice choice) {
-        return new MediaSettings(displayName, video, cameraId, choice, microphoneId, width, height, fps);
+        return new MediaSettings(displayName, video, cameraId, choice, microphoneId, width, height, fps, echo);
     }
 
     public MediaSettings withCamera(String newCameraId) {
-        return new MediaSettings(displayName, video, newCameraId, audio, microphoneId, width, height, fps);
+        return new MediaSettings(displayName, video, newCameraId, audio, microphoneId, width, height, fps, echo);
     }
 
     public MediaSettings withSize(int newWidth, int newHeight, int newFps) {
-        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, newWidth, newHeight, newFps);
+        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, newWidth, newHeight, newFps, echo);
+    }
+
+    public MediaSettings withEcho(boolean sendBack) {
+        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, width, height, fps, sendBack);
     }
 }
