@@ -14,6 +14,7 @@ import app.duet.server.auth.ResetCodeSender;
 import app.duet.server.auth.Secrets;
 import app.duet.server.auth.SessionLifetime;
 import app.duet.server.auth.SmtpResetCodeSender;
+import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.config.ServerConfig;
 import app.duet.server.ops.Metrics;
@@ -79,8 +80,9 @@ public final class DuetServer implements AutoCloseable {
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
                         new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
                         new RateLimit(clock, HOUR, config.resetRequestsPerAccountPerHour(), Set.of())));
-        ChannelRegistry channels = new ChannelRegistry(stores.channels(), executors.storeWriter(), connections,
-                executors.timers(), clock, config.ringTimeout(), config.callGrace());
+        ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), executors.storeWriter(),
+                connections, executors.timers(), clock,
+                new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
                 config.turnCredentialTtl(), clock);

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The server's threads besides the WebSocket ones: workers for blocking work (bcrypt, JDBC, SMTP) with a
- * bounded queue, one store writer so channel changes reach the database in order, one timer thread.
+ * bounded queue, one store writer so channel and call changes reach the database in order, one timer thread.
  */
 final class ServerThreads implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServerThreads.class);
@@ -69,7 +69,7 @@ final class ServerThreads implements AutoCloseable {
                 workers.shutdownNow();
             }
             if (!storeWriter.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.error("channel changes still unwritten after {}", DRAIN_TIMEOUT);
+                log.error("channel and call changes still unwritten after {}", DRAIN_TIMEOUT);
                 storeWriter.shutdownNow();
             }
             timers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -8,6 +8,7 @@ import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.protocol.UserInfo;
 import app.duet.server.ServiceException;
+import app.duet.server.store.ActiveCalls.StoredCall;
 import app.duet.server.store.Channels.Member;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Calls and their rules: ring, accept, decline, cancel, hang up, busy, glare, ring timeout, grace
- * period. Every method runs under the {@link ChannelRegistry} lock (hence "Locked") and only records
- * events in an {@link Outbox}.
+ * period. Every method runs under the {@link ChannelRegistry} lock (hence "Locked"), records events in an
+ * {@link Outbox} and hands store writes to the {@link ActiveCallLog}: active calls survive a restart.
  */
 final class CallTable {
     /** Runs an action under the registry lock after a delay. */
@@ -34,15 +35,15 @@ final class CallTable {
     /** A user is in at most one call, ringing or active. */
     private final Map<String, Call> byUser = new HashMap<>();
     private final Scheduler scheduler;
-    private final Duration ringTimeout;
-    private final Duration grace;
+    private final CallTimeouts timeouts;
     private final Supplier<String> ids;
+    private final ActiveCallLog log;
 
-    CallTable(Scheduler scheduler, Duration ringTimeout, Duration grace, Supplier<String> ids) {
+    CallTable(Scheduler scheduler, CallTimeouts timeouts, Supplier<String> ids, ActiveCallLog log) {
         this.scheduler = scheduler;
-        this.ringTimeout = ringTimeout;
-        this.grace = grace;
+        this.timeouts = timeouts;
         this.ids = ids;
+        this.log = log;
     }
 
     String ringLocked(Actor actor, Channel channel, Member peer, Media media, boolean peerOnline, Outbox out) {
@@ -64,7 +65,7 @@ final class CallTable {
         byId.put(call.id, call);
         byUser.put(caller.username(), call);
         byUser.put(peer.username(), call);
-        call.ringTimer = scheduler.schedule(ringTimeout, o -> ringTimedOutLocked(call, o));
+        call.ringTimer = scheduler.schedule(timeouts.ring(), o -> ringTimedOutLocked(call, o));
         out.toUser(peer.username(), new Event.CallIncoming(call.id, channel.name, userInfo(caller), media));
         return call.id;
     }
@@ -72,9 +73,7 @@ final class CallTable {
     void acceptLocked(Actor actor, String callId, Outbox out) {
         Call call = calleeCall(actor, callId);
         requireRinging(call);
-        call.state = CallState.ACTIVE;
-        call.calleeSession = actor.sessionId();
-        call.ringTimer.cancel(false);
+        activateLocked(call, actor);
         out.toSession(call.callerSession, new Event.CallAccepted(call.id));
         out.toUserExcept(call.callee.username(), actor.connectionId(), new Event.CallAccepted(call.id));
     }
@@ -140,9 +139,9 @@ final class CallTable {
                 removeLocked(call);
                 out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
             } else if (caller && call.callerGrace == null) {
-                call.callerGrace = scheduler.schedule(grace, o -> graceExpiredLocked(call, call.caller.username(), o));
+                call.callerGrace = graceLocked(call, call.caller, timeouts.grace());
             } else if (!caller && call.calleeGrace == null) {
-                call.calleeGrace = scheduler.schedule(grace, o -> graceExpiredLocked(call, call.callee.username(), o));
+                call.calleeGrace = graceLocked(call, call.callee, timeouts.grace());
             }
         }
     }
@@ -169,6 +168,35 @@ final class CallTable {
         }
     }
 
+    /**
+     * Puts back a call stored before a restart, with both sides away: each has {@link
+     * CallTimeouts#graceAfterRestart} to resume, as after a dropped connection. A call whose channel, member
+     * or media is gone (or whose member is in another call) is deleted instead.
+     *
+     * @param channel the call's channel, null if it no longer exists
+     * @return whether the call was restored
+     */
+    boolean restoreLocked(StoredCall stored, Channel channel) {
+        Optional<Member> caller = channel == null ? Optional.empty() : channel.member(stored.caller().username());
+        Optional<Member> callee = channel == null ? Optional.empty() : channel.member(stored.callee().username());
+        Optional<Media> media = ActiveCallLog.media(stored);
+        if (caller.isEmpty() || callee.isEmpty() || media.isEmpty() || caller.equals(callee)
+                || byUser.containsKey(caller.get().username()) || byUser.containsKey(callee.get().username())) {
+            log.removedLocked(stored.id());
+            return false;
+        }
+        Call call = new Call(stored.id(), channel.name, caller.get(), callee.get(), media.get(),
+                stored.caller().sessionId());
+        call.state = CallState.ACTIVE;
+        call.calleeSession = stored.callee().sessionId();
+        byId.put(call.id, call);
+        byUser.put(call.caller.username(), call);
+        byUser.put(call.callee.username(), call);
+        call.callerGrace = graceLocked(call, call.caller, timeouts.graceAfterRestart());
+        call.calleeGrace = graceLocked(call, call.callee, timeouts.graceAfterRestart());
+        return true;
+    }
+
     int count(CallState state) {
         return (int) byId.values().stream().filter(c -> c.state == state).count();
     }
@@ -177,6 +205,10 @@ final class CallTable {
         if (byId.get(call.id) == call && call.state == CallState.RINGING) {
             endLocked(call, EndReason.NO_ANSWER, null, out);
         }
+    }
+
+    private ScheduledFuture<?> graceLocked(Call call, Member away, Duration grace) {
+        return scheduler.schedule(grace, o -> graceExpiredLocked(call, away.username(), o));
     }
 
     private void graceExpiredLocked(Call call, String goneUser, Outbox out) {
@@ -202,12 +234,18 @@ final class CallTable {
     }
 
     private String mergeGlareLocked(Call call, Actor actor, Outbox out) {
-        call.state = CallState.ACTIVE;
-        call.calleeSession = actor.sessionId();
-        call.ringTimer.cancel(false);
+        activateLocked(call, actor);
         out.toSession(call.callerSession, new Event.CallAccepted(call.id));
         out.toUser(actor.username(), new Event.CallAccepted(call.id));
         return call.id;
+    }
+
+    /** The callee's {@code actor} session answered: the call is active and kept across restarts. */
+    private void activateLocked(Call call, Actor actor) {
+        call.state = CallState.ACTIVE;
+        call.calleeSession = actor.sessionId();
+        call.ringTimer.cancel(false);
+        log.activatedLocked(call);
     }
 
     private static boolean isGlare(Call mine, Actor actor, Channel channel, Member peer) {
@@ -216,6 +254,9 @@ final class CallTable {
     }
 
     private void removeLocked(Call call) {
+        if (call.state == CallState.ACTIVE) {
+            log.removedLocked(call.id);
+        }
         call.cancelTimers();
         byId.remove(call.id);
         byUser.remove(call.caller.username(), call);

@@ -22,6 +22,10 @@ final class Channel {
         return members.stream().anyMatch(m -> m.username().equals(username));
     }
 
+    Optional<Member> member(String username) {
+        return members.stream().filter(m -> m.username().equals(username)).findFirst();
+    }
+
     Optional<Member> otherThan(String username) {
         return members.stream().filter(m -> !m.username().equals(username)).findFirst();
     }

@@ -11,11 +11,12 @@ import app.duet.protocol.MemberInfo;
 import app.duet.protocol.PresenceState;
 import app.duet.protocol.UserInfo;
 import app.duet.server.ServiceException;
+import app.duet.server.store.ActiveCalls;
+import app.duet.server.store.ActiveCalls.StoredCall;
 import app.duet.server.store.Channels;
 import app.duet.server.store.Channels.Member;
 import app.duet.server.store.Channels.StoredChannel;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one owner of channels and calls. One lock guards both; methods decide under it, record events in
- * an {@link Outbox} and deliver them after releasing it. Changes are written through to the store on a
- * single writer thread (submitted under the lock, so the database sees them in order).
+ * an {@link Outbox} and deliver them after releasing it. Channel changes and active calls are written
+ * through to the stores by a {@link StoreWriter} (submitted under the lock, so the database sees them in
+ * order) and read back by {@link #load()}.
  */
 public final class ChannelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
@@ -48,32 +50,44 @@ public final class ChannelRegistry {
     private final Map<String, Set<String>> channelsByUser = new HashMap<>();
     private final CallTable calls;
     private final Channels store;
-    private final Executor storeWriter;
+    private final ActiveCallLog activeCalls;
+    private final StoreWriter storeWriter;
     private final Relay relay;
     private final Clock clock;
 
-    public ChannelRegistry(Channels store, Executor storeWriter, Relay relay, ScheduledExecutorService timers,
-            Clock clock, Duration ringTimeout, Duration callGrace) {
+    /** {@code storeWriter} must run tasks one at a time, in order. */
+    public ChannelRegistry(Channels store, ActiveCalls activeCalls, Executor storeWriter, Relay relay,
+            ScheduledExecutorService timers, Clock clock, CallTimeouts timeouts) {
         this.store = store;
-        this.storeWriter = storeWriter;
+        this.storeWriter = new StoreWriter(storeWriter);
+        this.activeCalls = new ActiveCallLog(activeCalls, this.storeWriter, clock);
         this.relay = relay;
         this.clock = clock;
         CallTable.Scheduler scheduler = (delay, action) ->
                 timers.schedule(() -> runTimer(action), delay.toMillis(), TimeUnit.MILLISECONDS);
-        this.calls = new CallTable(scheduler, ringTimeout, callGrace, () -> UUID.randomUUID().toString());
+        this.calls = new CallTable(scheduler, timeouts, () -> UUID.randomUUID().toString(), this.activeCalls);
     }
 
-    /** Reads the stored channels; call once before serving. */
+    /**
+     * Reads the stored channels and the calls that were active when the server stopped; call once before
+     * serving. Restored calls wait for both sides to resume (see {@link CallTimeouts#graceAfterRestart}).
+     */
     public void load() {
         List<StoredChannel> stored = store.loadAll();
+        List<StoredCall> storedCalls = activeCalls.loadAll();
+        int restored = 0;
         synchronized (lock) {
             for (StoredChannel s : stored) {
                 Channel channel = new Channel(s.name(), s.owner(), s.members());
                 channels.put(channel.name, channel);
                 channel.members.forEach(m -> index(m.username(), channel.name));
             }
+            for (StoredCall call : storedCalls) {
+                restored += calls.restoreLocked(call, channels.get(call.channel())) ? 1 : 0;
+            }
         }
-        log.info("loaded {} channels", stored.size());
+        log.info("loaded {} channels and {} calls in progress ({} stored calls dropped: channel or member gone)",
+                stored.size(), restored, storedCalls.size() - restored);
     }
 
     public ChannelInfo create(Actor actor, String name) {
@@ -303,13 +317,7 @@ public final class ChannelRegistry {
     }
 
     private void persist(Runnable write) {
-        storeWriter.execute(() -> {
-            try {
-                write.run();
-            } catch (RuntimeException e) {
-                log.error("could not store a channel change", e);
-            }
-        });
+        storeWriter.submit("channel change", write);
     }
 
     private static Member member(Actor actor) {

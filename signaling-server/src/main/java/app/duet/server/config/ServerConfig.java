@@ -25,6 +25,11 @@ public record ServerConfig(
         Duration sessionTtl,
         Duration ringTimeout,
         Duration callGrace,
+        /**
+         * After a restart, calls read back from the store wait this long for both sides to resume: longer than
+         * {@code callGrace}, since clients that lost the server retry with a backoff of up to 30 s.
+         */
+        Duration callGraceAfterRestart,
         int heartbeatSeconds,
         double rateLimitPerSecond,
         int rateLimitBurst,
@@ -121,7 +126,8 @@ public record ServerConfig(
         // Secrets stay out of logs.
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseFile=" + databaseFile
                 + ", opsPort=" + opsPort + ", tls=" + tlsEnabled() + ", bcryptCost=" + bcryptCost
-                + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace + ", turnUrls=" + turnUrls
+                + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace
+                + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
                 + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
                 + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
                 + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
@@ -147,6 +153,7 @@ public record ServerConfig(
         private Duration sessionMaxAge = Duration.ofDays(90);
         private Duration ringTimeout = Duration.ofSeconds(45);
         private Duration callGrace = Duration.ofSeconds(30);
+        private Duration callGraceAfterRestart = Duration.ofSeconds(60);
         private int heartbeatSeconds = 30;
         private double rateLimitPerSecond = 20;
         private int rateLimitBurst = 60;
@@ -187,6 +194,7 @@ public record ServerConfig(
         public Builder sessionMaxAge(Duration v) { sessionMaxAge = v; return this; }
         public Builder ringTimeout(Duration v) { ringTimeout = v; return this; }
         public Builder callGrace(Duration v) { callGrace = v; return this; }
+        public Builder callGraceAfterRestart(Duration v) { callGraceAfterRestart = v; return this; }
         public Builder heartbeatSeconds(int v) { heartbeatSeconds = v; return this; }
         public Builder rateLimitPerSecond(double v) { rateLimitPerSecond = v; return this; }
         public Builder rateLimitBurst(int v) { rateLimitBurst = v; return this; }
@@ -215,8 +223,9 @@ public record ServerConfig(
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
-                    tlsKeystoreType, bcryptCost, sessionTtl, ringTimeout, callGrace, heartbeatSeconds, rateLimitPerSecond,
-                    rateLimitBurst, loginFailuresPerAccount, loginFailuresPerAddress, loginFailureWindow, resetCodeTtl,
+                    tlsKeystoreType, bcryptCost, sessionTtl, ringTimeout, callGrace, callGraceAfterRestart, heartbeatSeconds,
+                    rateLimitPerSecond, rateLimitBurst, loginFailuresPerAccount, loginFailuresPerAddress, loginFailureWindow,
+                    resetCodeTtl,
                     turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,

@@ -55,6 +55,11 @@ public final class ServerOptions {
             description = "A disconnected member keeps their call this long (default: ${DEFAULT-VALUE}).")
     long callGraceSeconds;
 
+    @Option(names = "--call-grace-after-restart-seconds", defaultValue = "60",
+            description = "After a restart, calls in progress wait this long for both members to reconnect"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long callGraceAfterRestartSeconds;
+
     @Option(names = "--heartbeat-seconds", defaultValue = "30",
             description = "Silent connections are closed after about this long (default: ${DEFAULT-VALUE}).")
     int heartbeatSeconds;
@@ -150,6 +155,7 @@ public final class ServerOptions {
                 .tlsKeystore(tlsKeystore).tlsKeystorePassword(tlsKeystorePassword).tlsKeystoreType(tlsKeystoreType)
                 .bcryptCost(bcryptCost).sessionTtl(Duration.ofDays(sessionDays)).sessionMaxAge(Duration.ofDays(sessionMaxDays))
                 .ringTimeout(Duration.ofSeconds(ringTimeoutSeconds)).callGrace(Duration.ofSeconds(callGraceSeconds))
+                .callGraceAfterRestart(Duration.ofSeconds(callGraceAfterRestartSeconds))
                 .heartbeatSeconds(heartbeatSeconds).rateLimitPerSecond(rateLimit).rateLimitBurst(rateBurst)
                 .loginFailuresPerAccount(loginFailuresPerAccount).loginFailuresPerAddress(loginFailuresPerAddress)
                 .loginFailureWindow(Duration.ofMinutes(loginWindowMinutes)).resetCodeTtl(Duration.ofMinutes(resetCodeMinutes))

@@ -19,6 +19,7 @@ public final class Stores {
     private final Sessions sessions;
     private final Channels channels;
     private final ResetCodes resetCodes;
+    private final ActiveCalls activeCalls;
     private final DataSource dataSource;
 
     private Stores(DataSource dataSource) {
@@ -27,6 +28,7 @@ public final class Stores {
         this.sessions = new SqliteSessions(dataSource);
         this.channels = new SqliteChannels(dataSource);
         this.resetCodes = new SqliteResetCodes(dataSource);
+        this.activeCalls = new SqliteActiveCalls(dataSource);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -51,6 +53,10 @@ public final class Stores {
 
     public ResetCodes resetCodes() {
         return resetCodes;
+    }
+
+    public ActiveCalls activeCalls() {
+        return activeCalls;
     }
 
     /** For /healthz: whether the database answers. */

@@ -9,6 +9,7 @@ import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.server.ServiceException;
+import app.duet.server.store.ActiveCalls;
 import app.duet.server.store.Channels;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,13 +57,20 @@ class ChannelRegistryTest {
     }
 
     /** The store interface, in memory; the registry only writes through to it. */
-    static final class NoStore implements Channels {
+    static class NoStore implements Channels {
         @Override public List<StoredChannel> loadAll() { return List.of(); }
         @Override public void create(String name, String owner, Instant at) { }
         @Override public void addMember(String name, String username, Instant at) { }
         @Override public void removeMember(String name, String username) { }
         @Override public void setOwner(String name, String owner) { }
         @Override public void delete(String name) { }
+    }
+
+    /** Active calls are kept by a real SQLite store in the integration tests; here nothing is stored. */
+    static final class NoActiveCalls implements ActiveCalls {
+        @Override public List<StoredCall> loadAll() { return List.of(); }
+        @Override public void add(StoredCall call) { }
+        @Override public void remove(String callId) { }
     }
 
     final Actor ann = new Actor("ann", "Ann", "s-ann", "c-ann");
@@ -75,8 +83,8 @@ class ChannelRegistryTest {
 
     @BeforeEach
     void setUp() {
-        registry = new ChannelRegistry(new NoStore(), Runnable::run, relay, timers, Clock.systemUTC(),
-                RING_TIMEOUT, GRACE);
+        registry = new ChannelRegistry(new NoStore(), new NoActiveCalls(), Runnable::run, relay, timers,
+                Clock.systemUTC(), new CallTimeouts(RING_TIMEOUT, GRACE, GRACE));
         relay.onlineUsers.addAll(Set.of("ann", "bob"));
         relay.connectedSessions.addAll(Set.of("s-ann", "s-bob"));
         registry.create(ann, "room");

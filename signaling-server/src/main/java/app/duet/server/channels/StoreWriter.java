@@ -1,0 +1,32 @@
+package app.duet.server.channels;
+
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the registry's decisions to the stores without I/O under its lock: writes are submitted under the
+ * lock to one serial executor, so the database sees them in the order they were decided (a call's insert
+ * always before its delete), and run after the lock is released.
+ */
+final class StoreWriter {
+    private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
+
+    private final Executor serial;
+
+    /** {@code serial} must run tasks one at a time, in submission order. */
+    StoreWriter(Executor serial) {
+        this.serial = serial;
+    }
+
+    /** {@code what} names the change for the log if it fails, e.g. "channel change". */
+    void submit(String what, Runnable write) {
+        serial.execute(() -> {
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                log.error("could not store a {}", what, e);
+            }
+        });
+    }
+}
