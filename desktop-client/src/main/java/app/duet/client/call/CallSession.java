@@ -135,6 +135,11 @@ public final class CallSession implements AutoCloseable {
         run(machine::restartIce);
     }
 
+    /** Our signaling connection was resumed and the server kept this call: resend what may have been lost. */
+    public void signalingResumed() {
+        run(machine::signalingResumed);
+    }
+
     // ---- media controls ----
 
     public void setMicrophoneMuted(boolean muted) {
@@ -272,7 +277,15 @@ public final class CallSession implements AutoCloseable {
                     ? machine.localOfferReady(offer.generation(), sdp)
                     : failed("creating an offer", error, machine.localOfferFailed(offer.generation()))));
         } else if (action instanceof NegotiationAction.SendOffer offer) {
-            signaling.sendOffer(offer.sdp());
+            signaling.sendOffer(offer.sdp()).whenComplete((ok, error) -> {
+                if (error != null) {
+                    run(() -> machine.offerUndelivered(offer.generation()));
+                }
+            });
+        } else if (action instanceof NegotiationAction.RollbackOffer) {
+            LOG.info("Our offer did not reach the far side: rolling it back until it is reachable");
+            peer.rollback().whenComplete((ok, error) -> perform(error == null ? machine.rolledBack()
+                    : failed("rolling back an offer", error, machine.rolledBack())));
         } else if (action instanceof NegotiationAction.AnswerOffer offer) {
             if (offer.rollbackFirst()) {
                 LOG.info("Offer collision: rolling back our offer to answer theirs");

@@ -1,5 +1,7 @@
 package app.duet.client.call;
 
+import java.util.concurrent.CompletableFuture;
+
 import app.duet.client.signaling.SignalingClient;
 
 import org.slf4j.Logger;
@@ -19,8 +21,9 @@ final class CallSignalingPort implements SignalingPort {
     }
 
     @Override
-    public void sendOffer(String sdp) {
-        signaling.sendOffer(callId, sdp).whenComplete((ok, error) -> logFailure("offer", error));
+    public CompletableFuture<Void> sendOffer(String sdp) {
+        return signaling.sendOffer(callId, sdp).whenComplete((ok, error) -> logFailure("offer", error))
+                .thenApply(ok -> null);
     }
 
     @Override

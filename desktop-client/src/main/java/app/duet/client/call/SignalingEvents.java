@@ -62,7 +62,10 @@ final class SignalingEvents implements SignalingListener {
                 () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteCandidate(candidate)));
     }
 
-    /** After a reconnect the server tells whether our call survived; if so the network path is renewed. */
+    /**
+     * After a reconnect the server tells whether our call survived (also across a server restart); if so,
+     * the session resends what the lost connection may have swallowed. If not, the call is over.
+     */
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
         String callId = engine.currentCallId();
@@ -70,8 +73,17 @@ final class SignalingEvents implements SignalingListener {
             return;
         }
         if (auth.call() != null && callId.equals(auth.call().callId())) {
-            engine.sessionFor(callId).ifPresent(CallSession::restartIce);
+            engine.sessionFor(callId).ifPresent(CallSession::signalingResumed);
         } else {
+            engine.finish(callId, CallEnd.DISCONNECTED);
+        }
+    }
+
+    /** The server no longer knows our session (expired, revoked, or a server that lost its data): it ended our call. */
+    @Override
+    public void onSignedOut(SignOutReason reason) {
+        String callId = engine.currentCallId();
+        if (callId != null) {
             engine.finish(callId, CallEnd.DISCONNECTED);
         }
     }

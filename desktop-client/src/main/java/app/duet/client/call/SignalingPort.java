@@ -1,9 +1,12 @@
 package app.duet.client.call;
 
+import java.util.concurrent.CompletableFuture;
+
 /** Where a call sends its SDP and candidates: the signaling client in the app, a direct wire in tests. */
 public interface SignalingPort {
 
-    void sendOffer(String sdp);
+    /** Completes when the server relayed the offer; fails when it could not (e.g. the far side is away). */
+    CompletableFuture<Void> sendOffer(String sdp);
 
     void sendAnswer(String sdp);
 

@@ -3,6 +3,7 @@ package app.duet.client.call;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import app.duet.client.call.media.MediaEngine;
@@ -51,9 +52,10 @@ final class CallPair implements AutoCloseable {
     private SignalingPort wire(AtomicReference<CallSession> far) {
         return new SignalingPort() {
             @Override
-            public void sendOffer(String sdp) {
+            public CompletableFuture<Void> sendOffer(String sdp) {
                 offersSent.incrementAndGet();
                 far.get().remoteOffer(sdp);
+                return CompletableFuture.completedFuture(null);
             }
 
             @Override

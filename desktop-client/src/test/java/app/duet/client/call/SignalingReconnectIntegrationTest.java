@@ -8,18 +8,21 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
-import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.ConnectionState;
+import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Media;
+import app.duet.protocol.Result;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,12 +32,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A call while the signaling connection drops: media keeps flowing peer to peer, the client resumes, and the
- * engine either keeps the call (the server still has it) or ends it cleanly (the server forgot it).
+ * A call while the signaling connection drops or the server restarts: media keeps flowing peer to peer, the
+ * clients resume, and the engine either keeps the call (the server still has it, also after a restart) with
+ * renegotiation, ICE restart and hang-up working, or ends it cleanly (a server that lost its data).
  */
 class SignalingReconnectIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** A client refused for a while retries with a growing backoff (up to 4-8 s by then). */
+    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(40);
     private static MediaEngine media;
 
     @TempDir
@@ -42,12 +48,16 @@ class SignalingReconnectIntegrationTest {
 
     private TestServer server;
     private SeverableRelay annRoute;
+    private SeverableRelay bobRoute;
     private SignalingClient annClient;
     private SignalingClient bobClient;
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final EngineListener annEvents = new EngineListener();
     private final EngineListener bobEvents = new EngineListener();
+    /** Each resumed sign-in's reply, per client. */
+    private final List<Result.Auth> annResumes = new CopyOnWriteArrayList<>();
+    private final List<Result.Auth> bobResumes = new CopyOnWriteArrayList<>();
     private CallEngine ann;
     private CallEngine bob;
 
@@ -67,8 +77,10 @@ class SignalingReconnectIntegrationTest {
         toClose.add(server);
         annRoute = new SeverableRelay(server.uri());
         toClose.add(annRoute);
-        annClient = client(annRoute.uri());
-        bobClient = client(server.uri());
+        bobRoute = new SeverableRelay(server.uri());
+        toClose.add(bobRoute);
+        annClient = client(annRoute.uri(), annResumes);
+        bobClient = client(bobRoute.uri(), bobResumes);
         annClient.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
         bobClient.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
         annClient.createChannel("room").join();
@@ -116,19 +128,50 @@ class SignalingReconnectIntegrationTest {
     }
 
     @Test
-    void a_server_that_forgot_the_call_ends_it_cleanly_on_both_sides() {
-        server.restart(); // calls live in memory: the new instance resumes the sessions but has no call
-        await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.DISCONNECTED)
+    void a_server_restart_keeps_the_call_even_when_the_caller_resumes_long_before_the_callee() {
+        String callId = ann.currentCallId();
+        bobRoute.sever(); // Bob stays away while Ann resumes: her offer on resuming cannot reach him
+        server.restart();
+        await().atMost(RECONNECT_WAIT).until(() -> !annResumes.isEmpty());
+        assertThat(annResumes.get(0).call().callId()).as("the restarted server gave the call back").isEqualTo(callId);
+        long bobFrames = bob.remoteVideo().publishedFrames();
+        await("media flows peer to peer while Bob is away").atMost(WAIT)
+                .until(() -> bob.remoteVideo().publishedFrames() > bobFrames + 15);
+
+        bobRoute.reopen();
+        await().atMost(RECONNECT_WAIT).until(() -> !bobResumes.isEmpty());
+        assertThat(bobResumes.get(0).call().callId()).isEqualTo(callId);
+        long annSentAfterResume = bob.remoteVideo().publishedFrames();
+        await("media still flows after both resumed").atMost(WAIT)
+                .until(() -> bob.remoteVideo().publishedFrames() > annSentAfterResume + 15);
+        assertThat(annEvents.ends).isEmpty();
+        assertThat(bobEvents.ends).isEmpty();
+
+        // Negotiation is not stuck on the offer Ann made while Bob was away: an ICE restart by the (impolite)
+        // caller, then Bob adding video, must both get through the restarted server.
+        ann.sessionFor(callId).orElseThrow().restartIce();
+        assertThat(ann.remoteVideo().publishedFrames()).isZero();
+        bob.startVideo();
+        await("Bob's video after the restart").atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 10);
+        await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
+
+        ann.hangup().join();
+        await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.REMOTE_HANGUP));
+        await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && bob.state() == CallState.IDLE);
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
+    }
+
+    @Test
+    void a_server_that_lost_its_data_ends_the_call_cleanly_on_both_sides() {
+        server.restartWithNewData(temp.resolve("server-without-data")); // knows neither the sessions nor the call
+        await().atMost(RECONNECT_WAIT).until(() -> annEvents.ends.contains(CallEnd.DISCONNECTED)
                 && bobEvents.ends.contains(CallEnd.DISCONNECTED));
         await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && bob.state() == CallState.IDLE);
         assertThat(annEvents.ends).containsExactly(CallEnd.DISCONNECTED);
         assertThat(bobEvents.ends).containsExactly(CallEnd.DISCONNECTED);
-
-        // Both are free to call again through the new server.
-        ann.ring("room", false).join();
-        await().atMost(WAIT).until(() -> bobEvents.incoming.size() == 2);
-        bob.accept(Media.AUDIO).join();
-        await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
+        assertThat(annClient.hasSession()).isFalse();
+        assertThat(bobClient.hasSession()).isFalse();
+        assertThat(annResumes).isEmpty();
     }
 
     private CallEngine engine(SignalingClient client, EngineListener events, String name) {
@@ -139,9 +182,17 @@ class SignalingReconnectIntegrationTest {
         return engine;
     }
 
-    private SignalingClient client(URI uri) {
+    private SignalingClient client(URI uri, List<Result.Auth> resumes) {
         SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), SessionStore.none(),
                 ui);
+        c.addListener(new SignalingListener() {
+            @Override
+            public void onSignedIn(Result.Auth auth, boolean resumed) {
+                if (resumed) {
+                    resumes.add(auth);
+                }
+            }
+        });
         c.start();
         toClose.add(c);
         return c;

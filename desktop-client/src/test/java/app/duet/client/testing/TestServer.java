@@ -11,7 +11,7 @@ import app.duet.server.config.ServerConfig;
 
 /** The real signaling server, in-process, on a free port with its SQLite file in a test's temp dir. */
 public final class TestServer implements AutoCloseable {
-    private final Path dataDir;
+    private Path dataDir;
     private final Duration ringTimeout;
     private DuetServer server;
     private int port;
@@ -36,6 +36,13 @@ public final class TestServer implements AutoCloseable {
     /** Stops the server and starts a new instance on the same port and database. */
     public void restart() {
         server.close();
+        server = launch(port);
+    }
+
+    /** Stops the server and starts a new instance on the same port with an empty data dir: it knows nobody. */
+    public void restartWithNewData(Path newDataDir) {
+        server.close();
+        dataDir = newDataDir;
         server = launch(port);
     }
 

@@ -15,8 +15,14 @@ public sealed interface NegotiationAction {
      */
     record CreateOffer(long generation, boolean iceRestart, boolean onlyIfNeeded) implements NegotiationAction { }
 
-    /** Signal the local offer to the far side. */
-    record SendOffer(String sdp) implements NegotiationAction { }
+    /**
+     * Signal the local offer to the far side; if it cannot be delivered (the far side or our connection is
+     * away), report with {@code offerUndelivered(generation)}.
+     */
+    record SendOffer(long generation, String sdp) implements NegotiationAction { }
+
+    /** Roll back our undelivered local offer (back to stable); report with {@code rolledBack()}. */
+    record RollbackOffer() implements NegotiationAction { }
 
     /**
      * Set the remote offer (rolling back a local offer first when asked), create and set the answer; report

@@ -9,6 +9,7 @@ import app.duet.client.call.negotiation.NegotiationAction.AddRemoteCandidates;
 import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
 import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.Close;
+import app.duet.client.call.negotiation.NegotiationAction.RollbackOffer;
 import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
 import app.duet.client.call.negotiation.NegotiationAction.SendAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.SendCandidate;
@@ -22,7 +23,9 @@ import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
  * Implements "perfect negotiation": the caller makes the first offer and is impolite, the callee is polite
  * and rolls back its own offer on a collision; either side may renegotiate later (e.g. to add video); the
  * caller restarts ICE when the connection fails. Remote ICE candidates are held until a remote description
- * is in place. Not thread-safe: the owner feeds it from one thread.
+ * is in place. An offer the far side never got (it was away from the signaling server) is rolled back and
+ * made again once the far side is reachable: when it sends us an offer, or when our own signaling resumes.
+ * Not thread-safe: the owner feeds it from one thread.
  */
 public final class NegotiationMachine {
 
@@ -40,6 +43,9 @@ public final class NegotiationMachine {
     private boolean renegotiationPending;
     private boolean reofferPending;
     private boolean iceRestartPending;
+    private boolean rollingBack;
+    /** An offer of ours was rolled back undelivered: offer again once the far side is known to be reachable. */
+    private boolean offerDeferred;
     private boolean transportConnected;
     private final List<IceCandidateInfo> pendingCandidates = new ArrayList<>();
 
@@ -119,7 +125,43 @@ public final class NegotiationMachine {
         }
         makingOffer = false;
         signaling = Signaling.HAVE_LOCAL_OFFER;
-        return List.of(new SendOffer(sdp));
+        return List.of(new SendOffer(generation, sdp));
+    }
+
+    /**
+     * Our offer did not reach the far side (it is reconnecting, or so are we): roll it back rather than wait
+     * forever for an answer, and offer again once the far side is reachable. Offering again right away would
+     * fail the same way.
+     */
+    public List<NegotiationAction> offerUndelivered(long generation) {
+        if (state == CallState.ENDED || generation != offerGeneration || signaling != Signaling.HAVE_LOCAL_OFFER
+                || settingRemoteAnswer) {
+            return List.of(); // an answer came after all, or a newer offer superseded it
+        }
+        offerDeferred = true;
+        return rollBack();
+    }
+
+    public List<NegotiationAction> rolledBack() {
+        rollingBack = false;
+        return afterStable();
+    }
+
+    /**
+     * Our signaling connection came back and the server still has the call. Whatever was in flight may have
+     * been lost with the old connection (an offer, or the answer to it), so we offer again: restarting ICE if
+     * the media path broke meanwhile. If the far side is still away, that offer is rolled back undelivered and
+     * its own resume reaches us instead.
+     */
+    public List<NegotiationAction> signalingResumed() {
+        if (!negotiationStarted()) {
+            return List.of();
+        }
+        offerAgain();
+        if (signaling == Signaling.HAVE_LOCAL_OFFER) {
+            return rollBack(); // its answer will not come: that connection is gone
+        }
+        return afterStable();
     }
 
     /** A deferred renegotiation found nothing left to negotiate (an earlier offer already carried it). */
@@ -172,6 +214,9 @@ public final class NegotiationMachine {
         signaling = Signaling.STABLE;
         answeringOffer = false;
         remoteDescriptionSet = true;
+        if (offerDeferred) { // the far side reached us, so it can take our offer now
+            offerAgain();
+        }
         List<NegotiationAction> actions = new ArrayList<>();
         actions.add(new SendAnswer(sdp));
         actions.addAll(flushCandidates());
@@ -276,11 +321,28 @@ public final class NegotiationMachine {
     }
 
     private boolean busy() {
-        return makingOffer || answeringOffer || settingRemoteAnswer || signaling != Signaling.STABLE;
+        return makingOffer || answeringOffer || settingRemoteAnswer || rollingBack || signaling != Signaling.STABLE;
+    }
+
+    /** Queues an offer for when we are stable: a full one, restarting ICE if the media path is down. */
+    private void offerAgain() {
+        if (transportConnected) {
+            reofferPending = true;
+        } else {
+            iceRestartPending = true;
+        }
+    }
+
+    /** Back to stable; libwebrtc's rollback is queued before any later description change. */
+    private List<NegotiationAction> rollBack() {
+        signaling = Signaling.STABLE;
+        rollingBack = true;
+        return List.of(new RollbackOffer());
     }
 
     private List<NegotiationAction> startOffer(boolean iceRestart, boolean onlyIfNeeded) {
         offerGeneration++;
+        offerDeferred = false; // a new offer carries everything the deferred one did
         makingOffer = true;
         return List.of(new Unsettled(), new CreateOffer(offerGeneration, iceRestart, onlyIfNeeded));
     }

@@ -109,6 +109,11 @@ public final class PeerSession implements AutoCloseable {
         });
     }
 
+    /** Drops our local offer that the far side never answered (back to stable). */
+    public CompletableFuture<Void> rollback() {
+        return enqueue(() -> setLocal(new RTCSessionDescription(RTCSdpType.ROLLBACK, "")));
+    }
+
     public CompletableFuture<Void> applyAnswer(String answerSdp) {
         return enqueue(() -> setRemote(new RTCSessionDescription(RTCSdpType.ANSWER, answerSdp)));
     }

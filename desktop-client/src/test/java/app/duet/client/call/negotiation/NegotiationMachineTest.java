@@ -11,6 +11,7 @@ import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
 import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.Close;
 import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
+import app.duet.client.call.negotiation.NegotiationAction.RollbackOffer;
 import app.duet.client.call.negotiation.NegotiationAction.SendAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.SendCandidate;
 import app.duet.client.call.negotiation.NegotiationAction.SendOffer;
@@ -38,7 +39,7 @@ class NegotiationMachineTest {
         assertThat(callerAccepted).containsExactly(new StateChanged(CallState.ACCEPTED),
                 new StateChanged(CallState.NEGOTIATING), new Unsettled(), new CreateOffer(1, false, false));
 
-        assertThat(caller.localOfferReady(1, "offer")).containsExactly(new SendOffer("offer"));
+        assertThat(caller.localOfferReady(1, "offer")).containsExactly(new SendOffer(1, "offer"));
         assertThat(callee.remoteOffer("offer")).containsExactly(new StateChanged(CallState.NEGOTIATING),
                 new Unsettled(), new AnswerOffer("offer", false));
         assertThat(callee.localAnswerReady("answer")).containsExactly(new SendAnswer("answer"));
@@ -200,5 +201,61 @@ class NegotiationMachineTest {
         caller.remoteAnswerApplied();
         caller.transport(TransportStatus.CONNECTED);
         callee.transport(TransportStatus.CONNECTED);
+    }
+
+    // ---- offers lost while signaling is away (a server restart, a dropped connection) ----
+
+    @Test
+    void an_undelivered_offer_is_rolled_back_and_made_again_once_the_far_side_offers() {
+        connectedCaller();
+        assertThat(caller.signalingResumed()).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+        assertThat(caller.localOfferReady(2, "offer-2")).containsExactly(new SendOffer(2, "offer-2"));
+        assertThat(caller.offerUndelivered(2)).containsExactly(new RollbackOffer());
+        assertThat(caller.rolledBack()).as("no retry while the far side is away").containsExactly(new Settled());
+
+        // The far side resumes and offers: no collision, and our offer follows its answer.
+        assertThat(caller.remoteOffer("theirs")).containsExactly(new Unsettled(), new AnswerOffer("theirs", false));
+        List<NegotiationAction> answered = caller.localAnswerReady("answer");
+        assertThat(answered).first().isEqualTo(new SendAnswer("answer"));
+        assertThat(answered).last().isInstanceOfSatisfying(CreateOffer.class, offer -> {
+            assertThat(offer.iceRestart()).isFalse();
+            assertThat(offer.onlyIfNeeded()).isFalse();
+        });
+    }
+
+    @Test
+    void resuming_with_an_unanswered_offer_rolls_it_back_and_offers_again() {
+        connectedCaller();
+        assertThat(caller.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+        caller.localOfferReady(2, "offer-2");
+        assertThat(caller.signalingResumed()).as("its answer went to the lost connection")
+                .containsExactly(new RollbackOffer());
+        assertThat(caller.rolledBack()).containsExactly(new Unsettled(), new CreateOffer(3, false, false));
+    }
+
+    @Test
+    void resuming_while_the_media_path_is_down_restarts_ice() {
+        connectedCaller();
+        caller.transport(TransportStatus.DISCONNECTED);
+        assertThat(caller.signalingResumed()).containsExactly(new Unsettled(), new CreateOffer(2, true, false));
+    }
+
+    @Test
+    void an_undelivered_report_after_the_answer_came_is_ignored() {
+        connectedCaller();
+        caller.negotiationNeeded();
+        caller.localOfferReady(2, "offer-2");
+        caller.remoteAnswer("answer-2");
+        assertThat(caller.offerUndelivered(2)).isEmpty();
+        assertThat(caller.offerUndelivered(1)).isEmpty();
+    }
+
+    /** A caller whose first offer was answered and whose media connected. */
+    private void connectedCaller() {
+        caller.accepted();
+        caller.localOfferReady(1, "offer");
+        caller.remoteAnswer("answer");
+        caller.remoteAnswerApplied();
+        caller.transport(TransportStatus.CONNECTED);
     }
 }
