@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
-import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.video.FrameStamp;
-import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Media;
 
@@ -35,15 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The call engine end to end in one JVM: real signaling server, real clients, real libwebrtc peers. */
 class CallEngineIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = EngineRig.WAIT;
     private static MediaEngine media;
 
     @TempDir
     Path temp;
 
-    private TestServer server;
-    private final ExecutorService ui = Executors.newSingleThreadExecutor(); // stands in for the FX thread
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private EngineRig rig;
     private final EngineListener annEvents = new EngineListener();
     private final EngineListener bobEvents = new EngineListener();
     private CallEngine ann;
@@ -51,7 +40,7 @@ class CallEngineIntegrationTest {
 
     @BeforeAll
     static void startMedia() {
-        media = MediaEngine.start(AudioMode.HEADLESS);
+        media = EngineRig.headlessMedia();
     }
 
     @AfterAll
@@ -61,24 +50,18 @@ class CallEngineIntegrationTest {
 
     @BeforeEach
     void signUpBothAndShareAChannel() {
-        server = TestServer.start(temp.resolve("server"));
-        SignalingClient annClient = client(server.uri());
-        SignalingClient bobClient = client(server.uri());
-        annClient.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
-        bobClient.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
-        annClient.createChannel("room").join();
-        bobClient.joinChannel("room").join();
-        ann = engine(annClient, annEvents, "ann");
-        bob = engine(bobClient, bobEvents, "bob");
+        rig = new EngineRig(media, temp);
+        TestServer server = rig.server();
+        SignalingClient annClient = rig.client(server.uri());
+        SignalingClient bobClient = rig.client(server.uri());
+        EngineRig.annAndBobShareARoom(annClient, bobClient);
+        ann = rig.engine(annClient, annEvents, "ann");
+        bob = rig.engine(bobClient, bobEvents, "bob");
     }
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        server.close();
-        ui.shutdownNow();
+        rig.close();
     }
 
     @Test
@@ -186,7 +169,7 @@ class CallEngineIntegrationTest {
         resume.countDown();
 
         assertThatThrownBy(accepting::join).hasMessageContaining("ended before it could be accepted");
-        ui.submit(() -> { }).get(WAIT.toSeconds(), TimeUnit.SECONDS); // every event delivered so far has run
+        rig.ui().submit(() -> { }).get(WAIT.toSeconds(), TimeUnit.SECONDS); // every event delivered so far has run
         assertThat(bobEvents.ends).containsExactly(CallEnd.CANCELLED);
         assertThat(bob.state()).isEqualTo(CallState.IDLE);
         await().atMost(WAIT).until(() -> media.ownedCount() == 0); // the half-built session was closed
@@ -204,21 +187,5 @@ class CallEngineIntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private CallEngine engine(SignalingClient client, EngineListener events, String name) {
-        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(320, 240, 15),
-                AudioMode.HEADLESS, false, temp.resolve(name + "-downloads"));
-        CallEngine engine = new CallEngine(client, media, false, settings, events, ui);
-        toClose.add(engine);
-        return engine;
-    }
-
-    private SignalingClient client(URI uri) {
-        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), SessionStore.none(),
-                ui);
-        c.start();
-        toClose.add(c);
-        return c;
     }
 }

@@ -3,19 +3,15 @@ package app.duet.client.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
-import app.duet.client.call.media.MediaSettings;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
@@ -26,6 +22,7 @@ import app.duet.protocol.Event;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,19 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstantAcceptIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = EngineRig.WAIT;
     private static final int CALLS = 20;
     private static MediaEngine media;
 
     @TempDir
     Path temp;
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
-    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private EngineRig rig;
 
     @BeforeAll
     static void startMedia() {
-        media = MediaEngine.start(AudioMode.HEADLESS);
+        media = EngineRig.headlessMedia();
     }
 
     @AfterAll
@@ -55,28 +51,26 @@ class InstantAcceptIntegrationTest {
         media.close();
     }
 
+    @BeforeEach
+    void rig() {
+        rig = new EngineRig(media, temp);
+    }
+
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        ui.shutdownNow();
+        rig.close();
     }
 
     @Test
     void every_call_connects_when_the_callee_accepts_at_once() {
-        TestServer server = TestServer.start(temp.resolve("server"));
-        toClose.add(server);
-        SignalingClient annClient = client(server.uri());
-        SignalingClient bobClient = client(server.uri());
-        annClient.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
-        bobClient.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
-        annClient.createChannel("room").join();
-        bobClient.joinChannel("room").join();
+        TestServer server = rig.server();
+        SignalingClient annClient = rig.client(server.uri());
+        SignalingClient bobClient = rig.client(server.uri());
+        EngineRig.annAndBobShareARoom(annClient, bobClient);
         EngineListener annEvents = new EngineListener();
         AutoAnswer bobEvents = new AutoAnswer();
-        CallEngine ann = engine(annClient, annEvents, "ann");
-        bobEvents.engine = engine(bobClient, bobEvents, "bob");
+        CallEngine ann = rig.engine(annClient, annEvents, "ann");
+        bobEvents.engine = rig.engine(bobClient, bobEvents, "bob");
         CallEngine bob = bobEvents.engine;
 
         for (int call = 1; call <= CALLS; call++) {
@@ -95,21 +89,16 @@ class InstantAcceptIntegrationTest {
 
     @Test
     void caller_offers_after_a_bare_client_accepts_at_once_and_hears_an_instant_decline() {
-        TestServer server = TestServer.start(temp.resolve("server"));
-        toClose.add(server);
+        TestServer server = rig.server();
         ExecutorService bobThread = Executors.newSingleThreadExecutor();
-        toClose.add(bobThread::shutdownNow);
-        SignalingClient annClient = client(server.uri());
-        SignalingClient bobClient = new SignalingClient(SignalingConfig.defaults(server.uri(), "duet-call-test/1"),
-                SessionStore.none(), bobThread);
+        rig.closeLater(bobThread::shutdownNow);
+        SignalingClient annClient = rig.client(server.uri());
+        SignalingClient bobClient = rig.closeLater(new SignalingClient(
+                SignalingConfig.defaults(server.uri(), "duet-call-test/1"), SessionStore.none(), bobThread));
         bobClient.start();
-        toClose.add(bobClient);
-        annClient.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
-        bobClient.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
-        annClient.createChannel("room").join();
-        bobClient.joinChannel("room").join();
+        EngineRig.annAndBobShareARoom(annClient, bobClient);
         EngineListener annEvents = new EngineListener();
-        CallEngine ann = engine(annClient, annEvents, "ann");
+        CallEngine ann = rig.engine(annClient, annEvents, "ann");
         List<String> offers = new CopyOnWriteArrayList<>();
         AtomicBoolean declining = new AtomicBoolean();
         bobClient.addListener(new SignalingListener() { // answers with no media work in between: the fastest callee
@@ -156,21 +145,5 @@ class InstantAcceptIntegrationTest {
             super.incomingCall(call);
             engine.accept(call.media());
         }
-    }
-
-    private CallEngine engine(SignalingClient client, EngineListener events, String name) {
-        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(320, 240, 15),
-                AudioMode.HEADLESS, false, temp.resolve(name + "-downloads"));
-        CallEngine engine = new CallEngine(client, media, false, settings, events, ui);
-        toClose.add(engine);
-        return engine;
-    }
-
-    private SignalingClient client(URI uri) {
-        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), SessionStore.none(),
-                ui);
-        c.start();
-        toClose.add(c);
-        return c;
     }
 }

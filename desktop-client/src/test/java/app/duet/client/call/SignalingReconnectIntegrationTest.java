@@ -3,22 +3,14 @@ package app.duet.client.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
-import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
-import app.duet.client.call.media.MediaSettings;
 import app.duet.client.signaling.ConnectionState;
-import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Media;
@@ -38,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignalingReconnectIntegrationTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = EngineRig.WAIT;
     /** A client refused for a while retries with a growing backoff (up to 4-8 s by then). */
     private static final Duration RECONNECT_WAIT = Duration.ofSeconds(40);
     private static MediaEngine media;
@@ -46,13 +38,12 @@ class SignalingReconnectIntegrationTest {
     @TempDir
     Path temp;
 
+    private EngineRig rig;
     private TestServer server;
     private SeverableRelay annRoute;
     private SeverableRelay bobRoute;
     private SignalingClient annClient;
     private SignalingClient bobClient;
-    private final ExecutorService ui = Executors.newSingleThreadExecutor();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
     private final EngineListener annEvents = new EngineListener();
     private final EngineListener bobEvents = new EngineListener();
     /** Each resumed sign-in's reply, per client. */
@@ -63,7 +54,7 @@ class SignalingReconnectIntegrationTest {
 
     @BeforeAll
     static void startMedia() {
-        media = MediaEngine.start(AudioMode.HEADLESS);
+        media = EngineRig.headlessMedia();
     }
 
     @AfterAll
@@ -73,20 +64,17 @@ class SignalingReconnectIntegrationTest {
 
     @BeforeEach
     void connectBothInACall() {
-        server = TestServer.start(temp.resolve("server"));
-        toClose.add(server);
-        annRoute = new SeverableRelay(server.uri());
-        toClose.add(annRoute);
-        bobRoute = new SeverableRelay(server.uri());
-        toClose.add(bobRoute);
-        annClient = client(annRoute.uri(), annResumes);
-        bobClient = client(bobRoute.uri(), bobResumes);
-        annClient.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
-        bobClient.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
-        annClient.createChannel("room").join();
-        bobClient.joinChannel("room").join();
-        ann = engine(annClient, annEvents, "ann");
-        bob = engine(bobClient, bobEvents, "bob");
+        rig = new EngineRig(media, temp);
+        server = rig.server();
+        annRoute = rig.closeLater(new SeverableRelay(server.uri()));
+        bobRoute = rig.closeLater(new SeverableRelay(server.uri()));
+        annClient = rig.client(annRoute.uri());
+        bobClient = rig.client(bobRoute.uri());
+        annClient.addListener(new ResumeRecorder(annResumes));
+        bobClient.addListener(new ResumeRecorder(bobResumes));
+        EngineRig.annAndBobShareARoom(annClient, bobClient);
+        ann = rig.engine(annClient, annEvents, "ann");
+        bob = rig.engine(bobClient, bobEvents, "bob");
 
         ann.ring("room", false).join();
         await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
@@ -98,10 +86,7 @@ class SignalingReconnectIntegrationTest {
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-        ui.shutdownNow();
+        rig.close();
     }
 
     @Test
@@ -174,27 +159,13 @@ class SignalingReconnectIntegrationTest {
         assertThat(annResumes).isEmpty();
     }
 
-    private CallEngine engine(SignalingClient client, EngineListener events, String name) {
-        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(320, 240, 15),
-                AudioMode.HEADLESS, false, temp.resolve(name + "-downloads"));
-        CallEngine engine = new CallEngine(client, media, false, settings, events, ui);
-        toClose.add(engine);
-        return engine;
-    }
-
-    private SignalingClient client(URI uri, List<Result.Auth> resumes) {
-        SignalingClient c = new SignalingClient(SignalingConfig.defaults(uri, "duet-call-test/1"), SessionStore.none(),
-                ui);
-        c.addListener(new SignalingListener() {
-            @Override
-            public void onSignedIn(Result.Auth auth, boolean resumed) {
-                if (resumed) {
-                    resumes.add(auth);
-                }
+    /** Keeps the reply of each resumed sign-in. */
+    private record ResumeRecorder(List<Result.Auth> resumes) implements SignalingListener {
+        @Override
+        public void onSignedIn(Result.Auth auth, boolean resumed) {
+            if (resumed) {
+                resumes.add(auth);
             }
-        });
-        c.start();
-        toClose.add(c);
-        return c;
+        }
     }
 }

@@ -1,0 +1,86 @@
+package app.duet.client.call;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.signaling.SessionStore;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.TestServer;
+
+/**
+ * The set-up of the engine tests: a real signaling server in this JVM, real signaling clients, and call engines
+ * on one shared headless media engine, with a single thread standing in for the FX thread. Everything it made
+ * is closed in reverse order by {@link #close()}.
+ */
+final class EngineRig implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final MediaEngine media;
+    private final Path temp;
+    private final ExecutorService ui = Executors.newSingleThreadExecutor();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** {@code media} stays open (tests share one per class); {@code temp} takes the database and downloads. */
+    EngineRig(MediaEngine media, Path temp) {
+        this.media = media;
+        this.temp = temp;
+    }
+
+    static MediaEngine headlessMedia() {
+        return MediaEngine.start(AudioMode.HEADLESS);
+    }
+
+    TestServer server() {
+        return closeLater(TestServer.start(temp.resolve("server")));
+    }
+
+    /** Where listeners run, as the FX thread would in the app. */
+    ExecutorService ui() {
+        return ui;
+    }
+
+    SignalingClient client(URI server) {
+        SignalingClient client = new SignalingClient(SignalingConfig.defaults(server, "duet-call-test/1"),
+                SessionStore.none(), ui);
+        client.start();
+        return closeLater(client);
+    }
+
+    /** Signs Ann and Bob up; Ann creates the channel "room" and Bob joins it. */
+    static void annAndBobShareARoom(SignalingClient ann, SignalingClient bob) {
+        ann.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
+        bob.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
+        ann.createChannel("room").join();
+        bob.joinChannel("room").join();
+    }
+
+    /** An engine sending synthetic 320x240 video at 15 fps and a tone. */
+    CallEngine engine(SignalingClient client, CallEngineListener events, String name) {
+        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(320, 240, 15),
+                AudioMode.HEADLESS, false, temp.resolve(name + "-downloads"));
+        return closeLater(new CallEngine(client, media, false, settings, events, ui));
+    }
+
+    <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+        ui.shutdownNow();
+    }
+}
