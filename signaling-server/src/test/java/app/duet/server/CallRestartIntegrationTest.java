@@ -35,8 +35,8 @@ class CallRestartIntegrationTest {
         try (DuetServer first = DuetServer.start(config().build())) {
             before = CallsIntegrationTest.pair(first);
             callId = CallsIntegrationTest.connect(before);
-            before.close();
-        }
+        } // a graceful shutdown with both members connected: it closes their connections and keeps the call
+        before.close();
         String caller = before.aAuth().user().username();
         String callee = before.bAuth().user().username();
         try (DuetServer second = DuetServer.start(config().build());

@@ -90,6 +90,10 @@ public record ServerConfig(
         if (sessionTtl.isNegative() || sessionTtl.isZero() || sessionMaxAge.compareTo(sessionTtl) < 0) {
             throw new IllegalArgumentException("--session-days must be positive and at most --session-max-days");
         }
+        if (callGraceAfterRestart.isNegative()) {
+            throw new IllegalArgumentException("--call-grace-after-restart-seconds must be 0 or more (0 ends the calls"
+                    + " in progress at a restart)");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }

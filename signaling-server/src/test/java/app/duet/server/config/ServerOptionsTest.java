@@ -44,6 +44,11 @@ class ServerOptionsTest {
         assertThat(c.smtpEnabled()).isFalse();
         assertThat(c.turnUrls()).isEmpty();
         assertThat(c.ringTimeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(c.callGrace()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.callGraceAfterRestart()).as("clients back off up to 30 s, plus the grace")
+                .isEqualTo(Duration.ofSeconds(60));
+        assertThat(parse(Map.of("DUET_CALL_GRACE_AFTER_RESTART_SECONDS", "90")).callGraceAfterRestart())
+                .isEqualTo(Duration.ofSeconds(90));
         assertThat(ServerConfig.builder().build().bcryptCost()).isEqualTo(10);
     }
 
@@ -100,5 +105,7 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> parse(Map.of(), "--smtp-host", "mail.example.org"))
                 .hasMessageContaining("--smtp-from");
         assertThatThrownBy(() -> parse(Map.of(), "--bcrypt-cost", "3")).hasMessageContaining("bcrypt");
+        assertThatThrownBy(() -> parse(Map.of(), "--call-grace-after-restart-seconds", "-1"))
+                .hasMessageContaining("--call-grace-after-restart-seconds");
     }
 }
