@@ -396,6 +396,24 @@ public final class CallEngine implements AutoCloseable {
         return current == null ? null : current.callId();
     }
 
+    /**
+     * After a resume the server still has an active call that we no longer do: we ended it while the server
+     * could not hear us (down or unreachable for longer than a request waits), so the hang-up is sent now.
+     */
+    void hangUpLeftover(String callId) {
+        synchronized (this) {
+            if (current != null || incoming != null) {
+                return; // a call of ours is being set up: leave the server's state to it
+            }
+        }
+        LOG.info("The server still had call {}, which we ended while it could not hear us: hanging up", callId);
+        signaling.hangup(callId).whenComplete((ok, error) -> {
+            if (error != null) {
+                LOG.warn("Hanging up the leftover call {} failed: {}", callId, SignalingClient.unwrap(error).getMessage());
+            }
+        });
+    }
+
     void incoming(IncomingCall call) {
         synchronized (this) {
             if (current != null || incoming != null) {

@@ -64,12 +64,19 @@ final class SignalingEvents implements SignalingListener {
 
     /**
      * After a reconnect the server tells whether our call survived (also across a server restart); if so,
-     * the session resends what the lost connection may have swallowed. If not, the call is over.
+     * the session resends what the lost connection may have swallowed. If not, the call is over. A call the
+     * server kept but we ended meanwhile is hung up now.
      */
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
         String callId = engine.currentCallId();
-        if (!resumed || callId == null) {
+        if (!resumed) {
+            return;
+        }
+        if (callId == null) {
+            if (auth.call() != null && auth.call().state() == app.duet.protocol.CallState.ACTIVE) {
+                engine.hangUpLeftover(auth.call().callId());
+            }
             return;
         }
         if (auth.call() != null && callId.equals(auth.call().callId())) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import app.duet.client.call.media.MediaEngine;
@@ -110,6 +111,24 @@ class SignalingReconnectIntegrationTest {
         await("Bob's video after the resume").atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 10);
         bob.hangup().join();
         await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.REMOTE_HANGUP));
+    }
+
+    @Test
+    void a_hang_up_the_server_could_not_hear_is_sent_once_the_session_resumes() {
+        annRoute.sever();
+        await().atMost(WAIT).until(() -> annClient.state() == ConnectionState.RECONNECTING);
+        CompletableFuture<Void> hangup = ann.hangup();
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
+        // The request waits for the connection no longer than its timeout: this hang-up is lost.
+        await().atMost(WAIT).until(hangup::isDone);
+        assertThat(hangup).isCompletedExceptionally();
+        assertThat(bobEvents.ends).isEmpty();
+
+        annRoute.reopen();
+        await("the resume hangs the leftover call up").atMost(RECONNECT_WAIT)
+                .until(() -> bobEvents.ends.contains(CallEnd.REMOTE_HANGUP));
+        await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && bob.state() == CallState.IDLE);
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
     }
 
     @Test
