@@ -41,6 +41,7 @@ final class PeerMedia {
     static final long STATS_PERIOD_MILLIS = 1_000;
     static final int MAX_VIDEO_BITRATE_BPS = 2_500_000;
     static final int SCREEN_FPS = 15;
+    static final long SINK_STALE_NANOS = 500_000_000L;
 
     private final LocalMedia media;
     private final Listeners listeners;
@@ -59,6 +60,7 @@ final class PeerMedia {
     private ScheduledFuture<?> statsTask;
     private boolean microphoneMuted;
     private boolean cameraEnabled = true;
+    private volatile double decodedAudioLevel; // from the stats; read by the UI
 
     /**
      * @param forwardedVideo opens a source that sends the far side's video back (the echo bot), or null when
@@ -91,8 +93,14 @@ final class PeerMedia {
         return remoteVideo;
     }
 
+    /**
+     * The far side's loudness from our track sink, which is live (every 10 ms). libwebrtc can starve that sink
+     * while the audio still decodes and plays: after the polite side rolls back an offer early in a call, its
+     * receiver's channel is recreated and the sink is not re-attached because the SSRC did not change (see
+     * EarlyCollisionToneTest). Then the decoded stream's level from the last stats stands in.
+     */
     double remoteAudioLevel() {
-        return remoteAudio.level();
+        return remoteAudio.deliveredWithin(SINK_STALE_NANOS) ? remoteAudio.level() : decodedAudioLevel;
     }
 
     /** Swaps the outgoing video; in an audio-only call this adds a video sender, which renegotiates. */
@@ -179,6 +187,7 @@ final class PeerMedia {
             return; // stopped while the report was on its way
         }
         try {
+            decodedAudioLevel = StatsReports.inboundAudioLevel(entries);
             CallQuality snapshot = quality.next(timestampMicros, entries);
             listeners.quality(snapshot);
             SenderSettings settings = adaptation.next(snapshot);

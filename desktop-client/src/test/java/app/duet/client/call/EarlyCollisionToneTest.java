@@ -15,17 +15,21 @@ import app.duet.client.call.media.MediaSettings.VideoChoice;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Both sides add video the moment the call connects, so the offer collision (and the callee's rollback) falls
- * inside the window where pushed audio is still held after connecting. The tone must be heard both ways.
+ * inside the first few hundred milliseconds of the call. The tone must be heard both ways.
+ *
+ * <p>What this found (libwebrtc M138 in webrtc-java 0.14.0): the caller's tone is sent (outbound-rtp packets
+ * grow), received and decoded at the callee (inbound-rtp audioLevel ~0.3, concealed samples flat), and mixed
+ * for playout, but the callee's remote audio <em>track sink</em> stops receiving samples at the rollback. The
+ * rollback clears the transceiver's channel and the next offer creates a new one; the receiver re-attaches
+ * its sink only when the SSRC changes, and it does not. {@code PeerMedia#remoteAudioLevel} therefore falls
+ * back to the decoded level from the stats when the sink goes quiet. Java taps on that track (the echo bot's
+ * forwarding) stay starved for the rest of such a call.
  */
-@Disabled("Known bug, reproduced 4/4: the caller's tone never reaches the callee when the collision comes before "
-        + "the first settle released pushed audio; cause not found yet (re-attaching with replaceTrack(null) then "
-        + "the track does not help). Enable when fixing it.")
 class EarlyCollisionToneTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -7,6 +7,7 @@ public final class AudioLevelMeter implements AudioTrackSink {
 
     private volatile double level;
     private volatile long samples;
+    private volatile long lastDataNanos = Long.MIN_VALUE;
 
     @Override
     public void onData(byte[] data, int bitsPerSample, int sampleRate, int channels, int frames) {
@@ -16,6 +17,13 @@ public final class AudioLevelMeter implements AudioTrackSink {
         int count = Math.min(frames * channels, data.length / 2);
         level = rms(data, count);
         samples += count;
+        lastDataNanos = System.nanoTime();
+    }
+
+    /** Whether the track delivered audio within the last {@code nanos} (a live track delivers every 10 ms). */
+    public boolean deliveredWithin(long nanos) {
+        long last = lastDataNanos;
+        return last != Long.MIN_VALUE && System.nanoTime() - last <= nanos;
     }
 
     static double rms(byte[] pcm16le, int count) {

@@ -21,4 +21,13 @@ public final class StatsReports {
         }
         return entries;
     }
+
+    /** The level (0..1) of the far side's decoded audio, as libwebrtc mixes it for playout; 0 when none. */
+    public static double inboundAudioLevel(List<StatsEntry> entries) {
+        return entries.stream()
+                .filter(e -> e.type().equals("inbound-rtp") && "audio".equals(e.string("kind")))
+                .mapToDouble(e -> e.number("audioLevel"))
+                .filter(level -> !Double.isNaN(level))
+                .max().orElse(0);
+    }
 }
