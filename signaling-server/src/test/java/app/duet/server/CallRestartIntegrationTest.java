@@ -15,6 +15,7 @@ import app.duet.server.CallsIntegrationTest.Pair;
 import app.duet.server.config.ServerConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +31,9 @@ class CallRestartIntegrationTest {
 
     @Test
     void anActiveCallResumesAfterARestartAndRelaysAgain() throws Exception {
-        String callId;
-        Pair before;
-        try (DuetServer first = DuetServer.start(config().build())) {
-            before = CallsIntegrationTest.pair(first);
-            callId = CallsIntegrationTest.connect(before);
-        } // a graceful shutdown with both members connected: it closes their connections and keeps the call
-        before.close();
+        LeftBehind left = leftByAFirstServer(CallsIntegrationTest::connect);
+        Pair before = left.pair();
+        String callId = left.callId();
         String caller = before.aAuth().user().username();
         String callee = before.bAuth().user().username();
         try (DuetServer second = DuetServer.start(config().build());
@@ -63,21 +60,14 @@ class CallRestartIntegrationTest {
             b.ok(new Request.CallHangup(b.nextId(), callId));
             assertThat(a.awaitEvent(Event.CallEnded.class)).isEqualTo(new Event.CallEnded(callId, EndReason.HANGUP));
         }
-        // Ended calls are deleted: a third start has nothing to give back.
-        try (DuetServer third = DuetServer.start(config().build()); TestClient a = TestClient.hello(third)) {
-            assertThat(resume(a, before.aAuth()).call()).isNull();
-        }
+        assertTheEndedCallIsGoneAfterAnotherRestart(before.aAuth());
     }
 
     @Test
-    void aCallOnlyOneSideComesBackToEndsAfterTheGraceAsDisconnected() throws Exception {
-        Pair before;
-        String callId;
-        try (DuetServer first = DuetServer.start(config().build())) {
-            before = CallsIntegrationTest.pair(first);
-            callId = CallsIntegrationTest.connect(before);
-            before.close();
-        }
+    void aCallWhoseOtherSideNeverResumesEndsAfterTheGraceAsDisconnected() throws Exception {
+        LeftBehind left = leftByAFirstServer(CallsIntegrationTest::connect);
+        Pair before = left.pair();
+        String callId = left.callId();
         try (DuetServer second = DuetServer.start(config().callGraceAfterRestart(Duration.ofSeconds(3)).build());
                 TestClient a = TestClient.hello(second)) {
             Result.Auth aBack = resume(a, before.aAuth());
@@ -88,20 +78,14 @@ class CallRestartIntegrationTest {
                 b.error(new Request.Offer(b.nextId(), callId, SDP), ErrorCode.CALL_NOT_FOUND);
             }
         }
-        try (DuetServer third = DuetServer.start(config().build()); TestClient b = TestClient.hello(third)) {
-            assertThat(resume(b, before.bAuth()).call()).isNull();
-        }
+        assertTheEndedCallIsGoneAfterAnotherRestart(before.bAuth());
     }
 
     @Test
     void aRingingCallIsNotKeptAcrossARestart() throws Exception {
-        Pair before;
-        String callId;
-        try (DuetServer first = DuetServer.start(config().build())) {
-            before = CallsIntegrationTest.pair(first);
-            callId = CallsIntegrationTest.ring(before);
-            before.close();
-        }
+        LeftBehind left = leftByAFirstServer(CallsIntegrationTest::ring);
+        Pair before = left.pair();
+        String callId = left.callId();
         try (DuetServer second = DuetServer.start(config().build());
                 TestClient a = TestClient.hello(second); TestClient b = TestClient.hello(second)) {
             assertThat(resume(a, before.aAuth()).call()).isNull();
@@ -110,6 +94,29 @@ class CallRestartIntegrationTest {
             // Both are free: a new ring goes through.
             Result.CallRing again = a.ok(new Request.CallRing(a.nextId(), before.channel(), Media.AUDIO));
             assertThat(b.awaitEvent(Event.CallIncoming.class).callId()).isEqualTo(again.callId());
+        }
+    }
+
+    /** Two members of a channel and their call, as a first server on the data dir left them. */
+    private record LeftBehind(Pair pair, String callId) {
+    }
+
+    /** Starts a first server, sets up a call with {@code call}, and shuts the server down gracefully. */
+    private LeftBehind leftByAFirstServer(Function<Pair, String> call) throws Exception {
+        Pair pair;
+        String callId;
+        try (DuetServer first = DuetServer.start(config().build())) {
+            pair = CallsIntegrationTest.pair(first);
+            callId = call.apply(pair);
+        } // the shutdown closes the members' connections itself, as in production
+        pair.close();
+        return new LeftBehind(pair, callId);
+    }
+
+    /** Ended calls are deleted from the store: a further start has nothing to give back. */
+    private void assertTheEndedCallIsGoneAfterAnotherRestart(Result.Auth member) throws Exception {
+        try (DuetServer next = DuetServer.start(config().build()); TestClient client = TestClient.hello(next)) {
+            assertThat(resume(client, member).call()).isNull();
         }
     }
 
