@@ -9,5 +9,10 @@ public enum ConnectionState {
     /** Was connected and lost the connection; retrying with backoff, the session is resumed on success. */
     RECONNECTING,
     /** Never reached the server, or closed. Retrying with backoff unless closed. */
-    OFFLINE
+    OFFLINE,
+    /**
+     * The server turned the connection away: too many connections from this address (close code 4029).
+     * Retrying only after a long wait, or when asked to.
+     */
+    REFUSED
 }

@@ -1,18 +1,13 @@
 package app.duet.client.signaling;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
@@ -21,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
-import app.duet.protocol.MessageType;
 import app.duet.protocol.Ok;
+import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.ProtocolException;
 import app.duet.protocol.Request;
@@ -30,19 +25,28 @@ import app.duet.protocol.Result;
 import app.duet.protocol.ServerMessage;
 
 /**
- * Keeps one WebSocket to the server open: connects, greets through the {@link Handler}'s handshake,
- * matches replies to requests, times requests out, and reconnects with backoff after a drop. Requests
- * made while not ready wait in a queue (within their timeout) and go out once the handshake is done.
+ * Keeps one WebSocket to the server open: connects, greets through the {@link Handler}'s handshake and
+ * reconnects with backoff after a drop. Requests made while not ready wait in the {@link RequestTable}
+ * (within their timeout) and go out once the handshake is done; the table matches replies to them.
  *
- * <p>All state sits under one lock; no socket I/O happens while it is held. Futures, events and state
- * changes are handed to the callback executor, which keeps their order.
+ * <p>The connection's state sits under one lock (the table's lock is only ever taken inside it); no socket
+ * I/O happens while it is held. Futures, events and state changes are handed to the callback executor,
+ * which keeps their order.
  */
 final class Connector implements SocketConnection.Callbacks {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
     /** Seconds without a pong before Java-WebSocket declares the connection dead. */
     static final int LOST_CONNECTION_SECONDS = 20;
     /** WebSocket close code the server uses when the session was revoked elsewhere. */
-    static final int CLOSE_SESSION_REVOKED = 4001;
+    static final int CLOSE_SESSION_REVOKED = Protocol.CLOSE_SESSION_REVOKED;
+    /** WebSocket close code the server uses when our address already has its maximum of connections. */
+    static final int CLOSE_TOO_MANY_CONNECTIONS = Protocol.CLOSE_TOO_MANY_CONNECTIONS;
+    /**
+     * The wait after a 4029 refusal: retrying sooner only adds to the load that made the server refuse us
+     * (the protocol asks for a long backoff). "Retry now" still works at once.
+     */
+    static final Backoff REFUSED_BACKOFF = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10),
+            () -> ThreadLocalRandom.current().nextDouble());
     /** Extra random wait after a server_shutdown hint, so clients do not all return in the same millisecond. */
     static final long SHUTDOWN_JITTER_MS = 1_000;
 
@@ -64,7 +68,7 @@ final class Connector implements SocketConnection.Callbacks {
     private final ProtocolCodec codec;
     private final ScheduledExecutorService timer;
     private final Executor callbacks;
-    private final AtomicLong ids = new AtomicLong();
+    private final RequestTable requests;
     private final Object lock = new Object();
     private Handler handler;
 
@@ -76,17 +80,17 @@ final class Connector implements SocketConnection.Callbacks {
     private boolean closed;
     private boolean everConnected;
     private int attempt;
+    private int refusals;
     private Long shutdownHintMs;
     private ScheduledFuture<?> retryTask;
     private ConnectionState state = ConnectionState.OFFLINE;
-    private final Map<String, PendingRequest> inFlight = new HashMap<>();
-    private final ArrayDeque<PendingRequest> queued = new ArrayDeque<>();
 
     Connector(SignalingConfig config, ProtocolCodec codec, ScheduledExecutorService timer, Executor callbacks) {
         this.config = config;
         this.codec = codec;
         this.timer = timer;
         this.callbacks = callbacks;
+        this.requests = new RequestTable(codec, timer, callbacks);
     }
 
     void setHandler(Handler handler) {
@@ -120,20 +124,20 @@ final class Connector implements SocketConnection.Callbacks {
 
     /** Sends a request once connected and greeted; the future completes on the callback executor. */
     <R extends Result> CompletableFuture<R> request(Function<String, Request> build, Class<R> resultType) {
-        PendingRequest p = newPending(build);
+        PendingRequest p;
         SocketConnection target = null;
         boolean wakeUp = false;
         synchronized (lock) {
             if (closed) {
                 return CompletableFuture.failedFuture(new SignalingException.Closed("The client is closed."));
             }
-            armTimeoutLocked(p);
+            p = requests.create(build, config.requestTimeout());
             if (ready) {
-                inFlight.put(p.id, p);
+                requests.sending(p);
                 target = socket;
             } else {
-                queued.add(p);
-                wakeUp = state == ConnectionState.OFFLINE && socket == null;
+                requests.queue(p);
+                wakeUp = (state == ConnectionState.OFFLINE || state == ConnectionState.REFUSED) && socket == null;
             }
         }
         if (target != null) {
@@ -147,15 +151,15 @@ final class Connector implements SocketConnection.Callbacks {
 
     /** Sends on the socket being set up, before it is ready: for the handshake only. */
     <R extends Result> CompletableFuture<R> sendNow(Function<String, Request> build, Class<R> resultType) {
-        PendingRequest p = newPending(build);
+        PendingRequest p;
         SocketConnection target;
         synchronized (lock) {
             target = socket;
             if (target == null) {
                 return CompletableFuture.failedFuture(new SignalingException.ConnectionLost("Not connected."));
             }
-            armTimeoutLocked(p);
-            inFlight.put(p.id, p);
+            p = requests.create(build, config.requestTimeout());
+            requests.sending(p);
         }
         transmit(target, p);
         return p.future.thenApply(resultType::cast);
@@ -171,7 +175,7 @@ final class Connector implements SocketConnection.Callbacks {
             if (retryTask != null) {
                 retryTask.cancel(false);
             }
-            if (state == ConnectionState.OFFLINE) {
+            if (state == ConnectionState.OFFLINE || state == ConnectionState.REFUSED) {
                 setStateLocked(ConnectionState.CONNECTING);
             }
             fresh = openLocked();
@@ -190,10 +194,11 @@ final class Connector implements SocketConnection.Callbacks {
             }
             config = newConfig;
             old = socket;
-            lost = drainInFlightLocked();
+            lost = requests.takeInFlight();
             ready = false;
             everConnected = false;
             attempt = 0;
+            refusals = 0;
             if (retryTask != null) {
                 retryTask.cancel(false);
             }
@@ -204,7 +209,7 @@ final class Connector implements SocketConnection.Callbacks {
         if (old != null) {
             old.close();
         }
-        failAll(lost, new SignalingException.ConnectionLost("The server address changed."));
+        requests.failAll(lost, new SignalingException.ConnectionLost("The server address changed."));
         fresh.connect();
     }
 
@@ -219,9 +224,8 @@ final class Connector implements SocketConnection.Callbacks {
             old = socket;
             socket = null;
             ready = false;
-            all = drainInFlightLocked();
-            all.addAll(queued);
-            queued.clear();
+            all = requests.takeInFlight();
+            all.addAll(requests.takeQueued());
             if (retryTask != null) {
                 retryTask.cancel(false);
             }
@@ -230,7 +234,7 @@ final class Connector implements SocketConnection.Callbacks {
         if (old != null) {
             old.close();
         }
-        failAll(all, new SignalingException.Closed("The client is closed."));
+        requests.failAll(all, new SignalingException.Closed("The client is closed."));
     }
 
     @Override
@@ -249,12 +253,7 @@ final class Connector implements SocketConnection.Callbacks {
             Throwable cause = SignalingClient.unwrap(error);
             log.warn("Handshake with {} failed: {}", connection.getURI(), cause.toString());
             if (cause instanceof SignalingException.Incompatible incompatible) {
-                List<PendingRequest> waiting;
-                synchronized (lock) {
-                    waiting = new ArrayList<>(queued);
-                    queued.clear();
-                }
-                failAll(waiting, incompatible);
+                requests.failAll(requests.takeQueued(), incompatible);
             }
             connection.close();
             return;
@@ -267,9 +266,8 @@ final class Connector implements SocketConnection.Callbacks {
             ready = true;
             everConnected = true;
             attempt = 0;
-            waiting = new ArrayList<>(queued);
-            queued.clear();
-            waiting.forEach(p -> inFlight.put(p.id, p));
+            refusals = 0;
+            waiting = requests.releaseQueued();
             setStateLocked(ConnectionState.CONNECTED);
         }
         waiting.forEach(p -> transmit(connection, p));
@@ -279,28 +277,16 @@ final class Connector implements SocketConnection.Callbacks {
     public void received(SocketConnection connection, String frame) {
         ServerMessage message;
         try {
-            message = codec.decodeServerMessage(frame, this::pendingType);
+            message = codec.decodeServerMessage(frame, requests::typeOf);
         } catch (ProtocolException e) {
             log.warn("Unreadable frame from the server: {}", e.getMessage());
-            PendingRequest p = e.requestId() == null ? null : takeInFlight(e.requestId());
-            if (p != null) {
-                p.fail(new SignalingException.ServerError(e.code(), "The server's reply could not be read: " + e.getMessage()),
-                        callbacks);
-            }
+            requests.unreadable(e);
             return;
         }
         if (message instanceof Ok ok) {
-            PendingRequest p = takeInFlight(ok.id());
-            if (p != null) {
-                p.complete(ok.result(), callbacks);
-            }
+            requests.answered(ok);
         } else if (message instanceof ErrorReply error) {
-            PendingRequest p = error.id() == null ? null : takeInFlight(error.id());
-            if (p == null) {
-                log.warn("The server reported a problem: {} {}", error.code(), error.message());
-            } else {
-                p.fail(new SignalingException.ServerError(error.code(), error.message()), callbacks);
-            }
+            requests.refused(error);
         } else if (message instanceof Event event) {
             if (event instanceof Event.ServerShutdown shutdown && shutdown.reconnectAfterMs() != null) {
                 synchronized (lock) {
@@ -316,37 +302,40 @@ final class Connector implements SocketConnection.Callbacks {
         if (code == CLOSE_SESSION_REVOKED) {
             handler.onSessionRevoked();
         }
+        boolean refused = code == CLOSE_TOO_MANY_CONNECTIONS;
         List<PendingRequest> lost;
         List<PendingRequest> unreachable = List.of();
-        long delayMs = 0;
+        long delayMs;
         synchronized (lock) {
             if (connection != socket) {
                 return;
             }
             socket = null;
             ready = false;
-            lost = drainInFlightLocked();
+            lost = requests.takeInFlight();
             if (closed) {
                 return;
             }
-            ConnectionState next = everConnected ? ConnectionState.RECONNECTING : ConnectionState.OFFLINE;
-            if (next == ConnectionState.OFFLINE) {
-                unreachable = new ArrayList<>(queued);
-                queued.clear();
+            ConnectionState next = refused ? ConnectionState.REFUSED
+                    : everConnected ? ConnectionState.RECONNECTING : ConnectionState.OFFLINE;
+            if (next != ConnectionState.RECONNECTING) {
+                unreachable = requests.takeQueued();
             }
-            delayMs = nextDelayLocked();
+            delayMs = refused ? REFUSED_BACKOFF.delay(refusals++).toMillis() : nextDelayLocked();
             retryTask = timer.schedule(this::reconnect, delayMs, TimeUnit.MILLISECONDS);
             setStateLocked(next);
         }
         String cause = error == null ? reason : error.getMessage();
         log.info("Connection to {} {}: {}; retrying in {} ms", connection.getURI(),
-                everOpened ? "lost" : "failed", cause, delayMs);
-        SignalingException failure = everOpened
+                refused ? "refused" : everOpened ? "lost" : "failed", cause, delayMs);
+        SignalingException failure = refused
+                ? new SignalingException.Refused("The server has too many connections from your network right now.")
+                : everOpened
                 ? new SignalingException.ConnectionLost("The connection to the server dropped (" + cause + ").")
                 : new SignalingException.Unreachable("Could not reach the server at " + connection.getURI()
                         + " (" + cause + ").", error);
-        failAll(lost, failure);
-        failAll(unreachable, failure);
+        requests.failAll(lost, failure);
+        requests.failAll(unreachable, failure);
     }
 
     private void reconnect() {
@@ -378,27 +367,6 @@ final class Connector implements SocketConnection.Callbacks {
         return socket;
     }
 
-    private PendingRequest newPending(Function<String, Request> build) {
-        String id = Long.toString(ids.incrementAndGet());
-        Request request = build.apply(id);
-        return new PendingRequest(id, request, codec.encode(request));
-    }
-
-    private void armTimeoutLocked(PendingRequest p) {
-        Duration timeout = config.requestTimeout();
-        p.armTimeout(timer.schedule(() -> timedOut(p), timeout.toMillis(), TimeUnit.MILLISECONDS));
-    }
-
-    private void timedOut(PendingRequest p) {
-        boolean removed;
-        synchronized (lock) {
-            removed = inFlight.remove(p.id, p) | queued.remove(p);
-        }
-        if (removed) {
-            p.fail(new SignalingException.Timeout("The server did not answer " + p.type + " in time."), callbacks);
-        }
-    }
-
     private void transmit(SocketConnection target, PendingRequest p) {
         try {
             target.send(p.frame);
@@ -408,33 +376,10 @@ final class Connector implements SocketConnection.Callbacks {
         }
     }
 
-    private MessageType pendingType(String id) {
-        synchronized (lock) {
-            PendingRequest p = inFlight.get(id);
-            return p == null ? null : p.type;
-        }
-    }
-
-    private PendingRequest takeInFlight(String id) {
-        synchronized (lock) {
-            return inFlight.remove(id);
-        }
-    }
-
-    private List<PendingRequest> drainInFlightLocked() {
-        List<PendingRequest> drained = new ArrayList<>(inFlight.values());
-        inFlight.clear();
-        return drained;
-    }
-
     private void setStateLocked(ConnectionState next) {
         if (state != next) {
             state = next;
             callbacks.execute(() -> handler.onState(next));
         }
-    }
-
-    private void failAll(List<PendingRequest> pending, SignalingException error) {
-        pending.forEach(p -> p.fail(error, callbacks));
     }
 }

@@ -61,6 +61,13 @@ public abstract sealed class SignalingException extends RuntimeException {
         }
     }
 
+    /** The server turned the connection away: too many connections from this address (close code 4029). */
+    public static final class Refused extends SignalingException {
+        public Refused(String message) {
+            super(message, null);
+        }
+    }
+
     /** The server is a different kind of thing (wrong protocol version, not a Duet server). */
     public static final class Incompatible extends SignalingException {
         public Incompatible(String message, Throwable cause) {

@@ -25,6 +25,11 @@ public final class ErrorMessages {
             return UserMessage.error("The server took too long to answer.",
                     "It may be busy or your network slow. Try again.");
         }
+        if (t instanceof SignalingException.Refused) {
+            return UserMessage.error("The server has too many connections from your network right now.",
+                    "Close Duet on other devices or windows on this network, or ask the server's admin to raise "
+                    + "the limit. Duet tries again in a few minutes; \"Retry now\" tries at once.");
+        }
         if (t instanceof SignalingException.Incompatible) {
             return UserMessage.error("This server runs a different version of Duet.", "Update Duet, or ask the server's admin.");
         }

@@ -33,11 +33,17 @@ final class ConnectionBanner extends HBox {
     }
 
     private void show(ConnectionState state, String server) {
-        boolean visible = state == ConnectionState.OFFLINE || state == ConnectionState.RECONNECTING;
+        boolean visible = state == ConnectionState.OFFLINE || state == ConnectionState.RECONNECTING
+                || state == ConnectionState.REFUSED;
         setVisible(visible);
         setManaged(visible);
         getStyleClass().removeAll("offline", "reconnecting");
-        if (state == ConnectionState.OFFLINE) {
+        if (state == ConnectionState.REFUSED) {
+            getStyleClass().add("offline");
+            text.setText("The server at " + server + " turned Duet away: too many connections from your network. "
+                    + "Close Duet on other devices or windows here, or ask the server's admin to raise the limit. "
+                    + "Duet tries again in a few minutes.");
+        } else if (state == ConnectionState.OFFLINE) {
             getStyleClass().add("offline");
             text.setText("Can't reach the server at " + server + ". Check the address (Settings) and your network; "
                     + "Duet keeps trying.");

@@ -95,7 +95,7 @@ public final class WelcomeView implements Screen {
         status.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
         status.getStyleClass().add(switch (state) {
             case CONNECTED -> Styles.SUCCESS;
-            case OFFLINE -> Styles.DANGER;
+            case OFFLINE, REFUSED -> Styles.DANGER;
             default -> Styles.WARNING;
         });
     }

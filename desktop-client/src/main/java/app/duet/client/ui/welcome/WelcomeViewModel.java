@@ -82,6 +82,7 @@ public final class WelcomeViewModel {
             case CONNECTING -> "Connecting…";
             case RECONNECTING -> "Reconnecting…";
             case OFFLINE -> "Not reachable — Duet keeps trying";
+            case REFUSED -> "Too many connections from your network";
         };
     }
 }

@@ -1,0 +1,114 @@
+package app.duet.client.signaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import app.duet.protocol.Event;
+import app.duet.protocol.Protocol;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.Request;
+import app.duet.protocol.Result;
+import app.duet.server.DuetServer;
+import app.duet.server.config.ServerConfig;
+
+/**
+ * Close code 4029 (too many connections from the address) against a real server allowing one connection
+ * per address with no exemptions: the client says so, fails what waits with a typed error, and schedules
+ * its next attempt minutes away instead of hammering the server; "retry now" still connects at once.
+ */
+class TooManyConnectionsTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path temp;
+
+    private DuetServer server;
+    private SignalingClient blocker;
+    private ScheduledThreadPoolExecutor timer;
+    private Connector connector;
+    private final java.util.List<ConnectionState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = DuetServer.start(ServerConfig.builder().port(0).opsPort(-1).dataDir(temp.resolve("server"))
+                .bcryptCost(4).connectionsPerAddress(1).limitExemptAddresses(List.of()).build());
+        blocker = new SignalingClient(SignalingConfig.defaults(server.uri(), "blocker/1"),
+                new FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("blocker"))), Runnable::run);
+        blocker.start();
+        await().atMost(WAIT).until(() -> blocker.state() == ConnectionState.CONNECTED);
+    }
+
+    @AfterEach
+    void stop() {
+        if (connector != null) {
+            connector.close();
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        blocker.close();
+        server.close();
+    }
+
+    @Test
+    void aRefusedClientWaitsMinutesBeforeTryingAgainAndRetryNowStillWorks() throws Exception {
+        timer = new ScheduledThreadPoolExecutor(1);
+        connector = new Connector(SignalingConfig.defaults(server.uri(), "test/1"), new ProtocolCodec(), timer,
+                Runnable::run);
+        connector.setHandler(new Greeter());
+        connector.start();
+        CompletableFuture<Result.Empty> waiting = connector.request(Request.Ping::new, Result.Empty.class);
+
+        await().atMost(WAIT).until(() -> connector.state() == ConnectionState.REFUSED);
+        assertThat(SignalingClient.unwrap(catchThrowable(() -> waiting.get(20, TimeUnit.SECONDS))))
+                .isInstanceOf(SignalingException.Refused.class);
+        long nextAttemptMs = timer.getQueue().stream().mapToLong(t -> ((Delayed) t).getDelay(TimeUnit.MILLISECONDS))
+                .max().orElse(0);
+        assertThat(nextAttemptMs).as("the retry after a refusal is at least half a minute off")
+                .isGreaterThan(25_000);
+
+        blocker.close();
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            connector.retryNow();
+            return connector.state() == ConnectionState.CONNECTED;
+        });
+        assertThat(states).containsSubsequence(ConnectionState.CONNECTING, ConnectionState.REFUSED,
+                ConnectionState.CONNECTING, ConnectionState.CONNECTED);
+    }
+
+    private final class Greeter implements Connector.Handler {
+        @Override
+        public CompletableFuture<Void> handshake() {
+            return connector.sendNow(id -> new Request.Hello(id, Protocol.PROTOCOL_VERSION, "test/1"),
+                    Result.Hello.class).thenApply(hello -> null);
+        }
+
+        @Override
+        public void onEvent(Event event) {
+        }
+
+        @Override
+        public void onState(ConnectionState state) {
+            states.add(state);
+        }
+
+        @Override
+        public void onSessionRevoked() {
+        }
+    }
+}
