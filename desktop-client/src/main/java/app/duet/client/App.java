@@ -29,6 +29,8 @@ import app.duet.client.config.SettingsStore;
 import app.duet.client.signaling.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.sound.RingTone;
+import app.duet.client.sound.SynthesizedRingTone;
 import app.duet.client.ui.call.CallCoordinator;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.Preferences;
@@ -52,6 +54,7 @@ public final class App extends Application {
     private Screens screens;
     private volatile MediaEngine mediaEngine;
     private volatile CallEngine engine;
+    private SynthesizedRingTone ringTone;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
     public App() {
@@ -87,13 +90,14 @@ public final class App extends Application {
         Preferences preferences = new Preferences(settingsStore, settings, background);
         ThemeController theme = new ThemeController(settings.theme());
         preferences.settingsProperty().addListener((obs, old, now) -> theme.themeProperty().set(now.theme()));
+        ringTone = new SynthesizedRingTone();
 
         client = new SignalingClient(SignalingConfig.defaults(serverUri, CLIENT_NAME),
                 new FileSessionStore(configDir), Platform::runLater);
         SessionState session = new SessionState(client);
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels(),
-                () -> screens.logOut());
+                () -> screens.logOut(), ringTone, () -> preferences.get().ringSound());
         EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(
@@ -108,10 +112,20 @@ public final class App extends Application {
                     if (error != null) {
                         calls.engineFailed(error);
                     } else {
+                        started.setForceRelay(preferences.get().forceRelay()); // changed while it started
                         engine = started;
                         calls.engineReady(started);
                     }
                 });
+        // Settings apply to the next call at once, and turning the ring off silences a ring in progress.
+        preferences.settingsProperty().addListener((obs, old, now) -> {
+            if (engine != null) {
+                engine.setForceRelay(now.forceRelay());
+            }
+            if (!now.ringSound()) {
+                ringTone.stop();
+            }
+        });
         screens = new Screens(window, client, session, preferences, background, devices, calls);
 
         Scene scene = new Scene(window.root(), 960, 680);
@@ -139,9 +153,17 @@ public final class App extends Application {
         if (client != null) {
             client.close();
         }
+        if (ringTone != null) {
+            ringTone.close();
+        }
         if (worker != null) {
             worker.shutdownNow();
         }
+    }
+
+    /** The ring tone the app plays; tests watch it start and stop with the call states. */
+    public RingTone ringTone() {
+        return ringTone;
     }
 
     /** Received files go to ~/Downloads when it exists, else next to the settings. */

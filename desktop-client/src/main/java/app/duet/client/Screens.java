@@ -142,7 +142,8 @@ final class Screens implements Navigator, SignalingListener {
         beforeSettings = current instanceof ChannelsView ? this::channels
                 : current instanceof LoginView ? this::login : this::welcome;
         DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences);
-        show(new SettingsView(new SettingsViewModel(preferences, serverSwitch, this, deviceModel)));
+        show(new SettingsView(new SettingsViewModel(preferences, serverSwitch, this, deviceModel, client, session,
+                background.uiExecutor())));
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class CallEngine implements AutoCloseable {
     private final List<ParkedEvent> parked = new ArrayList<>(); // guarded by this
     private String replayingCallId; // guarded by this; while set, newer events for it queue behind the parked ones
     private volatile Runnable acceptHook = () -> { }; // see beforeAcceptPublishes
+    private volatile boolean forceRelay;
 
     /**
      * Call events that can outrun the reply to our ring (the server may send {@code call_accepted} or
@@ -92,6 +93,7 @@ public final class CallEngine implements AutoCloseable {
         this.media = media;
         this.ownsMedia = ownsMedia;
         this.settings = settings;
+        this.forceRelay = settings.forceRelay();
         this.listener = listener;
         this.listenerExecutor = listenerExecutor;
         this.videoSources = new VideoSources(media.devices(), new RobotDisplayCapturer());
@@ -311,6 +313,11 @@ public final class CallEngine implements AutoCloseable {
         });
     }
 
+    /** Relays the media of calls set up from now on through TURN (or not); a call in progress keeps its path. */
+    public void setForceRelay(boolean relay) {
+        forceRelay = relay;
+    }
+
     /** Uses this camera from now on, switching the current call's video unless it shares a screen. */
     public void selectCamera(String deviceId) {
         synchronized (this) {
@@ -350,6 +357,16 @@ public final class CallEngine implements AutoCloseable {
 
     public void cancelFile(String transferId) {
         session().ifPresent(s -> s.cancelFile(transferId));
+    }
+
+    /** Receives a file the far side offered ({@link FileTransferUpdate.Status#OFFERED}). */
+    public void acceptFile(String transferId) {
+        session().ifPresent(s -> s.acceptFile(transferId));
+    }
+
+    /** Turns down an offered file; the sender sees it declined. */
+    public void declineFile(String transferId) {
+        session().ifPresent(s -> s.declineFile(transferId));
     }
 
     // ---- observation ----
@@ -458,7 +475,7 @@ public final class CallEngine implements AutoCloseable {
         String name = signaling.user().map(u -> u.displayName()).orElse(base.displayName());
         MediaSettings callMedia = new MediaSettings(name, video ? base.video() : VideoChoice.NONE, base.cameraId(),
                 base.audio(), base.microphoneId(), base.width(), base.height(), base.fps(), base.echo());
-        CallOptions options = new CallOptions(servers, settings.forceRelay(), callMedia, settings.downloadDir());
+        CallOptions options = new CallOptions(servers, forceRelay, callMedia, settings.downloadDir());
         SignalingPort port = new CallSignalingPort(signaling, callId);
         return new CallSession(media, role, options, videoSources, port, listener, listenerExecutor,
                 selfView, remoteVideo);

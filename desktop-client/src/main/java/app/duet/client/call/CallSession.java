@@ -209,6 +209,14 @@ public final class CallSession implements AutoCloseable {
         dataThread.execute(() -> data.files().cancel(transferId));
     }
 
+    public void acceptFile(String transferId) {
+        dataThread.execute(() -> data.files().accept(transferId));
+    }
+
+    public void declineFile(String transferId) {
+        dataThread.execute(() -> data.files().decline(transferId));
+    }
+
     // ---- observation ----
 
     public CallState state() {

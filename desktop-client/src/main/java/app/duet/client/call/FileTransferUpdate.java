@@ -13,7 +13,11 @@ public record FileTransferUpdate(String transferId, Direction direction, String 
 
     public enum Direction { OUTGOING, INCOMING }
 
-    public enum Status { IN_PROGRESS, COMPLETED, FAILED, CANCELLED }
+    /**
+     * OFFERED: announced and waiting for the receiver's answer (incoming: ours to accept or decline with
+     * {@link CallEngine#acceptFile}/{@link CallEngine#declineFile}); DECLINED: the receiver said no.
+     */
+    public enum Status { OFFERED, IN_PROGRESS, COMPLETED, FAILED, CANCELLED, DECLINED }
 
     public double fraction() {
         return totalBytes == 0 ? 1.0 : (double) bytesDone / totalBytes;

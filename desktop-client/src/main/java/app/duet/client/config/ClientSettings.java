@@ -6,7 +6,7 @@ import java.util.Optional;
  * What the user chose in Settings; persisted by {@link SettingsStore}. Device fields hold a device
  * name, empty meaning "system default".
  */
-public record ClientSettings(String serverUri, Theme theme, boolean forceRelay,
+public record ClientSettings(String serverUri, Theme theme, boolean forceRelay, boolean ringSound,
                              String camera, String microphone, String speaker) {
 
     public enum Theme { LIGHT, DARK }
@@ -18,23 +18,27 @@ public record ClientSettings(String serverUri, Theme theme, boolean forceRelay,
     }
 
     public static ClientSettings defaults(String serverUri) {
-        return new ClientSettings(serverUri, Theme.LIGHT, false, "", "", "");
+        return new ClientSettings(serverUri, Theme.LIGHT, false, true, "", "", "");
     }
 
     public ClientSettings withServerUri(String uri) {
-        return new ClientSettings(uri, theme, forceRelay, camera, microphone, speaker);
+        return new ClientSettings(uri, theme, forceRelay, ringSound, camera, microphone, speaker);
     }
 
     public ClientSettings withTheme(Theme value) {
-        return new ClientSettings(serverUri, value, forceRelay, camera, microphone, speaker);
+        return new ClientSettings(serverUri, value, forceRelay, ringSound, camera, microphone, speaker);
     }
 
     public ClientSettings withForceRelay(boolean value) {
-        return new ClientSettings(serverUri, theme, value, camera, microphone, speaker);
+        return new ClientSettings(serverUri, theme, value, ringSound, camera, microphone, speaker);
+    }
+
+    public ClientSettings withRingSound(boolean value) {
+        return new ClientSettings(serverUri, theme, forceRelay, value, camera, microphone, speaker);
     }
 
     public ClientSettings withDevices(String cameraName, String microphoneName, String speakerName) {
-        return new ClientSettings(serverUri, theme, forceRelay, cameraName, microphoneName, speakerName);
+        return new ClientSettings(serverUri, theme, forceRelay, ringSound, cameraName, microphoneName, speakerName);
     }
 
     public Optional<String> cameraChoice() {

@@ -38,6 +38,7 @@ public final class SettingsStore {
                     p.getProperty("server", defaults.serverUri()),
                     parseTheme(p.getProperty("theme")),
                     Boolean.parseBoolean(p.getProperty("forceRelay", "false")),
+                    Boolean.parseBoolean(p.getProperty("ringSound", "true")),
                     p.getProperty("camera", ""),
                     p.getProperty("microphone", ""),
                     p.getProperty("speaker", ""));
@@ -52,6 +53,7 @@ public final class SettingsStore {
         p.setProperty("server", settings.serverUri());
         p.setProperty("theme", settings.theme().name());
         p.setProperty("forceRelay", Boolean.toString(settings.forceRelay()));
+        p.setProperty("ringSound", Boolean.toString(settings.ringSound()));
         p.setProperty("camera", settings.camera());
         p.setProperty("microphone", settings.microphone());
         p.setProperty("speaker", settings.speaker());

@@ -314,6 +314,13 @@ final class CallDriver implements CallEngineListener {
 
     @Override
     public void fileTransfer(FileTransferUpdate update) {
+        if (update.status() == FileTransferUpdate.Status.OFFERED) {
+            // Nobody is there to ask: a headless client takes every file it is offered (within the limits).
+            if (update.direction() == FileTransferUpdate.Direction.INCOMING) {
+                engine.acceptFile(update.transferId());
+            }
+            return;
+        }
         if (update.status() != FileTransferUpdate.Status.IN_PROGRESS) {
             out.emit("file", line -> FileLine.fill(line, update));
         }

@@ -124,7 +124,20 @@ public final class SignalingClient implements AutoCloseable {
 
     /** Ends the session on the server and forgets it here, even if the server cannot be told. */
     public CompletableFuture<Void> logout() {
-        return connector.request(Request.Logout::new, Result.Empty.class)
+        return logout(false);
+    }
+
+    /**
+     * Ends every session of the account (other devices are signed out) and forgets this one here. Unlike
+     * {@link #logout()} the outcome matters — the person wants the other devices out — so a failure is
+     * reported, though this device is signed out either way.
+     */
+    public CompletableFuture<Void> logoutEverywhere() {
+        return logout(true);
+    }
+
+    private CompletableFuture<Void> logout(boolean everywhere) {
+        return connector.request(id -> new Request.Logout(id, everywhere ? Boolean.TRUE : null), Result.Empty.class)
                 .handle((ok, error) -> {
                     forget(SignalingListener.SignOutReason.LOGGED_OUT);
                     if (error != null) {

@@ -16,7 +16,7 @@ import java.util.List;
  * A real coturn ({@code turnserver}, Debian package coturn) on free loopback ports, with TURN REST API
  * credentials ({@code use-auth-secret}) as the signaling server issues them.
  */
-final class Coturn implements AutoCloseable {
+public final class Coturn implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/turnserver");
     private static final int RELAY_PORTS = 40;
@@ -29,11 +29,11 @@ final class Coturn implements AutoCloseable {
         this.port = port;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
-    static Coturn start(String secret, Path logFile) throws IOException {
+    public static Coturn start(String secret, Path logFile) throws IOException {
         int port = freeUdpAndTcpPort();
         int relayMin = freeUdpAndTcpPort();
         List<String> command = List.of(BINARY.toString(),
@@ -51,7 +51,7 @@ final class Coturn implements AutoCloseable {
         return coturn;
     }
 
-    String url() {
+    public String url() {
         return "turn:127.0.0.1:" + port + "?transport=udp";
     }
 

@@ -92,6 +92,8 @@ class NegotiationEdgeCasesTest {
             Path big = Files.write(downloads.resolve("big.bin"), new byte[64 * 1024 * 1024]);
 
             String id = pair.caller.sendFile(big);
+            await().atMost(WAIT).until(() -> hasStatus(pair.calleeEvents, id, Direction.INCOMING, Status.OFFERED));
+            pair.callee.acceptFile(id);
             await().atMost(WAIT).until(() -> pair.calleeEvents.files.stream()
                     .anyMatch(u -> u.transferId().equals(id) && u.bytesDone() > 0));
             pair.callee.cancelFile(id);

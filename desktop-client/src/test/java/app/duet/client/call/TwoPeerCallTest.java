@@ -142,6 +142,12 @@ class TwoPeerCallTest {
 
             String up = pair.caller.sendFile(bigFile);
             String down = pair.callee.sendFile(smallFile);
+            // Nothing arrives until the receiver accepts the offer.
+            awaitOffer(pair.calleeEvents, up);
+            awaitOffer(pair.callerEvents, down);
+            assertThat(pair.calleeEvents.files).noneMatch(u -> u.transferId().equals(up) && u.bytesDone() > 0);
+            pair.callee.acceptFile(up);
+            pair.caller.acceptFile(down);
 
             FileTransferUpdate received = awaitFile(pair.calleeEvents, up, Direction.INCOMING);
             assertThat(received.status()).isEqualTo(Status.COMPLETED);
@@ -153,12 +159,27 @@ class TwoPeerCallTest {
             FileTransferUpdate note = awaitFile(pair.callerEvents, down, Direction.INCOMING);
             assertThat(note.status()).isEqualTo(Status.COMPLETED);
             assertThat(Files.readAllBytes(note.savedTo())).isEqualTo(small);
+
+            Path unwanted = Files.write(downloads.resolve("unwanted.txt"), "no thanks".getBytes());
+            String declined = pair.caller.sendFile(unwanted);
+            awaitOffer(pair.calleeEvents, declined);
+            pair.callee.declineFile(declined);
+            assertThat(awaitFile(pair.callerEvents, declined, Direction.OUTGOING).status()).isEqualTo(Status.DECLINED);
+            assertThat(awaitFile(pair.calleeEvents, declined, Direction.INCOMING).status()).isEqualTo(Status.DECLINED);
+            assertThat(pair.calleeEvents.files).noneMatch(u -> u.transferId().equals(declined)
+                    && (u.savedTo() != null || u.bytesDone() > 0));
         }
+    }
+
+    private static void awaitOffer(RecordingListener events, String id) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.files.stream().anyMatch(u -> u.transferId().equals(id)
+                && u.direction() == Direction.INCOMING && u.status() == Status.OFFERED));
     }
 
     private static FileTransferUpdate awaitFile(RecordingListener events, String id, Direction direction) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> events.files.stream()
-                .filter(u -> u.transferId().equals(id) && u.direction() == direction && u.status() != Status.IN_PROGRESS)
+                .filter(u -> u.transferId().equals(id) && u.direction() == direction
+                        && u.status() != Status.IN_PROGRESS && u.status() != Status.OFFERED)
                 .findFirst().orElse(null), u -> u != null);
     }
 

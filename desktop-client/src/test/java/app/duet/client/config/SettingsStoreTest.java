@@ -18,7 +18,7 @@ class SettingsStoreTest {
     void savesAndLoadsEveryChoice() throws Exception {
         SettingsStore store = new SettingsStore(new ConfigDir(home), "ws://127.0.0.1:8686");
         ClientSettings chosen = ClientSettings.defaults("ws://example.org:9000")
-                .withTheme(ClientSettings.Theme.DARK).withForceRelay(true).withDevices("Cam", "Mic", "");
+                .withTheme(ClientSettings.Theme.DARK).withForceRelay(true).withRingSound(false).withDevices("Cam", "Mic", "");
 
         store.save(chosen);
 

@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 
 import app.duet.client.App;
 import app.duet.client.ClientOptions;
+import app.duet.client.sound.RingTone;
 
 /**
  * One real Duet window in this JVM: the real {@link App} composition root with its own config dir, driven
@@ -63,6 +64,16 @@ public final class UiClient implements AutoCloseable {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The app's real ring tone (silent here: the machine has no sound device), to watch it start and stop. */
+    public RingTone ringTone() {
+        return app.ringTone();
+    }
+
+    /** Waits until the ring tone plays {@code tone}, or nothing when {@code tone} is null. */
+    public void awaitRing(RingTone.Tone tone) {
+        await().atMost(WAIT).until(() -> ringTone().playing().orElse(null) == tone);
     }
 
     public Parent root() {

@@ -14,6 +14,7 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.signaling.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.sound.RingTone.Tone;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.protocol.Media;
@@ -47,14 +48,39 @@ class CallDialogsUiTest {
 
         ann.press("call-audio-room");
         bob.node("incoming-overlay");
+        bob.awaitRing(Tone.INCOMING);
+        ann.awaitRing(Tone.RINGBACK);
         bob.press("incoming-decline");
         ann.awaitText("Bob Jones declined the call.");
+        bob.awaitRing(null);
+        ann.awaitRing(null);
         ann.press("ringing-action");
 
         ann.press("call-video-room");
         bob.node("incoming-overlay");
+        bob.awaitRing(Tone.INCOMING);
         ann.awaitText("Bob Jones didn't answer.");
         await(() -> !bob.has("incoming-overlay"));
+        bob.awaitRing(null);
+        ann.awaitRing(null);
+    }
+
+    @Test
+    void theRingSoundCanBeTurnedOff() {
+        UiClient ann = open("ann", "Ann Smith");
+        UiClient bob = open("bob", "Bob Jones");
+        meet(ann, bob, "room");
+        bob.press("open-settings");
+        bob.press("settings-ring-sound");
+        bob.press("settings-back");
+        bob.awaitScreen("Channels");
+
+        ann.press("call-audio-room");
+        bob.node("incoming-overlay"); // the ring would have started with the dialog, in the same FX event
+        ann.awaitRing(Tone.RINGBACK);
+        org.assertj.core.api.Assertions.assertThat(bob.ringTone().playing()).isEmpty();
+        ann.press("ringing-action");
+        ann.awaitRing(null);
     }
 
     @Test
@@ -84,8 +110,11 @@ class CallDialogsUiTest {
 
         ann.press("call-audio-room");
         bob.node("incoming-overlay");
+        bob.awaitRing(Tone.INCOMING);
         ann.press("ringing-action");
         await(() -> !bob.has("incoming-overlay") && !ann.has("ringing-overlay"));
+        bob.awaitRing(null);
+        ann.awaitRing(null);
     }
 
     private UiClient open(String user, String name) {

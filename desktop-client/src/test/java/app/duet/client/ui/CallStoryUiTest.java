@@ -63,7 +63,11 @@ class CallStoryUiTest {
         ann.node("ringing-overlay");
         bob.node("incoming-overlay");
         assertThat(bob.text("incoming-caller")).isEqualTo("Ann Smith");
+        bob.awaitRing(app.duet.client.sound.RingTone.Tone.INCOMING);
+        ann.awaitRing(app.duet.client.sound.RingTone.Tone.RINGBACK);
         bob.press("incoming-accept-video");
+        bob.awaitRing(null);
+        ann.awaitRing(null);
 
         ann.awaitScreen("Call with Bob Jones");
         bob.awaitScreen("Call with Ann Smith");

@@ -107,7 +107,8 @@ public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
                     !Boolean.FALSE.equals(message.mic()), !Boolean.FALSE.equals(message.camera()),
                     Boolean.TRUE.equals(message.screen())));
             case ControlMessage.FILE_START, ControlMessage.FILE_END, ControlMessage.FILE_CANCEL,
-                    ControlMessage.FILE_RESULT -> files.onControl(message);
+                    ControlMessage.FILE_RESULT, ControlMessage.FILE_ACCEPT, ControlMessage.FILE_DECLINE ->
+                    files.onControl(message);
             default -> LOG.debug("Ignoring data channel message of unknown type {}", message.type());
         }
     }

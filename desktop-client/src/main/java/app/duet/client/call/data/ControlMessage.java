@@ -16,6 +16,9 @@ record ControlMessage(String type, String text, Long sentAt, Boolean mic, Boolea
     static final String FILE_END = "file_end";
     static final String FILE_CANCEL = "file_cancel";
     static final String FILE_RESULT = "file_result";
+    /** The receiver's answer to a file_start: send it / do not. */
+    static final String FILE_ACCEPT = "file_accept";
+    static final String FILE_DECLINE = "file_decline";
 
     private static final Gson GSON = new Gson();
 
@@ -37,6 +40,14 @@ record ControlMessage(String type, String text, Long sentAt, Boolean mic, Boolea
 
     static ControlMessage fileCancel(String id, String reason) {
         return new ControlMessage(FILE_CANCEL, null, null, null, null, null, id, null, null, null, null, reason);
+    }
+
+    static ControlMessage fileAccept(String id) {
+        return new ControlMessage(FILE_ACCEPT, null, null, null, null, null, id, null, null, null, null, null);
+    }
+
+    static ControlMessage fileDecline(String id) {
+        return new ControlMessage(FILE_DECLINE, null, null, null, null, null, id, null, null, null, null, null);
     }
 
     static ControlMessage fileResult(String id, boolean ok, String reason) {

@@ -21,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * File transfer over the data channel, both directions. A binary frame is an 8-byte transfer id followed by
- * up to {@value #CHUNK_SIZE} bytes. The sender waits while more than {@value #HIGH_WATER} bytes are
- * buffered; the receiver checks size and SHA-256 before keeping the file. Either side may cancel.
+ * File transfer over the data channel, both directions. The sender announces a file ({@code file_start});
+ * nothing is sent until the receiver's person accepts it ({@code file_accept}) — or declines it
+ * ({@code file_decline}). A binary frame is an 8-byte transfer id followed by up to {@value #CHUNK_SIZE}
+ * bytes. The sender waits while more than {@value #HIGH_WATER} bytes are buffered; the receiver checks
+ * size and SHA-256 before keeping the file. Either side may cancel.
  */
 public final class FileTransfers implements AutoCloseable {
 
@@ -34,7 +36,10 @@ public final class FileTransfers implements AutoCloseable {
     static final long LOW_WATER = 256 * 1024;
     public static final long MAX_FILE_SIZE = 4L * 1024 * 1024 * 1024;
     private static final int PROGRESS_EVERY_CHUNKS = 32;
-    /** Files received at once; more offers are refused so the far side cannot open files without end. */
+    /**
+     * Files offered or being received at once; more offers are refused so the far side can neither open
+     * files nor pile up prompts without end.
+     */
     static final int MAX_CONCURRENT_INCOMING = 4;
     /** Space left free on the download disk after accepting a file. */
     static final long DISK_RESERVE = 256L * 1024 * 1024;
@@ -45,8 +50,13 @@ public final class FileTransfers implements AutoCloseable {
     private final Consumer<FileTransferUpdate> updates;
     private final Path downloadDir;
     private final ExecutorService sendExecutor;
-    private final Map<String, Outgoing> outgoing = new ConcurrentHashMap<>();
+    private final Map<String, OutgoingFile> outgoing = new ConcurrentHashMap<>();
     private final Map<String, IncomingFile> incoming = new ConcurrentHashMap<>();
+    private final Map<String, Offer> offers = new ConcurrentHashMap<>();
+
+    /** A file the far side announced, waiting for our person's answer. */
+    private record Offer(String name, long size, String sha256) {
+    }
 
     FileTransfers(Supplier<DataLink> link, Consumer<FileTransferUpdate> updates, Path downloadDir,
                   ExecutorService sendExecutor) {
@@ -56,35 +66,32 @@ public final class FileTransfers implements AutoCloseable {
         this.sendExecutor = sendExecutor;
     }
 
-    private static final class Outgoing {
-        final String name;
-        final long size;
-        volatile boolean cancelled;
-
-        Outgoing(String name, long size) {
-            this.name = name;
-            this.size = size;
-        }
-    }
-
-    /** Starts sending {@code file}; progress and the outcome arrive as updates. Returns the transfer id. */
+    /** Offers {@code file} to the far side; progress and the outcome arrive as updates. Returns the transfer id. */
     public String send(Path file) throws IOException {
         long size = Files.size(file);
         if (size > MAX_FILE_SIZE) {
             throw new IOException("files up to " + (MAX_FILE_SIZE >> 30) + " GiB can be sent");
         }
         String id = UUID.randomUUID().toString().replace("-", "").substring(0, ID_LENGTH);
-        Outgoing transfer = new Outgoing(file.getFileName().toString(), size);
+        OutgoingFile transfer = new OutgoingFile(file.getFileName().toString(), size, file);
         outgoing.put(id, transfer);
-        sendExecutor.execute(() -> stream(id, transfer, file));
+        sendExecutor.execute(() -> offer(id, transfer));
         return id;
     }
 
-    /** Cancels a transfer in either direction and tells the far side. */
+    /** Cancels a transfer in either direction and tells the far side; an incoming offer is declined. */
     public void cancel(String id) {
-        Outgoing out = outgoing.get(id);
+        OutgoingFile out = outgoing.get(id);
         if (out != null) {
-            out.cancelled = true; // the sending thread notices, tells the far side and reports
+            out.cancelled = true; // once streaming, the sending thread notices, tells the far side and reports
+            if (!out.streaming && outgoing.remove(id) != null) {
+                sendControl(ControlMessage.fileCancel(id, "cancelled by sender"));
+                report(id, Direction.OUTGOING, out.name, 0, out.size, Status.CANCELLED, null, null);
+            }
+            return;
+        }
+        if (offers.containsKey(id)) {
+            decline(id);
             return;
         }
         IncomingFile in = incoming.remove(id);
@@ -95,12 +102,72 @@ public final class FileTransfers implements AutoCloseable {
         }
     }
 
-    private void stream(String id, Outgoing transfer, Path file) {
+    /** Our person accepts an offered file: it is received into the download folder. */
+    public void accept(String id) {
+        Offer offer = offers.remove(id);
+        if (offer == null) {
+            return; // answered already, or the sender cancelled it meanwhile
+        }
+        try {
+            incoming.put(id, new IncomingFile(downloadDir, offer.name(), offer.size(), offer.sha256()));
+            sendControl(ControlMessage.fileAccept(id));
+            report(id, Direction.INCOMING, offer.name(), 0, offer.size(), Status.IN_PROGRESS, null, null);
+        } catch (IOException e) {
+            sendControl(ControlMessage.fileResult(id, false, "receiver cannot store the file"));
+            report(id, Direction.INCOMING, offer.name(), 0, offer.size(), Status.FAILED, null,
+                    "Cannot save the file: " + e.getMessage());
+        }
+    }
+
+    /** Our person declines an offered file: the sender is told, nothing is written. */
+    public void decline(String id) {
+        Offer offer = offers.remove(id);
+        if (offer != null) {
+            sendControl(ControlMessage.fileDecline(id));
+            report(id, Direction.INCOMING, offer.name(), 0, offer.size(), Status.DECLINED, null, null);
+        }
+    }
+
+    /** Hashes the file and announces it; the bytes follow once the far side accepts. */
+    private void offer(String id, OutgoingFile transfer) {
+        try {
+            String sha = Sha256.ofFile(transfer.file);
+            if (outgoing.get(id) != transfer) {
+                return; // cancelled while hashing
+            }
+            requireLink().sendText(ControlMessage.fileStart(id, transfer.name, transfer.size, sha).toJson());
+            report(id, Direction.OUTGOING, transfer.name, 0, transfer.size, Status.OFFERED, null, null);
+        } catch (IOException | DataLinkException e) {
+            outgoing.remove(id);
+            report(id, Direction.OUTGOING, transfer.name, 0, transfer.size, Status.FAILED, null,
+                    "Sending failed: " + e.getMessage());
+        }
+    }
+
+    private void onAccepted(String id) {
+        OutgoingFile out = outgoing.get(id);
+        if (out == null) {
+            sendControl(ControlMessage.fileCancel(id, "cancelled by sender")); // it was, just before the answer
+            return;
+        }
+        if (!out.streaming) {
+            out.streaming = true;
+            sendExecutor.execute(() -> stream(id, out));
+        }
+    }
+
+    private void onDeclined(String id) {
+        OutgoingFile out = outgoing.remove(id);
+        if (out != null) {
+            out.cancelled = true;
+            report(id, Direction.OUTGOING, out.name, 0, out.size, Status.DECLINED, null, null);
+        }
+    }
+
+    private void stream(String id, OutgoingFile transfer) {
         long sent = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            String sha = Sha256.ofFile(file);
+        try (InputStream in = Files.newInputStream(transfer.file)) {
             DataLink channel = requireLink();
-            channel.sendText(ControlMessage.fileStart(id, transfer.name, transfer.size, sha).toJson());
             byte[] chunk = new byte[CHUNK_SIZE];
             byte[] idBytes = id.getBytes(StandardCharsets.US_ASCII);
             int chunks = 0;
@@ -148,6 +215,8 @@ public final class FileTransfers implements AutoCloseable {
             case ControlMessage.FILE_END -> onEnd(id);
             case ControlMessage.FILE_CANCEL -> onRemoteCancel(id);
             case ControlMessage.FILE_RESULT -> onResult(id, Boolean.TRUE.equals(message.ok()), message.reason());
+            case ControlMessage.FILE_ACCEPT -> onAccepted(id);
+            case ControlMessage.FILE_DECLINE -> onDeclined(id);
             default -> LOG.debug("Ignoring file message {}", message.type());
         }
     }
@@ -157,11 +226,12 @@ public final class FileTransfers implements AutoCloseable {
         String name = safeName(message.name());
         Long size = message.size();
         if (name == null || size == null || size < 0 || size > MAX_FILE_SIZE || message.sha256() == null
-                || !SHA256_HEX.matcher(message.sha256()).matches() || incoming.containsKey(id)) {
+                || !SHA256_HEX.matcher(message.sha256()).matches() || incoming.containsKey(id)
+                || offers.containsKey(id)) {
             sendControl(ControlMessage.fileResult(id, false, "invalid file offer"));
             return;
         }
-        if (incoming.size() >= MAX_CONCURRENT_INCOMING) {
+        if (incoming.size() + offers.size() >= MAX_CONCURRENT_INCOMING) {
             sendControl(ControlMessage.fileResult(id, false, "too many files at once; try again later"));
             return;
         }
@@ -171,13 +241,8 @@ public final class FileTransfers implements AutoCloseable {
                     "Not enough disk space for " + name + " in " + downloadDir + ".");
             return;
         }
-        try {
-            incoming.put(id, new IncomingFile(downloadDir, name, size, message.sha256()));
-            report(id, Direction.INCOMING, name, 0, size, Status.IN_PROGRESS, null, null);
-        } catch (IOException e) {
-            sendControl(ControlMessage.fileResult(id, false, "receiver cannot store the file"));
-            report(id, Direction.INCOMING, name, 0, size, Status.FAILED, null, "Cannot save the file: " + e.getMessage());
-        }
+        offers.put(id, new Offer(name, size, message.sha256()));
+        report(id, Direction.INCOMING, name, 0, size, Status.OFFERED, null, null);
     }
 
     void onChunk(byte[] frame) {
@@ -224,10 +289,15 @@ public final class FileTransfers implements AutoCloseable {
     }
 
     private void onRemoteCancel(String id) {
-        Outgoing out = outgoing.remove(id);
+        OutgoingFile out = outgoing.remove(id);
         if (out != null) {
             out.cancelled = true;
             report(id, Direction.OUTGOING, out.name, 0, out.size, Status.CANCELLED, null, null);
+            return;
+        }
+        Offer offer = offers.remove(id);
+        if (offer != null) {
+            report(id, Direction.INCOMING, offer.name(), 0, offer.size(), Status.CANCELLED, null, null);
             return;
         }
         IncomingFile in = incoming.remove(id);
@@ -238,7 +308,7 @@ public final class FileTransfers implements AutoCloseable {
     }
 
     private void onResult(String id, boolean ok, String reason) {
-        Outgoing out = outgoing.remove(id);
+        OutgoingFile out = outgoing.remove(id);
         if (out == null) {
             return;
         }
@@ -249,6 +319,13 @@ public final class FileTransfers implements AutoCloseable {
     /** The channel closed: every unfinished transfer fails. */
     void linkClosed() {
         outgoing.forEach((id, out) -> out.cancelled = true);
+        for (Map.Entry<String, Offer> entry : Map.copyOf(offers).entrySet()) {
+            if (offers.remove(entry.getKey()) != null) {
+                Offer offer = entry.getValue();
+                report(entry.getKey(), Direction.INCOMING, offer.name(), 0, offer.size(), Status.FAILED, null,
+                        "Receiving failed: the call ended");
+            }
+        }
         for (Map.Entry<String, IncomingFile> entry : Map.copyOf(incoming).entrySet()) {
             fail(entry.getKey(), entry.getValue(), "the call ended");
         }
@@ -309,5 +386,6 @@ public final class FileTransfers implements AutoCloseable {
         outgoing.forEach((id, out) -> out.cancelled = true);
         incoming.forEach((id, in) -> in.discard());
         incoming.clear();
+        offers.clear();
     }
 }

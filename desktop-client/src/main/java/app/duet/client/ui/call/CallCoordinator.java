@@ -1,5 +1,6 @@
 package app.duet.client.ui.call;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -16,6 +17,7 @@ import app.duet.client.call.IncomingCall;
 import app.duet.client.call.RemoteMediaState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingException;
+import app.duet.client.sound.RingTone;
 import app.duet.client.ui.channels.CallLauncher;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.ErrorMessages;
@@ -27,8 +29,9 @@ import app.duet.protocol.MemberInfo;
 
 /**
  * The call dialogs and screen on top of the {@link CallEngine}: the ringing dialog while the other side
- * rings, the incoming-call dialog, the call screen while a call lasts, and what to say when it ends. The
- * engine reports on the FX thread; one call at a time.
+ * rings, the incoming-call dialog, the call screen while a call lasts, and what to say when it ends; the
+ * ring tone plays while a dialog rings (unless turned off in Settings). The engine reports on the FX
+ * thread; one call at a time.
  */
 public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private static final Logger log = LoggerFactory.getLogger(CallCoordinator.class);
@@ -38,6 +41,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final Consumer<Screen> showScreen;
     private final Runnable backToChannels;
     private final Runnable logOut;
+    private final RingTone ringTone;
+    private final BooleanSupplier ringSoundOn;
     private CallEngine engine;
     private String engineProblem;
     private final javafx.beans.property.ReadOnlyBooleanWrapper ready = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
@@ -47,8 +52,10 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private CallViewModel call;
 
     public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
-                           Runnable backToChannels, Runnable logOut) {
+                           Runnable backToChannels, Runnable logOut, RingTone ringTone, BooleanSupplier ringSoundOn) {
         this.logOut = logOut;
+        this.ringTone = ringTone;
+        this.ringSoundOn = ringSoundOn;
         this.window = window;
         this.background = background;
         this.showScreen = showScreen;
@@ -101,6 +108,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
             } else {
                 ringing.ringing("Ringing " + peer.displayName() + "…", this::cancelRing);
                 ringing.getProperties().put(CallViewModel.class, model);
+                ring(RingTone.Tone.RINGBACK);
             }
         }, background.uiExecutor());
     }
@@ -129,6 +137,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
             closeIncoming();
             engine.decline();
         });
+        ring(RingTone.Tone.INCOMING);
     }
 
     private void acceptIncoming(IncomingCall offered, Media media) {
@@ -175,6 +184,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
                     + "ask your admin for a TURN server and turn on \"Always relay\" in Settings.";
         };
         if (ringing != null) {
+            ringTone.stop();
             ringing.finished(why == null ? "Call cancelled." : why, this::closeRinging);
             ringing.getProperties().remove(CallViewModel.class);
             return;
@@ -265,7 +275,14 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         closeRinging();
     }
 
+    private void ring(RingTone.Tone tone) {
+        if (ringSoundOn.getAsBoolean()) {
+            ringTone.play(tone);
+        }
+    }
+
     private void closeRinging() {
+        ringTone.stop();
         if (ringing != null) {
             window.closeOverlay(ringing);
             ringing = null;
@@ -275,6 +292,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
 
     private void closeIncoming() {
         if (incomingDialog != null) {
+            ringTone.stop();
             window.closeOverlay(incomingDialog);
             incomingDialog = null;
         }

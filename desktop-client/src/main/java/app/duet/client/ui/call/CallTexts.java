@@ -63,8 +63,27 @@ final class CallTexts {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.0f %s", value, unit);
     }
 
+    /** "900 bytes", "12 KB", "3.4 MB", "1.2 GB" (1 KB = 1024 bytes, as file managers show). */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value < 10 ? String.format(java.util.Locale.ROOT, "%.1f", value) : Long.toString(Math.round(value)))
+                + " " + units[unit];
+    }
+
     static String transferStatus(app.duet.client.call.FileTransferUpdate t) {
         return switch (t.status()) {
+            case OFFERED -> t.direction() == app.duet.client.call.FileTransferUpdate.Direction.OUTGOING
+                    ? "waiting for them to accept" : "waiting for your answer";
+            case DECLINED -> "declined";
             case IN_PROGRESS -> Math.round(t.fraction() * 100) + " %";
             case COMPLETED -> "done";
             case FAILED -> "failed" + (t.error() == null ? "" : ": " + t.error());

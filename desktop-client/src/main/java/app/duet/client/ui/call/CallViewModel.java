@@ -63,6 +63,7 @@ public final class CallViewModel {
     private final BooleanProperty qualityDetailsVisible = new SimpleBooleanProperty(false);
     private final ObservableList<ChatMessage> chat = FXCollections.observableArrayList();
     private final ObservableList<FileTransferUpdate> transfers = FXCollections.observableArrayList();
+    private final ObservableList<FileTransferUpdate> fileOffers = FXCollections.observableArrayList();
     private final Timeline ticker;
     /** An audio call sends no video until the camera is first turned on. */
     private boolean videoStarted;
@@ -121,6 +122,13 @@ public final class CallViewModel {
 
             @Override
             public void fileTransfer(FileTransferUpdate update) {
+                fileOffers.removeIf(t -> t.transferId().equals(update.transferId()));
+                if (update.status() == FileTransferUpdate.Status.OFFERED
+                        && update.direction() == FileTransferUpdate.Direction.INCOMING) {
+                    fileOffers.add(update);
+                    chatVisible.set(true); // the question is asked in the chat panel
+                    return;
+                }
                 transfers.removeIf(t -> t.transferId().equals(update.transferId()));
                 transfers.add(update);
             }
@@ -214,6 +222,17 @@ public final class CallViewModel {
         });
     }
 
+    /** Receives an offered file into the download folder. */
+    public void acceptFile(FileTransferUpdate offer) {
+        fileOffers.remove(offer);
+        engine.acceptFile(offer.transferId());
+    }
+
+    public void declineFile(FileTransferUpdate offer) {
+        fileOffers.remove(offer);
+        engine.declineFile(offer.transferId());
+    }
+
     public void hangUp() {
         engine.hangup();
     }
@@ -296,6 +315,11 @@ public final class CallViewModel {
 
     public ObservableList<FileTransferUpdate> transfers() {
         return FXCollections.unmodifiableObservableList(transfers);
+    }
+
+    /** Files the other person offered, waiting for an answer. */
+    public ObservableList<FileTransferUpdate> fileOffers() {
+        return FXCollections.unmodifiableObservableList(fileOffers);
     }
 
     /** "Connecting…", "Connected", "Connected · relayed", "Reconnecting…". */

@@ -74,6 +74,15 @@ final class ChatPanel extends VBox {
             }
         });
 
+        VBox offers = new VBox(6);
+        offers.setId("chat-file-offers");
+        Runnable showOffers = () -> {
+            offers.getChildren().setAll(vm.fileOffers().stream().map(o -> new FileOfferPrompt(vm, o)).toList());
+            offers.setManaged(!vm.fileOffers().isEmpty());
+        };
+        vm.fileOffers().addListener((javafx.collections.ListChangeListener<FileTransferUpdate>) c -> showOffers.run());
+        showOffers.run();
+
         TextField input = new TextField();
         input.setId("chat-input");
         input.setPromptText("Write a message");
@@ -98,6 +107,6 @@ final class ChatPanel extends VBox {
         file.setOnAction(e -> pickFile.run());
         HBox.setHgrow(input, Priority.ALWAYS);
         HBox row = new HBox(6, input, send, file);
-        getChildren().addAll(title, messages, transfers, row);
+        getChildren().addAll(title, messages, offers, transfers, row);
     }
 }

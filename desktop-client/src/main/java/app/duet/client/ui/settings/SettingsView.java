@@ -80,6 +80,9 @@ public final class SettingsView implements Screen {
         CheckBox relay = new CheckBox("Always relay calls through the TURN server");
         relay.setId("settings-force-relay");
         relay.selectedProperty().bindBidirectional(vm.forceRelayProperty());
+        CheckBox ring = new CheckBox("Play a ring sound for calls");
+        ring.setId("settings-ring-sound");
+        ring.selectedProperty().bindBidirectional(vm.ringSoundProperty());
 
         ToggleGroup themes = new ToggleGroup();
         RadioButton light = new RadioButton("Light");
@@ -103,11 +106,58 @@ public final class SettingsView implements Screen {
                 relay,
                 Forms.paragraph("Relaying hides your IP address from the other person and gets through strict "
                         + "firewalls, at some cost in delay. Needs a TURN server configured on the server. "
-                        + "Takes effect the next time Duet starts."),
+                        + "Applies from the next call you make or answer; a call in progress keeps its connection."),
+                section("Sound"),
+                ring,
+                Forms.paragraph("The ring of an incoming call, and the tone you hear while the other person's "
+                        + "Duet rings."),
                 section("Appearance"),
-                new HBox(16, light, dark));
+                new HBox(16, light, dark),
+                accountSection());
         root.setId("settings-screen");
         devices.load();
+    }
+
+    /** "Log out everywhere", shown while signed in; asks before doing it. */
+    private Node accountSection() {
+        Button ask = new Button("Log out everywhere…", new FontIcon(Feather.LOG_OUT));
+        ask.setId("settings-logout-everywhere");
+        ask.setOnAction(e -> vm.askLogoutEverywhere());
+        Label question = new Label("Log out of Duet on every device, this one included? Anyone using your "
+                + "account elsewhere is signed out at once; calls in progress end.");
+        question.setWrapText(true);
+        question.setId("settings-logout-everywhere-question");
+        Button confirm = new Button("Yes, log out everywhere", new FontIcon(Feather.LOG_OUT));
+        confirm.setId("settings-logout-everywhere-confirm");
+        confirm.getStyleClass().add(Styles.DANGER);
+        confirm.setOnAction(e -> vm.logoutEverywhere());
+        confirm.disableProperty().bind(vm.busyProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("settings-logout-everywhere-cancel");
+        cancel.setOnAction(e -> {
+            vm.cancelLogoutEverywhere();
+            ask.requestFocus();
+        });
+        javafx.scene.layout.FlowPane answers = new javafx.scene.layout.FlowPane(10, 10, confirm, cancel);
+        javafx.scene.layout.VBox confirmation = new javafx.scene.layout.VBox(10, question, answers);
+        confirmation.setId("settings-logout-everywhere-confirmation");
+        confirmation.setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
+        confirmation.setAccessibleText(question.getText());
+        confirmation.visibleProperty().bind(vm.confirmingLogoutEverywhereProperty());
+        confirmation.managedProperty().bind(confirmation.visibleProperty());
+        ask.visibleProperty().bind(vm.confirmingLogoutEverywhereProperty().not());
+        ask.managedProperty().bind(ask.visibleProperty());
+        vm.confirmingLogoutEverywhereProperty().addListener((obs, old, now) -> {
+            if (now) {
+                cancel.requestFocus(); // the safe answer first, for keyboard users
+            }
+        });
+        javafx.scene.layout.VBox account = new javafx.scene.layout.VBox(10, section("Account"),
+                Forms.paragraph("Lost a laptop, or signed in on a computer that isn't yours? This ends every "
+                        + "session of your account."), ask, confirmation);
+        account.visibleProperty().bind(vm.signedIn());
+        account.managedProperty().bind(account.visibleProperty());
+        return account;
     }
 
     private static Label section(String text) {

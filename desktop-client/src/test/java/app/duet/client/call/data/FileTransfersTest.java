@@ -76,17 +76,31 @@ class FileTransfersTest {
                 transfers.onControl(ControlMessage.fileStart(String.format("%08x", i), "f" + i, 10, sha(new byte[10])));
             }
             assertThat(updates).hasSize(FileTransfers.MAX_CONCURRENT_INCOMING)
-                    .allMatch(u -> u.status() == app.duet.client.call.FileTransferUpdate.Status.IN_PROGRESS);
+                    .allMatch(u -> u.status() == app.duet.client.call.FileTransferUpdate.Status.OFFERED);
+            try (var left = Files.list(dir)) {
+                assertThat(left).as("nothing is written before the person accepts").isEmpty();
+            }
 
-            transfers.onControl(ControlMessage.fileEnd("00000000")); // one finishes (fails: no bytes came)
+            transfers.accept("00000000");
+            assertThat(updates.get(updates.size() - 1).status())
+                    .isEqualTo(app.duet.client.call.FileTransferUpdate.Status.IN_PROGRESS);
+            transfers.onControl(ControlMessage.fileEnd("00000000")); // it finishes (fails: no bytes came)
             transfers.onControl(ControlMessage.fileStart("fffffffe", "bad.bin", -1, sha(new byte[1])));
             transfers.onControl(ControlMessage.fileStart("not-an-id", "x.bin", 1, sha(new byte[1])));
             transfers.onControl(ControlMessage.fileStart("fffffffd", "big.iso", FileTransfers.MAX_FILE_SIZE + 1,
                     sha(new byte[1])));
             assertThat(updates).as("invalid offers are refused without a transfer").hasSize(
-                    FileTransfers.MAX_CONCURRENT_INCOMING + 1);
+                    FileTransfers.MAX_CONCURRENT_INCOMING + 2);
             transfers.onControl(ControlMessage.fileStart("fffffffc", "next.txt", 10, sha(new byte[10])));
             assertThat(updates.get(updates.size() - 1).fileName()).as("a slot freed up").isEqualTo("next.txt");
+
+            transfers.decline("fffffffc");
+            transfers.onChunk(("fffffffc" + "0123456789").getBytes(StandardCharsets.US_ASCII));
+            assertThat(updates.get(updates.size() - 1).status()).as("a declined offer takes no bytes")
+                    .isEqualTo(app.duet.client.call.FileTransferUpdate.Status.DECLINED);
+            transfers.accept("fffffffc");
+            assertThat(updates.get(updates.size() - 1).status()).as("a declined offer cannot be accepted later")
+                    .isEqualTo(app.duet.client.call.FileTransferUpdate.Status.DECLINED);
         } finally {
             sender.shutdownNow();
         }

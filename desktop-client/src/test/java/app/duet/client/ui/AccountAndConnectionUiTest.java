@@ -1,0 +1,110 @@
+package app.duet.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javafx.scene.control.Button;
+
+import app.duet.client.config.ConfigDir;
+import app.duet.client.signaling.ConnectionState;
+import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.signaling.SignalingListener;
+import app.duet.client.testing.Screenshots;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.UiClient;
+import app.duet.server.DuetServer;
+import app.duet.server.config.ServerConfig;
+
+/** "Log out everywhere" with its confirmation, and what a person sees when the server refuses with 4029. */
+class AccountAndConnectionUiTest {
+    @TempDir
+    Path temp;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    @Test
+    void logOutEverywhereAsksFirstThenSignsOutEveryDevice() throws Exception {
+        TestServer server = TestServer.start(temp.resolve("server"));
+        toClose.add(server);
+        UiClient ann = UiClient.start(server.uri(), temp.resolve("ann"));
+        toClose.add(ann);
+        AnsweringUiTest.signUp(ann, "ann", "Ann Smith");
+        List<SignalingListener.SignOutReason> laptopSignOuts = new CopyOnWriteArrayList<>();
+        SignalingClient laptop = client(server.uri(), "laptop");
+        laptop.addListener(new SignalingListener() {
+            @Override
+            public void onSignedOut(SignOutReason reason) {
+                laptopSignOuts.add(reason);
+            }
+        });
+        laptop.login("ann", "correct horse", false).get();
+
+        ann.press("open-settings");
+        ann.press("settings-logout-everywhere");
+        assertThat(ann.has("settings-logout-everywhere-confirmation")).isTrue();
+        assertThat(ann.visibleText()).contains("Log out of Duet on every device, this one included?");
+        ann.press("settings-logout-everywhere-cancel");
+        await().atMost(UiClient.WAIT).until(() -> !ann.has("settings-logout-everywhere-confirmation"));
+        assertThat(laptop.hasSession()).isTrue();
+
+        ann.press("settings-logout-everywhere");
+        ann.press("settings-logout-everywhere-confirm");
+        ann.awaitScreen("Log in");
+        ann.awaitText("You are logged out on every device.");
+        await().atMost(UiClient.WAIT).until(() -> laptopSignOuts.contains(SignalingListener.SignOutReason.SESSION_EXPIRED));
+        assertThat(laptop.hasSession()).isFalse();
+    }
+
+    @Test
+    void tooManyConnectionsFromTheNetworkIsExplainedAndNotHammered() throws IOException {
+        DuetServer server = DuetServer.start(ServerConfig.builder().port(0).opsPort(-1).dataDir(temp.resolve("server"))
+                .bcryptCost(4).connectionsPerAddress(1).limitExemptAddresses(List.of()).build());
+        toClose.add(server);
+        SignalingClient blocker = client(server.uri(), "blocker");
+        await().atMost(UiClient.WAIT).until(() -> blocker.state() == ConnectionState.CONNECTED);
+
+        UiClient ann = UiClient.start(server.uri(), temp.resolve("ann"));
+        toClose.add(ann);
+        ann.awaitText("too many connections from your network");
+        assertThat(ann.visibleText()).contains("Close Duet on other devices or windows here, or ask the server's admin "
+                + "to raise the limit. Duet tries again in a few minutes.");
+        assertThat(ann.visibleText()).contains("Too many connections from your network");
+        new Screenshots().shoot(ann, "15-too-many-connections");
+
+        blocker.close();
+        Button retry = ann.node("retry-connection");
+        await().atMost(UiClient.WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            ann.run(retry::fire); // the person presses "Retry now" once there is room
+            return !ann.visibleText().contains("too many connections from your network");
+        });
+        ann.awaitText("Connected");
+    }
+
+    private SignalingClient client(java.net.URI uri, String name) {
+        SignalingClient client = new SignalingClient(SignalingConfig.defaults(uri, "test/1"),
+                new FileSessionStore(new ConfigDir(temp.resolve(name))), Runnable::run);
+        toClose.add(client);
+        client.start();
+        return client;
+    }
+}

@@ -1,0 +1,193 @@
+package app.duet.client.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+
+import app.duet.client.call.CallEngine;
+import app.duet.client.call.CallEngineListener;
+import app.duet.client.call.CallEngineSettings;
+import app.duet.client.call.CallState;
+import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.FileTransferUpdate.Direction;
+import app.duet.client.call.FileTransferUpdate.Status;
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.config.ConfigDir;
+import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.Screenshots;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.UiClient;
+import app.duet.client.ui.common.VideoView;
+
+/**
+ * Bob's window answers Carol, a call engine with synthetic media (as the headless client uses). Accepting
+ * a video call "audio only" never opens Bob's camera. A file sent to Bob is a question, not a download:
+ * he declines one — Carol sees it declined and nothing is written — and accepts another, which arrives intact.
+ */
+class AnsweringUiTest {
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<FileTransferUpdate> carolFiles = new CopyOnWriteArrayList<>();
+    private volatile boolean carolDataOpen;
+
+    @BeforeEach
+    void startServer() {
+        server = TestServer.start(temp.resolve("server"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+        server.close();
+    }
+
+    @Test
+    void acceptingAVideoCallAudioOnlyNeverOpensTheCamera() throws Exception {
+        UiClient bob = UiClient.start(server.uri(), temp.resolve("bob"));
+        toClose.add(bob);
+        signUp(bob, "bob", "Bob Jones");
+        bob.type("channel-name", "room");
+        bob.press("channel-create");
+        CallEngine carol = carol("room");
+        bob.awaitText("carol is online");
+
+        carol.ring("room", true).get();
+        assertThat(bob.text("incoming-accept-audio")).isEqualTo("Accept audio only");
+        bob.press("incoming-accept-audio");
+        bob.awaitScreen("Call with carol");
+        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED);
+        VideoView carolOnBobsScreen = bob.node("call-remote-video");
+        VideoView bobsSelfView = bob.node("call-self-view");
+        // Carol's video reaches Bob: time enough for Bob's camera to have shown frames, had it opened.
+        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(carolOnBobsScreen::drawnFrames) > 10
+                && carol.selfView().publishedFrames() > 10);
+
+        assertThat(UiClient.onFx(bobsSelfView::isVisible)).as("no self-view in an audio-only answer").isFalse();
+        assertThat(UiClient.onFx(bobsSelfView::drawnFrames)).as("the camera never opened").isZero();
+        assertThat(carol.remoteVideo().publishedFrames()).as("Carol receives no video from Bob").isZero();
+        Button camera = bob.node("call-camera");
+        assertThat(UiClient.onFx(camera::getAccessibleText)).isEqualTo("Camera off — press to turn on");
+        bob.press("call-hangup");
+        bob.awaitScreen("Channels");
+    }
+
+    @Test
+    void bobIsAskedBeforeAFileArrivesAndCarolSeesHisAnswer() throws Exception {
+        UiClient bob = UiClient.start(server.uri(), temp.resolve("bob"));
+        toClose.add(bob);
+        signUp(bob, "bob", "Bob Jones");
+        bob.type("channel-name", "room");
+        bob.press("channel-create");
+        CallEngine carol = carol("room");
+        bob.awaitText("carol is online");
+
+        carol.ring("room", false).get();
+        bob.press("incoming-accept-audio");
+        bob.awaitScreen("Call with carol");
+        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
+
+        Path unwanted = Files.write(temp.resolve("unwanted.exe"), new byte[2048]);
+        String declined = carol.sendFile(unwanted);
+        Node prompt = bob.node("file-offer-" + declined);
+        assertThat(bob.visibleText()).contains("carol wants to send you unwanted.exe (2.0 KB).");
+        assertThat(UiClient.onFx(prompt::getAccessibleText)).isEqualTo(
+                "carol wants to send you unwanted.exe (2.0 KB). Accept or decline.");
+        Button decline = UiClient.onFx(() -> (Button) prompt.lookup("#file-offer-decline"));
+        Button accept = UiClient.onFx(() -> (Button) prompt.lookup("#file-offer-accept"));
+        assertThat(UiClient.onFx(() -> accept.isFocusTraversable() && decline.isFocusTraversable()
+                && accept.isVisible() && decline.isVisible())).as("reachable with the keyboard").isTrue();
+        assertThat(UiClient.onFx(decline::getAccessibleText)).isEqualTo("Decline unwanted.exe from carol");
+        bob.run(decline::fire);
+
+        await().atMost(UiClient.WAIT).until(() -> hasStatus(declined, Status.DECLINED));
+        await().atMost(UiClient.WAIT).until(() -> !bob.has("file-offer-" + declined));
+        bob.awaitText("unwanted.exe — declined");
+
+        byte[] wanted = "the minutes of the meeting".getBytes();
+        String accepted = carol.sendFile(Files.write(temp.resolve("minutes.txt"), wanted));
+        Node second = bob.node("file-offer-" + accepted);
+        new Screenshots().shoot(bob, "14-chat-and-files");
+        bob.run(() -> ((Button) second.lookup("#file-offer-accept")).fire());
+
+        await().atMost(UiClient.WAIT).until(() -> hasStatus(accepted, Status.COMPLETED));
+        ListView<FileTransferUpdate> transfers = bob.node("chat-transfers");
+        FileTransferUpdate received = await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> transfers.getItems()
+                .stream().filter(t -> t.transferId().equals(accepted) && t.status() == Status.COMPLETED).findFirst()
+                .orElse(null)), t -> t != null);
+        try {
+            assertThat(Files.readAllBytes(received.savedTo())).isEqualTo(wanted);
+            assertThat(UiClient.onFx(() -> transfers.getItems().stream().noneMatch(t -> t.transferId().equals(declined)
+                    && t.savedTo() != null))).isTrue();
+        } finally {
+            Files.deleteIfExists(received.savedTo()); // may be the real ~/Downloads
+        }
+        bob.awaitText("minutes.txt — done");
+        carol.hangup().get();
+        bob.awaitScreen("Channels");
+    }
+
+    private boolean hasStatus(String id, Status status) {
+        return carolFiles.stream().anyMatch(u -> u.transferId().equals(id) && u.direction() == Direction.OUTGOING
+                && u.status() == status);
+    }
+
+    private CallEngine carol(String channel) throws Exception {
+        SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "test/1"),
+                new FileSessionStore(new ConfigDir(temp.resolve("carol"))), Runnable::run);
+        toClose.add(client);
+        client.start();
+        client.signup("carol", "carol", "carol@example.org", "correct horse", false).get();
+        client.joinChannel(channel).get();
+        MediaEngine media = MediaEngine.start(AudioMode.HEADLESS);
+        toClose.add(media);
+        CallEngine engine = new CallEngine(client, media, false, new CallEngineSettings(
+                MediaSettings.synthetic("carol").withSize(320, 240, 15), AudioMode.HEADLESS, false,
+                temp.resolve("carol-downloads")), new CallEngineListener() {
+                    @Override
+                    public void fileTransfer(FileTransferUpdate update) {
+                        carolFiles.add(update);
+                    }
+
+                    @Override
+                    public void dataChannel(boolean open) {
+                        carolDataOpen = open;
+                    }
+                }, Runnable::run);
+        toClose.add(engine);
+        return engine;
+    }
+
+    static void signUp(UiClient ui, String user, String name) {
+        ui.press("welcome-signup");
+        ui.type("signup-username", user);
+        ui.type("signup-display-name", name);
+        ui.type("signup-email", user + "@example.org");
+        ui.type("signup-password", "correct horse");
+        ui.type("signup-confirm", "correct horse");
+        ui.press("signup-submit");
+        ui.awaitScreen("Channels");
+    }
+}
