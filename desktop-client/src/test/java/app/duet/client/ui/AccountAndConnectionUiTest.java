@@ -68,6 +68,9 @@ class AccountAndConnectionUiTest {
         assertThat(laptop.hasSession()).isTrue();
 
         ann.press("settings-logout-everywhere");
+        javafx.scene.control.ScrollPane page = ann.node("settings-screen");
+        ann.run(() -> page.setVvalue(1.0));
+        new Screenshots().shoot(ann, "16-log-out-everywhere");
         ann.press("settings-logout-everywhere-confirm");
         ann.awaitScreen("Log in");
         ann.awaitText("You are logged out on every device.");

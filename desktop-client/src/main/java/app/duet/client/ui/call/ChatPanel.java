@@ -69,6 +69,9 @@ final class ChatPanel extends VBox {
                 ProgressBar bar = new ProgressBar(t.fraction());
                 bar.setMaxWidth(Double.MAX_VALUE);
                 bar.setAccessibleText(t.fileName() + " " + Math.round(t.fraction() * 100) + " percent");
+                // A bar only while bytes move; a declined, cancelled or finished file needs none.
+                bar.setVisible(t.status() == FileTransferUpdate.Status.IN_PROGRESS);
+                bar.setManaged(bar.isVisible());
                 setGraphic(new VBox(4, name, bar));
                 setText(null);
             }

@@ -26,6 +26,10 @@ final class ConnectionBanner extends HBox {
         Button retry = new Button("Retry now", new FontIcon(Feather.REFRESH_CW));
         retry.setId("retry-connection");
         retry.setOnAction(e -> retryNow.run());
+        // The sentence wraps; the button keeps its label whole.
+        retry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setMinWidth(0);
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(new FontIcon(Feather.WIFI_OFF), text, retry);
         session.connectionProperty().addListener((obs, old, now) -> show(now, session.serverAddressProperty().get()));
         session.serverAddressProperty().addListener((obs, old, now) -> show(session.connectionProperty().get(), now));
