@@ -14,6 +14,7 @@ import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.duet.protocol.ErrorCode;
 import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
 import app.duet.protocol.Ok;
@@ -81,6 +82,12 @@ final class Connector implements SocketConnection.Callbacks {
     private boolean everConnected;
     private int attempt;
     private int refusals;
+    /**
+     * The server's id-less RATE_LIMITED error arrived before our greeting was answered: it refuses this
+     * connection. It precedes the 4029 close, which can be lost when the server drops the socket while our
+     * hello is still unread (the peer then sees a reset, code 1006).
+     */
+    private boolean refusalAnnounced;
     private Long shutdownHintMs;
     private ScheduledFuture<?> retryTask;
     private ConnectionState state = ConnectionState.OFFLINE;
@@ -286,6 +293,11 @@ final class Connector implements SocketConnection.Callbacks {
         if (message instanceof Ok ok) {
             requests.answered(ok);
         } else if (message instanceof ErrorReply error) {
+            if (error.id() == null && error.code() == ErrorCode.RATE_LIMITED) {
+                synchronized (lock) {
+                    refusalAnnounced |= connection == socket && !ready;
+                }
+            }
             requests.refused(error);
         } else if (message instanceof Event event) {
             if (event instanceof Event.ServerShutdown shutdown && shutdown.reconnectAfterMs() != null) {
@@ -302,7 +314,7 @@ final class Connector implements SocketConnection.Callbacks {
         if (code == CLOSE_SESSION_REVOKED) {
             handler.onSessionRevoked();
         }
-        boolean refused = code == CLOSE_TOO_MANY_CONNECTIONS;
+        boolean refused;
         List<PendingRequest> lost;
         List<PendingRequest> unreachable = List.of();
         long delayMs;
@@ -310,6 +322,7 @@ final class Connector implements SocketConnection.Callbacks {
             if (connection != socket) {
                 return;
             }
+            refused = code == CLOSE_TOO_MANY_CONNECTIONS || refusalAnnounced;
             socket = null;
             ready = false;
             lost = requests.takeInFlight();
@@ -362,6 +375,7 @@ final class Connector implements SocketConnection.Callbacks {
     }
 
     private SocketConnection openLocked() {
+        refusalAnnounced = false;
         socket = new SocketConnection(config.serverUri(), (int) config.connectTimeout().toMillis(),
                 LOST_CONNECTION_SECONDS, this);
         return socket;

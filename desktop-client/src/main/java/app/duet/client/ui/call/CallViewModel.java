@@ -64,6 +64,11 @@ public final class CallViewModel {
     private final ObservableList<ChatMessage> chat = FXCollections.observableArrayList();
     private final ObservableList<FileTransferUpdate> transfers = FXCollections.observableArrayList();
     private final ObservableList<FileTransferUpdate> fileOffers = FXCollections.observableArrayList();
+    // One read-only view each: a view listens to its list weakly, so a view made per call (and listened to)
+    // could be garbage collected with its listeners.
+    private final ObservableList<ChatMessage> chatView = FXCollections.unmodifiableObservableList(chat);
+    private final ObservableList<FileTransferUpdate> transfersView = FXCollections.unmodifiableObservableList(transfers);
+    private final ObservableList<FileTransferUpdate> fileOffersView = FXCollections.unmodifiableObservableList(fileOffers);
     private final Timeline ticker;
     /** An audio call sends no video until the camera is first turned on. */
     private boolean videoStarted;
@@ -310,16 +315,16 @@ public final class CallViewModel {
     }
 
     public ObservableList<ChatMessage> chat() {
-        return FXCollections.unmodifiableObservableList(chat);
+        return chatView;
     }
 
     public ObservableList<FileTransferUpdate> transfers() {
-        return FXCollections.unmodifiableObservableList(transfers);
+        return transfersView;
     }
 
     /** Files the other person offered, waiting for an answer. */
     public ObservableList<FileTransferUpdate> fileOffers() {
-        return FXCollections.unmodifiableObservableList(fileOffers);
+        return fileOffersView;
     }
 
     /** "Connecting…", "Connected", "Connected · relayed", "Reconnecting…". */
