@@ -1,6 +1,7 @@
 package app.duet.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.ErrorReply;
@@ -8,11 +9,8 @@ import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.protocol.ServerMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +81,12 @@ class BadInputIntegrationTest {
     void farTooLargeFrameClosesOnlyThatConnection() throws Exception {
         try (TestClient c = TestClient.hello(server); TestClient bystander = TestClient.hello(server)) {
             c.sendRaw("x".repeat(5 * Protocol.MAX_FRAME_BYTES));
-            assertThat(c.awaitClose()).isEqualTo(1009);
+            // The server closes with 1009 as soon as it reads the frame's length, while the client may still
+            // be writing the rest: then the client's write fails and it sees an abnormal close (1006)
+            // instead of reading the close frame. Either way the server's side says why.
+            assertThat(c.awaitClose()).isIn(1009, 1006);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(TestServers.ops(server, "/metrics").body())
+                    .contains("duet_connections_closed_total{code=\"1009\"} 1"));
             assertStillWorks(bystander);
         }
     }
@@ -177,10 +180,7 @@ class BadInputIntegrationTest {
 
     @Test
     void serverStaysHealthyAfterAllThat() throws Exception {
-        HttpResponse<String> health = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.opsPort() + "/healthz")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(TestServers.ops(server, "/healthz").statusCode()).isEqualTo(200);
     }
 
     private static void assertStillWorks(TestClient c) {

@@ -6,9 +6,6 @@ import app.duet.protocol.IceServer;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.server.turn.IceServersProvider;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,16 +26,16 @@ class OpsIntegrationTest {
                 TestClient c = TestClient.hello(server)) {
             c.ok(new Request.Signup(c.nextId(), "quin", "Quin", "quin@example.org", "password-q"));
             c.error(new Request.Login(c.nextId(), "quin", "x"), app.duet.protocol.ErrorCode.ALREADY_AUTHENTICATED);
-            HttpResponse<String> health = get(server, "/healthz");
+            HttpResponse<String> health = TestServers.ops(server, "/healthz");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"ok\"");
-            String metrics = get(server, "/metrics").body();
+            String metrics = TestServers.ops(server, "/metrics").body();
             assertThat(metrics)
                     .contains("# TYPE duet_connections gauge", "duet_connections 1")
                     .contains("duet_requests_total{type=\"signup\"} 1")
                     .contains("duet_errors_total{code=\"ALREADY_AUTHENTICATED\"} 1")
                     .contains("duet_calls_active 0", "duet_channels 0", "duet_connections_opened_total 1");
-            assertThat(get(server, "/nothing").statusCode()).isEqualTo(404);
+            assertThat(TestServers.ops(server, "/nothing").statusCode()).isEqualTo(404);
         }
     }
 
@@ -80,11 +77,5 @@ class OpsIntegrationTest {
             Result.IceServers ice = c.ok(new Request.IceServers(c.nextId()));
             assertThat(ice.iceServers()).isEmpty();
         }
-    }
-
-    private static HttpResponse<String> get(DuetServer server, String path) throws Exception {
-        return HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.opsPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,11 @@
 package app.duet.server;
 
 import app.duet.server.config.ServerConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -18,5 +23,12 @@ final class TestServers {
                 .workerThreads(2)
                 .ringTimeout(Duration.ofSeconds(30))
                 .callGrace(Duration.ofSeconds(30));
+    }
+
+    /** GET on the server's ops port (/healthz, /metrics). */
+    static HttpResponse<String> ops(DuetServer server, String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.opsPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -18,6 +18,7 @@ public final class Metrics {
     private final Map<MessageType, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<ErrorCode, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder connectionsOpened = new LongAdder();
+    private final Map<Integer, LongAdder> connectionsClosed = new ConcurrentHashMap<>();
     private final LongAdder loginsSucceeded = new LongAdder();
     private final LongAdder loginsFailed = new LongAdder();
     private final LongAdder relayed = new LongAdder();
@@ -33,6 +34,11 @@ public final class Metrics {
 
     public void connectionOpened() {
         connectionsOpened.increment();
+    }
+
+    /** A connection ended with this WebSocket close code (the one sent or received). */
+    public void connectionClosed(int closeCode) {
+        connectionsClosed.computeIfAbsent(closeCode, k -> new LongAdder()).increment();
     }
 
     public void login(boolean succeeded) {
@@ -51,6 +57,9 @@ public final class Metrics {
     public synchronized String render() {
         StringBuilder out = new StringBuilder();
         counter(out, "duet_connections_opened_total", "WebSocket connections accepted.", connectionsOpened.sum());
+        header(out, "duet_connections_closed_total", "WebSocket connections ended, by close code.", "counter");
+        new TreeMap<>(connectionsClosed).forEach((code, n) ->
+                out.append("duet_connections_closed_total{code=\"").append(code).append("\"} ").append(n.sum()).append('\n'));
         counter(out, "duet_relayed_messages_total", "offer/answer/candidate messages relayed.", relayed.sum());
         header(out, "duet_logins_total", "Password logins by result.", "counter");
         out.append("duet_logins_total{result=\"ok\"} ").append(loginsSucceeded.sum()).append('\n');

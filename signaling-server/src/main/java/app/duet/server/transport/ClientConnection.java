@@ -17,19 +17,17 @@ final class ClientConnection {
     private final ProtocolCodec codec;
     private final String id;
     private final String address;
-    private final TokenBucket bucket;
+    private final FloodGuard flood;
     private final AtomicBoolean authenticating = new AtomicBoolean();
     private volatile boolean helloDone;
     private volatile Principal principal;
-    /** Frames refused in a row by the rate limit; only touched by the connection's socket thread. */
-    private int refusedInARow;
 
-    ClientConnection(WebSocket socket, ProtocolCodec codec, String id, String address, TokenBucket bucket) {
+    ClientConnection(WebSocket socket, ProtocolCodec codec, String id, String address, FloodGuard flood) {
         this.socket = socket;
         this.codec = codec;
         this.id = id;
         this.address = address;
-        this.bucket = bucket;
+        this.flood = flood;
     }
 
     String id() {
@@ -86,12 +84,9 @@ final class ClientConnection {
     }
 
     /** @return the number of frames refused in a row, 0 if this one may pass */
+    /** See {@link FloodGuard#admit()}. */
     int rateLimit() {
-        if (bucket.tryTake()) {
-            refusedInARow = 0;
-            return 0;
-        }
-        return ++refusedInARow;
+        return flood.admit();
     }
 
     @Override

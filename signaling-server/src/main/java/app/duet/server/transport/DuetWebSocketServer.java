@@ -89,7 +89,7 @@ final class DuetWebSocketServer extends WebSocketServer {
         ClientConnection c = socket.getAttachment();
         if (c != null) {
             log.debug("{} closed: {} {}", c, code, reason);
-            frames.onClose(c);
+            frames.onClose(c, code);
         }
     }
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameHandler {
     private static final Logger log = LoggerFactory.getLogger(FrameHandler.class);
-    /** A client still sending after this many refusals in a row is closed. */
-    static final int MAX_REFUSED_IN_A_ROW = 200;
+    /** A client still sending after this many refusals in one flood is closed (see {@link FloodGuard}). */
+    static final int MAX_REFUSED_IN_A_FLOOD = 200;
 
     private final ProtocolCodec codec;
     private final Dispatcher dispatcher;
@@ -53,7 +53,7 @@ final class FrameHandler {
         // Every frame counts against the rate, well-formed or not, so a flood of garbage is stopped too.
         int refused = c.rateLimit();
         if (refused > 0) {
-            if (refused > MAX_REFUSED_IN_A_ROW) {
+            if (refused > MAX_REFUSED_IN_A_FLOOD) {
                 log.warn("{} kept flooding; closing it", c);
                 c.close(CloseFrame.POLICY_VALIDATION, "too many messages");
             } else {
@@ -83,7 +83,8 @@ final class FrameHandler {
         });
     }
 
-    void onClose(ClientConnection c) {
+    void onClose(ClientConnection c, int closeCode) {
+        metrics.connectionClosed(closeCode);
         dispatcher.closed(c);
     }
 

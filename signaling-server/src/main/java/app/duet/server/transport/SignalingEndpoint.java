@@ -53,7 +53,8 @@ public final class SignalingEndpoint {
         server = new DuetWebSocketServer(settings.address(), settings.decoderThreads(), settings.heartbeatSeconds(), frames,
                 (socket, id, address) -> {
                     ClientConnection c = new ClientConnection(socket, codec, id, address,
-                            new TokenBucket(settings.ratePerSecond(), settings.burst(), System::nanoTime));
+                            new FloodGuard(new TokenBucket(settings.ratePerSecond(), settings.burst(), System::nanoTime),
+                                    System::nanoTime));
                     services.metrics().connectionOpened();
                     if (!connections.opened(c)) {
                         refuseTooManyConnections(c, services.metrics());
