@@ -28,17 +28,17 @@ final class EngineDevices implements DeviceAccess {
 
     @Override
     public List<DeviceInfo> cameras() {
-        return engine.get().map(e -> e.devices().cameras()).orElse(List.of());
+        return media.get().map(m -> m.devices().cameras()).orElse(List.of());
     }
 
     @Override
     public List<DeviceInfo> microphones() {
-        return engine.get().map(e -> e.devices().microphones()).orElse(List.of());
+        return media.get().map(m -> m.devices().microphones()).orElse(List.of());
     }
 
     @Override
     public List<DeviceInfo> speakers() {
-        return engine.get().map(e -> e.devices().speakers()).orElse(List.of());
+        return media.get().map(m -> m.devices().speakers()).orElse(List.of());
     }
 
     @Override

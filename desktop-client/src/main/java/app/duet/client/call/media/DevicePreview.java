@@ -1,7 +1,9 @@
 package app.duet.client.call.media;
 
 import java.util.Optional;
+import java.util.Set;
 
+import app.duet.client.call.media.PulseStreamRouter.Direction;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.call.video.TrackFrameConverter;
 
@@ -46,7 +48,10 @@ public final class DevicePreview implements AutoCloseable {
             recorder = new AudioRecorder();
             recorder.setAudioDevice(microphone);
             recorder.setAudioSink(levelSink());
+            Set<Long> before = engine.router().streams(Direction.RECORDING);
             recorder.start();
+            // The recorder's module opens the default microphone on Linux, whatever was asked.
+            engine.router().moveNew(Direction.RECORDING, before, microphone.getDescriptor());
         } else {
             recorder = null;
         }

@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import app.duet.client.call.media.PulseStreamRouter.Direction;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDevice;
@@ -28,6 +31,7 @@ public final class MediaEngine implements AutoCloseable {
     private final boolean realAudio;
     private final PeerConnectionFactory factory;
     private final DeviceCatalog devices;
+    private final PulseStreamRouter router = PulseStreamRouter.forThisPlatform();
     private final Deque<AutoCloseable> children = new ArrayDeque<>();
     private boolean closed;
 
@@ -84,26 +88,47 @@ public final class MediaEngine implements AutoCloseable {
     public synchronized boolean selectMicrophone(String id) {
         checkOpen();
         Optional<AudioDevice> device = devices.microphone(id);
-        device.ifPresent(d -> {
+        if (device.isEmpty()) {
+            return false;
+        }
+        Set<Long> before = router.streams(Direction.RECORDING);
+        return restart("microphone " + id, () -> {
             audioModule.stopRecording();
-            audioModule.setRecordingDevice(d);
+            audioModule.setRecordingDevice(device.get());
             audioModule.initRecording();
             audioModule.startRecording();
-        });
-        return device.isPresent();
+        }) && router.moveNew(Direction.RECORDING, before, id);
     }
 
     /** Makes {@code id} the speaker, restarting playout. Returns false when there is no such device. */
     public synchronized boolean selectSpeaker(String id) {
         checkOpen();
         Optional<AudioDevice> device = devices.speaker(id);
-        device.ifPresent(d -> {
+        if (device.isEmpty()) {
+            return false;
+        }
+        Set<Long> before = router.streams(Direction.PLAYBACK);
+        return restart("speaker " + id, () -> {
             audioModule.stopPlayout();
-            audioModule.setPlayoutDevice(d);
+            audioModule.setPlayoutDevice(device.get());
             audioModule.initPlayout();
             audioModule.startPlayout();
-        });
-        return device.isPresent();
+        }) && router.moveNew(Direction.PLAYBACK, before, id);
+    }
+
+    private static boolean restart(String what, Runnable restart) {
+        try {
+            restart.run();
+            return true;
+        } catch (Error e) { // how the native layer reports a device that would not open
+            LOG.warn("Switching to the {} failed: {}", what, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Moves what the module reopened on the default device to the chosen one on Linux (see PulseStreamRouter). */
+    PulseStreamRouter router() {
+        return router;
     }
 
     /** Registers a child that must be closed before the factory is disposed. */
@@ -147,9 +172,20 @@ public final class MediaEngine implements AutoCloseable {
                 LOG.warn("Closing {} failed", child, e);
             }
         }
+        // Stop the devices while the factory still holds the module: disposing the factory terminates a
+        // real module, and stopping a terminated one throws "Stop playout failed".
+        stopDevice("recording", audioModule::stopRecording);
+        stopDevice("playout", audioModule::stopPlayout);
         factory.dispose();
-        audioModule.stopPlayout();
         audioModule.dispose();
         LOG.debug("Media engine disposed");
+    }
+
+    private static void stopDevice(String what, Runnable stop) {
+        try {
+            stop.run();
+        } catch (Error e) { // how the native layer reports a device that would not stop
+            LOG.warn("Stopping audio {} failed: {}", what, e.getMessage());
+        }
     }
 }
