@@ -8,9 +8,12 @@ import java.util.function.Consumer;
  * replaces it (counted as dropped), so a slow consumer never builds a queue.
  *
  * <p>Three buffers rotate: one being written, one pending, one held by the consumer since its last
- * {@link #poll()}; a slow consumer makes the producer overwrite the unread frame instead of allocating. The
- * ready listener runs on the producer thread, once until the next poll, so a UI posts one redraw
- * (e.g. {@code Platform.runLater}) per drawn frame.
+ * {@link #poll()}; a slow consumer makes the producer overwrite the unread frame instead of allocating.
+ *
+ * <p>The ready listener runs on the producer thread when a frame is published, at most once between two
+ * polls, so a UI posts one redraw (e.g. {@code Platform.runLater}) per drawn frame. Every poll re-arms it,
+ * also one that found nothing (it may race a frame being written), and so does setting a listener: a
+ * consumer that polls whenever it is told never misses a frame.
  */
 public final class LatestFrameHolder {
 
@@ -22,12 +25,15 @@ public final class LatestFrameHolder {
     private boolean notified;
     private volatile Runnable readyListener = () -> { };
 
-    public void setReadyListener(Runnable listener) {
+    /** The listener hears of the next frame published, whether or not earlier frames were polled. */
+    public synchronized void setReadyListener(Runnable listener) {
         this.readyListener = listener == null ? () -> { } : listener;
+        notified = false;
     }
 
     /** Consumer side: the newest unread frame, or null. The frame stays valid until the next poll. */
     public synchronized ArgbFrame poll() {
+        notified = false;
         if (pending == null) {
             return null;
         }
@@ -36,7 +42,6 @@ public final class LatestFrameHolder {
         }
         held = pending;
         pending = null;
-        notified = false;
         return held;
     }
 

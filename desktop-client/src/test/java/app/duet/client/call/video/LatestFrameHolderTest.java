@@ -3,6 +3,7 @@ package app.duet.client.call.video;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +40,34 @@ class LatestFrameHolderTest {
         assertThat(ready).hasValue(2);
         assertThat(frame.toIntArray()).as("held frame untouched by the producer").containsOnly(3);
         assertThat(holder.poll().toIntArray()).containsOnly(4);
+    }
+
+    @Test
+    void a_poll_that_finds_nothing_still_rearms_the_ready_listener() {
+        LatestFrameHolder holder = new LatestFrameHolder();
+        AtomicInteger ready = new AtomicInteger();
+        holder.setReadyListener(ready::incrementAndGet);
+        publish(holder, 1);
+        assertThat(ready).hasValue(1);
+
+        // The consumer, told of frame 1, polls while the producer is rewriting that unread buffer as frame 2:
+        // it finds nothing, so it must be told again once frame 2 is in.
+        AtomicReference<ArgbFrame> polledMeanwhile = new AtomicReference<>();
+        holder.publish(2, 2, frame -> polledMeanwhile.set(holder.poll()));
+        assertThat(polledMeanwhile.get()).isNull();
+        assertThat(ready).as("told of frame 2").hasValue(2);
+        assertThat(holder.poll().sequence()).isEqualTo(2);
+    }
+
+    @Test
+    void a_new_listener_hears_the_next_frame_even_if_earlier_ones_were_never_polled() {
+        LatestFrameHolder holder = new LatestFrameHolder();
+        publish(holder, 1); // nobody listening, nobody polling
+        AtomicInteger ready = new AtomicInteger();
+        holder.setReadyListener(ready::incrementAndGet);
+        publish(holder, 2);
+        assertThat(ready).hasValue(1);
+        assertThat(holder.poll().toIntArray()).containsOnly(2);
     }
 
     @Test
