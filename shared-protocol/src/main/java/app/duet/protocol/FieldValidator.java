@@ -1,7 +1,5 @@
 package app.duet.protocol;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.List;
 
 /** Checks a decoded record against its {@link Field} rules, recursing into nested records and lists. */
@@ -10,11 +8,11 @@ final class FieldValidator {
     }
 
     static void validate(Object record, String path) throws ProtocolException {
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            String name = path + component.getName();
-            Object value = valueOf(component, record);
+        for (RecordShape.Component component : RecordShape.of(record.getClass()).components()) {
+            String name = path + component.name();
+            Object value = component.valueIn(record);
             if (value == null) {
-                if (component.isAnnotationPresent(Field.Optional.class)) {
+                if (component.optional()) {
                     continue;
                 }
                 throw invalid("missing or invalid field '" + name + "'");
@@ -23,9 +21,10 @@ final class FieldValidator {
         }
     }
 
-    private static void checkValue(RecordComponent component, Object value, String name) throws ProtocolException {
+    private static void checkValue(RecordShape.Component component, Object value, String name)
+            throws ProtocolException {
         if (value instanceof String s) {
-            checkString(component, s, name);
+            checkString(s, component.maxLength(), component.mayBeEmpty(), component.format(), name);
         } else if (value instanceof Number n) {
             if (n.longValue() < 0) {
                 throw invalid("field '" + name + "' must not be negative");
@@ -37,8 +36,9 @@ final class FieldValidator {
                 if (element == null) {
                     throw invalid("field '" + elementName + "' must not be null");
                 }
+                // A list's strings follow the default rules: the component's annotations are about the list.
                 if (element instanceof String s) {
-                    checkString(null, s, elementName);
+                    checkString(s, Protocol.MAX_STRING_LENGTH, false, null, elementName);
                 } else if (element.getClass().isRecord()) {
                     validate(element, elementName + ".");
                 }
@@ -48,27 +48,16 @@ final class FieldValidator {
         }
     }
 
-    private static void checkString(RecordComponent component, String value, String name) throws ProtocolException {
-        Field.MaxLength maxLength = component == null ? null : component.getAnnotation(Field.MaxLength.class);
-        int max = maxLength == null ? Protocol.MAX_STRING_LENGTH : maxLength.value();
+    private static void checkString(String value, int max, boolean mayBeEmpty, FieldFormat format, String name)
+            throws ProtocolException {
         if (value.length() > max) {
             throw invalid("field '" + name + "' is longer than " + max + " characters");
         }
-        boolean mayBeEmpty = component != null && component.isAnnotationPresent(Field.MayBeEmpty.class);
         if (value.isEmpty() && !mayBeEmpty) {
             throw invalid("field '" + name + "' must not be empty");
         }
-        Field.Format format = component == null ? null : component.getAnnotation(Field.Format.class);
-        if (format != null && !format.value().matches(value)) {
-            throw invalid("field '" + name + "' must be " + format.value().description());
-        }
-    }
-
-    private static Object valueOf(RecordComponent component, Object record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + component, e);
+        if (format != null && !format.matches(value)) {
+            throw invalid("field '" + name + "' must be " + format.description());
         }
     }
 

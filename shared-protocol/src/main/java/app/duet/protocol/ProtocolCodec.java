@@ -8,11 +8,16 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringReader;
-import java.util.Map;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -32,24 +37,61 @@ public final class ProtocolCodec {
             .registerTypeAdapter(Long.class, StrictAdapters.LONG.nullSafe())
             .create();
 
+    /**
+     * gson's adapter for each component of a record class, in component order: messages are written field
+     * by field straight to the frame, after their type.
+     */
+    private final ClassValue<List<TypeAdapter<Object>>> componentAdapters = new ClassValue<>() {
+        @Override
+        @SuppressWarnings("unchecked")
+        protected List<TypeAdapter<Object>> computeValue(Class<?> recordClass) {
+            return RecordShape.of(recordClass).components().stream()
+                    .map(c -> (TypeAdapter<Object>) gson.getAdapter(TypeToken.get(c.type()))).toList();
+        }
+    };
+
     /** The frame for a request, reply or event: {"type": ..., then the record's fields}. */
     public String encode(Message message) {
         Objects.requireNonNull(message, "message");
-        JsonObject frame = new JsonObject();
-        frame.addProperty("type", message.type().wireName());
-        if (message instanceof Ok ok) {
-            frame.addProperty("id", ok.id());
-            frame.add("result", gson.toJsonTree(ok.result()));
-        } else if (message instanceof ErrorReply error) {
-            frame.addProperty("id", error.id());
-            frame.addProperty("code", error.code().name());
-            frame.addProperty("message", error.message());
-        } else {
-            for (Map.Entry<String, JsonElement> field : gson.toJsonTree(message).getAsJsonObject().entrySet()) {
-                frame.add(field.getKey(), field.getValue());
+        StringWriter frame = new StringWriter(128);
+        try {
+            // gson's writer leaves out null fields (with their names), as the tree did.
+            JsonWriter out = gson.newJsonWriter(frame);
+            out.beginObject();
+            out.name("type").value(message.type().wireName());
+            if (message instanceof Ok ok) {
+                out.name("id").value(ok.id());
+                out.name("result");
+                writeRecord(out, ok.result());
+            } else if (message instanceof ErrorReply error) {
+                out.name("id").value(error.id());
+                out.name("code").value(error.code().name());
+                out.name("message").value(error.message());
+            } else {
+                writeFields(out, message);
             }
+            out.endObject();
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to a string failed", e);
         }
-        return gson.toJson(frame);
+        return frame.toString();
+    }
+
+    private void writeRecord(JsonWriter out, Object record) throws IOException {
+        out.beginObject();
+        writeFields(out, record);
+        out.endObject();
+    }
+
+    private void writeFields(JsonWriter out, Object record) throws IOException {
+        List<RecordShape.Component> components = RecordShape.of(record.getClass()).components();
+        List<TypeAdapter<Object>> adapters = componentAdapters.get(record.getClass());
+        for (int i = 0; i < components.size(); i++) {
+            RecordShape.Component component = components.get(i);
+            out.name(component.name());
+            adapters.get(i).write(out, component.valueIn(record));
+        }
     }
 
     /** Reads a client's frame. The exception carries the request id whenever it could be read. */
