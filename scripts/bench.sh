@@ -41,7 +41,7 @@ echo "File descriptor limit for this run: $(ulimit -n)" >&2
 
 modules=bench,signaling-server   # bench pulls in shared-protocol and desktop-client itself
 echo "Building $modules ..." >&2
-"${MVN[@]}" -Pbench-jar -pl "$modules" -am install -DskipTests
+"${MVN[@]}" -Pbench-jar -pl "$modules" -am package -DskipTests
 
 if [ "$what" != calls ]; then
   installed=$(node -p "require('./$PEER_DIR/node_modules/peer/package.json').version" 2>/dev/null || true)
