@@ -49,6 +49,7 @@ public final class DuetServer implements AutoCloseable {
     private static final Duration HOUR = Duration.ofHours(1);
 
     private final ServerConfig config;
+    private final Stores stores;
     private final ServerThreads executors;
     private final PasswordResets resets;
     private final SignalingEndpoint endpoint;
@@ -59,7 +60,7 @@ public final class DuetServer implements AutoCloseable {
     private DuetServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
-        Stores stores = Stores.sqlite(config.databaseFile());
+        stores = Stores.sqlite(config.databaseFile());
 
         executors = new ServerThreads(config.workerThreads());
         Metrics metrics = new Metrics();
@@ -109,6 +110,7 @@ public final class DuetServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             endpoint.shutdown(Duration.ZERO, Duration.ZERO);
             executors.close();
+            stores.close();
             throw e;
         }
         executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
@@ -165,6 +167,7 @@ public final class DuetServer implements AutoCloseable {
             ops.close();
         }
         executors.close();
+        stores.close();
         log.info("stopped");
         closed.countDown();
     }

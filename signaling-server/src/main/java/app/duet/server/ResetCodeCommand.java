@@ -38,22 +38,23 @@ final class ResetCodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Stores stores = Stores.sqlite(storage.databaseFile());
-        SecureRandom random = new SecureRandom();
-        // The hasher and the request limits only matter for clients' requests, not for issuing codes here.
-        Clock clock = Clock.systemUTC();
-        RateLimit unused = new RateLimit(clock, Duration.ZERO, Integer.MAX_VALUE, Set.of());
-        PasswordResets resets = new PasswordResets(stores.accounts(), stores.resetCodes(), stores.sessions(),
-                new PasswordHasher(4, random), new Secrets(random), new AdminResetCodeSender(), clock,
-                Duration.ofMinutes(minutes), new PasswordResets.RequestLimits(unused, unused));
-        try {
-            String code = resets.issue(username);
-            spec.commandLine().getOut().println(code);
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (ServiceException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 1;
+        try (Stores stores = Stores.sqlite(storage.databaseFile())) {
+            SecureRandom random = new SecureRandom();
+            // The hasher and the request limits only matter for clients' requests, not for issuing codes here.
+            Clock clock = Clock.systemUTC();
+            RateLimit unused = new RateLimit(clock, Duration.ZERO, Integer.MAX_VALUE, Set.of());
+            PasswordResets resets = new PasswordResets(stores.accounts(), stores.resetCodes(), stores.sessions(),
+                    new PasswordHasher(4, random), new Secrets(random), new AdminResetCodeSender(), clock,
+                    Duration.ofMinutes(minutes), new PasswordResets.RequestLimits(unused, unused));
+            try {
+                String code = resets.issue(username);
+                spec.commandLine().getOut().println(code);
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (ServiceException e) {
+                spec.commandLine().getErr().println(e.getMessage());
+                return 1;
+            }
         }
     }
 }

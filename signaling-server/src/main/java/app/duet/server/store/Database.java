@@ -1,5 +1,7 @@
 package app.duet.server.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
@@ -10,12 +12,21 @@ import org.sqlite.SQLiteDataSource;
 /** Opens the SQLite file and brings its schema up to date with the Flyway migrations in db/migration. */
 final class Database {
     private static final int BUSY_TIMEOUT_MS = 5_000;
+    /**
+     * Open connections kept for reuse: more than the threads that query at once (workers, the store writer,
+     * the health check), so none waits. Opening one per query re-opened the file and re-ran the pragmas.
+     */
+    private static final int POOL_SIZE = 16;
+    private static final int POOL_MIN_IDLE = 2;
 
     private Database() {
     }
 
-    /** A DataSource on the SQLite file, with foreign keys on and WAL so readers do not block the writer. */
-    public static DataSource sqlite(Path file) {
+    /**
+     * A pool of connections to the SQLite file, with foreign keys on and WAL so readers do not block the
+     * writer. Close it when done.
+     */
+    public static HikariDataSource sqlite(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -35,7 +46,12 @@ final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return dataSource;
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(dataSource);
+        pool.setPoolName("duet-db");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(POOL_MIN_IDLE);
+        return new HikariDataSource(pool);
     }
 
     /** Applies pending migrations; returns how many ran. */

@@ -1,9 +1,9 @@
 package app.duet.server.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * The stores a server runs on, and the one place that picks their implementation (SQLite today; a
  * PostgreSQL set would be another factory method here, see docs/decisions/0004-scaling-out.md).
  */
-public final class Stores {
+public final class Stores implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Stores.class);
     private static final int HEALTH_TIMEOUT_SECONDS = 2;
 
@@ -20,9 +20,9 @@ public final class Stores {
     private final Channels channels;
     private final ResetCodes resetCodes;
     private final ActiveCalls activeCalls;
-    private final DataSource dataSource;
+    private final HikariDataSource dataSource;
 
-    private Stores(DataSource dataSource) {
+    private Stores(HikariDataSource dataSource) {
         this.dataSource = dataSource;
         this.accounts = new SqliteAccounts(dataSource);
         this.sessions = new SqliteSessions(dataSource);
@@ -33,8 +33,14 @@ public final class Stores {
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
     public static Stores sqlite(Path databaseFile) {
-        DataSource db = Database.sqlite(databaseFile);
-        int migrations = Database.migrate(db);
+        HikariDataSource db = Database.sqlite(databaseFile);
+        int migrations;
+        try {
+            migrations = Database.migrate(db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         log.info("database {} ready ({} migrations applied)", databaseFile, migrations);
         return new Stores(db);
     }
@@ -67,5 +73,11 @@ public final class Stores {
             log.warn("health check: database unreachable: {}", e.getMessage());
             return false;
         }
+    }
+
+    /** Closes the database connections; the stores must not be used afterwards. */
+    @Override
+    public void close() {
+        dataSource.close();
     }
 }
