@@ -35,8 +35,11 @@ final class ChatPanel extends VBox {
         ListView<ChatMessage> messages = new ListView<>(vm.chat());
         messages.setId("chat-messages");
         messages.setAccessibleText("Chat messages");
-        messages.setPlaceholder(new Label("Messages you exchange appear here.\nThey go directly to "
-                + vm.peerName() + ", not through the server."));
+        Label empty = new Label("Messages you exchange appear here. They go directly to " + vm.peerName()
+                + ", not through the server.");
+        empty.setWrapText(true); // the panel is narrow: wrap rather than cut the sentence short
+        empty.setPadding(new Insets(8));
+        messages.setPlaceholder(empty);
         messages.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(ChatMessage m, boolean empty) {
@@ -49,10 +52,12 @@ final class ChatPanel extends VBox {
         vm.chat().addListener((javafx.collections.ListChangeListener<ChatMessage>) c ->
                 messages.scrollTo(vm.chat().size() - 1));
         VBox.setVgrow(messages, Priority.ALWAYS);
+        messages.setMinHeight(0); // in a small window the lists give way to a file question and the input
 
         ListView<FileTransferUpdate> transfers = new ListView<>(vm.transfers());
         transfers.setId("chat-transfers");
         transfers.setPrefHeight(110);
+        transfers.setMinHeight(0);
         transfers.setAccessibleText("File transfers");
         transfers.setPlaceholder(new Label("No files yet."));
         transfers.setCellFactory(list -> new ListCell<>() {

@@ -40,5 +40,8 @@ final class FileOfferPrompt extends VBox {
         decline.setAccessibleText("Decline " + offer.fileName() + " from " + vm.peerName());
         decline.setOnAction(e -> vm.declineFile(offer));
         getChildren().addAll(text, new FlowPane(8, 8, accept, decline));
+        // In a small window the message list gives way, not the question: it is never cut short.
+        text.setMinHeight(USE_PREF_SIZE);
+        setMinHeight(USE_PREF_SIZE);
     }
 }
