@@ -2,7 +2,6 @@ package app.duet.client.call;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,20 +53,9 @@ public final class CallEngine implements AutoCloseable {
     private CurrentCall current; // guarded by this
     private IncomingCall incoming; // guarded by this
     private String cameraId; // guarded by this; null = the settings' camera
-    private final List<ParkedEvent> parked = new ArrayList<>(); // guarded by this
-    private String replayingCallId; // guarded by this; while set, newer events for it queue behind the parked ones
+    private final ParkedCallEvents parked = new ParkedCallEvents(); // used under this lock or outside any
     private volatile Runnable acceptHook = () -> { }; // see beforeAcceptPublishes
     private volatile boolean forceRelay;
-
-    /**
-     * Call events that can outrun the reply to our ring (the server may send {@code call_accepted} or
-     * {@code call_declined} first, and the reply is handled on our worker): at most this many wait for the id.
-     */
-    static final int MAX_PARKED_EVENTS = 64;
-
-    /** A call event that arrived while our ring had no call id yet. */
-    private record ParkedEvent(String callId, Runnable apply) {
-    }
 
     /** The call in progress: its server id (null while our ring is unanswered by the server) and session. */
     record CurrentCall(String callId, CallSession session) {
@@ -153,46 +141,20 @@ public final class CallEngine implements AutoCloseable {
                 return callId;
             }
             current = new CurrentCall(callId, session);
-            replayingCallId = callId;
+            parked.startReplay(callId);
         }
-        replayParked(callId);
+        parked.replay(callId);
         return callId;
     }
 
-    /**
-     * Runs a call event now, or parks it while our ring waits for its call id; parked events replay in order
-     * once the id is known ({@link #replayParked}), and events that arrive during the replay queue behind them.
-     */
+    /** Runs a call event now, or parks it while our ring waits for its call id (see {@link ParkedCallEvents}). */
     void onCallEvent(String callId, Runnable apply) {
+        boolean waits;
         synchronized (this) {
-            if (current == RINGING || callId.equals(replayingCallId)) {
-                if (parked.size() < MAX_PARKED_EVENTS) {
-                    parked.add(new ParkedEvent(callId, apply));
-                } else {
-                    LOG.warn("Dropped an event for call {}: too many arrived before our ring was answered", callId);
-                }
-                return;
-            }
+            waits = parked.park(callId, apply, current == RINGING);
         }
-        apply.run();
-    }
-
-    private void replayParked(String callId) {
-        while (true) {
-            List<Runnable> batch = new ArrayList<>();
-            synchronized (this) {
-                for (ParkedEvent e : parked) {
-                    if (e.callId().equals(callId)) {
-                        batch.add(e.apply());
-                    }
-                }
-                parked.clear(); // events for other ids belong to no call of ours
-                if (batch.isEmpty()) {
-                    replayingCallId = null;
-                    return;
-                }
-            }
-            batch.forEach(Runnable::run);
+        if (!waits) {
+            apply.run();
         }
     }
 
