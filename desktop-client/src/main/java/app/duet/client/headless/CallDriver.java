@@ -51,6 +51,7 @@ final class CallDriver implements CallEngineListener {
     // The current call:
     private String callId;
     private long callStartNanos;
+    private boolean accepted;
     private boolean connected;
     private boolean firstFrameReported;
     private boolean dataSent;
@@ -171,6 +172,7 @@ final class CallDriver implements CallEngineListener {
     private void beginCall(String id) {
         callId = id;
         callStartNanos = System.nanoTime();
+        accepted = false;
         connected = false;
         firstFrameReported = false;
         dataSent = false;
@@ -191,6 +193,9 @@ final class CallDriver implements CallEngineListener {
             line.addProperty("callId", callId);
             line.addProperty("elapsedMs", elapsedMs());
         });
+        if (state == CallState.ACCEPTED) {
+            accepted = true;
+        }
         if (state == CallState.ACCEPTED && connectTimer == null) {
             connectTimer = schedule(options.connectTimeout, () -> {
                 if (options.mode() != Mode.ECHO) { // the bot only drops this call and waits for the next
@@ -233,6 +238,7 @@ final class CallDriver implements CallEngineListener {
         cancel(durationTimer);
         connectTimer = null;
         boolean wasConnected = connected;
+        boolean wasAccepted = accepted;
         out.emit("call_ended", line -> {
             line.addProperty("callId", id);
             line.addProperty("reason", how.name().toLowerCase(Locale.ROOT));
@@ -240,18 +246,20 @@ final class CallDriver implements CallEngineListener {
             line.addProperty("elapsedMs", elapsedMs());
         });
         callId = null;
+        accepted = false;
         connected = false;
         Mode mode = options.mode();
         if (mode == Mode.ECHO || mode == Mode.IDLE || (mode == Mode.DECLINE && how == CallEnd.LOCAL_HANGUP)) {
             return; // the bot and the idle client stay; a declined ring finishes through decline()
         }
-        finish(exitFor(how, wasConnected), null);
+        finish(exitFor(how, wasAccepted, wasConnected), null);
     }
 
-    static ExitCode exitFor(CallEnd how, boolean wasConnected) {
+    static ExitCode exitFor(CallEnd how, boolean wasAccepted, boolean wasConnected) {
         return switch (how) {
             case LOCAL_HANGUP -> wasConnected ? ExitCode.OK : ExitCode.CALL_FAILED;
-            case REMOTE_HANGUP -> wasConnected ? ExitCode.OK : ExitCode.DECLINED;
+            // After an accept, a hang-up before media connected is the far side giving up on set-up.
+            case REMOTE_HANGUP -> wasConnected ? ExitCode.OK : wasAccepted ? ExitCode.CALL_FAILED : ExitCode.DECLINED;
             case DECLINED -> ExitCode.DECLINED;
             case NO_ANSWER -> ExitCode.NO_ANSWER;
             case CANCELLED -> ExitCode.NO_CALL;

@@ -68,15 +68,16 @@ class HeadlessOptionsTest {
 
     @Test
     void call_endings_map_to_distinct_exit_codes() {
-        assertThat(CallDriver.exitFor(CallEnd.LOCAL_HANGUP, true)).isEqualTo(ExitCode.OK);
-        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, true)).isEqualTo(ExitCode.OK);
-        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, false)).isEqualTo(ExitCode.DECLINED);
-        assertThat(CallDriver.exitFor(CallEnd.LOCAL_HANGUP, false)).isEqualTo(ExitCode.CALL_FAILED);
-        assertThat(CallDriver.exitFor(CallEnd.DECLINED, false)).isEqualTo(ExitCode.DECLINED);
-        assertThat(CallDriver.exitFor(CallEnd.NO_ANSWER, false)).isEqualTo(ExitCode.NO_ANSWER);
-        assertThat(CallDriver.exitFor(CallEnd.DISCONNECTED, true)).isEqualTo(ExitCode.CALL_LOST);
-        assertThat(CallDriver.exitFor(CallEnd.CHANNEL_GONE, true)).isEqualTo(ExitCode.CALL_LOST);
-        assertThat(CallDriver.exitFor(CallEnd.FAILED, false)).isEqualTo(ExitCode.CALL_FAILED);
+        assertThat(CallDriver.exitFor(CallEnd.LOCAL_HANGUP, true, true)).isEqualTo(ExitCode.OK);
+        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, true, true)).isEqualTo(ExitCode.OK);
+        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, false, false)).isEqualTo(ExitCode.DECLINED);
+        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, true, false)).isEqualTo(ExitCode.CALL_FAILED);
+        assertThat(CallDriver.exitFor(CallEnd.LOCAL_HANGUP, false, false)).isEqualTo(ExitCode.CALL_FAILED);
+        assertThat(CallDriver.exitFor(CallEnd.DECLINED, false, false)).isEqualTo(ExitCode.DECLINED);
+        assertThat(CallDriver.exitFor(CallEnd.NO_ANSWER, false, false)).isEqualTo(ExitCode.NO_ANSWER);
+        assertThat(CallDriver.exitFor(CallEnd.DISCONNECTED, true, true)).isEqualTo(ExitCode.CALL_LOST);
+        assertThat(CallDriver.exitFor(CallEnd.CHANNEL_GONE, true, true)).isEqualTo(ExitCode.CALL_LOST);
+        assertThat(CallDriver.exitFor(CallEnd.FAILED, false, false)).isEqualTo(ExitCode.CALL_FAILED);
         assertThat(java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code).distinct().count())
                 .isEqualTo(ExitCode.values().length);
     }
