@@ -5,6 +5,7 @@
 #   libgtk-3-0      JavaFX on a real (X) display
 #   fonts-dejavu    JavaFX needs at least one font, headless too
 #   coturn          the TURN relay the relay-only call tests start
+#   iproute2        `ip netns`: the separate-networks call tests build two hosts out of network namespaces
 #   fakeroot, x11-utils, desktop-file-utils   installers: building .debs, finding the smoke test's window, checking the menu entry
 #   pulseaudio, pulseaudio-utils   the sound tests' private PulseAudio with virtual devices (pactl, parec);
 #                   the client also uses pactl to put its audio on the chosen device on Linux
@@ -12,7 +13,7 @@
 set -euo pipefail
 
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
-          xvfb xauth libgtk-3-0 fonts-dejavu-core coturn
+          xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
           fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch)
 
 missing=()

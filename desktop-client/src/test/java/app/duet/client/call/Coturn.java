@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A real coturn ({@code turnserver}, Debian package coturn) on free loopback ports, with TURN REST API
- * credentials ({@code use-auth-secret}) as the signaling server issues them.
+ * A real coturn ({@code turnserver}, Debian package coturn) on free ports of one address (loopback unless
+ * told otherwise), with TURN REST API credentials ({@code use-auth-secret}) as the signaling server issues them.
  */
 public final class Coturn implements AutoCloseable {
 
@@ -22,10 +22,12 @@ public final class Coturn implements AutoCloseable {
     private static final int RELAY_PORTS = 40;
 
     private final Process process;
+    private final String address;
     private final int port;
 
-    private Coturn(Process process, int port) {
+    private Coturn(Process process, String address, int port) {
         this.process = process;
+        this.address = address;
         this.port = port;
     }
 
@@ -34,10 +36,15 @@ public final class Coturn implements AutoCloseable {
     }
 
     public static Coturn start(String secret, Path logFile) throws IOException {
+        return start(secret, logFile, "127.0.0.1");
+    }
+
+    /** Listens and relays on {@code address} only. */
+    public static Coturn start(String secret, Path logFile, String address) throws IOException {
         int port = freeUdpAndTcpPort();
         int relayMin = freeUdpAndTcpPort();
         List<String> command = List.of(BINARY.toString(),
-                "--listening-ip", "127.0.0.1", "--relay-ip", "127.0.0.1",
+                "--listening-ip", address, "--relay-ip", address,
                 "--listening-port", Integer.toString(port),
                 "--min-port", Integer.toString(relayMin), "--max-port", Integer.toString(relayMin + RELAY_PORTS),
                 "--use-auth-secret", "--static-auth-secret", secret, "--realm", "duet.test",
@@ -46,13 +53,13 @@ public final class Coturn implements AutoCloseable {
                 "--log-file", logFile.toString(), "--simple-log", "--pidfile", logFile.resolveSibling("turn.pid").toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logFile.resolveSibling("turn.out").toFile()).start();
-        Coturn coturn = new Coturn(process, port);
+        Coturn coturn = new Coturn(process, address, port);
         await().atMost(Duration.ofSeconds(10)).until(coturn::acceptsTcp);
         return coturn;
     }
 
     public String url() {
-        return "turn:127.0.0.1:" + port + "?transport=udp";
+        return "turn:" + address + ":" + port + "?transport=udp";
     }
 
     private boolean acceptsTcp() {
@@ -60,7 +67,7 @@ public final class Coturn implements AutoCloseable {
             throw new IllegalStateException("turnserver exited with " + process.exitValue());
         }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            socket.connect(new InetSocketAddress(address, port), 200);
             return true;
         } catch (IOException e) {
             return false;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import com.google.gson.JsonObject;
 import org.awaitility.core.ConditionTimeoutException;
@@ -44,6 +45,12 @@ final class HeadlessProcess implements AutoCloseable {
 
     /** Starts HeadlessMain with these flags; {@code display} keeps AWT on the X display (screen sharing). */
     static HeadlessProcess start(String name, Path dir, boolean display, List<String> args) throws IOException {
+        return start(name, dir, display, UnaryOperator.identity(), args);
+    }
+
+    /** As above, with the command wrapped, e.g. to run in another network namespace. */
+    static HeadlessProcess start(String name, Path dir, boolean display, UnaryOperator<List<String>> wrap,
+                                 List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
@@ -55,7 +62,7 @@ final class HeadlessProcess implements AutoCloseable {
         command.addAll(args);
         Files.createDirectories(dir);
         Path log = dir.resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(wrap.apply(command)).redirectError(log.toFile());
         builder.environment().put("DUET_PASSWORD", passwordOf(args.get(args.indexOf("--user") + 1)));
         return new HeadlessProcess(name, builder.start(), log);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import app.duet.server.DuetServer;
 import app.duet.server.config.ServerConfig;
@@ -16,22 +17,33 @@ final class ServerFixture implements AutoCloseable {
 
     private final Path dataDir;
     private final Duration ringTimeout;
+    private final String host;
+    private final UnaryOperator<ServerConfig.Builder> settings;
     private final int port;
     private DuetServer server;
 
-    private ServerFixture(Path dataDir, Duration ringTimeout) throws IOException {
+    private ServerFixture(Path dataDir, Duration ringTimeout, String host, UnaryOperator<ServerConfig.Builder> settings)
+            throws IOException {
         this.dataDir = dataDir;
         this.ringTimeout = ringTimeout;
+        this.host = host;
+        this.settings = settings;
         this.server = launch(0);
         this.port = server.port();
     }
 
     static ServerFixture start(Path dataDir) throws IOException {
-        return new ServerFixture(dataDir, Duration.ofSeconds(45));
+        return start(dataDir, Duration.ofSeconds(45));
     }
 
     static ServerFixture start(Path dataDir, Duration ringTimeout) throws IOException {
-        return new ServerFixture(dataDir, ringTimeout);
+        return new ServerFixture(dataDir, ringTimeout, ServerConfig.DEFAULT_HOST, UnaryOperator.identity());
+    }
+
+    /** Listening on {@code host}, with further settings (e.g. TURN). */
+    static ServerFixture start(Path dataDir, String host, UnaryOperator<ServerConfig.Builder> settings)
+            throws IOException {
+        return new ServerFixture(dataDir, Duration.ofSeconds(45), host, settings);
     }
 
     /** A port nothing listens on (for unreachable-server tests). */
@@ -44,7 +56,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     URI uri() {
-        return URI.create("ws://127.0.0.1:" + port);
+        return URI.create("ws://" + host + ":" + port);
     }
 
     void stop() {
@@ -60,7 +72,8 @@ final class ServerFixture implements AutoCloseable {
     }
 
     private DuetServer launch(int onPort) throws IOException {
-        return DuetServer.start(ServerConfig.builder()
+        return DuetServer.start(settings.apply(ServerConfig.builder())
+                .host(host)
                 .port(onPort)
                 .opsPort(-1)
                 .dataDir(dataDir)

@@ -1,0 +1,103 @@
+package app.duet.client.headless;
+
+import static app.duet.client.headless.HeadlessCallTest.flags;
+import static app.duet.client.headless.SeparateNetworksCallTest.CONNECT;
+import static app.duet.client.headless.SeparateNetworksCallTest.EXIT;
+import static app.duet.client.headless.SeparateNetworksCallTest.number;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.google.gson.JsonObject;
+
+import app.duet.client.call.Coturn;
+import app.duet.client.testing.NetworkLab;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A call between two separate networks (see {@link NetworkLab}) loses one side's network mid-call and gets
+ * it back; the call engine must bring the call back by itself, and both sides must say so.
+ */
+class NetworkLossRecoveryTest {
+
+    /**
+     * How long the link stays down after both sides noticed the loss. libwebrtc declares the path failed
+     * about 10 s after it went quiet; holding longer means the old path is dead for good and only the
+     * engine's ICE restart can bring the call back (a shorter outage heals inside libwebrtc by itself).
+     */
+    private static final Duration BEYOND_ICE_FAILURE = Duration.ofSeconds(15);
+
+    @RegisterExtension
+    final NetworkLab lab = new NetworkLab();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void after_the_network_is_gone_longer_than_ice_allows_the_call_restarts_ice_and_recovers() throws Exception {
+        assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
+        try (Coturn turn = Coturn.start(SeparateNetworksCallTest.SECRET, temp.resolve("turn.log"), lab.services());
+             ServerFixture server = ServerFixture.start(temp.resolve("server"), lab.services(),
+                     s -> s.turnUrls(List.of(turn.url())).turnSecret(SeparateNetworksCallTest.SECRET));
+             // The callee loses its network: the side that does not restart ICE itself.
+             HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, lab.hostA()::wrap,
+                     flags(server, "bob", "room", "--answer"));
+             HeadlessProcess ann = HeadlessProcess.start("ann", temp, false, lab.hostB()::wrap,
+                     flags(server, "ann", "room", "--call"))) {
+            for (HeadlessProcess p : List.of(ann, bob)) {
+                p.awaitLine("stats", SeparateNetworksCallTest::relayedPicturesAndTone, CONNECT);
+            }
+
+            long down = System.currentTimeMillis();
+            lab.hostA().linkDown();
+            for (HeadlessProcess p : List.of(ann, bob)) {
+                p.awaitLine("call_state", l -> state(l, "reconnecting") && after(l, down), CONNECT);
+            }
+            Thread.sleep(BEYOND_ICE_FAILURE.toMillis());
+            assertThat(List.of(ann, bob)).as("nobody reconnected without a network")
+                    .allSatisfy(p -> assertThat(lastState(p)).isEqualTo("reconnecting"));
+            long up = System.currentTimeMillis();
+            lab.hostA().linkUp();
+
+            for (HeadlessProcess p : List.of(ann, bob)) {
+                p.awaitLine("call_state", l -> state(l, "connected") && after(l, up), CONNECT);
+                long framesAtUp = lastFrames(p, up);
+                p.awaitLine("stats", s -> after(s, up) && frames(s) >= framesAtUp + 15
+                        && number(s.getAsJsonObject("rendered"), "fps") > 10
+                        && number(s, "audioLevel") > 0.05, CONNECT);
+            }
+            ann.terminate();
+            assertThat(bob.awaitExit(EXIT)).as("bob's exit code\n%s", bob).isZero();
+            assertThat(bob.first("call_ended").orElseThrow().get("reason").getAsString()).isEqualTo("remote_hangup");
+            ann.awaitExit(EXIT);
+        }
+    }
+
+    private static boolean state(JsonObject line, String state) {
+        return line.get("state").getAsString().equals(state);
+    }
+
+    private static boolean after(JsonObject line, long millis) {
+        return line.get("ts").getAsLong() > millis;
+    }
+
+    private static String lastState(HeadlessProcess p) {
+        return p.lines("call_state").stream().reduce((a, b) -> b).orElseThrow().get("state").getAsString();
+    }
+
+    private static long frames(JsonObject stats) {
+        return stats.getAsJsonObject("rendered").get("frames").getAsLong();
+    }
+
+    /** Remote frames rendered by this time (the call's count does not restart when the path does). */
+    private static long lastFrames(HeadlessProcess p, long millis) {
+        return p.lines("stats").stream().filter(s -> !after(s, millis)).reduce((a, b) -> b)
+                .map(NetworkLossRecoveryTest::frames).orElse(0L);
+    }
+}
