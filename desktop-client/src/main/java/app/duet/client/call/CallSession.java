@@ -47,6 +47,8 @@ public final class CallSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSession.class);
     static final long CLOSE_TIMEOUT_SECONDS = 10;
+    /** An answer normally comes within a second; one this late while reconnecting was lost on the way. */
+    static final long OFFER_ANSWER_TIMEOUT_SECONDS = 5;
 
     private final MediaEngine engine;
     private final CallOptions options;
@@ -63,6 +65,7 @@ public final class CallSession implements AutoCloseable {
     private final PeerMedia peerMedia;
     private PeerSession peer;
     private ScheduledFuture<?> settleTask;
+    private ScheduledFuture<?> answerTimer;
     private volatile CallState state = CallState.IDLE;
     private volatile String safetyCode;
 
@@ -290,6 +293,9 @@ public final class CallSession implements AutoCloseable {
                     run(() -> machine.offerUndelivered(offer.generation()));
                 }
             });
+            cancelAnswerTimer();
+            answerTimer = callThread.schedule(() -> run(() -> machine.offerUnanswered(offer.generation())),
+                    OFFER_ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } else if (action instanceof NegotiationAction.RollbackOffer) {
             LOG.info("Our offer did not reach the far side: rolling it back until it is reachable");
             peer.rollback().whenComplete((ok, error) -> perform(error == null ? machine.rolledBack()
@@ -361,6 +367,13 @@ public final class CallSession implements AutoCloseable {
         media.holdPushedAudio();
     }
 
+    private void cancelAnswerTimer() {
+        if (answerTimer != null) {
+            answerTimer.cancel(false);
+            answerTimer = null;
+        }
+    }
+
     private void announceMedia(RemoteMediaState state) {
         dataThread.execute(() -> data.announceMedia(state));
     }
@@ -368,6 +381,7 @@ public final class CallSession implements AutoCloseable {
     /** Ordered teardown: pushers, stats, sinks, data channel, senders and connection, then local media. */
     private void teardown() {
         unsettle();
+        cancelAnswerTimer(); // a pending one would hold up the call thread's shutdown
         peerMedia.stopStats();
         try {
             dataThread.submit(data::close).get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);

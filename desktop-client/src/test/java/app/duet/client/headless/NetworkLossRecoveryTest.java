@@ -10,12 +10,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.google.gson.JsonObject;
 
 import app.duet.client.call.Coturn;
+import app.duet.client.testing.LabHost;
 import app.duet.client.testing.NetworkLab;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,11 +44,26 @@ class NetworkLossRecoveryTest {
 
     @Test
     void after_the_network_is_gone_longer_than_ice_allows_the_call_restarts_ice_and_recovers() throws Exception {
+        callLosingNetwork(host -> sleep(BEYOND_ICE_FAILURE));
+    }
+
+    @Test
+    @Disabled("Known bug: negotiation recovers (both sides print connected), but the callee, whose resume offer"
+            + " collided with the caller's ICE restart and was rolled back, then sends no video and renders none"
+            + " of the caller's frames or tone; the same family as EarlyCollisionToneTest. See docs/headless.md.")
+    void after_a_network_change_to_a_new_address_the_call_recovers() throws Exception {
+        callLosingNetwork(host -> host.renumber(3));
+    }
+
+    /**
+     * A call over TURN; the callee (the side that does not restart ICE by itself) loses its link until both
+     * sides notice, {@code whileDown} happens, the link comes back: pictures and tone must resume both ways.
+     */
+    private void callLosingNetwork(Consumer<LabHost> whileDown) throws Exception {
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         try (Coturn turn = Coturn.start(SeparateNetworksCallTest.SECRET, temp.resolve("turn.log"), lab.services());
              ServerFixture server = ServerFixture.start(temp.resolve("server"), lab.services(),
                      s -> s.turnUrls(List.of(turn.url())).turnSecret(SeparateNetworksCallTest.SECRET));
-             // The callee loses its network: the side that does not restart ICE itself.
              HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, lab.hostA()::wrap,
                      flags(server, "bob", "room", "--answer"));
              HeadlessProcess ann = HeadlessProcess.start("ann", temp, false, lab.hostB()::wrap,
@@ -59,7 +77,7 @@ class NetworkLossRecoveryTest {
             for (HeadlessProcess p : List.of(ann, bob)) {
                 p.awaitLine("call_state", l -> state(l, "reconnecting") && after(l, down), CONNECT);
             }
-            Thread.sleep(BEYOND_ICE_FAILURE.toMillis());
+            whileDown.accept(lab.hostA());
             assertThat(List.of(ann, bob)).as("nobody reconnected without a network")
                     .allSatisfy(p -> assertThat(lastState(p)).isEqualTo("reconnecting"));
             long up = System.currentTimeMillis();
@@ -76,6 +94,16 @@ class NetworkLossRecoveryTest {
             assertThat(bob.awaitExit(EXIT)).as("bob's exit code\n%s", bob).isZero();
             assertThat(bob.first("call_ended").orElseThrow().get("reason").getAsString()).isEqualTo("remote_hangup");
             ann.awaitExit(EXIT);
+        }
+    }
+
+    /** Holding the link down is the point here, so this is a plain wait. */
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

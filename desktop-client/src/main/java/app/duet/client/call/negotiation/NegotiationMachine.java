@@ -142,6 +142,21 @@ public final class NegotiationMachine {
         return rollBack();
     }
 
+    /**
+     * Our offer, made while the media path was down, got no answer in time. The server took it, but the far
+     * side's connection may be dead without the server knowing yet (its network changed), so the offer is
+     * gone; waiting would deadlock us as the impolite side, who ignores the far side's own offers while ours
+     * is open. Roll it back and restart ICE again: a later offer reaches the far side once it is back.
+     */
+    public List<NegotiationAction> offerUnanswered(long generation) {
+        if (state != CallState.RECONNECTING || generation != offerGeneration
+                || signaling != Signaling.HAVE_LOCAL_OFFER || settingRemoteAnswer) {
+            return List.of(); // answered, superseded, or the media path is back
+        }
+        iceRestartPending = true;
+        return rollBack();
+    }
+
     public List<NegotiationAction> rolledBack() {
         rollingBack = false;
         return afterStable();

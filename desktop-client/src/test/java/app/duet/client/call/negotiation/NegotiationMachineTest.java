@@ -250,6 +250,32 @@ class NegotiationMachineTest {
         assertThat(caller.offerUndelivered(1)).isEmpty();
     }
 
+    @Test
+    void an_ice_restart_offer_left_unanswered_while_reconnecting_is_rolled_back_and_made_again() {
+        connectedCaller();
+        caller.transport(TransportStatus.DISCONNECTED);
+        assertThat(caller.transport(TransportStatus.FAILED)).contains(new CreateOffer(2, true, false));
+        caller.localOfferReady(2, "restart-2");
+        // The far side's connection died unnoticed: the server took the offer, no answer comes, and the far
+        // side's own offer (after its signaling resumed) collides with ours and is ignored.
+        assertThat(caller.remoteOffer("theirs")).isEmpty();
+        assertThat(caller.offerUnanswered(2)).containsExactly(new RollbackOffer());
+        assertThat(caller.rolledBack()).containsExactly(new Unsettled(), new CreateOffer(3, true, false));
+        caller.localOfferReady(3, "restart-3");
+        assertThat(caller.remoteAnswer("answer-3")).containsExactly(new ApplyAnswer("answer-3"));
+        assertThat(caller.offerUnanswered(3)).as("answered in time").isEmpty();
+        assertThat(caller.offerUnanswered(2)).as("superseded").isEmpty();
+    }
+
+    @Test
+    void a_slow_answer_is_not_given_up_on_while_media_flows() {
+        connectedCaller();
+        caller.negotiationNeeded();
+        caller.localOfferReady(2, "offer-2");
+        assertThat(caller.offerUnanswered(2)).isEmpty();
+        assertThat(caller.remoteAnswer("answer-2")).containsExactly(new ApplyAnswer("answer-2"));
+    }
+
     /** A caller whose first offer was answered and whose media connected. */
     private void connectedCaller() {
         caller.accepted();
