@@ -375,6 +375,10 @@ public final class CallEngine implements AutoCloseable {
         return current == null ? null : current.callId();
     }
 
+    synchronized String incomingCallId() {
+        return incoming == null ? null : incoming.callId();
+    }
+
     /**
      * After a resume the server still has an active call that we no longer do: we ended it while the server
      * could not hear us (down or unreachable for longer than a request waits), so the hang-up is sent now.

@@ -1,6 +1,7 @@
 package app.duet.client.call;
 
 import app.duet.client.signaling.SignalingListener;
+import app.duet.protocol.CallInfo;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
@@ -63,23 +64,27 @@ final class SignalingEvents implements SignalingListener {
     }
 
     /**
-     * After a reconnect the server tells whether our call survived (also across a server restart); if so,
-     * the session resends what the lost connection may have swallowed. If not, the call is over. A call the
-     * server kept but we ended meanwhile is hung up now.
+     * After a reconnect the server tells which call of ours survived (also across a server restart). The
+     * current call, if kept, resends what the lost connection may have swallowed; if not, it is over. A ring
+     * to us that the server no longer has was cancelled while we were away. A call the server kept but we
+     * ended meanwhile is hung up now.
      */
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
-        String callId = engine.currentCallId();
         if (!resumed) {
             return;
         }
-        if (callId == null) {
-            if (auth.call() != null && auth.call().state() == app.duet.protocol.CallState.ACTIVE) {
-                engine.hangUpLeftover(auth.call().callId());
-            }
-            return;
+        CallInfo kept = auth.call();
+        String ringId = engine.incomingCallId();
+        if (ringId != null && !isCall(kept, ringId)) {
+            engine.finish(ringId, CallEnd.CANCELLED);
         }
-        if (auth.call() != null && callId.equals(auth.call().callId())) {
+        String callId = engine.currentCallId();
+        if (callId == null) {
+            if (kept != null && kept.state() == app.duet.protocol.CallState.ACTIVE) {
+                engine.hangUpLeftover(kept.callId());
+            }
+        } else if (isCall(kept, callId)) {
             engine.sessionFor(callId).ifPresent(CallSession::signalingResumed);
         } else {
             engine.finish(callId, CallEnd.DISCONNECTED);
@@ -93,6 +98,10 @@ final class SignalingEvents implements SignalingListener {
         if (callId != null) {
             engine.finish(callId, CallEnd.DISCONNECTED);
         }
+    }
+
+    private static boolean isCall(CallInfo kept, String callId) {
+        return kept != null && callId.equals(kept.callId());
     }
 
     private static CallEnd toEnd(EndReason reason) {

@@ -132,6 +132,24 @@ class SignalingReconnectIntegrationTest {
     }
 
     @Test
+    void a_ring_the_restart_dropped_ends_on_both_sides_once_they_resume() {
+        ann.hangup().join();
+        await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && bob.state() == CallState.IDLE);
+        ann.ring("room", false).join();
+        await().atMost(WAIT).until(() -> bobEvents.incoming.size() == 2);
+        bobRoute.sever(); // Bob cannot hear the cancel the stopping server sends
+        await().atMost(WAIT).until(() -> bobClient.state() == ConnectionState.RECONNECTING);
+        server.restart(); // ringing calls are not kept
+
+        await().atMost(RECONNECT_WAIT).until(() -> annEvents.ends.size() == 2);
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP, CallEnd.DISCONNECTED);
+        bobRoute.reopen();
+        await("Bob's stale ring goes once he resumes").atMost(RECONNECT_WAIT).until(() -> bobEvents.ends.size() == 2);
+        assertThat(bobEvents.ends).containsExactly(CallEnd.REMOTE_HANGUP, CallEnd.CANCELLED);
+        assertThat(bob.accept(Media.AUDIO)).isCompletedExceptionally();
+    }
+
+    @Test
     void a_server_restart_keeps_the_call_even_when_the_caller_resumes_long_before_the_callee() {
         String callId = ann.currentCallId();
         bobRoute.sever(); // Bob stays away while Ann resumes: her offer on resuming cannot reach him
