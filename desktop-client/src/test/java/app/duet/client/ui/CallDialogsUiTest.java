@@ -1,5 +1,7 @@
 package app.duet.client.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,17 +50,12 @@ class CallDialogsUiTest {
 
         ann.press("call-audio-room");
         bob.node("incoming-overlay");
-        bob.awaitRing(Tone.INCOMING);
-        ann.awaitRing(Tone.RINGBACK);
         bob.press("incoming-decline");
         ann.awaitText("Bob Jones declined the call.");
-        bob.awaitRing(null);
-        ann.awaitRing(null);
         ann.press("ringing-action");
 
         ann.press("call-video-room");
         bob.node("incoming-overlay");
-        bob.awaitRing(Tone.INCOMING);
         ann.awaitText("Bob Jones didn't answer.");
         await(() -> !bob.has("incoming-overlay"));
         bob.awaitRing(null);
@@ -66,7 +63,25 @@ class CallDialogsUiTest {
     }
 
     @Test
+    void ringAndRingbackPlayWhileItRingsAndStopOnDecline() {
+        longRings(); // the tones are checked while it rings: no "no answer" meanwhile on a loaded machine
+        UiClient ann = open("ann", "Ann Smith");
+        UiClient bob = open("bob", "Bob Jones");
+        meet(ann, bob, "room");
+
+        ann.press("call-audio-room");
+        bob.node("incoming-overlay");
+        assertThat(bob.ringTone().playing()).as("rings with the dialog").contains(Tone.INCOMING);
+        ann.awaitRing(Tone.RINGBACK);
+        bob.press("incoming-decline");
+        ann.awaitText("Bob Jones declined the call.");
+        bob.awaitRing(null);
+        ann.awaitRing(null);
+    }
+
+    @Test
     void theRingSoundCanBeTurnedOff() {
+        longRings();
         UiClient ann = open("ann", "Ann Smith");
         UiClient bob = open("bob", "Bob Jones");
         meet(ann, bob, "room");
@@ -78,16 +93,14 @@ class CallDialogsUiTest {
         ann.press("call-audio-room");
         bob.node("incoming-overlay"); // the ring would have started with the dialog, in the same FX event
         ann.awaitRing(Tone.RINGBACK);
-        org.assertj.core.api.Assertions.assertThat(bob.ringTone().playing()).isEmpty();
+        assertThat(bob.ringTone().playing()).isEmpty();
         ann.press("ringing-action");
         ann.awaitRing(null);
     }
 
     @Test
     void callerSeesBusyWhenThePeerIsInAnotherCall() throws Exception {
-        // Carol's ring to Bob must outlast the whole test: a server with the default ring timeout.
-        server.close();
-        server = TestServer.start(temp.resolve("server-busy"));
+        longRings(); // Carol's ring to Bob must outlast the whole test
         UiClient ann = open("ann", "Ann Smith");
         UiClient bob = open("bob", "Bob Jones");
         meet(ann, bob, "room");
@@ -104,17 +117,24 @@ class CallDialogsUiTest {
 
     @Test
     void aCallCancelledByTheCallerClosesTheIncomingDialog() {
+        longRings();
         UiClient ann = open("ann", "Ann Smith");
         UiClient bob = open("bob", "Bob Jones");
         meet(ann, bob, "room");
 
         ann.press("call-audio-room");
         bob.node("incoming-overlay");
-        bob.awaitRing(Tone.INCOMING);
+        assertThat(bob.ringTone().playing()).contains(Tone.INCOMING);
         ann.press("ringing-action");
         await(() -> !bob.has("incoming-overlay") && !ann.has("ringing-overlay"));
         bob.awaitRing(null);
         ann.awaitRing(null);
+    }
+
+    /** A server with the default ring timeout, for checks made while a call rings. */
+    private void longRings() {
+        server.close();
+        server = TestServer.start(temp.resolve("server-long-rings"));
     }
 
     private UiClient open(String user, String name) {
