@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import org.slf4j.Logger;
@@ -122,6 +123,28 @@ public final class SoundServer implements AutoCloseable {
         return result.output;
     }
 
+    /**
+     * Loads a module (e.g. a virtual device a single test needs); closing the result unloads it. pactl
+     * exits 0 even when an unload fails, so the module list is checked.
+     */
+    public AutoCloseable loadModule(String name, String... args) {
+        List<String> command = new ArrayList<>(List.of("load-module", name));
+        command.addAll(List.of(args));
+        String index = JsonParser.parseString(pactl(command.toArray(String[]::new))).getAsJsonObject()
+                .get("index").getAsString();
+        String argument = String.join(" ", args);
+        return () -> {
+            pactl("unload-module", index);
+            // pactl's JSON module list has no index; name and argument identify the module.
+            for (JsonElement module : array(pactl("list", "modules"))) {
+                JsonObject m = module.getAsJsonObject();
+                if (m.get("name").getAsString().equals(name) && m.get("argument").getAsString().equals(argument)) {
+                    throw new IllegalStateException("module " + name + " " + argument + " is still loaded");
+                }
+            }
+        };
+    }
+
     /** The names of the sinks that the streams played by this JVM (its sink inputs) go to. */
     public List<String> playbackSinks() {
         Map<Long, String> sinkNames = new java.util.HashMap<>();
@@ -130,12 +153,14 @@ public final class SoundServer implements AutoCloseable {
         }
         List<String> sinks = new ArrayList<>();
         for (JsonElement input : array(pactl("list", "sink-inputs"))) {
-            sinks.add(sinkNames.get(input.getAsJsonObject().get("sink").getAsLong()));
+            if (ours(input)) {
+                sinks.add(sinkNames.get(input.getAsJsonObject().get("sink").getAsLong()));
+            }
         }
         return sinks;
     }
 
-    /** The names of the sources this JVM records from (its source outputs). */
+    /** The names of the sources this JVM records from (its source outputs; parec and modules' own left out). */
     public List<String> recordingSources() {
         Map<Long, String> sourceNames = new java.util.HashMap<>();
         for (JsonElement source : array(pactl("list", "sources"))) {
@@ -144,7 +169,9 @@ public final class SoundServer implements AutoCloseable {
         }
         List<String> sources = new ArrayList<>();
         for (JsonElement output : array(pactl("list", "source-outputs"))) {
-            sources.add(sourceNames.get(output.getAsJsonObject().get("source").getAsLong()));
+            if (ours(output)) {
+                sources.add(sourceNames.get(output.getAsJsonObject().get("source").getAsLong()));
+            }
         }
         return sources;
     }
@@ -183,6 +210,13 @@ public final class SoundServer implements AutoCloseable {
             sum += v * v;
         }
         return Math.sqrt(sum / count);
+    }
+
+    /** A stream this JVM opened (not parec's, not a module's). */
+    private static boolean ours(JsonElement stream) {
+        JsonElement properties = stream.getAsJsonObject().get("properties");
+        JsonElement pid = properties == null ? null : properties.getAsJsonObject().get("application.process.id");
+        return pid != null && pid.getAsString().equals(Long.toString(ProcessHandle.current().pid()));
     }
 
     private static JsonArray array(String json) {
