@@ -1,0 +1,213 @@
+package app.duet.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketAdapter;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.WebSocketServerFactory;
+import org.java_websocket.WrappedByteChannel;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.server.WebSocketServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The patch in patches/selected-keys.patch: a frame to one socket must not make the server's selector
+ * revisit every socket it wrote to before. Released 1.6.0 visits each of them on every wake-up (3,900
+ * visits here); patched, none.
+ */
+class SelectedKeysTest {
+    private static final int SOCKETS = 40;
+    private static final int FRAMES = 50;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Test
+    void aFrameToOneSocketDoesNotRevisitTheOthers() throws Exception {
+        CountingFactory factory = new CountingFactory();
+        Server server = new Server();
+        server.setWebSocketFactory(factory);
+        server.start();
+        List<Client> clients = new ArrayList<>();
+        try {
+            server.started.get();
+            URI uri = URI.create("ws://127.0.0.1:" + server.getPort() + "/");
+            for (int i = 0; i < SOCKETS; i++) {
+                Client c = new Client(uri);
+                clients.add(c);
+                assertThat(c.connectBlocking()).isTrue();
+            }
+            await().atMost(TIMEOUT).until(() -> server.getConnections().size() == SOCKETS);
+            // Every socket is written to once and stays silent afterwards.
+            server.getConnections().forEach(s -> s.send("hello"));
+            await().atMost(TIMEOUT).until(() -> clients.stream().allMatch(c -> c.received.get() == 1));
+
+            factory.emptyQueueVisits.set(0);
+            WebSocket one = server.getConnections().iterator().next();
+            for (int i = 0; i < FRAMES; i++) {
+                int before = totalReceived(clients);
+                one.send("frame " + i);
+                // One frame at a time, so each gets its own selector wake-up.
+                await().atMost(TIMEOUT).until(() -> totalReceived(clients) == before + 1);
+            }
+            assertThat(factory.emptyQueueVisits.get())
+                    .as("selector visits to sockets with nothing to write")
+                    .isLessThan(FRAMES * SOCKETS / 4);
+        } finally {
+            for (Client c : clients) {
+                c.closeBlocking();
+            }
+            server.stop(1000);
+        }
+    }
+
+    private static int totalReceived(List<Client> clients) {
+        return clients.stream().mapToInt(c -> c.received.get()).sum();
+    }
+
+    private static final class Server extends WebSocketServer {
+        final CompletableFuture<Void> started = new CompletableFuture<>();
+
+        Server() {
+            super(new InetSocketAddress("127.0.0.1", 0), 1);
+            setConnectionLostTimeout(0);
+        }
+
+        @Override
+        public void onStart() {
+            started.complete(null);
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            started.completeExceptionally(ex);
+        }
+    }
+
+    private static final class Client extends WebSocketClient {
+        final AtomicInteger received = new AtomicInteger();
+
+        Client(URI uri) {
+            super(uri);
+            setConnectionLostTimeout(0);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+        }
+
+        @Override
+        public void onMessage(String message) {
+            received.incrementAndGet();
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+        }
+
+        @Override
+        public void onError(Exception ex) {
+        }
+    }
+
+    /**
+     * Wraps each accepted socket so the selector's write pass can be counted: it asks a wrapped channel
+     * {@code isNeedWrite()} only when the connection's queue was empty, i.e. it had nothing to write.
+     */
+    private static final class CountingFactory implements WebSocketServerFactory {
+        final AtomicInteger emptyQueueVisits = new AtomicInteger();
+
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
+            return new WebSocketImpl(a, d);
+        }
+
+        @Override
+        public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
+            return new WebSocketImpl(a, drafts);
+        }
+
+        @Override
+        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
+            return new CountingChannel(channel, emptyQueueVisits);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private record CountingChannel(SocketChannel channel, AtomicInteger visits) implements WrappedByteChannel {
+        @Override
+        public boolean isNeedWrite() {
+            visits.incrementAndGet();
+            return false;
+        }
+
+        @Override
+        public void writeMore() {
+        }
+
+        @Override
+        public boolean isNeedRead() {
+            return false;
+        }
+
+        @Override
+        public int readMore(ByteBuffer dst) {
+            return 0;
+        }
+
+        @Override
+        public boolean isBlocking() {
+            return channel.isBlocking();
+        }
+
+        @Override
+        public int read(ByteBuffer dst) throws IOException {
+            return channel.read(dst);
+        }
+
+        @Override
+        public int write(ByteBuffer src) throws IOException {
+            return channel.write(src);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return channel.isOpen();
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}
