@@ -87,6 +87,24 @@ class RealAudioCallSoundTest {
         }
     }
 
+    @Test
+    void the_chosen_microphone_and_speaker_hold_for_the_next_call(SoundServer sound) {
+        assertThat(callerEngine.selectMicrophone(SoundServer.SILENT_MIC)).isTrue();
+        assertThat(calleeEngine.selectSpeaker(SoundServer.SPEAKER_B)).isTrue();
+        for (int call = 1; call <= 2; call++) {
+            try (CallPair pair = audioCall()) {
+                // libwebrtc reopens the module's recording and playout when a call starts sending and receiving.
+                await("call " + call + " records only the silent microphone").atMost(WAIT).untilAsserted(() ->
+                        assertThat(sound.recordingSources()).containsOnly(SoundServer.SILENT_MIC));
+                await("call " + call + " plays the callee on speaker B").atMost(WAIT).untilAsserted(() ->
+                        assertThat(sound.playbackSinks()).containsExactlyInAnyOrder(SoundServer.SPEAKER_A,
+                                SoundServer.SPEAKER_B));
+                await("call " + call + ": the callee hears silence").during(Duration.ofSeconds(1)).atMost(WAIT)
+                        .until(pair.callee::remoteAudioLevel, l -> l < SILENT);
+            }
+        }
+    }
+
     private CallPair audioCall() {
         MediaSettings caller = MediaSettings.defaults("Caller").withVideo(VideoChoice.NONE);
         MediaSettings callee = new MediaSettings("Callee", VideoChoice.NONE, null, AudioChoice.MICROPHONE,

@@ -52,6 +52,8 @@ public final class LocalMedia implements AutoCloseable {
      * engine allow; null for none.
      */
     public static LocalAudioSource audioSource(MediaEngine engine, MediaSettings settings) {
+        // libwebrtc reopens the default devices for each call unless ours already run (see MediaEngine).
+        engine.reopenChosenSpeaker();
         if (settings.audio() == AudioChoice.NONE) {
             return null;
         }
@@ -61,7 +63,8 @@ public final class LocalMedia implements AutoCloseable {
         if (settings.audio() == AudioChoice.SYNTHETIC || !engine.hasRealAudio()) {
             return ToneFeed.source(440, 0.3);
         }
-        if (settings.microphoneId() != null && !engine.selectMicrophone(settings.microphoneId())) {
+        String microphone = settings.microphoneId() != null ? settings.microphoneId() : engine.chosenMicrophone();
+        if (microphone != null && !engine.selectMicrophone(microphone)) {
             LOG.warn("The chosen microphone is gone; using the default one");
         }
         return new MicrophoneAudioSource(engine.factory(), "Microphone");

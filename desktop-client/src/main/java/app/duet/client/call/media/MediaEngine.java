@@ -33,6 +33,8 @@ public final class MediaEngine implements AutoCloseable {
     private final DeviceCatalog devices;
     private final PulseStreamRouter router = PulseStreamRouter.forThisPlatform();
     private final Deque<AutoCloseable> children = new ArrayDeque<>();
+    private String chosenMicrophone;
+    private String chosenSpeaker;
     private boolean closed;
 
     private MediaEngine(AudioDeviceModuleBase audioModule, boolean realAudio) {
@@ -92,12 +94,31 @@ public final class MediaEngine implements AutoCloseable {
             return false;
         }
         Set<Long> before = router.streams(Direction.RECORDING);
-        return restart("microphone " + id, () -> {
+        boolean selected = restart("microphone " + id, () -> {
             audioModule.stopRecording();
             audioModule.setRecordingDevice(device.get());
             audioModule.initRecording();
             audioModule.startRecording();
         }) && router.moveNew(Direction.RECORDING, before, id);
+        if (selected) {
+            chosenMicrophone = id;
+        }
+        return selected;
+    }
+
+    /** The microphone last selected, or null for the system default. */
+    public synchronized String chosenMicrophone() {
+        return chosenMicrophone;
+    }
+
+    /**
+     * libwebrtc stops playout when a call ends and reopens the default speaker when the next one receives
+     * audio, unless playout already runs: a call calls this before negotiating, so it plays on the chosen one.
+     */
+    public synchronized void reopenChosenSpeaker() {
+        if (chosenSpeaker != null && !selectSpeaker(chosenSpeaker)) {
+            LOG.warn("The chosen speaker {} is gone; playing on the default one", chosenSpeaker);
+        }
     }
 
     /** Makes {@code id} the speaker, restarting playout. Returns false when there is no such device. */
@@ -108,12 +129,16 @@ public final class MediaEngine implements AutoCloseable {
             return false;
         }
         Set<Long> before = router.streams(Direction.PLAYBACK);
-        return restart("speaker " + id, () -> {
+        boolean selected = restart("speaker " + id, () -> {
             audioModule.stopPlayout();
             audioModule.setPlayoutDevice(device.get());
             audioModule.initPlayout();
             audioModule.startPlayout();
         }) && router.moveNew(Direction.PLAYBACK, before, id);
+        if (selected) {
+            chosenSpeaker = id;
+        }
+        return selected;
     }
 
     private static boolean restart(String what, Runnable restart) {
