@@ -84,6 +84,8 @@ class RealAudioCallSoundTest {
                     .until(() -> sound.monitorLevel(SoundServer.SPEAKER_B), l -> l > HEARD);
             await("speaker A falls silent").atMost(WAIT)
                     .until(() -> sound.monitorLevel(SoundServer.SPEAKER_A), l -> l < SILENT);
+            await("the remote level still shows the sine").atMost(WAIT)
+                    .until(pair.callee::remoteAudioLevel, l -> l > HEARD);
         }
     }
 
