@@ -49,6 +49,8 @@ public final class CallSession implements AutoCloseable {
     static final long CLOSE_TIMEOUT_SECONDS = 10;
     /** An answer normally comes within a second; one this late while reconnecting was lost on the way. */
     static final long OFFER_ANSWER_TIMEOUT_SECONDS = 5;
+    /** How long the polite side waits, after a resume, for the far side's resume offer (see the machine). */
+    static final long FAR_SIDE_RESUME_OFFER_SECONDS = 3;
 
     private final MediaEngine engine;
     private final CallOptions options;
@@ -296,6 +298,9 @@ public final class CallSession implements AutoCloseable {
             cancelAnswerTimer();
             answerTimer = callThread.schedule(() -> run(() -> machine.offerUnanswered(offer.generation())),
                     OFFER_ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } else if (action instanceof NegotiationAction.AwaitFarSideOffer wait) {
+            callThread.schedule(() -> run(() -> machine.farSideOfferOverdue(wait.epoch())),
+                    FAR_SIDE_RESUME_OFFER_SECONDS, TimeUnit.SECONDS);
         } else if (action instanceof NegotiationAction.RollbackOffer) {
             LOG.info("Our offer did not reach the far side: rolling it back until it is reachable");
             peer.rollback().whenComplete((ok, error) -> perform(error == null ? machine.rolledBack()
@@ -350,11 +355,10 @@ public final class CallSession implements AutoCloseable {
     private void scheduleSettle() {
         unsettle();
         settleTask = callThread.schedule(() -> {
-            if (media.hasPushedAudio()) {
-                // After a rolled-back offer the sender no longer takes audio from a pushed source (measured:
-                // the far side hears silence); re-attaching the same track restores it.
-                peerMedia.reattachAudio();
-            }
+            // After a rolled-back offer the senders no longer take frames or samples from pushed sources
+            // (measured: the far side hears silence and its video stops); re-attaching the same tracks
+            // restores them.
+            peerMedia.reattachTracks();
             media.releasePushedAudio();
         }, 300, TimeUnit.MILLISECONDS);
     }

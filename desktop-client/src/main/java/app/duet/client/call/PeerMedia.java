@@ -123,10 +123,13 @@ final class PeerMedia {
         announceState();
     }
 
-    /** Re-attaches our audio track to its sender (see {@code CallSession#scheduleSettle}). */
-    void reattachAudio() {
+    /** Re-attaches our tracks to their senders (see {@code CallSession#scheduleSettle}). */
+    void reattachTracks() {
         if (audioSender != null) {
             peer.replaceTrack(audioSender, media.audioTrack());
+        }
+        if (videoSender != null && media.videoTrack() != null) {
+            peer.replaceTrack(videoSender, media.videoTrack());
         }
     }
 

@@ -67,6 +67,35 @@ class NegotiationEdgeCasesTest {
     }
 
     @Test
+    void both_sides_offering_again_at_once_after_a_resume_keeps_video_flowing_both_ways() {
+        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Ivy").withSize(320, 240, 15), downloads)
+                .start()) {
+            awaitConnected(pair);
+            await().atMost(WAIT).until(() -> pair.callee.remoteVideo().publishedFrames() > 5
+                    && pair.caller.remoteVideo().publishedFrames() > 5);
+            int offersBefore = pair.offersSent.get();
+
+            // Both clients resume after a server restart at the same moment. If both offered, the callee would
+            // roll its offer back, and libwebrtc would stop feeding its media (the failure this test caught).
+            pair.caller.signalingResumed();
+            pair.callee.signalingResumed();
+            await().atMost(WAIT).until(() -> pair.offersSent.get() > offersBefore);
+            for (int round = 0; round < 3; round++) {
+                long atCaller = pair.caller.remoteVideo().publishedFrames();
+                long atCallee = pair.callee.remoteVideo().publishedFrames();
+                await().atMost(WAIT).untilAsserted(() -> {
+                    assertThat(pair.caller.remoteVideo().publishedFrames()).as("video at the caller")
+                            .isGreaterThan(atCaller + 15);
+                    assertThat(pair.callee.remoteVideo().publishedFrames()).as("video at the callee")
+                            .isGreaterThan(atCallee + 15);
+                });
+            }
+            assertThat(pair.caller.state()).isEqualTo(CallState.CONNECTED);
+            assertThat(pair.callee.state()).isEqualTo(CallState.CONNECTED);
+        }
+    }
+
+    @Test
     void ice_restart_renews_the_path_and_media_keeps_flowing() {
         try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Hal").withSize(320, 240, 15), downloads)
                 .start()) {

@@ -21,6 +21,12 @@ public sealed interface NegotiationAction {
      */
     record SendOffer(long generation, String sdp) implements NegotiationAction { }
 
+    /**
+     * After a resume, the polite side gives the far side's own resume offer time to arrive: report with
+     * {@code farSideOfferOverdue(epoch)} after a while.
+     */
+    record AwaitFarSideOffer(long epoch) implements NegotiationAction { }
+
     /** Roll back our undelivered local offer (back to stable); report with {@code rolledBack()}. */
     record RollbackOffer() implements NegotiationAction { }
 

@@ -7,6 +7,7 @@ import app.duet.client.call.CallState;
 import app.duet.client.call.IceCandidateInfo;
 import app.duet.client.call.negotiation.NegotiationAction.AddRemoteCandidates;
 import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
+import app.duet.client.call.negotiation.NegotiationAction.AwaitFarSideOffer;
 import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.Close;
 import app.duet.client.call.negotiation.NegotiationAction.RollbackOffer;
@@ -46,6 +47,9 @@ public final class NegotiationMachine {
     private boolean rollingBack;
     /** An offer of ours was rolled back undelivered: offer again once the far side is known to be reachable. */
     private boolean offerDeferred;
+    /** Polite side after a resume: waiting for the far side's resume offer before making its own. */
+    private boolean awaitingFarSideOffer;
+    private long resumeEpoch;
     private boolean transportConnected;
     private final List<IceCandidateInfo> pendingCandidates = new ArrayList<>();
 
@@ -166,16 +170,33 @@ public final class NegotiationMachine {
      * Our signaling connection came back and the server still has the call. Whatever was in flight may have
      * been lost with the old connection (an offer, or the answer to it), so we offer again: restarting ICE if
      * the media path broke meanwhile. If the far side is still away, that offer is rolled back undelivered and
-     * its own resume reaches us instead.
+     * its own resume reaches us instead. When both resume at once (a server restart) both would offer, and the
+     * polite side's rollback in that collision stops libwebrtc feeding its pushed and received media (see
+     * decision 0003): so the polite side first waits for the far side's offer and only offers if none comes.
      */
     public List<NegotiationAction> signalingResumed() {
         if (!negotiationStarted()) {
             return List.of();
         }
-        offerAgain();
         if (signaling == Signaling.HAVE_LOCAL_OFFER) {
+            offerAgain();
             return rollBack(); // its answer will not come: that connection is gone
         }
+        if (role.polite()) {
+            awaitingFarSideOffer = true;
+            return List.of(new AwaitFarSideOffer(++resumeEpoch));
+        }
+        offerAgain();
+        return afterStable();
+    }
+
+    /** The far side made no offer since our resume: it may have resumed long ago, so we offer ourselves. */
+    public List<NegotiationAction> farSideOfferOverdue(long epoch) {
+        if (!awaitingFarSideOffer || epoch != resumeEpoch || state == CallState.ENDED) {
+            return List.of();
+        }
+        awaitingFarSideOffer = false;
+        offerAgain();
         return afterStable();
     }
 
@@ -206,6 +227,7 @@ public final class NegotiationMachine {
         if (ignoredLastOffer) {
             return List.of();
         }
+        awaitingFarSideOffer = false; // answering it brings both sides in step
         if (collision) {
             reofferPending = true; // our rolled-back changes need an offer of their own afterwards
         }

@@ -8,6 +8,7 @@ import app.duet.client.call.CallState;
 import app.duet.client.call.IceCandidateInfo;
 import app.duet.client.call.negotiation.NegotiationAction.AddRemoteCandidates;
 import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
+import app.duet.client.call.negotiation.NegotiationAction.AwaitFarSideOffer;
 import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.Close;
 import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
@@ -234,6 +235,22 @@ class NegotiationMachineTest {
     }
 
     @Test
+    void after_a_resume_the_callee_waits_for_the_callers_offer_so_the_two_never_collide() {
+        connectedCallee();
+        assertThat(callee.signalingResumed()).containsExactly(new AwaitFarSideOffer(1));
+        assertThat(callee.remoteOffer("resume-offer")).containsExactly(new Unsettled(), new AnswerOffer("resume-offer", false));
+        assertThat(callee.localAnswerReady("answer")).containsExactly(new SendAnswer("answer"), new Settled());
+        assertThat(callee.farSideOfferOverdue(1)).as("the caller's offer came").isEmpty();
+    }
+
+    @Test
+    void a_callee_whose_caller_resumed_long_ago_offers_once_the_wait_is_over() {
+        connectedCallee();
+        assertThat(callee.signalingResumed()).containsExactly(new AwaitFarSideOffer(1));
+        assertThat(callee.farSideOfferOverdue(1)).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+    }
+
+    @Test
     void resuming_while_the_media_path_is_down_restarts_ice() {
         connectedCaller();
         caller.transport(TransportStatus.DISCONNECTED);
@@ -274,6 +291,14 @@ class NegotiationMachineTest {
         caller.localOfferReady(2, "offer-2");
         assertThat(caller.offerUnanswered(2)).isEmpty();
         assertThat(caller.remoteAnswer("answer-2")).containsExactly(new ApplyAnswer("answer-2"));
+    }
+
+    /** A callee that answered the first offer and whose media connected. */
+    private void connectedCallee() {
+        callee.accepted();
+        callee.remoteOffer("offer");
+        callee.localAnswerReady("answer");
+        callee.transport(TransportStatus.CONNECTED);
     }
 
     /** A caller whose first offer was answered and whose media connected. */
