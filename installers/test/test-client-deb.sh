@@ -35,7 +35,7 @@ DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$
 dpkg-query -W -f='${Status}' duet | grep -q "install ok installed" || fail "apt did not install duet"
 pass "installed $(dpkg-query -W -f='${Package} ${Version}' duet), $(du -sh /opt/duet | cut -f1) in /opt/duet"
 depends=$(dpkg-query -W -f='${Depends}' duet)
-for dep in libgtk-3-0 libpulse0; do
+for dep in libgtk-3-0 libpulse0 pulseaudio-utils; do
     grep -q "$dep" <<<"$depends" || fail "Depends lacks $dep: $depends"
 done
 pass "Depends: $depends"
