@@ -106,6 +106,7 @@ public final class App extends Application {
         // Starting libwebrtc probes the audio system and can take seconds: never on the FX thread.
         background.supply(() -> {
                     mediaEngine = MediaEngine.start(engineSettings.audioMode());
+                    SavedDevices.apply(settings, mediaEngine);
                     return new CallEngine(client, mediaEngine, false, engineSettings, calls, Platform::runLater);
                 })
                 .whenComplete((started, error) -> {
