@@ -71,6 +71,7 @@ class AnsweringUiTest {
         signUp(bob, "bob", "Bob Jones");
         bob.type("channel-name", "room");
         bob.press("channel-create");
+        bob.node("channel-room"); // created on the server before Carol joins it
         CallEngine carol = carol("room");
         bob.awaitText("carol is online");
 
@@ -101,6 +102,7 @@ class AnsweringUiTest {
         signUp(bob, "bob", "Bob Jones");
         bob.type("channel-name", "room");
         bob.press("channel-create");
+        bob.node("channel-room"); // created on the server before Carol joins it
         CallEngine carol = carol("room");
         bob.awaitText("carol is online");
 

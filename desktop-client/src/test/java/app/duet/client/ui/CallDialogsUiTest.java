@@ -107,6 +107,7 @@ class CallDialogsUiTest {
         SignalingClient carol = signalingUser("carol");
         bob.type("channel-name", "bob-and-carol");
         bob.press("channel-create");
+        bob.node("channel-bob-and-carol"); // created on the server before Carol joins it
         carol.joinChannel("bob-and-carol").get();
         carol.ring("bob-and-carol", Media.AUDIO).get();
         bob.node("incoming-overlay");
@@ -163,6 +164,7 @@ class CallDialogsUiTest {
     private static void meet(UiClient ann, UiClient bob, String channel) {
         ann.type("channel-name", channel);
         ann.press("channel-create");
+        ann.node("channel-" + channel); // created on the server before Bob joins it
         bob.type("channel-name", channel);
         bob.press("channel-join");
         ann.awaitText("Bob Jones is online");

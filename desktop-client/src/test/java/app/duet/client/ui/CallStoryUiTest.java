@@ -55,6 +55,7 @@ class CallStoryUiTest {
 
         ann.type("channel-name", "ann-and-bob");
         ann.press("channel-create");
+        ann.node("channel-ann-and-bob"); // created on the server before Bob joins it
         bob.type("channel-name", "ann-and-bob");
         bob.press("channel-join");
         ann.awaitText("Bob Jones is online");

@@ -60,6 +60,7 @@ class ForceRelayUiTest {
         AnsweringUiTest.signUp(ann, "ann", "Ann Smith");
         ann.type("channel-name", "room");
         ann.press("channel-create");
+        ann.node("channel-room"); // created on the server before Dan joins it
         List<IncomingCall> rings = new CopyOnWriteArrayList<>();
         CallEngine dan = dan(server, rings);
         ann.awaitText("dan is online");
