@@ -118,7 +118,8 @@ class SignalingReconnectIntegrationTest {
         annRoute.sever();
         await().atMost(WAIT).until(() -> annClient.state() == ConnectionState.RECONNECTING);
         CompletableFuture<Void> hangup = ann.hangup();
-        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
+        // Listeners hear of it on their own (UI) thread, a moment later.
+        await().atMost(WAIT).untilAsserted(() -> assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP));
         // The request waits for the connection no longer than its timeout: this hang-up is lost.
         await().atMost(WAIT).until(hangup::isDone);
         assertThat(hangup).isCompletedExceptionally();
