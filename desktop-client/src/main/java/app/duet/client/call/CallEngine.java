@@ -14,17 +14,13 @@ import java.util.concurrent.TimeUnit;
 import app.duet.client.call.media.DeviceCatalog;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.MediaEngine;
-import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.media.RobotDisplayCapturer;
 import app.duet.client.call.media.VideoSources;
-import app.duet.client.call.negotiation.Role;
 import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.protocol.IceServer;
 import app.duet.protocol.Media;
-import app.duet.protocol.Result;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +44,12 @@ public final class CallEngine implements AutoCloseable {
     private final VideoSources videoSources;
     private final ExecutorService worker;
     private final SignalingEvents signalingEvents;
-    private final LatestFrameHolder selfView = new LatestFrameHolder();
-    private final LatestFrameHolder remoteVideo = new LatestFrameHolder();
+    private final IceServerLookup iceServers;
+    private final CallSessionFactory sessions;
     private CurrentCall current; // guarded by this
     private IncomingCall incoming; // guarded by this
-    private String cameraId; // guarded by this; null = the settings' camera
     private final ParkedCallEvents parked = new ParkedCallEvents(); // used under this lock or outside any
     private volatile Runnable acceptHook = () -> { }; // see beforeAcceptPublishes
-    private volatile boolean forceRelay;
 
     /** The call in progress: its server id (null while our ring is unanswered by the server) and session. */
     record CurrentCall(String callId, CallSession session) {
@@ -81,10 +75,11 @@ public final class CallEngine implements AutoCloseable {
         this.media = media;
         this.ownsMedia = ownsMedia;
         this.settings = settings;
-        this.forceRelay = settings.forceRelay();
         this.listener = listener;
         this.listenerExecutor = listenerExecutor;
         this.videoSources = new VideoSources(media.devices(), new RobotDisplayCapturer());
+        this.iceServers = new IceServerLookup(signaling);
+        this.sessions = new CallSessionFactory(signaling, media, settings, videoSources, listener, listenerExecutor);
         this.worker = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-engine"));
         this.signalingEvents = new SignalingEvents(this);
         signaling.addListener(signalingEvents);
@@ -100,7 +95,7 @@ public final class CallEngine implements AutoCloseable {
             }
             current = RINGING; // reserve: a second ring fails fast, a hang-up meanwhile cancels it
         }
-        return iceServers().thenCompose(servers -> signaling.ring(channel, video ? Media.VIDEO : Media.AUDIO)
+        return iceServers.fetch().thenCompose(servers -> signaling.ring(channel, video ? Media.VIDEO : Media.AUDIO)
                 .thenApplyAsync(reply -> startRingingCall(reply.callId(), servers, video), worker))
                 .whenComplete((callId, error) -> {
                     if (error != null) {
@@ -126,12 +121,7 @@ public final class CallEngine implements AutoCloseable {
             glare = incoming != null && incoming.callId().equals(callId);
             incoming = null;
         }
-        // Glare: the server joined our ring into theirs, so they offer and we answer.
-        CallSession session = newSession(glare ? Role.CALLEE : Role.CALLER, callId, servers, video);
-        session.ringing();
-        if (glare) {
-            session.accepted();
-        }
+        CallSession session = sessions.outgoing(callId, servers, video, glare);
         synchronized (this) {
             if (current != RINGING) { // hung up while the session was being built
                 session.end();
@@ -176,7 +166,7 @@ public final class CallEngine implements AutoCloseable {
             accepting = new CurrentCall(call.callId(), null);
             current = accepting;
         }
-        return iceServers()
+        return iceServers.fetch()
                 .thenApplyAsync(servers -> startAcceptedCall(accepting, servers, media == Media.VIDEO), worker)
                 .thenCompose(session -> signaling.accept(call.callId()).<Void>thenApply(ok -> null))
                 .whenComplete((ok, error) -> {
@@ -193,7 +183,7 @@ public final class CallEngine implements AutoCloseable {
      */
     private CallSession startAcceptedCall(CurrentCall accepting, List<IceServerConfig> servers, boolean video) {
         CallSession session = isCurrent(accepting)
-                ? newSession(Role.CALLEE, accepting.callId(), servers, video) : null;
+                ? sessions.accepting(accepting.callId(), servers, video) : null;
         acceptHook.run();
         boolean published = false;
         synchronized (this) {
@@ -277,14 +267,12 @@ public final class CallEngine implements AutoCloseable {
 
     /** Relays the media of calls set up from now on through TURN (or not); a call in progress keeps its path. */
     public void setForceRelay(boolean relay) {
-        forceRelay = relay;
+        sessions.setForceRelay(relay);
     }
 
     /** Uses this camera from now on, switching the current call's video unless it shares a screen. */
     public void selectCamera(String deviceId) {
-        synchronized (this) {
-            cameraId = deviceId;
-        }
+        sessions.useCamera(deviceId);
         session().filter(s -> !s.isSharingScreen()).ifPresent(s -> s.useCamera(deviceId));
     }
 
@@ -343,11 +331,11 @@ public final class CallEngine implements AutoCloseable {
 
     /** The far side's video; survives across calls, so the UI binds it once. */
     public LatestFrameHolder remoteVideo() {
-        return remoteVideo;
+        return sessions.remoteVideo();
     }
 
     public LatestFrameHolder selfView() {
-        return selfView;
+        return sessions.selfView();
     }
 
     public double remoteAudioLevel() {
@@ -431,35 +419,6 @@ public final class CallEngine implements AutoCloseable {
 
     private synchronized Optional<CallSession> session() {
         return current == null ? Optional.empty() : Optional.ofNullable(current.session());
-    }
-
-    private CallSession newSession(Role role, String callId, List<IceServerConfig> servers, boolean video) {
-        MediaSettings base;
-        synchronized (this) {
-            base = cameraId == null ? settings.media() : settings.media().withCamera(cameraId);
-        }
-        String name = signaling.user().map(u -> u.displayName()).orElse(base.displayName());
-        MediaSettings callMedia = new MediaSettings(name, video ? base.video() : VideoChoice.NONE, base.cameraId(),
-                base.audio(), base.microphoneId(), base.width(), base.height(), base.fps(), base.echo());
-        CallOptions options = new CallOptions(servers, forceRelay, callMedia, settings.downloadDir());
-        SignalingPort port = new CallSignalingPort(signaling, callId);
-        return new CallSession(media, role, options, videoSources, port, listener, listenerExecutor,
-                selfView, remoteVideo);
-    }
-
-    /** ICE servers from the server; a failure falls back to host candidates only rather than failing the call. */
-    private CompletableFuture<List<IceServerConfig>> iceServers() {
-        return signaling.iceServers().thenApply(CallEngine::toConfig).exceptionally(error -> {
-            LOG.warn("Could not fetch ICE servers; calling with direct connections only: {}",
-                    SignalingClient.unwrap(error).getMessage());
-            return List.of();
-        });
-    }
-
-    private static List<IceServerConfig> toConfig(Result.IceServers reply) {
-        return reply.iceServers().stream()
-                .map((IceServer s) -> new IceServerConfig(s.urls(), s.username(), s.credential()))
-                .toList();
     }
 
     private void deliver(Runnable event) {

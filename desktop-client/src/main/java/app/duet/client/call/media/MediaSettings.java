@@ -48,6 +48,10 @@ public record MediaSettings(String displayName, VideoChoice video, String camera
         return new MediaSettings(displayName, video, cameraId, audio, microphoneId, newWidth, newHeight, newFps, echo);
     }
 
+    public MediaSettings withDisplayName(String name) {
+        return new MediaSettings(name, video, cameraId, audio, microphoneId, width, height, fps, echo);
+    }
+
     public MediaSettings withEcho(boolean sendBack) {
         return new MediaSettings(displayName, video, cameraId, audio, microphoneId, width, height, fps, sendBack);
     }

@@ -1,0 +1,90 @@
+package app.duet.client.call;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.media.VideoSources;
+import app.duet.client.call.negotiation.Role;
+import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.signaling.SignalingClient;
+
+/**
+ * Builds the {@link CallSession} of each call the engine makes or accepts: its media (the settings' camera
+ * or the one picked since, video or not, our display name), its path (relayed or not) and its signaling port.
+ * Every session draws into the same self-view and remote-video holders, which the UI binds once.
+ */
+final class CallSessionFactory {
+
+    private final SignalingClient signaling;
+    private final MediaEngine media;
+    private final CallEngineSettings settings;
+    private final VideoSources videoSources;
+    private final CallEngineListener listener;
+    private final Executor listenerExecutor;
+    private final LatestFrameHolder selfView = new LatestFrameHolder();
+    private final LatestFrameHolder remoteVideo = new LatestFrameHolder();
+    private volatile String cameraId; // null = the settings' camera
+    private volatile boolean forceRelay;
+
+    CallSessionFactory(SignalingClient signaling, MediaEngine media, CallEngineSettings settings,
+                       VideoSources videoSources, CallEngineListener listener, Executor listenerExecutor) {
+        this.signaling = signaling;
+        this.media = media;
+        this.settings = settings;
+        this.videoSources = videoSources;
+        this.listener = listener;
+        this.listenerExecutor = listenerExecutor;
+        this.forceRelay = settings.forceRelay();
+    }
+
+    /**
+     * The session of our ring, ringing. On glare (the server joined our ring into the far side's) they offer
+     * and we answer, so the session is a callee's and already accepted.
+     */
+    CallSession outgoing(String callId, List<IceServerConfig> servers, boolean video, boolean glare) {
+        CallSession session = create(glare ? Role.CALLEE : Role.CALLER, callId, servers, video);
+        session.ringing();
+        if (glare) {
+            session.accepted();
+        }
+        return session;
+    }
+
+    /** The session of a call we accept; the engine starts it once it is current. */
+    CallSession accepting(String callId, List<IceServerConfig> servers, boolean video) {
+        return create(Role.CALLEE, callId, servers, video);
+    }
+
+    void useCamera(String deviceId) {
+        cameraId = deviceId;
+    }
+
+    void setForceRelay(boolean relay) {
+        forceRelay = relay;
+    }
+
+    LatestFrameHolder selfView() {
+        return selfView;
+    }
+
+    LatestFrameHolder remoteVideo() {
+        return remoteVideo;
+    }
+
+    private CallSession create(Role role, String callId, List<IceServerConfig> servers, boolean video) {
+        CallOptions options = new CallOptions(servers, forceRelay, callMedia(video), settings.downloadDir());
+        SignalingPort port = new CallSignalingPort(signaling, callId);
+        return new CallSession(media, role, options, videoSources, port, listener, listenerExecutor,
+                selfView, remoteVideo);
+    }
+
+    private MediaSettings callMedia(boolean video) {
+        String camera = cameraId;
+        MediaSettings base = camera == null ? settings.media() : settings.media().withCamera(camera);
+        String name = signaling.user().map(u -> u.displayName()).orElse(base.displayName());
+        return base.withVideo(video ? base.video() : VideoChoice.NONE).withDisplayName(name);
+    }
+}
