@@ -25,6 +25,12 @@ public final class Protocol {
      * after an {@code error} with {@link ErrorCode#RATE_LIMITED}. Reconnect later, with back-off.
      */
     public static final int CLOSE_TOO_MANY_CONNECTIONS = 4029;
+    /**
+     * Close code the server records when it drops a client that stopped reading (its unsent frames passed the
+     * server's outbound buffer limit). The client itself sees the connection end (1006): a close frame would
+     * wait behind what it did not read. Reconnect and resume.
+     */
+    public static final int CLOSE_NOT_READING = 4008;
 
     private Protocol() {
     }

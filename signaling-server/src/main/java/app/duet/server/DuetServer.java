@@ -100,8 +100,9 @@ public final class DuetServer implements AutoCloseable {
                         config.tlsEnabled() ? Tls.serverContext(config.tlsKeystore(), config.tlsKeystorePassword(),
                                 config.tlsKeystoreType()) : null,
                         new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds()),
-                        Set.copyOf(config.trustedProxies())),
-                new SignalingEndpoint.Services(auth, resets, channels, ice, executors.workers(), metrics, clock),
+                        Set.copyOf(config.trustedProxies()), config.outboundBufferBytes()),
+                new SignalingEndpoint.Services(auth, resets, channels, ice, executors.workers(), executors.timers(),
+                        metrics, clock),
                 connections, codec);
         try {
             endpoint.start();

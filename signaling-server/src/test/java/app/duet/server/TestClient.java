@@ -22,12 +22,15 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A real WebSocket client speaking the protocol, for integration tests. Events are kept until consumed. */
@@ -42,6 +45,9 @@ final class TestClient implements AutoCloseable {
     private final List<ServerMessage> unmatched = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocketClient socket;
+    private volatile boolean answerPings = true;
+    /** While set, the socket's reading thread waits here, so what the server sends piles up unread. */
+    private volatile CountDownLatch readingPaused;
 
     private TestClient(URI uri, SSLContext ssl, Map<String, String> headers) {
         socket = new WebSocketClient(uri, headers) {
@@ -51,7 +57,15 @@ final class TestClient implements AutoCloseable {
 
             @Override
             public void onMessage(String frame) {
+                waitWhileReadingPaused();
                 received(frame);
+            }
+
+            @Override
+            public void onWebsocketPing(WebSocket conn, Framedata ping) {
+                if (answerPings) {
+                    super.onWebsocketPing(conn, ping);
+                }
             }
 
             @Override
@@ -172,9 +186,39 @@ final class TestClient implements AutoCloseable {
         return socket.isOpen();
     }
 
+    /** From now on the server's pings go unanswered, as from a client that vanished without closing. */
+    void stopAnsweringPings() {
+        answerPings = false;
+    }
+
+    /** The next frame from the server stops this client reading its socket until it resumes or closes. */
+    void stopReading() {
+        readingPaused = new CountDownLatch(1);
+    }
+
+    void resumeReading() {
+        CountDownLatch paused = readingPaused;
+        if (paused != null) {
+            paused.countDown();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
+        resumeReading();
         socket.closeBlocking();
+    }
+
+    private void waitWhileReadingPaused() {
+        CountDownLatch paused = readingPaused;
+        if (paused == null) {
+            return;
+        }
+        try {
+            paused.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized <T extends Event> Optional<T> take(Class<T> type, Predicate<T> matching) {

@@ -1,5 +1,6 @@
 package app.duet.server.config;
 
+import app.duet.protocol.Protocol;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -58,7 +59,9 @@ public record ServerConfig(
         int resetRequestsPerAddressPerHour,
         int resetRequestsPerAccountPerHour,
         /** Sessions are renewed on use up to this long after login; at least {@code sessionTtl}. */
-        Duration sessionMaxAge) {
+        Duration sessionMaxAge,
+        /** Bytes the server may hold for a connection that does not read; past this it is dropped (4008). */
+        int outboundBufferBytes) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -67,6 +70,11 @@ public record ServerConfig(
     public static final int DEFAULT_BCRYPT_COST = 10;
     /** This machine: local tools, tests and load drivers are not capped by the per-address limits. */
     public static final String DEFAULT_LIMIT_EXEMPT = "127.0.0.1,::1";
+    /**
+     * A client that reads keeps this near zero; 1 MiB is about 250 offers or 5,000 candidates waiting, and
+     * bounds what a stalled client can cost the server.
+     */
+    public static final int DEFAULT_OUTBOUND_BUFFER_BYTES = 1024 * 1024;
     /** A user with a few devices and reconnects in flight stays far below this. */
     public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 50;
     /** Room for a family or an office behind one NAT; a sign-up script gets 20 accounts an hour. */
@@ -89,6 +97,10 @@ public record ServerConfig(
         }
         if (sessionTtl.isNegative() || sessionTtl.isZero() || sessionMaxAge.compareTo(sessionTtl) < 0) {
             throw new IllegalArgumentException("--session-days must be positive and at most --session-max-days");
+        }
+        if (outboundBufferBytes < Protocol.MAX_FRAME_BYTES) {
+            throw new IllegalArgumentException("--outbound-buffer-bytes must be at least one frame ("
+                    + Protocol.MAX_FRAME_BYTES + " bytes)");
         }
         if (callGraceAfterRestart.isNegative()) {
             throw new IllegalArgumentException("--call-grace-after-restart-seconds must be 0 or more (0 ends the calls"
@@ -183,6 +195,7 @@ public record ServerConfig(
         private int signupsPerAddressPerHour = DEFAULT_SIGNUPS_PER_ADDRESS_PER_HOUR;
         private int resetRequestsPerAddressPerHour = DEFAULT_RESET_REQUESTS_PER_ADDRESS_PER_HOUR;
         private int resetRequestsPerAccountPerHour = DEFAULT_RESET_REQUESTS_PER_ACCOUNT_PER_HOUR;
+        private int outboundBufferBytes = DEFAULT_OUTBOUND_BUFFER_BYTES;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -224,6 +237,7 @@ public record ServerConfig(
         public Builder signupsPerAddressPerHour(int v) { signupsPerAddressPerHour = v; return this; }
         public Builder resetRequestsPerAddressPerHour(int v) { resetRequestsPerAddressPerHour = v; return this; }
         public Builder resetRequestsPerAccountPerHour(int v) { resetRequestsPerAccountPerHour = v; return this; }
+        public Builder outboundBufferBytes(int v) { outboundBufferBytes = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
@@ -233,7 +247,7 @@ public record ServerConfig(
                     turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
-                    resetRequestsPerAccountPerHour, sessionMaxAge);
+                    resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes);
         }
     }
 }

@@ -148,6 +148,11 @@ public final class ServerOptions {
             description = "Password reset requests per account per hour (default: ${DEFAULT-VALUE}).")
     int resetRequestsPerAccount;
 
+    @Option(names = "--outbound-buffer-bytes", defaultValue = "" + ServerConfig.DEFAULT_OUTBOUND_BUFFER_BYTES,
+            description = "Bytes waiting for one client that does not read, before it is disconnected"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int outboundBufferBytes;
+
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
@@ -164,7 +169,7 @@ public final class ServerOptions {
                 .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies)
                 .limitExemptAddresses(limitExempt).connectionsPerAddress(connectionsPerAddress)
                 .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
-                .resetRequestsPerAccountPerHour(resetRequestsPerAccount);
+                .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes);
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }

@@ -1,16 +1,22 @@
 package app.duet.server.transport;
 
+import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.ServerMessage;
 import app.duet.server.auth.Principal;
+import java.nio.ByteBuffer;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Per-connection state, kept as the WebSocket's attachment. */
-final class ClientConnection {
+final class ClientConnection implements Heartbeat.Peer {
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
 
     private final WebSocket socket;
@@ -18,16 +24,22 @@ final class ClientConnection {
     private final String id;
     private final String address;
     private final FloodGuard flood;
+    private final int maxBufferedBytes;
     private final AtomicBoolean authenticating = new AtomicBoolean();
+    private final int heartbeatSlot = ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE);
+    private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean helloDone;
     private volatile Principal principal;
 
-    ClientConnection(WebSocket socket, ProtocolCodec codec, String id, String address, FloodGuard flood) {
+    /** @param maxBufferedBytes frames waiting to be written to this client; past this it is dropped */
+    ClientConnection(WebSocket socket, ProtocolCodec codec, String id, String address, FloodGuard flood,
+            int maxBufferedBytes) {
         this.socket = socket;
         this.codec = codec;
         this.id = id;
         this.address = address;
         this.flood = flood;
+        this.maxBufferedBytes = maxBufferedBytes;
     }
 
     String id() {
@@ -42,12 +54,74 @@ final class ClientConnection {
         sendText(codec.encode(message));
     }
 
+    /**
+     * Queues a frame for the selector thread to write. A client that stops reading would make the queue grow
+     * without bound (server memory); past {@code maxBufferedBytes} it is dropped instead, with close code
+     * {@link Protocol#CLOSE_NOT_READING} in the server's log and metrics. It cannot read a close frame, which
+     * would wait behind what it did not read, so it sees the connection end (1006) and reconnects.
+     */
     void sendText(String frame) {
+        if (bufferedBytes() + frame.length() > maxBufferedBytes) {
+            log.warn("{} is not reading ({} frames waiting); dropping it", this, queue().size());
+            socket.closeConnection(Protocol.CLOSE_NOT_READING, "not reading");
+            return;
+        }
         try {
             socket.send(frame);
         } catch (WebsocketNotConnectedException e) {
             log.debug("connection {} closed before a message could be sent", id);
         }
+    }
+
+    /** A frame (any kind) came from the peer. */
+    void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    @Override
+    public int heartbeatSlot() {
+        return heartbeatSlot;
+    }
+
+    @Override
+    public long lastHeardNanos() {
+        return lastHeardNanos;
+    }
+
+    @Override
+    public void ping() {
+        try {
+            socket.sendPing();
+        } catch (WebsocketNotConnectedException e) {
+            log.debug("connection {} closed before it could be pinged", id);
+        }
+    }
+
+    @Override
+    public void dropSilent() {
+        log.debug("{} did not answer pings; dropping it", this);
+        socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "no pong received in time");
+    }
+
+    /**
+     * Bytes of frames waiting to be written. Walks the queue, which is empty or nearly so for a client that
+     * reads; only a stalled one has a long queue, and it is dropped once it passes the limit.
+     */
+    private long bufferedBytes() {
+        BlockingQueue<ByteBuffer> queue = queue();
+        if (queue.isEmpty()) {
+            return 0;
+        }
+        long bytes = 0;
+        for (ByteBuffer b : queue) {
+            bytes += b.remaining();
+        }
+        return bytes;
+    }
+
+    /** The library's per-connection queue of encoded frames, emptied by its selector thread. */
+    private BlockingQueue<ByteBuffer> queue() {
+        return ((WebSocketImpl) socket).outQueue;
     }
 
     void close(int code, String reason) {
@@ -83,7 +157,6 @@ final class ClientConnection {
         authenticating.set(false);
     }
 
-    /** @return the number of frames refused in a row, 0 if this one may pass */
     /** See {@link FloodGuard#admit()}. */
     int rateLimit() {
         return flood.admit();

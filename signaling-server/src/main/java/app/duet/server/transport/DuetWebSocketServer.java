@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
@@ -35,14 +36,15 @@ final class DuetWebSocketServer extends WebSocketServer {
         ClientConnection create(WebSocket socket, String id, String address);
     }
 
-    DuetWebSocketServer(InetSocketAddress address, int decoderThreads, int heartbeatSeconds, FrameHandler frames,
+    DuetWebSocketServer(InetSocketAddress address, int decoderThreads, FrameHandler frames,
             ConnectionFactory connections, ClientAddresses addresses) {
         super(address, decoderThreads, List.of(new Draft_6455(Collections.emptyList(),
                 List.of(new Protocol("")), HARD_FRAME_LIMIT)));
         this.frames = frames;
         this.connections = connections;
         this.addresses = addresses;
-        setConnectionLostTimeout(heartbeatSeconds);
+        // Pings and lost connections are the Heartbeat's: the library's checker pings every socket at once.
+        setConnectionLostTimeout(0);
         setReuseAddr(true);
         // Signaling frames are small and often come in pairs (a relayed event, then an ok): with Nagle on,
         // the second can wait for the peer's delayed ACK (~40 ms on Linux).
@@ -75,7 +77,26 @@ final class DuetWebSocketServer extends WebSocketServer {
         ClientConnection c = socket.getAttachment();
         // Not once closing: a refused connection's frames are never handled.
         if (c != null && socket.isOpen()) {
+            c.heard();
             frames.onFrame(c, message);
+        }
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket socket, Framedata ping) {
+        heard(socket);
+        super.onWebsocketPing(socket, ping);
+    }
+
+    @Override
+    public void onWebsocketPong(WebSocket socket, Framedata pong) {
+        heard(socket);
+    }
+
+    private static void heard(WebSocket socket) {
+        ClientConnection c = socket.getAttachment();
+        if (c != null) {
+            c.heard();
         }
     }
 

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
@@ -32,17 +34,21 @@ public final class SignalingEndpoint {
 
     /** What requests are dispatched to. */
     public record Services(AuthManager auth, PasswordResets resets, ChannelRegistry channels,
-            IceServersProvider iceServers, Executor workers, Metrics metrics, Clock clock) {
+            IceServersProvider iceServers, Executor workers, ScheduledExecutorService timers, Metrics metrics,
+            Clock clock) {
     }
 
     /** Socket-level settings. {@code ssl} is null for plain ws://. */
     public record Settings(InetSocketAddress address, int heartbeatSeconds, double ratePerSecond, int burst,
-            int decoderThreads, SSLContext ssl, Result.Hello hello, Set<String> trustedProxies) {
+            int decoderThreads, SSLContext ssl, Result.Hello hello, Set<String> trustedProxies, int outboundBufferBytes) {
     }
 
     private final DuetWebSocketServer server;
     private final ConnectionRegistry connections;
     private final ProtocolCodec codec;
+    private final Heartbeat heartbeat;
+    private final ScheduledExecutorService timers;
+    private ScheduledFuture<?> heartbeats;
 
     public SignalingEndpoint(Settings settings, Services services, ConnectionRegistry connections, ProtocolCodec codec) {
         this.connections = connections;
@@ -50,11 +56,13 @@ public final class SignalingEndpoint {
         Dispatcher dispatcher = new Dispatcher(services.auth(), services.resets(), services.channels(),
                 services.iceServers(), connections, services.workers(), services.metrics());
         FrameHandler frames = new FrameHandler(codec, dispatcher, services.metrics(), services.clock(), settings.hello());
-        server = new DuetWebSocketServer(settings.address(), settings.decoderThreads(), settings.heartbeatSeconds(), frames,
+        this.timers = services.timers();
+        heartbeat = new Heartbeat(connections::all, Duration.ofSeconds(settings.heartbeatSeconds()), System::nanoTime);
+        server = new DuetWebSocketServer(settings.address(), settings.decoderThreads(), frames,
                 (socket, id, address) -> {
                     ClientConnection c = new ClientConnection(socket, codec, id, address,
                             new FloodGuard(new TokenBucket(settings.ratePerSecond(), settings.burst(), System::nanoTime),
-                                    System::nanoTime));
+                                    System::nanoTime), settings.outboundBufferBytes());
                     services.metrics().connectionOpened();
                     if (!connections.opened(c)) {
                         refuseTooManyConnections(c, services.metrics());
@@ -82,6 +90,8 @@ public final class SignalingEndpoint {
             stopQuietly();
             throw new IOException("interrupted while starting", e);
         }
+        heartbeats = timers.scheduleAtFixedRate(this::beat, Heartbeat.TICK.toMillis(), Heartbeat.TICK.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     public int port() {
@@ -90,6 +100,9 @@ public final class SignalingEndpoint {
 
     /** Tells every client to come back later, then closes all connections (1001) and the socket. */
     public void shutdown(Duration reconnectAfter, Duration closeTimeout) {
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
+        }
         String goodbye = codec.encode(new Event.ServerShutdown(reconnectAfter.toMillis()));
         connections.all().forEach(c -> c.sendText(goodbye));
         try {
@@ -107,6 +120,15 @@ public final class SignalingEndpoint {
         c.send(new ErrorReply(null, ErrorCode.RATE_LIMITED,
                 "Too many connections from your network. Close some Duet windows or try again later."));
         c.close(Protocol.CLOSE_TOO_MANY_CONNECTIONS, "too many connections from your address");
+    }
+
+    /** One failed tick must not stop the heartbeat (a periodic task that throws is never run again). */
+    private void beat() {
+        try {
+            heartbeat.tick();
+        } catch (RuntimeException e) {
+            log.error("heartbeat tick failed", e);
+        }
     }
 
     private void stopQuietly() {
