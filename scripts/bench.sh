@@ -67,8 +67,16 @@ if [ "$what" != relay ] && [ -z "${DISPLAY:-}" ]; then
   # Screen sharing captures a real X screen: give it a virtual one of 1280x720.
   display=(xvfb-run -a -s "-screen 0 1280x720x24")
 fi
+# The Duet server runs with the JVM options its package gives it, unless --server-jvm-opt options are
+# given: like DUET_SERVER_JAVA_OPTS for the launcher, they then replace them all.
+server_jvm=()
+if ! printf '%s\n' "${extra[@]}" | grep -q -e '^--server-jvm-opt'; then
+  while read -r option; do server_jvm+=("--server-jvm-opt=$option"); done \
+    < <(grep -v -e '^#' -e '^$' installers/server/files/java-options)
+fi
 relay() {
-  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" --report "$RESULTS" "${extra[@]}"
+  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" --report "$RESULTS" "${server_jvm[@]}" \
+    "${extra[@]}"
 }
 calls() {
   "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar calls "${quick[@]}" "${client_jvm[@]}" --report "$RESULTS" "${extra[@]}"

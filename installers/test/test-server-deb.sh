@@ -54,11 +54,10 @@ pass "/usr/bin/duet-server --version: $(/usr/bin/duet-server --version)"
 
 echo "== start the server as the unit does, as user duet"
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
-java_opts=$(sed -n 's/^Environment="DUET_SERVER_JAVA_OPTS=\(.*\)"$/\1/p' "$unit")
 port=$(free_port)
 ops_port=$(free_port)
 # shellcheck disable=SC2086
-runuser -u duet -- env DUET_SERVER_JAVA_OPTS="$java_opts" $exec_start --port "$port" --ops-port "$ops_port" >"$log" 2>&1 &
+runuser -u duet -- $exec_start --port "$port" --ops-port "$ops_port" >"$log" 2>&1 &
 server_pid=$!
 wait_until 60 "the health check on port $ops_port" curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/healthz"
 pass "GET /healthz answers 200: $(curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/healthz")"
@@ -66,6 +65,9 @@ pass "GET /healthz answers 200: $(curl -fsS --max-time 5 "http://127.0.0.1:$ops_
 pass "WebSocket port $port open"
 java_pid=$(pgrep -u duet -f "duet-server.jar.*--port $port") || fail "no java process of user duet"
 pass "the server runs as $(ps -o user= -p "$java_pid") (pid $java_pid)"
+gc_option=$(grep -m1 -e '-XX:+Use.*GC' /usr/share/duet-server/java-options)
+ps -o args= -p "$java_pid" | grep -q -e "$gc_option" || fail "the server does not run with $gc_option from java-options"
+pass "the JVM options of /usr/share/duet-server/java-options are in use ($gc_option)"
 [ "$(stat -c %U /var/lib/duet-server/duet.db)" = duet ] || fail "the database is not owned by duet"
 pass "database /var/lib/duet-server/duet.db created, owned by duet"
 

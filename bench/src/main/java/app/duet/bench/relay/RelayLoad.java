@@ -10,10 +10,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives signaling-sized messages between the pairs at a fixed total rate and measures the relay.
@@ -22,7 +25,10 @@ import org.HdrHistogram.Recorder;
  * a real call set-up. Each message carries its intended send time, so lateness anywhere counts.
  */
 final class RelayLoad implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RelayLoad.class);
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(5);
+    /** Seconds of a step's measurement whose worst latency is logged one by one (pauses show as spikes). */
+    private static final int TIMELINE_SECONDS = 120;
     private final RelayTarget target;
     private final List<RelayPair> pairs = new CopyOnWriteArrayList<>();
     private final long epoch = System.nanoTime();
@@ -36,6 +42,8 @@ final class RelayLoad implements AutoCloseable {
     private final ScheduledExecutorService keepAlive =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "relay-keepalive"));
     private volatile long measureFromStamp = Long.MAX_VALUE;
+    /** Worst latency (µs) of the messages meant to leave in each second of the measurement. */
+    private volatile AtomicLongArray worstBySecond = new AtomicLongArray(TIMELINE_SECONDS);
     private volatile long stepFromStamp;
     private long keepAliveTick;
 
@@ -74,6 +82,7 @@ final class RelayLoad implements AutoCloseable {
         long total = (long) (rate * (warmup.toNanos() + measure.toNanos()) / 1e9);
         measureFromStamp = measureFrom - epoch;
         recorder.reset();
+        worstBySecond = new AtomicLongArray(TIMELINE_SECONDS);
         Future<?> pacing = pacer.submit(() -> pace(rate, start, total));
 
         LockSupport.parkNanos(Math.max(0, measureFrom - System.nanoTime()));
@@ -86,6 +95,7 @@ final class RelayLoad implements AutoCloseable {
         long sent = sequence.get() - sentBefore;
         awaitDelivered(sequence.get(), drainLimit);
         Histogram latency = recorder.getIntervalHistogram();
+        logTimeline(rate, measure);
         measureFromStamp = Long.MAX_VALUE;
         int closed = (int) pairs.stream().filter(p -> !p.caller().isOpen() || !p.callee().isOpen()).count();
         return new StepResult(rate, sent, delivered.sum() - deliveredBefore, errors.sum() - errorsBefore, closed,
@@ -140,10 +150,25 @@ final class RelayLoad implements AutoCloseable {
         if (stamp >= stepFromStamp) {
             delivered.increment();
         }
-        if (stamp >= measureFromStamp) {
+        long measuredFrom = measureFromStamp;
+        if (stamp >= measuredFrom) {
             long micros = (System.nanoTime() - epoch - stamp) / 1000;
             recorder.recordValue(Math.max(1, Math.min(micros, MAX_LATENCY_MICROS)));
+            int second = (int) ((stamp - measuredFrom) / 1_000_000_000L);
+            if (second < TIMELINE_SECONDS) {
+                worstBySecond.accumulateAndGet(second, micros, Math::max);
+            }
         }
+    }
+
+    /** One line per step: the worst latency in each second, so periodic stalls (GC, a ping sweep) show. */
+    private void logTimeline(double rate, Duration measure) {
+        AtomicLongArray worst = worstBySecond;
+        StringBuilder line = new StringBuilder();
+        for (int s = 0; s < Math.min(TIMELINE_SECONDS, measure.toSeconds()); s++) {
+            line.append(s == 0 ? "" : " ").append(Math.round(worst.get(s) / 1000.0));
+        }
+        log.info("{} msg/s: worst latency (ms) in each second of the measurement: {}", Math.round(rate), line);
     }
 
     /** Every socket sends one keep-alive per period, spread over the period one slice a second. */
