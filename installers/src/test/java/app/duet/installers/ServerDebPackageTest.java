@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,9 +61,21 @@ class ServerDebPackageTest {
         assertThat(contents)
                 .containsPattern("-rwxr-xr-x root/root .* \\./usr/bin/duet-server\\n")
                 .containsPattern("-rw-r--r-- root/root .* \\./" + UNIT.replace(".", "\\.") + "\\n")
+                .containsPattern("-rw-r--r-- root/root .* \\./usr/share/duet-server/java-options\\n")
                 .containsPattern("-rw-r----- root/root .* \\./etc/duet-server/duet-server\\.conf\\n");
         String conffiles = Commands.run(List.of("dpkg-deb", "--info", deb.toString(), "conffiles")).assertSuccess().output();
         assertThat(conffiles.strip()).isEqualTo("/etc/duet-server/duet-server.conf");
+    }
+
+    @Test
+    void theLaunchersJvmOptionsNameACollectorAndThisJavaAcceptsThem() throws IOException {
+        List<String> options = Files.readAllLines(root.resolve("usr/share/duet-server/java-options")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(options).anyMatch(o -> o.matches("-XX:\\+Use\\w+GC")).anyMatch(o -> o.startsWith("-Xmx"));
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(options);
+        command.add("-version");
+        Commands.run(command).assertSuccess();
     }
 
     @Test
