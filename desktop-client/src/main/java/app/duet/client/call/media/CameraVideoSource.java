@@ -3,17 +3,15 @@ package app.duet.client.call.media;
 import dev.onvoid.webrtc.media.video.VideoCaptureCapability;
 import dev.onvoid.webrtc.media.video.VideoDevice;
 import dev.onvoid.webrtc.media.video.VideoDeviceSource;
-import dev.onvoid.webrtc.media.video.VideoTrackSource;
 
 /** A real camera through libwebrtc's capture module. */
-final class CameraVideoSource implements LocalVideoSource {
+final class CameraVideoSource extends AbstractLocalVideoSource {
 
     private final VideoDeviceSource source;
-    private final String label;
 
     private CameraVideoSource(VideoDeviceSource source, String label) {
+        super(VideoSourceKind.CAMERA, label, source);
         this.source = source;
-        this.label = label;
     }
 
     static CameraVideoSource start(VideoDevice device, int width, int height, int fps) throws MediaUnavailableException {
@@ -27,21 +25,6 @@ final class CameraVideoSource implements LocalVideoSource {
             source.dispose();
             throw new MediaUnavailableException("The camera \"" + device.getName() + "\" could not be started.", e);
         }
-    }
-
-    @Override
-    public VideoSourceKind kind() {
-        return VideoSourceKind.CAMERA;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public VideoTrackSource trackSource() {
-        return source;
     }
 
     @Override

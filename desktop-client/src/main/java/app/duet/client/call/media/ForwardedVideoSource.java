@@ -8,7 +8,6 @@ import dev.onvoid.webrtc.media.video.NativeI420Buffer;
 import dev.onvoid.webrtc.media.video.VideoFrame;
 import dev.onvoid.webrtc.media.video.VideoFrameBuffer;
 import dev.onvoid.webrtc.media.video.VideoTrackSink;
-import dev.onvoid.webrtc.media.video.VideoTrackSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,18 +17,22 @@ import org.slf4j.LoggerFactory;
  * attaches the far side's) and every frame that track delivers is sent on. Each frame is copied into a
  * buffer of our own, pushed, and the received frame released on the callback thread, as every sink must.
  */
-public final class ForwardedVideoSource implements LocalVideoSource, VideoTrackSink {
+public final class ForwardedVideoSource extends AbstractLocalVideoSource implements VideoTrackSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(ForwardedVideoSource.class);
 
-    private final String label;
-    private final CustomVideoSource source = new CustomVideoSource();
+    private final CustomVideoSource source;
     private final Object lock = new Object();
     private boolean closed; // guarded by lock: no push may reach the disposed native source
     private boolean failureLogged;
 
     public ForwardedVideoSource(String label) {
-        this.label = label;
+        this(label, new CustomVideoSource());
+    }
+
+    private ForwardedVideoSource(String label, CustomVideoSource source) {
+        super(VideoSourceKind.FORWARDED, label, source);
+        this.source = source;
     }
 
     @Override
@@ -87,21 +90,6 @@ public final class ForwardedVideoSource implements LocalVideoSource, VideoTrackS
             to.position(row * toStride);
             to.put(line);
         }
-    }
-
-    @Override
-    public VideoSourceKind kind() {
-        return VideoSourceKind.FORWARDED;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public VideoTrackSource trackSource() {
-        return source;
     }
 
     /** Waits for a push in flight, then disposes the native source; frames that still arrive are released. */

@@ -2,32 +2,21 @@ package app.duet.client.call.media;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioOptions;
-import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 
 /** The real microphone, captured by the audio device module, with echo cancellation, noise suppression and AGC. */
-final class MicrophoneAudioSource implements LocalAudioSource {
-
-    private final AudioTrackSource source;
-    private final String label;
+final class MicrophoneAudioSource extends AbstractLocalAudioSource {
 
     MicrophoneAudioSource(PeerConnectionFactory factory, String label) {
+        super(label, factory.createAudioSource(processing()));
+    }
+
+    private static AudioOptions processing() {
         AudioOptions options = new AudioOptions();
         options.echoCancellation = true;
         options.noiseSuppression = true;
         options.autoGainControl = true;
         options.highpassFilter = true;
-        this.source = factory.createAudioSource(options);
-        this.label = label;
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public AudioTrackSource trackSource() {
-        return source;
+        return options;
     }
 
     @Override

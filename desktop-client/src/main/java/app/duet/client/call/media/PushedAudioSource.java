@@ -1,25 +1,16 @@
 package app.duet.client.call.media;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import app.duet.client.call.threads.DaemonThreads;
-
-import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 import dev.onvoid.webrtc.media.audio.CustomAudioSource;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Audio pushed from Java: every 10 ms a {@link Feed} supplies 16-bit PCM that is pushed into a
  * {@link CustomAudioSource} on this source's own timer thread, and only while the call lets it push
  * (see {@link LocalAudioSource#setPushing}): a push while the audio module records aborts the JVM.
  */
-final class PushedAudioSource implements LocalAudioSource {
+final class PushedAudioSource extends AbstractLocalAudioSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PushedAudioSource.class);
     static final long PERIOD_MILLIS = 10;
 
     /** 10 ms (or so) of 16-bit little-endian PCM. */
@@ -31,19 +22,22 @@ final class PushedAudioSource implements LocalAudioSource {
         PcmChunk next();
     }
 
-    private final String label;
     private final Feed feed;
-    private final CustomAudioSource source = new CustomAudioSource();
-    private final ScheduledExecutorService timer;
+    private final CustomAudioSource source;
     private final Object pushLock = new Object();
+    private final PeriodicPusher pusher;
     private boolean pushing; // guarded by pushLock
-    private boolean failureLogged;
 
     PushedAudioSource(String label, Feed feed) {
-        this.label = label;
+        this(label, feed, new CustomAudioSource());
+    }
+
+    private PushedAudioSource(String label, Feed feed, CustomAudioSource source) {
+        super(label, source);
         this.feed = feed;
-        this.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("duet-audio-pushed"));
-        timer.scheduleAtFixedRate(this::pushNext, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        this.source = source;
+        this.pusher = new PeriodicPusher("duet-audio-pushed", "audio from " + label, PERIOD_MILLIS, PERIOD_MILLIS,
+                TimeUnit.MILLISECONDS, this::pushNext);
     }
 
     private void pushNext() {
@@ -51,29 +45,11 @@ final class PushedAudioSource implements LocalAudioSource {
             if (!pushing) {
                 return;
             }
-            try {
-                PcmChunk chunk = feed.next();
-                if (chunk != null) {
-                    source.pushAudio(chunk.pcm(), 16, chunk.sampleRate(), chunk.channels(), chunk.frames());
-                }
-            } catch (RuntimeException e) {
-                // Keep the timer alive: a periodic task that throws is cancelled for good.
-                if (!failureLogged) {
-                    LOG.warn("Could not push audio from {}", label, e);
-                    failureLogged = true;
-                }
+            PcmChunk chunk = feed.next();
+            if (chunk != null) {
+                source.pushAudio(chunk.pcm(), 16, chunk.sampleRate(), chunk.channels(), chunk.frames());
             }
         }
-    }
-
-    @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public AudioTrackSource trackSource() {
-        return source;
     }
 
     @Override
@@ -91,14 +67,7 @@ final class PushedAudioSource implements LocalAudioSource {
     @Override
     public void close() {
         setPushing(false);
-        timer.shutdownNow();
-        try {
-            if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
-                LOG.warn("Audio pusher of {} did not stop in time", label);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pusher.stop();
         source.dispose();
     }
 }
