@@ -6,21 +6,18 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.control.Button;
 
-import app.duet.client.config.ConfigDir;
 import app.duet.client.signaling.ConnectionState;
-import app.duet.client.signaling.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
@@ -33,24 +30,24 @@ class AccountAndConnectionUiTest {
     @TempDir
     Path temp;
 
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private UiRig rig;
+
+    @BeforeEach
+    void startRig() {
+        rig = new UiRig(temp);
+    }
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        rig.close();
     }
 
     @Test
     void logOutEverywhereAsksFirstThenSignsOutEveryDevice() throws Exception {
-        TestServer server = TestServer.start(temp.resolve("server"));
-        toClose.add(server);
-        UiClient ann = UiClient.start(server.uri(), temp.resolve("ann"));
-        toClose.add(ann);
-        AnsweringUiTest.signUp(ann, "ann", "Ann Smith");
+        TestServer server = rig.closeLater(TestServer.start(temp.resolve("server")));
+        UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
         List<SignalingListener.SignOutReason> laptopSignOuts = new CopyOnWriteArrayList<>();
-        SignalingClient laptop = client(server.uri(), "laptop");
+        SignalingClient laptop = rig.client(server.uri(), "laptop");
         laptop.addListener(new SignalingListener() {
             @Override
             public void onSignedOut(SignOutReason reason) {
@@ -80,14 +77,13 @@ class AccountAndConnectionUiTest {
 
     @Test
     void tooManyConnectionsFromTheNetworkIsExplainedAndNotHammered() throws IOException {
-        DuetServer server = DuetServer.start(ServerConfig.builder().port(0).opsPort(-1).dataDir(temp.resolve("server"))
-                .bcryptCost(4).connectionsPerAddress(1).limitExemptAddresses(List.of()).build());
-        toClose.add(server);
-        SignalingClient blocker = client(server.uri(), "blocker");
+        DuetServer server = rig.closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
+                .dataDir(temp.resolve("server")).bcryptCost(4).connectionsPerAddress(1)
+                .limitExemptAddresses(List.of()).build()));
+        SignalingClient blocker = rig.client(server.uri(), "blocker");
         await().atMost(UiClient.WAIT).until(() -> blocker.state() == ConnectionState.CONNECTED);
 
-        UiClient ann = UiClient.start(server.uri(), temp.resolve("ann"));
-        toClose.add(ann);
+        UiClient ann = rig.window(server.uri(), "ann");
         ann.awaitText("too many connections from your network");
         assertThat(ann.visibleText()).contains("Close Duet on other devices or windows here, or ask the server's admin "
                 + "to raise the limit. Duet tries again in a few minutes.");
@@ -101,13 +97,5 @@ class AccountAndConnectionUiTest {
             return !ann.visibleText().contains("too many connections from your network");
         });
         ann.awaitText("Connected");
-    }
-
-    private SignalingClient client(java.net.URI uri, String name) {
-        SignalingClient client = new SignalingClient(SignalingConfig.defaults(uri, "test/1"),
-                new FileSessionStore(new ConfigDir(temp.resolve(name))), Runnable::run);
-        toClose.add(client);
-        client.start();
-        return client;
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -20,18 +19,11 @@ import javafx.scene.control.ListView;
 
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
-import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.CallState;
 import app.duet.client.call.FileTransferUpdate;
 import app.duet.client.call.FileTransferUpdate.Direction;
 import app.duet.client.call.FileTransferUpdate.Status;
-import app.duet.client.call.media.AudioMode;
-import app.duet.client.call.media.MediaEngine;
-import app.duet.client.call.media.MediaSettings;
-import app.duet.client.config.ConfigDir;
-import app.duet.client.signaling.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
@@ -47,33 +39,27 @@ class AnsweringUiTest {
     Path temp;
 
     private TestServer server;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private UiRig rig;
+    private UiClient bob;
+    private CallEngine carol;
     private final List<FileTransferUpdate> carolFiles = new CopyOnWriteArrayList<>();
     private volatile boolean carolDataOpen;
 
     @BeforeEach
     void startServer() {
         server = TestServer.start(temp.resolve("server"));
+        rig = new UiRig(temp);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        rig.close();
         server.close();
     }
 
     @Test
     void acceptingAVideoCallAudioOnlyNeverOpensTheCamera() throws Exception {
-        UiClient bob = UiClient.start(server.uri(), temp.resolve("bob"));
-        toClose.add(bob);
-        signUp(bob, "bob", "Bob Jones");
-        bob.type("channel-name", "room");
-        bob.press("channel-create");
-        bob.node("channel-room"); // created on the server before Carol joins it
-        CallEngine carol = carol("room");
-        bob.awaitText("carol is online");
+        bobAndCarolShareARoom();
 
         carol.ring("room", true).get();
         assertThat(bob.text("incoming-accept-audio")).isEqualTo("Accept audio only");
@@ -97,14 +83,7 @@ class AnsweringUiTest {
 
     @Test
     void bobIsAskedBeforeAFileArrivesAndCarolSeesHisAnswer() throws Exception {
-        UiClient bob = UiClient.start(server.uri(), temp.resolve("bob"));
-        toClose.add(bob);
-        signUp(bob, "bob", "Bob Jones");
-        bob.type("channel-name", "room");
-        bob.press("channel-create");
-        bob.node("channel-room"); // created on the server before Carol joins it
-        CallEngine carol = carol("room");
-        bob.awaitText("carol is online");
+        bobAndCarolShareARoom();
 
         carol.ring("room", false).get();
         bob.press("incoming-accept-audio");
@@ -155,40 +134,23 @@ class AnsweringUiTest {
                 && u.status() == status);
     }
 
-    private CallEngine carol(String channel) throws Exception {
-        SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "test/1"),
-                new FileSessionStore(new ConfigDir(temp.resolve("carol"))), Runnable::run);
-        toClose.add(client);
-        client.start();
-        client.signup("carol", "carol", "carol@example.org", "correct horse", false).get();
-        client.joinChannel(channel).get();
-        MediaEngine media = MediaEngine.start(AudioMode.HEADLESS);
-        toClose.add(media);
-        CallEngine engine = new CallEngine(client, media, false, new CallEngineSettings(
-                MediaSettings.synthetic("carol").withSize(320, 240, 15), AudioMode.HEADLESS, false,
-                temp.resolve("carol-downloads")), new CallEngineListener() {
-                    @Override
-                    public void fileTransfer(FileTransferUpdate update) {
-                        carolFiles.add(update);
-                    }
+    /** Bob's window and Carol's engine, both in the channel "room". */
+    private void bobAndCarolShareARoom() throws Exception {
+        bob = rig.signedUp(server.uri(), "bob", "Bob Jones");
+        UiRig.createChannel(bob, "room");
+        SignalingClient client = rig.signedUpClient(server.uri(), "carol");
+        client.joinChannel("room").get();
+        carol = rig.engine(client, "carol", new CallEngineListener() {
+            @Override
+            public void fileTransfer(FileTransferUpdate update) {
+                carolFiles.add(update);
+            }
 
-                    @Override
-                    public void dataChannel(boolean open) {
-                        carolDataOpen = open;
-                    }
-                }, Runnable::run);
-        toClose.add(engine);
-        return engine;
-    }
-
-    static void signUp(UiClient ui, String user, String name) {
-        ui.press("welcome-signup");
-        ui.type("signup-username", user);
-        ui.type("signup-display-name", name);
-        ui.type("signup-email", user + "@example.org");
-        ui.type("signup-password", "correct horse");
-        ui.type("signup-confirm", "correct horse");
-        ui.press("signup-submit");
-        ui.awaitScreen("Channels");
+            @Override
+            public void dataChannel(boolean open) {
+                carolDataOpen = open;
+            }
+        });
+        bob.awaitText("carol is online");
     }
 }

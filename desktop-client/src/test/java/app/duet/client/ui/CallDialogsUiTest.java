@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.duet.client.config.ConfigDir;
-import app.duet.client.signaling.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.sound.RingTone.Tone;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
@@ -27,18 +22,17 @@ class CallDialogsUiTest {
     Path temp;
 
     private TestServer server;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private UiRig rig;
 
     @BeforeEach
     void startServer() {
         server = TestServer.start(temp.resolve("server"), Duration.ofSeconds(3));
+        rig = new UiRig(temp);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        rig.close();
         server.close();
     }
 
@@ -104,10 +98,8 @@ class CallDialogsUiTest {
         UiClient ann = open("ann", "Ann Smith");
         UiClient bob = open("bob", "Bob Jones");
         meet(ann, bob, "room");
-        SignalingClient carol = signalingUser("carol");
-        bob.type("channel-name", "bob-and-carol");
-        bob.press("channel-create");
-        bob.node("channel-bob-and-carol"); // created on the server before Carol joins it
+        SignalingClient carol = rig.signedUpClient(server.uri(), "carol");
+        UiRig.createChannel(bob, "bob-and-carol");
         carol.joinChannel("bob-and-carol").get();
         carol.ring("bob-and-carol", Media.AUDIO).get();
         bob.node("incoming-overlay");
@@ -139,32 +131,11 @@ class CallDialogsUiTest {
     }
 
     private UiClient open(String user, String name) {
-        UiClient ui = UiClient.start(server.uri(), temp.resolve(user));
-        toClose.add(ui);
-        ui.press("welcome-signup");
-        ui.type("signup-username", user);
-        ui.type("signup-display-name", name);
-        ui.type("signup-email", user + "@example.org");
-        ui.type("signup-password", "correct horse");
-        ui.type("signup-confirm", "correct horse");
-        ui.press("signup-submit");
-        ui.awaitScreen("Channels");
-        return ui;
-    }
-
-    private SignalingClient signalingUser(String user) throws Exception {
-        SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "test/1"),
-                new FileSessionStore(new ConfigDir(temp.resolve(user))), Runnable::run);
-        toClose.add(client);
-        client.start();
-        client.signup(user, user, user + "@example.org", "correct horse", false).get();
-        return client;
+        return rig.signedUp(server.uri(), user, name);
     }
 
     private static void meet(UiClient ann, UiClient bob, String channel) {
-        ann.type("channel-name", channel);
-        ann.press("channel-create");
-        ann.node("channel-" + channel); // created on the server before Bob joins it
+        UiRig.createChannel(ann, channel);
         bob.type("channel-name", channel);
         bob.press("channel-join");
         ann.awaitText("Bob Jones is online");

@@ -50,12 +50,10 @@ class CallStoryUiTest {
     void twoPeopleMeetCallSeeEachOtherChatMuteShareAndHangUp() {
         UiClient ann = open("ann");
         UiClient bob = open("bob");
-        signUp(ann, "ann", "Ann Smith");
-        signUp(bob, "bob", "Bob Jones");
+        UiRig.signUp(ann, "ann", "Ann Smith");
+        UiRig.signUp(bob, "bob", "Bob Jones");
 
-        ann.type("channel-name", "ann-and-bob");
-        ann.press("channel-create");
-        ann.node("channel-ann-and-bob"); // created on the server before Bob joins it
+        UiRig.createChannel(ann, "ann-and-bob");
         bob.type("channel-name", "ann-and-bob");
         bob.press("channel-join");
         ann.awaitText("Bob Jones is online");
@@ -127,16 +125,5 @@ class CallStoryUiTest {
         UiClient ui = UiClient.start(server.uri(), temp.resolve(name));
         windows.add(ui);
         return ui;
-    }
-
-    private static void signUp(UiClient ui, String user, String name) {
-        ui.press("welcome-signup");
-        ui.type("signup-username", user);
-        ui.type("signup-display-name", name);
-        ui.type("signup-email", user + "@example.org");
-        ui.type("signup-password", "correct horse");
-        ui.type("signup-confirm", "correct horse");
-        ui.press("signup-submit");
-        ui.awaitScreen("Channels");
     }
 }

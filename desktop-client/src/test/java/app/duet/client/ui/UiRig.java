@@ -1,0 +1,101 @@
+package app.duet.client.ui;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import app.duet.client.call.CallEngine;
+import app.duet.client.call.CallEngineListener;
+import app.duet.client.call.CallEngineSettings;
+import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaSettings;
+import app.duet.client.config.ConfigDir;
+import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.UiClient;
+
+/**
+ * The set-up of the UI tests: Duet windows, and the people at the other end — signaling clients, or call engines
+ * on synthetic media as the headless client uses — against a server the test started. Everything it made is closed
+ * in reverse order by {@link #close()}.
+ */
+final class UiRig implements AutoCloseable {
+
+    static final String PASSWORD = "correct horse";
+
+    private final Path temp;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** {@code temp} takes each person's settings, session and downloads. */
+    UiRig(Path temp) {
+        this.temp = temp;
+    }
+
+    /** A Duet window on {@code server}, signed up as {@code user} and showing its channels. */
+    UiClient signedUp(URI server, String user, String name) {
+        UiClient ui = window(server, user);
+        signUp(ui, user, name);
+        return ui;
+    }
+
+    /** A Duet window on {@code server}, on its first page. */
+    UiClient window(URI server, String user) {
+        return closeLater(UiClient.start(server, temp.resolve(user)));
+    }
+
+    static void signUp(UiClient ui, String user, String name) {
+        ui.press("welcome-signup");
+        ui.type("signup-username", user);
+        ui.type("signup-display-name", name);
+        ui.type("signup-email", user + "@example.org");
+        ui.type("signup-password", PASSWORD);
+        ui.type("signup-confirm", PASSWORD);
+        ui.press("signup-submit");
+        ui.awaitScreen("Channels");
+    }
+
+    /** Creates {@code channel} and waits for its card, so that it exists on the server before anyone joins it. */
+    static void createChannel(UiClient ui, String channel) {
+        ui.type("channel-name", channel);
+        ui.press("channel-create");
+        ui.node("channel-" + channel);
+    }
+
+    /** A started signaling client keeping its session in its own folder; not signed in. */
+    SignalingClient client(URI server, String user) {
+        SignalingClient client = closeLater(new SignalingClient(SignalingConfig.defaults(server, "test/1"),
+                new FileSessionStore(new ConfigDir(temp.resolve(user))), Runnable::run));
+        client.start();
+        return client;
+    }
+
+    /** A signaling client signed up as {@code user}. */
+    SignalingClient signedUpClient(URI server, String user) throws Exception {
+        SignalingClient client = client(server, user);
+        client.signup(user, user, user + "@example.org", PASSWORD, false).get();
+        return client;
+    }
+
+    /** A call engine of its own media engine, sending synthetic 320x240 video at 15 fps and a tone. */
+    CallEngine engine(SignalingClient client, String user, CallEngineListener listener) {
+        MediaEngine media = closeLater(MediaEngine.start(AudioMode.HEADLESS));
+        CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(user).withSize(320, 240, 15),
+                AudioMode.HEADLESS, false, temp.resolve(user + "-downloads"));
+        return closeLater(new CallEngine(client, media, false, settings, listener, Runnable::run));
+    }
+
+    <T extends AutoCloseable> T closeLater(T closeable) {
+        toClose.add(closeable);
+        return closeable;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+}
