@@ -3,8 +3,6 @@ package app.duet.client.call;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -14,6 +12,7 @@ import app.duet.client.call.media.MediaSettings;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.Closer;
 import app.duet.client.testing.TestServer;
 
 /**
@@ -28,7 +27,7 @@ final class EngineRig implements AutoCloseable {
     private final MediaEngine media;
     private final Path temp;
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     /** {@code media} stays open (tests share one per class); {@code temp} takes the database and downloads. */
     EngineRig(MediaEngine media, Path temp) {
@@ -72,15 +71,12 @@ final class EngineRig implements AutoCloseable {
     }
 
     <T extends AutoCloseable> T closeLater(T closeable) {
-        toClose.add(closeable);
-        return closeable;
+        return closer.add(closeable);
     }
 
     @Override
     public void close() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        closer.close();
         ui.shutdownNow();
     }
 }

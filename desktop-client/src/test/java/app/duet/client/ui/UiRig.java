@@ -2,8 +2,6 @@ package app.duet.client.ui;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
@@ -15,6 +13,7 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.signaling.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.Closer;
 import app.duet.client.testing.UiClient;
 
 /**
@@ -27,7 +26,7 @@ final class UiRig implements AutoCloseable {
     static final String PASSWORD = "correct horse";
 
     private final Path temp;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     /** {@code temp} takes each person's settings, session and downloads. */
     UiRig(Path temp) {
@@ -88,14 +87,11 @@ final class UiRig implements AutoCloseable {
     }
 
     <T extends AutoCloseable> T closeLater(T closeable) {
-        toClose.add(closeable);
-        return closeable;
+        return closer.add(closeable);
     }
 
     @Override
     public void close() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
+        closer.close();
     }
 }
