@@ -83,6 +83,14 @@ class CallStoryUiTest {
         assertThat(ann.text("call-safety-code")).isEqualTo(bob.text("call-safety-code"));
         new Screenshots().shoot(ann, "11-call");
 
+        ann.press("call-quality"); // the details: round trip, loss, resolutions and rates, path
+        await().atMost(UiClient.WAIT).until(() -> ann.has("call-quality-details")
+                && ann.text("call-quality-details").startsWith("Round trip")
+                && !ann.text("call-quality-details").contains("Receiving: 0×0"));
+        new Screenshots().shoot(ann, "17-call-quality");
+        ann.press("call-quality");
+        await().atMost(UiClient.WAIT).until(() -> !ann.has("call-quality-details"));
+
         ann.press("call-chat");
         ann.type("chat-input", "Hello Bob, can you see me?");
         ann.press("chat-send");
