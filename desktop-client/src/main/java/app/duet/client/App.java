@@ -32,6 +32,7 @@ import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.sound.RingTone;
 import app.duet.client.sound.SynthesizedRingTone;
 import app.duet.client.ui.call.CallCoordinator;
+import app.duet.client.ui.call.FilePicker;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.shell.MainWindow;
@@ -55,14 +56,17 @@ public final class App extends Application {
     private volatile MediaEngine mediaEngine;
     private volatile CallEngine engine;
     private SynthesizedRingTone ringTone;
+    private final FilePicker files;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
     public App() {
+        this.files = FilePicker.chooser();
     }
 
-    /** Used by tests and tools that start the app in-process. */
-    public App(ClientOptions options) {
+    /** Used by tests and tools that start the app in-process; UI tests pick files without a native dialog. */
+    public App(ClientOptions options, FilePicker files) {
         this.options = options;
+        this.files = files;
     }
 
     @Override
@@ -97,7 +101,7 @@ public final class App extends Application {
         SessionState session = new SessionState(client);
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels(),
-                () -> screens.logOut(), ringTone, () -> preferences.get().ringSound());
+                () -> screens.logOut(), ringTone, () -> preferences.get().ringSound(), files);
         EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(

@@ -23,6 +23,7 @@ import javafx.stage.Stage;
 import app.duet.client.App;
 import app.duet.client.ClientOptions;
 import app.duet.client.sound.RingTone;
+import app.duet.client.ui.call.FilePicker;
 
 /**
  * One real Duet window in this JVM: the real {@link App} composition root with its own config dir, driven
@@ -40,11 +41,16 @@ public final class UiClient implements AutoCloseable {
     }
 
     public static UiClient start(URI server, Path configDir, double width, double height) {
+        return start(server, configDir, width, height, FilePicker.chooser());
+    }
+
+    /** A window whose "Send a file" takes what {@code files} picks instead of asking in a dialog. */
+    public static UiClient start(URI server, Path configDir, double width, double height, FilePicker files) {
         try {
             FxToolkit.registerPrimaryStage();
             AtomicReference<UiClient> started = new AtomicReference<>();
             FxToolkit.setupFixture(() -> {
-                App app = new App(new ClientOptions(server.toString(), configDir));
+                App app = new App(new ClientOptions(server.toString(), configDir), files);
                 app.init();
                 Stage stage = new Stage();
                 app.start(stage);
@@ -59,7 +65,11 @@ public final class UiClient implements AutoCloseable {
     }
 
     public static UiClient start(URI server, Path configDir) {
-        return start(server, configDir, 960, 680);
+        return start(server, configDir, FilePicker.chooser());
+    }
+
+    public static UiClient start(URI server, Path configDir, FilePicker files) {
+        return start(server, configDir, 960, 680, files);
     }
 
     public Stage stage() {

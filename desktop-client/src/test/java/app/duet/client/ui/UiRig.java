@@ -15,6 +15,7 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Closer;
 import app.duet.client.testing.UiClient;
+import app.duet.client.ui.call.FilePicker;
 
 /**
  * The set-up of the UI tests: Duet windows, and the people at the other end — signaling clients, or call engines
@@ -35,7 +36,12 @@ final class UiRig implements AutoCloseable {
 
     /** A Duet window on {@code server}, signed up as {@code user} and showing its channels. */
     UiClient signedUp(URI server, String user, String name) {
-        UiClient ui = window(server, user);
+        return signedUp(server, user, name, FilePicker.chooser());
+    }
+
+    /** As above, sending the files {@code files} picks. */
+    UiClient signedUp(URI server, String user, String name, FilePicker files) {
+        UiClient ui = closeLater(UiClient.start(server, temp.resolve(user), files));
         signUp(ui, user, name);
         return ui;
     }

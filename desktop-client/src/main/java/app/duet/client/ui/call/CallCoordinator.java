@@ -43,6 +43,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final Runnable logOut;
     private final RingTone ringTone;
     private final BooleanSupplier ringSoundOn;
+    private final FilePicker files;
     private CallEngine engine;
     private String engineProblem;
     private final javafx.beans.property.ReadOnlyBooleanWrapper ready = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
@@ -52,10 +53,12 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private CallViewModel call;
 
     public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
-                           Runnable backToChannels, Runnable logOut, RingTone ringTone, BooleanSupplier ringSoundOn) {
+                           Runnable backToChannels, Runnable logOut, RingTone ringTone, BooleanSupplier ringSoundOn,
+                           FilePicker files) {
         this.logOut = logOut;
         this.ringTone = ringTone;
         this.ringSoundOn = ringSoundOn;
+        this.files = files;
         this.window = window;
         this.background = background;
         this.showScreen = showScreen;
@@ -265,7 +268,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
 
     private void openCallScreen(CallViewModel model) {
         call = model;
-        showScreen.accept(new CallView(model));
+        showScreen.accept(new CallView(model, files));
     }
 
     private void cancelRing() {

@@ -1,6 +1,5 @@
 package app.duet.client.ui.call;
 
-import java.io.File;
 import java.util.Map;
 
 import org.kordamp.ikonli.feather.Feather;
@@ -25,7 +24,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 import app.duet.client.ui.common.MessageBanner;
@@ -42,14 +40,16 @@ public final class CallView implements Screen {
     static final double NARROW = 640;
 
     private final CallViewModel vm;
+    private final FilePicker files;
     private final BorderPane root = new BorderPane();
     private final VideoView remote;
     private final VideoView self;
     private final Button micButton;
     private final Map<KeyCombination, Runnable> accelerators;
 
-    public CallView(CallViewModel vm) {
+    public CallView(CallViewModel vm, FilePicker files) {
         this.vm = vm;
+        this.files = files;
         root.setId("call-screen");
         root.getStyleClass().add("call-screen");
 
@@ -251,12 +251,7 @@ public final class CallView implements Screen {
         if (!vm.dataOpenProperty().get()) {
             return;
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Send a file to " + vm.peerName());
-        File chosen = chooser.showOpenDialog(root.getScene().getWindow());
-        if (chosen != null) {
-            vm.sendFile(chosen.toPath());
-        }
+        files.pick(root.getScene().getWindow(), "Send a file to " + vm.peerName()).ifPresent(vm::sendFile);
     }
 
     private void toggleFullScreen() {

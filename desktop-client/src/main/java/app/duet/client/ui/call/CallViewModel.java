@@ -128,10 +128,9 @@ public final class CallViewModel {
             @Override
             public void fileTransfer(FileTransferUpdate update) {
                 fileOffers.removeIf(t -> t.transferId().equals(update.transferId()));
-                if (update.status() == FileTransferUpdate.Status.OFFERED
-                        && update.direction() == FileTransferUpdate.Direction.INCOMING) {
+                if (update.status() == FileTransferUpdate.Status.OFFERED) {
                     fileOffers.add(update);
-                    chatVisible.set(true); // the question is asked in the chat panel
+                    chatVisible.set(true); // the offer, theirs to answer or ours to withdraw, waits in the chat panel
                     return;
                 }
                 transfers.removeIf(t -> t.transferId().equals(update.transferId()));
@@ -238,6 +237,12 @@ public final class CallViewModel {
         engine.declineFile(offer.transferId());
     }
 
+    /** Takes back a file we offered that the other person has not answered yet. */
+    public void withdrawFile(FileTransferUpdate offer) {
+        fileOffers.remove(offer);
+        engine.cancelFile(offer.transferId());
+    }
+
     public void hangUp() {
         engine.hangup();
     }
@@ -322,7 +327,7 @@ public final class CallViewModel {
         return transfersView;
     }
 
-    /** Files the other person offered, waiting for an answer. */
+    /** Offers waiting for an answer: the other person's, for us to answer, and ours, which we may withdraw. */
     public ObservableList<FileTransferUpdate> fileOffers() {
         return fileOffersView;
     }

@@ -85,7 +85,9 @@ final class ChatPanel extends VBox {
         VBox offers = new VBox(6);
         offers.setId("chat-file-offers");
         Runnable showOffers = () -> {
-            offers.getChildren().setAll(vm.fileOffers().stream().map(o -> new FileOfferPrompt(vm, o)).toList());
+            offers.getChildren().setAll(vm.fileOffers().stream().map(o -> o.direction()
+                    == FileTransferUpdate.Direction.INCOMING ? FileOfferPrompt.received(vm, o)
+                    : FileOfferPrompt.sent(vm, o)).toList());
             offers.setManaged(!vm.fileOffers().isEmpty());
         };
         vm.fileOffers().addListener((javafx.collections.ListChangeListener<FileTransferUpdate>) c -> showOffers.run());

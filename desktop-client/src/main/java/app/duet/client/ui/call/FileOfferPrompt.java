@@ -14,34 +14,56 @@ import javafx.scene.layout.VBox;
 import app.duet.client.call.FileTransferUpdate;
 
 /**
- * "Bob wants to send you report.pdf (1.2 MB)" with Accept and Decline: nothing is written to disk until
- * the person accepts. Plain buttons in the tab order (not inside a list cell), so the keyboard reaches them.
+ * A file offer waiting for an answer. Received: "Bob wants to send you report.pdf (1.2 MB)" with Accept and
+ * Decline, and nothing is written to disk until the person accepts. Sent: "Waiting for Bob to accept
+ * report.pdf (1.2 MB)" with Withdraw. Plain buttons in the tab order (not inside a list cell), so the keyboard
+ * reaches them.
  */
 final class FileOfferPrompt extends VBox {
 
-    FileOfferPrompt(CallViewModel vm, FileTransferUpdate offer) {
-        setId("file-offer-" + offer.transferId());
+    static FileOfferPrompt received(CallViewModel vm, FileTransferUpdate offer) {
+        String question = vm.peerName() + " wants to send you " + offer.fileName() + " ("
+                + CallTexts.size(offer.totalBytes()) + ").";
+        Button accept = button("file-offer-accept", "Accept", Feather.DOWNLOAD,
+                "Accept " + offer.fileName() + " from " + vm.peerName());
+        accept.getStyleClass().add(Styles.SUCCESS);
+        accept.setOnAction(e -> vm.acceptFile(offer));
+        Button decline = button("file-offer-decline", "Decline", Feather.X,
+                "Decline " + offer.fileName() + " from " + vm.peerName());
+        decline.setOnAction(e -> vm.declineFile(offer));
+        return new FileOfferPrompt("file-offer-" + offer.transferId(), question, question + " Accept or decline.",
+                accept, decline);
+    }
+
+    static FileOfferPrompt sent(CallViewModel vm, FileTransferUpdate offer) {
+        String waiting = "Waiting for " + vm.peerName() + " to accept " + offer.fileName() + " ("
+                + CallTexts.size(offer.totalBytes()) + ").";
+        Button withdraw = button("file-sent-withdraw", "Withdraw", Feather.X,
+                "Withdraw " + offer.fileName() + ", offered to " + vm.peerName());
+        withdraw.setOnAction(e -> vm.withdrawFile(offer));
+        return new FileOfferPrompt("file-sent-" + offer.transferId(), waiting, waiting + " You can withdraw it.",
+                withdraw);
+    }
+
+    private FileOfferPrompt(String id, String text, String accessibleText, Button... buttons) {
+        setId(id);
         getStyleClass().add("file-offer");
         setSpacing(6);
         setPadding(new Insets(8));
-        String question = vm.peerName() + " wants to send you " + offer.fileName() + " ("
-                + CallTexts.size(offer.totalBytes()) + ").";
         setAccessibleRole(AccessibleRole.DIALOG);
-        setAccessibleText(question + " Accept or decline.");
-        Label text = new Label(question, new FontIcon(Feather.FILE));
-        text.setWrapText(true);
-        Button accept = new Button("Accept", new FontIcon(Feather.DOWNLOAD));
-        accept.setId("file-offer-accept");
-        accept.getStyleClass().add(Styles.SUCCESS);
-        accept.setAccessibleText("Accept " + offer.fileName() + " from " + vm.peerName());
-        accept.setOnAction(e -> vm.acceptFile(offer));
-        Button decline = new Button("Decline", new FontIcon(Feather.X));
-        decline.setId("file-offer-decline");
-        decline.setAccessibleText("Decline " + offer.fileName() + " from " + vm.peerName());
-        decline.setOnAction(e -> vm.declineFile(offer));
-        getChildren().addAll(text, new FlowPane(8, 8, accept, decline));
+        setAccessibleText(accessibleText);
+        Label label = new Label(text, new FontIcon(Feather.FILE));
+        label.setWrapText(true);
+        getChildren().addAll(label, new FlowPane(8, 8, buttons));
         // In a small window the message list gives way, not the question: it is never cut short.
-        text.setMinHeight(USE_PREF_SIZE);
+        label.setMinHeight(USE_PREF_SIZE);
         setMinHeight(USE_PREF_SIZE);
+    }
+
+    private static Button button(String id, String text, Feather icon, String accessibleText) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setId(id);
+        button.setAccessibleText(accessibleText);
+        return button;
     }
 }

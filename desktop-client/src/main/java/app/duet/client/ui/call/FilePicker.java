@@ -1,0 +1,24 @@
+package app.duet.client.ui.call;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Asks the person which file to send: the app shows a file chooser, UI tests hand over a file they made. */
+@FunctionalInterface
+public interface FilePicker {
+
+    /** The chosen file, or empty when the person changed their mind. Called on the FX thread. */
+    Optional<Path> pick(Window owner, String title);
+
+    static FilePicker chooser() {
+        return (owner, title) -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(title);
+            return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        };
+    }
+}
