@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +35,8 @@ import app.duet.client.ui.common.VideoView;
  * Bob's window answers Carol, a call engine with synthetic media (as the headless client uses). Accepting
  * a video call "audio only" never opens Bob's camera. A file sent to Bob is a question, not a download:
  * he declines one — Carol sees it declined and nothing is written — and accepts another, which arrives intact.
+ * A file Bob offers waits in his chat panel with Withdraw, reachable by keyboard and screen reader, until Carol
+ * answers; withdrawing it takes the question away from Carol too.
  */
 class AnsweringUiTest {
     @TempDir
@@ -44,6 +48,7 @@ class AnsweringUiTest {
     private CallEngine carol;
     private final List<FileTransferUpdate> carolFiles = new CopyOnWriteArrayList<>();
     private volatile boolean carolDataOpen;
+    private volatile Path bobPicks; // the file Bob chooses when he sends one
 
     @BeforeEach
     void startServer() {
@@ -129,6 +134,39 @@ class AnsweringUiTest {
         bob.awaitScreen("Channels");
     }
 
+    @Test
+    void bobWithdrawsAFileCarolHasNotAnswered() throws Exception {
+        bobPicks = Files.write(temp.resolve("report.pdf"), new byte[4096]);
+        bobAndCarolShareARoom();
+        carol.ring("room", false).get();
+        bob.press("incoming-accept-audio");
+        bob.awaitScreen("Call with carol");
+        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
+        Button sendFile = bob.node("call-file");
+        await().atMost(UiClient.WAIT).until(() -> !UiClient.onFx(sendFile::isDisabled));
+
+        bob.press("call-file");
+        String id = await().atMost(UiClient.WAIT).until(() -> carolFiles.stream()
+                .filter(u -> u.direction() == Direction.INCOMING && u.status() == Status.OFFERED)
+                .map(FileTransferUpdate::transferId).findFirst().orElse(null), Objects::nonNull);
+        Node prompt = bob.node("file-sent-" + id);
+        bob.awaitText("Waiting for carol to accept report.pdf (4.0 KB).");
+        assertThat(UiClient.onFx(prompt::getAccessibleText))
+                .isEqualTo("Waiting for carol to accept report.pdf (4.0 KB). You can withdraw it.");
+        Button withdraw = UiClient.onFx(() -> (Button) prompt.lookup("#file-sent-withdraw"));
+        assertThat(UiClient.onFx(() -> withdraw.isFocusTraversable() && withdraw.isVisible()))
+                .as("reachable with the keyboard").isTrue();
+        assertThat(UiClient.onFx(withdraw::getAccessibleText)).isEqualTo("Withdraw report.pdf, offered to carol");
+        bob.run(withdraw::fire);
+
+        await().atMost(UiClient.WAIT).until(() -> carolFiles.stream()
+                .anyMatch(u -> u.transferId().equals(id) && u.status() == Status.CANCELLED));
+        await().atMost(UiClient.WAIT).until(() -> !bob.has("file-sent-" + id));
+        bob.awaitText("report.pdf — cancelled");
+        bob.press("call-hangup");
+        bob.awaitScreen("Channels");
+    }
+
     private boolean hasStatus(String id, Status status) {
         return carolFiles.stream().anyMatch(u -> u.transferId().equals(id) && u.direction() == Direction.OUTGOING
                 && u.status() == status);
@@ -136,7 +174,7 @@ class AnsweringUiTest {
 
     /** Bob's window and Carol's engine, both in the channel "room". */
     private void bobAndCarolShareARoom() throws Exception {
-        bob = rig.signedUp(server.uri(), "bob", "Bob Jones");
+        bob = rig.signedUp(server.uri(), "bob", "Bob Jones", (owner, title) -> Optional.ofNullable(bobPicks));
         UiRig.createChannel(bob, "room");
         SignalingClient client = rig.signedUpClient(server.uri(), "carol");
         client.joinChannel("room").get();
