@@ -6,14 +6,13 @@ import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.ui.common.ErrorMessages;
+import app.duet.client.ui.common.FormStatus;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
 import app.duet.protocol.FieldFormat;
@@ -26,21 +25,20 @@ public final class ResetPasswordViewModel {
 
     private final SignalingClient client;
     private final Navigator navigator;
-    private final Executor ui;
     private final StringProperty login = new SimpleStringProperty("");
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty code = new SimpleStringProperty("");
     private final StringProperty newPassword = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.REQUEST_CODE);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
+    private final FormStatus status;
     private final BooleanBinding canRequest;
     private final BooleanBinding canConfirm;
 
     public ResetPasswordViewModel(SignalingClient client, Navigator navigator, Executor ui) {
         this.client = client;
         this.navigator = navigator;
-        this.ui = ui;
+        this.status = new FormStatus(ui);
+        ReadOnlyBooleanProperty busy = status.busyProperty();
         canRequest = Bindings.createBooleanBinding(() -> !busy.get() && !login.get().isBlank(), busy, login);
         canConfirm = Bindings.createBooleanBinding(
                 () -> !busy.get() && !username.get().isBlank() && !code.get().isBlank() && !newPassword.get().isEmpty(),
@@ -68,11 +66,11 @@ public final class ResetPasswordViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public ReadOnlyObjectProperty<UserMessage> messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public BooleanBinding canRequestProperty() {
@@ -88,20 +86,14 @@ public final class ResetPasswordViewModel {
             return;
         }
         String who = login.get().trim();
-        busy.set(true);
-        client.requestPasswordReset(who).whenCompleteAsync((ok, error) -> {
-            busy.set(false);
-            if (error != null) {
-                message.set(ErrorMessages.of(error));
-                return;
-            }
+        status.send(client.requestPasswordReset(who), ok -> {
             if (FieldFormat.USERNAME.matches(who.toLowerCase(Locale.ROOT))) {
                 username.set(who.toLowerCase(Locale.ROOT));
             }
             step.set(Step.ENTER_CODE);
-            message.set(UserMessage.info("If an account matches, a reset code is on its way to its e-mail address. "
+            status.show(UserMessage.info("If an account matches, a reset code is on its way to its e-mail address. "
                     + "Enter it below with a new password."));
-        }, ui);
+        }, () -> { });
     }
 
     public void confirm() {
@@ -109,26 +101,20 @@ public final class ResetPasswordViewModel {
             return;
         }
         if (newPassword.get().length() < Protocol.MIN_PASSWORD_LENGTH) {
-            message.set(UserMessage.error("That password is too short.",
+            status.show(UserMessage.error("That password is too short.",
                     "Use at least " + Protocol.MIN_PASSWORD_LENGTH + " characters."));
             return;
         }
         String user = username.get().trim().toLowerCase(Locale.ROOT);
-        busy.set(true);
-        client.confirmPasswordReset(user, code.get().trim(), newPassword.get()).whenCompleteAsync((ok, error) -> {
-            busy.set(false);
-            if (error != null) {
-                message.set(ErrorMessages.of(error));
-            } else {
-                navigator.login(user, UserMessage.success("Your password is changed. Log in with the new one."));
-            }
-        }, ui);
+        status.send(client.confirmPasswordReset(user, code.get().trim(), newPassword.get()),
+                ok -> navigator.login(user, UserMessage.success("Your password is changed. Log in with the new one.")),
+                () -> { });
     }
 
     /** Back to the first step, e.g. to ask for another code. */
     public void startOver() {
         step.set(Step.REQUEST_CODE);
-        message.set(null);
+        status.show(null);
     }
 
     public void back() {

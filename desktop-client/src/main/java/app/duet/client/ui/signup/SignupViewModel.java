@@ -8,15 +8,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.ui.common.ErrorMessages;
+import app.duet.client.ui.common.FormStatus;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
 import app.duet.protocol.FieldFormat;
@@ -26,24 +24,23 @@ import app.duet.protocol.Protocol;
 public final class SignupViewModel {
     private final SignalingClient client;
     private final Navigator navigator;
-    private final Executor ui;
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty confirm = new SimpleStringProperty("");
     private final BooleanProperty remember = new SimpleBooleanProperty(true);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
+    private final FormStatus status;
     private final BooleanBinding canSignUp;
 
     public SignupViewModel(SignalingClient client, Navigator navigator, Executor ui) {
         this.client = client;
         this.navigator = navigator;
-        this.ui = ui;
+        this.status = new FormStatus(ui);
         canSignUp = Bindings.createBooleanBinding(
-                () -> !busy.get() && !username.get().isBlank() && !email.get().isBlank() && !password.get().isEmpty(),
-                busy, username, email, password);
+                () -> !status.busyProperty().get() && !username.get().isBlank() && !email.get().isBlank()
+                        && !password.get().isEmpty(),
+                status.busyProperty(), username, email, password);
     }
 
     public StringProperty usernameProperty() {
@@ -71,11 +68,11 @@ public final class SignupViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     public ReadOnlyObjectProperty<UserMessage> messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public BooleanBinding canSignUpProperty() {
@@ -90,21 +87,16 @@ public final class SignupViewModel {
         String name = displayName.get().isBlank() ? user : displayName.get().trim();
         Optional<UserMessage> problem = check(user, name, email.get().trim(), password.get(), confirm.get());
         if (problem.isPresent()) {
-            message.set(problem.get());
+            status.show(problem.get());
             return;
         }
-        busy.set(true);
-        message.set(UserMessage.info("Creating your account…"));
-        client.signup(user, name, email.get().trim(), password.get(), remember.get())
-                .whenCompleteAsync((auth, error) -> {
-                    busy.set(false);
-                    if (error != null) {
-                        message.set(ErrorMessages.of(error));
-                    } else {
-                        message.set(null);
-                        navigator.channels();
-                    }
-                }, ui);
+        status.show(UserMessage.info("Creating your account…"));
+        status.send(client.signup(user, name, email.get().trim(), password.get(), remember.get()),
+                auth -> {
+                    status.show(null);
+                    navigator.channels();
+                },
+                () -> { });
     }
 
     public void logInInstead() {
