@@ -9,12 +9,13 @@
 #   fakeroot, x11-utils, desktop-file-utils   installers: building .debs, finding the smoke test's window, checking the menu entry
 #   pulseaudio, pulseaudio-utils   the sound tests' private PulseAudio with virtual devices (pactl, parec);
 #                   the client also uses pactl to put its audio on the chosen device on Linux
+#   gcc, libc6-dev  builds the fakecam LD_PRELOAD shim the camera tests use (linux/videodev2.h comes with libc6-dev)
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
 set -euo pipefail
 
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
-          fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch)
+          fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev)
 
 missing=()
 for p in "${packages[@]}"; do

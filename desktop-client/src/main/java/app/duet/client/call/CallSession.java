@@ -162,7 +162,8 @@ public final class CallSession implements AutoCloseable {
 
     /** Switches to another camera mid-call (the pattern when it cannot start). */
     public void useCamera(String deviceId) {
-        runOnCallThread(() -> peerMedia.useVideo(videoSources.cameraOrFallback(options.media().withCamera(deviceId))));
+        runOnCallThread(() -> peerMedia.useVideo(videoSources.cameraOrFallback(options.media().withCamera(deviceId),
+                listeners::problem)));
     }
 
     public void useSyntheticVideo() {
@@ -261,7 +262,7 @@ public final class CallSession implements AutoCloseable {
             return forwardedVideo();
         }
         return choice == VideoChoice.SYNTHETIC ? videoSources.synthetic(options.media())
-                : videoSources.cameraOrFallback(options.media());
+                : videoSources.cameraOrFallback(options.media(), listeners::problem);
     }
 
     private static LocalVideoSource forwardedVideo() {

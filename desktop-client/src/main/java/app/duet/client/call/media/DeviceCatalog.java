@@ -2,6 +2,7 @@ package app.duet.client.call.media;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -17,6 +18,11 @@ import dev.onvoid.webrtc.media.video.VideoDevice;
  */
 public final class DeviceCatalog {
 
+    /** By descriptor, shorter first, so /dev/video2 comes before /dev/video10. */
+    private static final Comparator<VideoDevice> CAMERA_ORDER = Comparator
+            .comparingInt((VideoDevice d) -> d.getDescriptor().length())
+            .thenComparing(VideoDevice::getDescriptor);
+
     private final boolean audioAvailable;
     private final long timeoutMillis;
 
@@ -26,7 +32,7 @@ public final class DeviceCatalog {
     }
 
     public List<DeviceInfo> cameras() {
-        List<VideoDevice> devices = query("camera list", MediaDevices::getVideoCaptureDevices);
+        List<VideoDevice> devices = camerasInOrder();
         List<DeviceInfo> result = new ArrayList<>();
         for (int i = 0; i < devices.size(); i++) {
             result.add(info(DeviceInfo.Kind.CAMERA, devices.get(i), i == 0));
@@ -44,10 +50,21 @@ public final class DeviceCatalog {
                 MediaDevices::getDefaultAudioRenderDevice);
     }
 
+    /** The camera with this descriptor; for null, the default (the first in {@link #cameras()}). */
     Optional<VideoDevice> camera(String id) {
-        return query("camera list", MediaDevices::getVideoCaptureDevices).stream()
+        return camerasInOrder().stream()
                 .filter(d -> id == null || d.getDescriptor().equals(id))
                 .findFirst();
+    }
+
+    /**
+     * webrtc-java keeps cameras in a set ordered by memory address, so its list order changes from run to
+     * run; sorting by descriptor makes the default stable (on Linux /dev/video0, the built-in camera first).
+     */
+    private List<VideoDevice> camerasInOrder() {
+        List<VideoDevice> devices = new ArrayList<>(query("camera list", MediaDevices::getVideoCaptureDevices));
+        devices.sort(CAMERA_ORDER);
+        return devices;
     }
 
     Optional<AudioDevice> microphone(String id) {

@@ -1,6 +1,7 @@
 package app.duet.client.call.media;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import dev.onvoid.webrtc.media.video.VideoDevice;
 
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 public final class VideoSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoSources.class);
+    private static final String PATTERN_INSTEAD = "The other side sees a test pattern instead.";
     static final int SCREEN_FPS = 15;
     static final int SCREEN_MAX_WIDTH = 1920;
     static final int SCREEN_MAX_HEIGHT = 1080;
@@ -28,17 +30,26 @@ public final class VideoSources {
                 new TestPatternProducer(settings.width(), settings.height(), settings.displayName()), settings.fps());
     }
 
-    /** The chosen (or default) camera; the synthetic pattern when there is none or it cannot start. */
-    public LocalVideoSource cameraOrFallback(MediaSettings settings) {
+    /**
+     * The chosen (or default) camera; the synthetic pattern when there is none or it cannot start. A camera
+     * that was asked for by name or that fails to start is also told to {@code problems}, as a sentence for
+     * the user (no camera at all is normal: a machine without one calls with the pattern).
+     */
+    public LocalVideoSource cameraOrFallback(MediaSettings settings, Consumer<String> problems) {
         Optional<VideoDevice> device = devices.camera(settings.cameraId());
         if (device.isEmpty()) {
-            LOG.info("No camera found; sending the test pattern instead");
+            LOG.info("No camera {}found; sending the test pattern instead",
+                    settings.cameraId() == null ? "" : settings.cameraId() + " ");
+            if (settings.cameraId() != null) {
+                problems.accept("The chosen camera is not connected. " + PATTERN_INSTEAD);
+            }
             return synthetic(settings);
         }
         try {
             return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps());
         } catch (MediaUnavailableException e) {
             LOG.warn("{} Sending the test pattern instead.", e.getMessage(), e.getCause());
+            problems.accept(e.getMessage() + " " + PATTERN_INSTEAD);
             return synthetic(settings);
         }
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -45,9 +47,12 @@ class MediaEngineTest {
         try (MediaEngine engine = MediaEngine.start(AudioMode.HEADLESS)) {
             VideoSources sources = new VideoSources(engine.devices(), new RobotDisplayCapturer());
             MediaSettings settings = MediaSettings.defaults("Jo").withCamera("no-such-camera");
-            try (LocalVideoSource source = sources.cameraOrFallback(settings)) {
+            List<String> problems = new ArrayList<>();
+            try (LocalVideoSource source = sources.cameraOrFallback(settings, problems::add)) {
                 assertThat(source.kind()).isEqualTo(VideoSourceKind.SYNTHETIC);
             }
+            assertThat(problems).containsExactly(
+                    "The chosen camera is not connected. The other side sees a test pattern instead.");
             try (DevicePreview preview = DevicePreview.start(engine, "no-such-camera", null, 640, 480, 30)) {
                 assertThat(preview.video()).isNull();
                 assertThat(preview.microphoneLevel()).isZero();
