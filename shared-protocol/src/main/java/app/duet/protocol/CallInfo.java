@@ -5,6 +5,8 @@ import app.duet.protocol.Field.Format;
 /**
  * A call the session is part of, returned by resume so a client that reconnected within the grace
  * period can pick the call up again. {@code caller} is true when you rang, i.e. you are the offerer.
+ * {@code peerOnline} is whether the other member is connected right now (relay reaches them); absent from
+ * servers before it was added, read as true.
  */
 public record CallInfo(
         String callId,
@@ -12,5 +14,6 @@ public record CallInfo(
         UserInfo peer,
         Media media,
         CallState state,
-        Boolean caller) {
+        Boolean caller,
+        @Field.Optional Boolean peerOnline) {
 }

@@ -52,7 +52,7 @@ final class Samples {
                 new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE, null))));
         m.put("ok-auth-resumed-call", Map.entry(MessageType.RESUME, new Ok("4", new Result.Auth(
                 new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE,
-                new CallInfo("c-5f1e2d", "tea-party", BOB, Media.VIDEO, CallState.ACTIVE, true)))));
+                new CallInfo("c-5f1e2d", "tea-party", BOB, Media.VIDEO, CallState.ACTIVE, true, false)))));
         m.put("ok-empty", Map.entry(MessageType.PING, new Ok("23", Result.Empty.INSTANCE)));
         m.put("ok-ice_servers", Map.entry(MessageType.ICE_SERVERS, new Ok("9", new Result.IceServers(List.of(
                 new IceServer(List.of("stun:stun.example.org:3478"), null, null),

@@ -41,13 +41,13 @@ class CallRestartIntegrationTest {
                 TestClient stranger = TestClient.hello(second)) {
             Result.Auth aBack = resume(a, before.aAuth());
             assertThat(aBack.call()).isEqualTo(new CallInfo(callId, before.channel(), before.bAuth().user(), Media.VIDEO,
-                    CallState.ACTIVE, true));
+                    CallState.ACTIVE, true, false));
             // The callee has not resumed yet: nothing to relay to.
             a.error(new Request.Offer(a.nextId(), callId, SDP), ErrorCode.PEER_OFFLINE);
 
             Result.Auth bBack = resume(b, before.bAuth());
             assertThat(bBack.call()).isEqualTo(new CallInfo(callId, before.channel(), before.aAuth().user(), Media.VIDEO,
-                    CallState.ACTIVE, false));
+                    CallState.ACTIVE, false, true));
             a.ok(new Request.Offer(a.nextId(), callId, SDP));
             assertThat(b.awaitEvent(Event.Offer.class)).isEqualTo(new Event.Offer(callId, caller, SDP));
             b.ok(new Request.Answer(b.nextId(), callId, SDP));

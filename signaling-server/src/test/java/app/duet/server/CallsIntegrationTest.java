@@ -224,7 +224,7 @@ class CallsIntegrationTest {
             try (TestClient back = TestClient.hello(server)) {
                 Result.Auth resumed = back.ok(new Request.Resume(back.nextId(), p.bAuth().session().token()));
                 assertThat(resumed.call()).isEqualTo(new CallInfo(callId, p.channel(), p.aAuth().user(), Media.VIDEO,
-                        CallState.ACTIVE, false));
+                        CallState.ACTIVE, false, true));
                 p.a().awaitEvent(Event.Presence.class, e -> e.state() == app.duet.protocol.PresenceState.ONLINE);
                 p.a().ok(new Request.Offer(p.a().nextId(), callId, SDP));
                 assertThat(back.awaitEvent(Event.Offer.class).callId()).isEqualTo(callId);

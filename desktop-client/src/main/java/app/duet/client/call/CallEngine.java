@@ -52,11 +52,11 @@ public final class CallEngine implements AutoCloseable {
     private volatile Runnable acceptHook = () -> { }; // see beforeAcceptPublishes
 
     /** The call in progress: its server id (null while our ring is unanswered by the server) and session. */
-    record CurrentCall(String callId, CallSession session) {
+    record CurrentCall(String callId, String channel, CallSession session) {
     }
 
     /** Our ring is on its way to the server; there is no call id yet. */
-    private static final CurrentCall RINGING = new CurrentCall(null, null);
+    private static final CurrentCall RINGING = new CurrentCall(null, null, null);
 
     /**
      * Starts the media engine (probing audio devices may take a few seconds: call off the UI thread) and
@@ -96,7 +96,7 @@ public final class CallEngine implements AutoCloseable {
             current = RINGING; // reserve: a second ring fails fast, a hang-up meanwhile cancels it
         }
         return iceServers.fetch().thenCompose(servers -> signaling.ring(channel, video ? Media.VIDEO : Media.AUDIO)
-                .thenApplyAsync(reply -> startRingingCall(reply.callId(), servers, video), worker))
+                .thenApplyAsync(reply -> startRingingCall(reply.callId(), channel, servers, video), worker))
                 .whenComplete((callId, error) -> {
                     if (error != null) {
                         synchronized (this) {
@@ -110,7 +110,7 @@ public final class CallEngine implements AutoCloseable {
                 });
     }
 
-    private String startRingingCall(String callId, List<IceServerConfig> servers, boolean video) {
+    private String startRingingCall(String callId, String channel, List<IceServerConfig> servers, boolean video) {
         boolean glare;
         synchronized (this) {
             if (current != RINGING) { // hung up before the server answered the ring
@@ -130,7 +130,7 @@ public final class CallEngine implements AutoCloseable {
                 parked.clear();
                 return callId;
             }
-            current = new CurrentCall(callId, session);
+            current = new CurrentCall(callId, channel, session);
             parked.startReplay(callId);
         }
         parked.replay(callId);
@@ -163,7 +163,7 @@ public final class CallEngine implements AutoCloseable {
                 return CompletableFuture.failedFuture(new IllegalStateException("There is no call to accept."));
             }
             incoming = null;
-            accepting = new CurrentCall(call.callId(), null);
+            accepting = new CurrentCall(call.callId(), call.channel(), null);
             current = accepting;
         }
         return iceServers.fetch()
@@ -188,7 +188,7 @@ public final class CallEngine implements AutoCloseable {
         boolean published = false;
         synchronized (this) {
             if (session != null && current == accepting) {
-                current = new CurrentCall(accepting.callId(), session);
+                current = new CurrentCall(accepting.callId(), accepting.channel(), session);
                 published = true;
             }
         }
@@ -361,6 +361,12 @@ public final class CallEngine implements AutoCloseable {
 
     synchronized String currentCallId() {
         return current == null ? null : current.callId();
+    }
+
+    /** The session of the call in {@code channel}, if that is where our current call is. */
+    synchronized Optional<CallSession> sessionInChannel(String channel) {
+        return current != null && channel.equals(current.channel()) ? Optional.ofNullable(current.session())
+                : Optional.empty();
     }
 
     synchronized String incomingCallId() {

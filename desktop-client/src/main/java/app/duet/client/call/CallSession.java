@@ -141,8 +141,13 @@ public final class CallSession implements AutoCloseable {
     }
 
     /** Our signaling connection was resumed and the server kept this call: resend what may have been lost. */
-    public void signalingResumed() {
-        run(machine::signalingResumed);
+    public void signalingResumed(boolean farSideConnected) {
+        run(() -> machine.signalingResumed(farSideConnected));
+    }
+
+    /** The far side lost, or got back, its signaling connection. */
+    public void farSideConnected(boolean connected) {
+        run(connected ? machine::farSideBack : machine::farSideAway);
     }
 
     // ---- media controls ----

@@ -1,16 +1,31 @@
 package app.duet.client.call;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.protocol.CallInfo;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
+import app.duet.protocol.PresenceState;
 import app.duet.protocol.Result;
 
-/** Routes signaling events about calls to the {@link CallEngine} and its current session. */
+/**
+ * Routes signaling events about calls to the {@link CallEngine} and its current session. Events arrive in
+ * order on one thread, which confines the fields.
+ */
 final class SignalingEvents implements SignalingListener {
 
     private final CallEngine engine;
+    /** Signed in on the current connection. */
+    private boolean signedIn;
+    /**
+     * Presence heard on this connection before our sign-in was answered, by channel: newer than, or as new
+     * as, the {@code peerOnline} in that answer.
+     */
+    private final Map<String, Boolean> presenceBeforeSignIn = new HashMap<>();
 
     SignalingEvents(CallEngine engine) {
         this.engine = engine;
@@ -63,6 +78,28 @@ final class SignalingEvents implements SignalingListener {
                 () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteCandidate(candidate)));
     }
 
+    @Override
+    public void onConnectionState(ConnectionState state) {
+        if (state != ConnectionState.CONNECTED) {
+            signedIn = false;
+            presenceBeforeSignIn.clear();
+        }
+    }
+
+    /** The other member of our call's channel dropped or regained its connection: offers wait for it. */
+    @Override
+    public void onPresence(Event.Presence e) {
+        if (e.state() != PresenceState.ONLINE && e.state() != PresenceState.OFFLINE) {
+            return;
+        }
+        boolean online = e.state() == PresenceState.ONLINE;
+        if (signedIn) {
+            engine.sessionInChannel(e.channel()).ifPresent(s -> s.farSideConnected(online));
+        } else {
+            presenceBeforeSignIn.put(e.channel(), online);
+        }
+    }
+
     /**
      * After a reconnect the server tells which call of ours survived (also across a server restart). The
      * current call, if kept, resends what the lost connection may have swallowed; if not, it is over. A ring
@@ -71,6 +108,9 @@ final class SignalingEvents implements SignalingListener {
      */
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
+        signedIn = true;
+        Map<String, Boolean> presence = Map.copyOf(presenceBeforeSignIn);
+        presenceBeforeSignIn.clear();
         if (!resumed) {
             return;
         }
@@ -85,7 +125,8 @@ final class SignalingEvents implements SignalingListener {
                 engine.hangUpLeftover(kept.callId());
             }
         } else if (isCall(kept, callId)) {
-            engine.sessionFor(callId).ifPresent(CallSession::signalingResumed);
+            boolean peerOnline = presence.getOrDefault(kept.channel(), !Boolean.FALSE.equals(kept.peerOnline()));
+            engine.sessionFor(callId).ifPresent(s -> s.signalingResumed(peerOnline));
         } else {
             engine.finish(callId, CallEnd.DISCONNECTED);
         }

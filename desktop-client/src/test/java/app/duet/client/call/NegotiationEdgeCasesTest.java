@@ -77,8 +77,8 @@ class NegotiationEdgeCasesTest {
 
             // Both clients resume after a server restart at the same moment. If both offered, the callee would
             // roll its offer back, and libwebrtc would stop feeding its media (the failure this test caught).
-            pair.caller.signalingResumed();
-            pair.callee.signalingResumed();
+            pair.caller.signalingResumed(true);
+            pair.callee.signalingResumed(true);
             await().atMost(WAIT).until(() -> pair.offersSent.get() > offersBefore);
             for (int round = 0; round < 3; round++) {
                 long atCaller = pair.caller.remoteVideo().publishedFrames();

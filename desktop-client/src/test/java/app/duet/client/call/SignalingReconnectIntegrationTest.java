@@ -185,6 +185,51 @@ class SignalingReconnectIntegrationTest {
     }
 
     @Test
+    void both_pictures_go_on_when_the_callee_is_back_from_a_server_restart_long_before_the_caller() {
+        bothPicturesGoOnWhenOneSideIsBackLate(annRoute, annResumes, bobResumes);
+    }
+
+    @Test
+    void both_pictures_go_on_when_the_caller_is_back_from_a_server_restart_long_before_the_callee() {
+        bothPicturesGoOnWhenOneSideIsBackLate(bobRoute, bobResumes, annResumes);
+    }
+
+    /**
+     * Both send video; one side comes back from a server restart long after the other (more than the
+     * callee's wait for a resume offer). No offer may be made to a side that is away and then be rolled
+     * back: libwebrtc's rollback leaves the rolled-back side's receivers without their picture.
+     */
+    private void bothPicturesGoOnWhenOneSideIsBackLate(SeverableRelay lateRoute, List<Result.Auth> lateResumes,
+            List<Result.Auth> earlyResumes) {
+        ann.hangup().join();
+        await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && bob.state() == CallState.IDLE);
+        ann.ring("room", true).join();
+        await().atMost(WAIT).until(() -> bobEvents.incoming.size() == 2);
+        bob.accept(Media.VIDEO).join();
+        await().atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 5
+                && bob.remoteVideo().publishedFrames() > 5);
+        lateRoute.sever();
+        server.restart();
+        await().atMost(RECONNECT_WAIT).until(() -> !earlyResumes.isEmpty());
+        long annFrames = ann.remoteVideo().publishedFrames();
+        long bobFrames = bob.remoteVideo().publishedFrames();
+        long framesWhileWaiting = (CallSession.FAR_SIDE_RESUME_OFFER_SECONDS + 2) * 15;
+        await("media flows peer to peer while one side is away").atMost(WAIT)
+                .until(() -> ann.remoteVideo().publishedFrames() > annFrames + framesWhileWaiting
+                        && bob.remoteVideo().publishedFrames() > bobFrames + framesWhileWaiting);
+
+        lateRoute.reopen();
+        await().atMost(RECONNECT_WAIT).until(() -> !lateResumes.isEmpty());
+        long annAfterResume = ann.remoteVideo().publishedFrames();
+        long bobAfterResume = bob.remoteVideo().publishedFrames();
+        await("both pictures after both resumed").atMost(WAIT)
+                .until(() -> ann.remoteVideo().publishedFrames() > annAfterResume + 45
+                        && bob.remoteVideo().publishedFrames() > bobAfterResume + 45);
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
+        assertThat(bobEvents.ends).containsExactly(CallEnd.REMOTE_HANGUP);
+    }
+
+    @Test
     void a_server_that_lost_its_data_ends_the_call_cleanly_on_both_sides() {
         server.restartWithNewData(temp.resolve("server-without-data")); // knows neither the sessions nor the call
         await().atMost(RECONNECT_WAIT).until(() -> annEvents.ends.contains(CallEnd.DISCONNECTED)

@@ -18,7 +18,6 @@ import app.duet.client.call.Coturn;
 import app.duet.client.testing.LabHost;
 import app.duet.client.testing.NetworkLab;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +52,6 @@ class NetworkLossRecoveryTest {
     }
 
     @Test
-    @Disabled("Known bug: negotiation recovers (both sides print connected), but the callee, whose resume offer"
-            + " collided with the caller's ICE restart and was rolled back, then sends no video and renders none"
-            + " of the caller's frames or tone; the same family as EarlyCollisionToneTest. See docs/headless.md.")
     void after_the_callee_moves_to_a_new_address_the_call_recovers() throws Exception {
         callLosingNetwork(false, host -> host.renumber(3));
     }

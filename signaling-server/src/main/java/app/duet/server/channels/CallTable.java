@@ -128,7 +128,9 @@ final class CallTable {
             return Optional.empty();
         }
         Member peer = caller ? call.callee : call.caller;
-        return Optional.of(new CallInfo(call.id, call.channel, userInfo(peer), call.media, call.state, caller));
+        boolean peerOnline = (caller ? call.calleeGrace : call.callerGrace) == null;
+        return Optional.of(new CallInfo(call.id, call.channel, userInfo(peer), call.media, call.state, caller,
+                peerOnline));
     }
 
     /** The session's last connection closed: cancel its ringing, keep its active call for the grace period. */

@@ -24,8 +24,10 @@ import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
  * Implements "perfect negotiation": the caller makes the first offer and is impolite, the callee is polite
  * and rolls back its own offer on a collision; either side may renegotiate later (e.g. to add video); the
  * caller restarts ICE when the connection fails. Remote ICE candidates are held until a remote description
- * is in place. An offer the far side never got (it was away from the signaling server) is rolled back and
- * made again once the far side is reachable: when it sends us an offer, or when our own signaling resumes.
+ * is in place. No offer is made while the far side is away from the signaling server (it could not get it,
+ * and the rollback that would follow leaves the polite side without its received picture, see decision
+ * 0003). When either side comes back, the caller offers again and the callee waits for that offer. An offer
+ * that still went to a side just leaving is rolled back and made again once the far side is back.
  * Not thread-safe: the owner feeds it from one thread.
  */
 public final class NegotiationMachine {
@@ -49,6 +51,8 @@ public final class NegotiationMachine {
     private boolean offerDeferred;
     /** Polite side after a resume: waiting for the far side's resume offer before making its own. */
     private boolean awaitingFarSideOffer;
+    /** The far side has a signaling connection, so an offer reaches it. */
+    private boolean farSideReachable = true;
     private long resumeEpoch;
     private boolean transportConnected;
     private final List<IceCandidateInfo> pendingCandidates = new ArrayList<>();
@@ -104,7 +108,7 @@ public final class NegotiationMachine {
         if (!negotiationStarted()) {
             return List.of(); // the first offer will include the change
         }
-        if (busy()) {
+        if (busy() || !mayOffer()) {
             renegotiationPending = true;
             return List.of();
         }
@@ -116,7 +120,7 @@ public final class NegotiationMachine {
         if (!negotiationStarted()) {
             return List.of();
         }
-        if (busy()) {
+        if (busy() || !mayOffer()) {
             iceRestartPending = true;
             return List.of();
         }
@@ -142,6 +146,7 @@ public final class NegotiationMachine {
                 || settingRemoteAnswer) {
             return List.of(); // an answer came after all, or a newer offer superseded it
         }
+        farSideReachable = false;
         offerDeferred = true;
         return rollBack();
     }
@@ -168,20 +173,52 @@ public final class NegotiationMachine {
 
     /**
      * Our signaling connection came back and the server still has the call. Whatever was in flight may have
-     * been lost with the old connection (an offer, or the answer to it), so we offer again: restarting ICE if
-     * the media path broke meanwhile. If the far side is still away, that offer is rolled back undelivered and
-     * its own resume reaches us instead. When both resume at once (a server restart) both would offer, and the
-     * polite side's rollback in that collision stops libwebrtc feeding its pushed and received media (see
-     * decision 0003): so the polite side first waits for the far side's offer and only offers if none comes.
+     * been lost with the old connection (an offer, or the answer to it), so the two sides exchange a fresh
+     * offer once both are connected: restarting ICE if the media path broke meanwhile (see {@link #resync}).
+     * If the far side is still away, that waits for {@link #farSideBack}.
      */
-    public List<NegotiationAction> signalingResumed() {
+    public List<NegotiationAction> signalingResumed(boolean farSideConnected) {
         if (!negotiationStarted()) {
             return List.of();
         }
+        farSideReachable = farSideConnected;
         if (signaling == Signaling.HAVE_LOCAL_OFFER) {
             offerAgain();
             return rollBack(); // its answer will not come: that connection is gone
         }
+        return farSideReachable ? resync() : List.of();
+    }
+
+    /** The far side lost its signaling connection: our offers wait until it is back. */
+    public List<NegotiationAction> farSideAway() {
+        farSideReachable = false;
+        return List.of();
+    }
+
+    /**
+     * The far side has a signaling connection again. What we sent while it was away is lost, and its network
+     * may have changed: the two sides exchange a fresh offer.
+     */
+    public List<NegotiationAction> farSideBack() {
+        if (farSideReachable || !negotiationStarted()) {
+            farSideReachable = true;
+            return List.of();
+        }
+        farSideReachable = true;
+        if (signaling == Signaling.HAVE_LOCAL_OFFER && !settingRemoteAnswer && !role.polite()) {
+            offerAgain();
+            return rollBack(); // it went to the far side's old connection, or nowhere
+        }
+        return resync();
+    }
+
+    /**
+     * Both sides are connected after one of them was away: the caller offers and the callee waits for that
+     * offer. When both resume at once (a server restart) both would otherwise offer, and the polite side's
+     * rollback in that collision leaves it without its received picture (see decision 0003). The callee only
+     * offers itself if none comes in time.
+     */
+    private List<NegotiationAction> resync() {
         if (role.polite()) {
             awaitingFarSideOffer = true;
             return List.of(new AwaitFarSideOffer(++resumeEpoch));
@@ -190,7 +227,7 @@ public final class NegotiationMachine {
         return afterStable();
     }
 
-    /** The far side made no offer since our resume: it may have resumed long ago, so we offer ourselves. */
+    /** The far side made no offer since both were connected: we offer ourselves. */
     public List<NegotiationAction> farSideOfferOverdue(long epoch) {
         if (!awaitingFarSideOffer || epoch != resumeEpoch || state == CallState.ENDED) {
             return List.of();
@@ -228,6 +265,7 @@ public final class NegotiationMachine {
             return List.of();
         }
         awaitingFarSideOffer = false; // answering it brings both sides in step
+        farSideReachable = true;
         if (collision) {
             reofferPending = true; // our rolled-back changes need an offer of their own afterwards
         }
@@ -361,6 +399,11 @@ public final class NegotiationMachine {
         return makingOffer || answeringOffer || settingRemoteAnswer || rollingBack || signaling != Signaling.STABLE;
     }
 
+    /** An offer now would reach the far side and not collide with the one we are waiting for. */
+    private boolean mayOffer() {
+        return farSideReachable && !awaitingFarSideOffer;
+    }
+
     /** Queues an offer for when we are stable: a full one, restarting ICE if the media path is down. */
     private void offerAgain() {
         if (transportConnected) {
@@ -388,7 +431,7 @@ public final class NegotiationMachine {
         if (busy() || state == CallState.ENDED) {
             return List.of();
         }
-        if (renegotiationPending || reofferPending || iceRestartPending) {
+        if ((renegotiationPending || reofferPending || iceRestartPending) && mayOffer()) {
             // A change libwebrtc reported while we were busy may already be in the offer that was under way.
             boolean onlyIfNeeded = !iceRestartPending && !reofferPending;
             boolean restart = iceRestartPending;

@@ -209,7 +209,7 @@ class NegotiationMachineTest {
     @Test
     void an_undelivered_offer_is_rolled_back_and_made_again_once_the_far_side_offers() {
         connectedCaller();
-        assertThat(caller.signalingResumed()).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+        assertThat(caller.signalingResumed(true)).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
         assertThat(caller.localOfferReady(2, "offer-2")).containsExactly(new SendOffer(2, "offer-2"));
         assertThat(caller.offerUndelivered(2)).containsExactly(new RollbackOffer());
         assertThat(caller.rolledBack()).as("no retry while the far side is away").containsExactly(new Settled());
@@ -229,7 +229,7 @@ class NegotiationMachineTest {
         connectedCaller();
         assertThat(caller.negotiationNeeded()).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
         caller.localOfferReady(2, "offer-2");
-        assertThat(caller.signalingResumed()).as("its answer went to the lost connection")
+        assertThat(caller.signalingResumed(true)).as("its answer went to the lost connection")
                 .containsExactly(new RollbackOffer());
         assertThat(caller.rolledBack()).containsExactly(new Unsettled(), new CreateOffer(3, false, false));
     }
@@ -237,7 +237,7 @@ class NegotiationMachineTest {
     @Test
     void after_a_resume_the_callee_waits_for_the_callers_offer_so_the_two_never_collide() {
         connectedCallee();
-        assertThat(callee.signalingResumed()).containsExactly(new AwaitFarSideOffer(1));
+        assertThat(callee.signalingResumed(true)).containsExactly(new AwaitFarSideOffer(1));
         assertThat(callee.remoteOffer("resume-offer")).containsExactly(new Unsettled(), new AnswerOffer("resume-offer", false));
         assertThat(callee.localAnswerReady("answer")).containsExactly(new SendAnswer("answer"), new Settled());
         assertThat(callee.farSideOfferOverdue(1)).as("the caller's offer came").isEmpty();
@@ -246,15 +246,80 @@ class NegotiationMachineTest {
     @Test
     void a_callee_whose_caller_resumed_long_ago_offers_once_the_wait_is_over() {
         connectedCallee();
-        assertThat(callee.signalingResumed()).containsExactly(new AwaitFarSideOffer(1));
+        assertThat(callee.signalingResumed(true)).containsExactly(new AwaitFarSideOffer(1));
         assertThat(callee.farSideOfferOverdue(1)).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+    }
+
+    @Test
+    void a_callee_back_before_its_caller_makes_no_offer_until_the_caller_is_back_and_then_waits_for_its_offer() {
+        connectedCallee();
+        assertThat(callee.signalingResumed(false)).as("nobody to offer to, nothing to wait for yet").isEmpty();
+        assertThat(callee.negotiationNeeded()).as("a change waits for the caller").isEmpty();
+        assertThat(callee.farSideBack()).containsExactly(new AwaitFarSideOffer(1));
+        assertThat(callee.farSideBack()).as("already known to be back").isEmpty();
+        assertThat(callee.remoteOffer("resume-offer")).containsExactly(new Unsettled(), new AnswerOffer("resume-offer", false));
+        List<NegotiationAction> answered = callee.localAnswerReady("answer");
+        assertThat(answered).first().isEqualTo(new SendAnswer("answer"));
+        assertThat(answered).as("then the change is offered").last().isInstanceOf(CreateOffer.class);
+        assertThat(callee.farSideOfferOverdue(1)).as("the caller's offer came").isEmpty();
+    }
+
+    @Test
+    void a_callees_overdue_offer_waits_while_the_caller_is_away() {
+        connectedCallee();
+        assertThat(callee.signalingResumed(true)).containsExactly(new AwaitFarSideOffer(1));
+        assertThat(callee.farSideAway()).isEmpty();
+        assertThat(callee.farSideOfferOverdue(1)).as("it could not reach the caller")
+                .doesNotHaveAnyElementsOfTypes(CreateOffer.class);
+        assertThat(callee.farSideBack()).containsExactly(new AwaitFarSideOffer(2));
+        assertThat(callee.farSideOfferOverdue(2)).containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+    }
+
+    @Test
+    void a_caller_back_before_its_callee_offers_once_the_callee_is_back() {
+        connectedCaller();
+        assertThat(caller.signalingResumed(false)).isEmpty();
+        assertThat(caller.transport(TransportStatus.DISCONNECTED)).containsExactly(new StateChanged(CallState.RECONNECTING));
+        assertThat(caller.transport(TransportStatus.FAILED)).as("the restart waits for the callee").isEmpty();
+        assertThat(caller.farSideBack()).containsExactly(new Unsettled(), new CreateOffer(2, true, false));
+    }
+
+    @Test
+    void a_caller_whose_callee_dropped_offers_again_when_it_is_back() {
+        connectedCaller();
+        assertThat(caller.farSideAway()).isEmpty();
+        assertThat(caller.negotiationNeeded()).isEmpty();
+        assertThat(caller.farSideBack()).as("a full offer: what we sent meanwhile is lost")
+                .containsExactly(new Unsettled(), new CreateOffer(2, false, false));
+    }
+
+    @Test
+    void an_offer_that_went_to_the_far_sides_dead_connection_is_made_again_when_it_is_back() {
+        connectedCaller();
+        caller.transport(TransportStatus.DISCONNECTED);
+        assertThat(caller.transport(TransportStatus.FAILED)).contains(new CreateOffer(2, true, false));
+        caller.localOfferReady(2, "restart-2"); // the server took it, but the callee's connection was dead
+        assertThat(caller.farSideAway()).isEmpty();
+        assertThat(caller.farSideBack()).containsExactly(new RollbackOffer());
+        assertThat(caller.rolledBack()).containsExactly(new Unsettled(), new CreateOffer(3, true, false));
+    }
+
+    @Test
+    void after_an_undelivered_offer_nothing_is_offered_until_the_far_side_is_back() {
+        connectedCaller();
+        caller.negotiationNeeded();
+        caller.localOfferReady(2, "offer-2");
+        assertThat(caller.offerUndelivered(2)).containsExactly(new RollbackOffer());
+        assertThat(caller.rolledBack()).containsExactly(new Settled());
+        assertThat(caller.negotiationNeeded()).isEmpty();
+        assertThat(caller.farSideBack()).containsExactly(new Unsettled(), new CreateOffer(3, false, false));
     }
 
     @Test
     void resuming_while_the_media_path_is_down_restarts_ice() {
         connectedCaller();
         caller.transport(TransportStatus.DISCONNECTED);
-        assertThat(caller.signalingResumed()).containsExactly(new Unsettled(), new CreateOffer(2, true, false));
+        assertThat(caller.signalingResumed(true)).containsExactly(new Unsettled(), new CreateOffer(2, true, false));
     }
 
     @Test
