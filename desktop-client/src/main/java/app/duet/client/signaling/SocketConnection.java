@@ -1,10 +1,13 @@
 package app.duet.client.signaling;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
 
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 /**
@@ -25,6 +28,7 @@ final class SocketConnection extends WebSocketClient {
     private final Callbacks callbacks;
     private volatile boolean everOpened;
     private volatile Exception lastError;
+    private volatile ScheduledFuture<?> addressWatch;
 
     SocketConnection(URI uri, int connectTimeoutMs, int lostTimeoutSeconds, Callbacks callbacks) {
         super(uri, new Draft_6455(), Map.of(), connectTimeoutMs);
@@ -32,6 +36,24 @@ final class SocketConnection extends WebSocketClient {
         setTcpNoDelay(true);
         // WebSocket pings detect a dead connection (laptop sleep, pulled cable) that TCP would not report.
         setConnectionLostTimeout(lostTimeoutSeconds);
+    }
+
+    /** Starts checking, with {@code watch}, that our end of the socket still has its address. */
+    void watchAddress(ScheduledFuture<?> watch) {
+        addressWatch = watch;
+        if (isClosed()) { // closed before the watch was handed over: onClose could not stop it
+            watch.cancel(false);
+        }
+    }
+
+    /** Our end's address, or null before the socket is connected. */
+    InetSocketAddress localAddress() {
+        return getLocalSocketAddress();
+    }
+
+    /** Drops a socket that cannot work any more, without a closing handshake that could not get through. */
+    void drop(String why) {
+        closeConnection(CloseFrame.ABNORMAL_CLOSE, why);
     }
 
     @Override
@@ -47,6 +69,10 @@ final class SocketConnection extends WebSocketClient {
 
     @Override
     public void onClose(int code, String reason, boolean remote) {
+        ScheduledFuture<?> watch = addressWatch;
+        if (watch != null) {
+            watch.cancel(false);
+        }
         String why = reason == null || reason.isEmpty() ? "close code " + code : reason + " (" + code + ")";
         callbacks.closed(this, everOpened, code, why, lastError);
     }

@@ -59,8 +59,8 @@ class NetworkLossRecoveryTest {
     /**
      * A call over TURN; one side (the callee, which does not restart ICE by itself, unless {@code callerMoves})
      * loses its link until both sides notice, {@code whileDown} happens, the link comes back: pictures and
-     * tone must resume both ways. A new address also kills that side's signaling connection unnoticed until
-     * the WebSocket's lost-connection check (about 20 s), so recovery waits for its resume.
+     * tone must resume both ways. A new address also kills that side's signaling connection; its client sees
+     * the socket's address gone and resumes from the new one, and recovery waits for that resume.
      */
     private void callLosingNetwork(boolean callerMoves, Consumer<LabHost> whileDown) throws Exception {
         LabHost annHost = callerMoves ? lab.hostA() : lab.hostB();
