@@ -10,7 +10,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -388,17 +387,13 @@ final class Connector implements SocketConnection.Callbacks {
     private SocketConnection openLocked() {
         refusalAnnounced = false;
         socket = new SocketConnection(config.serverUri(), (int) config.connectTimeout().toMillis(),
-                LOST_CONNECTION_SECONDS, this);
+                LOST_CONNECTION_SECONDS, new OutboundPacer(timer, System::nanoTime), this);
         return socket;
     }
 
     private void transmit(SocketConnection target, PendingRequest p) {
-        try {
-            target.send(p.frame);
-        } catch (WebsocketNotConnectedException e) {
-            // The close callback fails everything in flight on this socket, this request included.
-            log.debug("Socket closed before {} {} went out", p.type, p.id);
-        }
+        // If the socket closed first, its close callback fails everything in flight on it, this request included.
+        target.sendPaced(p.frame, () -> log.debug("Socket closed before {} {} went out", p.type, p.id));
     }
 
     private void setStateLocked(ConnectionState next) {

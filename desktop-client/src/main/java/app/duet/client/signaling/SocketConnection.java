@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
@@ -29,13 +30,27 @@ final class SocketConnection extends WebSocketClient {
     private volatile boolean everOpened;
     private volatile Exception lastError;
     private volatile ScheduledFuture<?> addressWatch;
+    private final OutboundPacer pacer;
 
-    SocketConnection(URI uri, int connectTimeoutMs, int lostTimeoutSeconds, Callbacks callbacks) {
+    SocketConnection(URI uri, int connectTimeoutMs, int lostTimeoutSeconds, OutboundPacer pacer,
+            Callbacks callbacks) {
         super(uri, new Draft_6455(), Map.of(), connectTimeoutMs);
         this.callbacks = callbacks;
+        this.pacer = pacer;
         setTcpNoDelay(true);
         // WebSocket pings detect a dead connection (laptop sleep, pulled cable) that TCP would not report.
         setConnectionLostTimeout(lostTimeoutSeconds);
+    }
+
+    /** Sends {@code frame} within the protocol's rate: it may wait its turn (see {@link OutboundPacer}). */
+    void sendPaced(String frame, Runnable ifClosed) {
+        pacer.send(() -> {
+            try {
+                send(frame);
+            } catch (WebsocketNotConnectedException e) {
+                ifClosed.run();
+            }
+        });
     }
 
     /** Starts checking, with {@code watch}, that our end of the socket still has its address. */

@@ -90,6 +90,21 @@ class SignalingClientIntegrationTest {
         assertThat(ann.state()).isEqualTo(ConnectionState.CONNECTED);
     }
 
+    /** More than the server's burst at once (a call's ring, offer and candidates, several calls in a row). */
+    @Test
+    void aBurstOverTheServersRateIsPacedNotRefused() throws Exception {
+        SignalingClient ann = client(server.uri(), memoryStore(), new RecordingListener());
+        get(ann.signup("ann", "Ann", "ann@example.org", "correct horse", false));
+        List<CompletableFuture<?>> pings = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            pings.add(ann.ping());
+        }
+        for (CompletableFuture<?> ping : pings) {
+            get(ping);
+        }
+        assertThat(ann.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
     @Test
     void reconnectsAndResumesAfterTheServerRestartsOnTheSamePortAndDatabase() throws Exception {
         RecordingListener events = new RecordingListener();
