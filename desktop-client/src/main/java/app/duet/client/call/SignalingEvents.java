@@ -1,8 +1,5 @@
 package app.duet.client.call;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.protocol.CallInfo;
@@ -21,11 +18,6 @@ final class SignalingEvents implements SignalingListener {
     private final CallEngine engine;
     /** Signed in on the current connection. */
     private boolean signedIn;
-    /**
-     * Presence heard on this connection before our sign-in was answered, by channel: newer than, or as new
-     * as, the {@code peerOnline} in that answer.
-     */
-    private final Map<String, Boolean> presenceBeforeSignIn = new HashMap<>();
 
     SignalingEvents(CallEngine engine) {
         this.engine = engine;
@@ -82,21 +74,18 @@ final class SignalingEvents implements SignalingListener {
     public void onConnectionState(ConnectionState state) {
         if (state != ConnectionState.CONNECTED) {
             signedIn = false;
-            presenceBeforeSignIn.clear();
         }
     }
 
-    /** The other member of our call's channel dropped or regained its connection: offers wait for it. */
+    /**
+     * The other member of our call's channel dropped or regained its connection: offers wait for it. Presence
+     * that comes before our own resume is answered is left to that answer's {@code peerOnline}; if the two
+     * crossed, the callee's fallback offer (or the caller's, once it hears of it) still brings them in step.
+     */
     @Override
     public void onPresence(Event.Presence e) {
-        if (e.state() != PresenceState.ONLINE && e.state() != PresenceState.OFFLINE) {
-            return;
-        }
-        boolean online = e.state() == PresenceState.ONLINE;
-        if (signedIn) {
-            engine.sessionInChannel(e.channel()).ifPresent(s -> s.farSideConnected(online));
-        } else {
-            presenceBeforeSignIn.put(e.channel(), online);
+        if (signedIn && (e.state() == PresenceState.ONLINE || e.state() == PresenceState.OFFLINE)) {
+            engine.sessionInChannel(e.channel()).ifPresent(s -> s.farSideConnected(e.state() == PresenceState.ONLINE));
         }
     }
 
@@ -109,8 +98,6 @@ final class SignalingEvents implements SignalingListener {
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
         signedIn = true;
-        Map<String, Boolean> presence = Map.copyOf(presenceBeforeSignIn);
-        presenceBeforeSignIn.clear();
         if (!resumed) {
             return;
         }
@@ -125,7 +112,7 @@ final class SignalingEvents implements SignalingListener {
                 engine.hangUpLeftover(kept.callId());
             }
         } else if (isCall(kept, callId)) {
-            boolean peerOnline = presence.getOrDefault(kept.channel(), !Boolean.FALSE.equals(kept.peerOnline()));
+            boolean peerOnline = !Boolean.FALSE.equals(kept.peerOnline()); // absent from older servers
             engine.sessionFor(callId).ifPresent(s -> s.signalingResumed(peerOnline));
         } else {
             engine.finish(callId, CallEnd.DISCONNECTED);

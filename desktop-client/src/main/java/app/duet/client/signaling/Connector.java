@@ -276,18 +276,8 @@ final class Connector implements SocketConnection.Callbacks {
             waiting = requests.releaseQueued();
             setStateLocked(ConnectionState.CONNECTED);
         }
-        long period = LocalAddressWatch.PERIOD.toMillis();
-        connection.watchAddress(timer.scheduleWithFixedDelay(() -> dropIfAddressGone(connection), period, period,
-                TimeUnit.MILLISECONDS));
+        LocalAddressWatch.watch(connection, timer);
         waiting.forEach(p -> transmit(connection, p));
-    }
-
-    private void dropIfAddressGone(SocketConnection connection) {
-        if (LocalAddressWatch.isGone(connection.localAddress())) {
-            log.info("Our address {} is no longer on this machine (the network changed): reconnecting",
-                    connection.localAddress().getAddress().getHostAddress());
-            connection.drop("our network address changed");
-        }
     }
 
     @Override

@@ -5,6 +5,11 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells whether the address a socket was opened from is still one of this machine's. After a network change
@@ -13,14 +18,31 @@ import java.time.Duration;
  * a call's recovery would wait that long for signaling.
  */
 final class LocalAddressWatch {
+    private static final Logger log = LoggerFactory.getLogger(LocalAddressWatch.class);
     /** How often an open socket's address is looked for; one lookup costs well under a millisecond. */
     static final Duration PERIOD = Duration.ofSeconds(1);
 
     private LocalAddressWatch() {
     }
 
+    /** Checks {@code connection}'s address every {@link #PERIOD} on {@code timer}; drops it once the address is gone. */
+    static void watch(SocketConnection connection, ScheduledExecutorService timer) {
+        long period = PERIOD.toMillis();
+        connection.watchAddress(timer.scheduleWithFixedDelay(() -> dropIfGone(connection), period, period,
+                TimeUnit.MILLISECONDS));
+    }
+
+    private static void dropIfGone(SocketConnection connection) {
+        InetSocketAddress local = connection.localAddress();
+        if (isGone(local)) {
+            log.info("Our address {} is no longer on this machine (the network changed): reconnecting",
+                    local.getAddress().getHostAddress());
+            connection.drop("our network address changed");
+        }
+    }
+
     /** True when {@code local} is no longer assigned to any interface; false when it is, or cannot be told. */
-    static boolean isGone(InetSocketAddress local) {
+    private static boolean isGone(InetSocketAddress local) {
         if (local == null || local.getAddress() == null) {
             return false;
         }
