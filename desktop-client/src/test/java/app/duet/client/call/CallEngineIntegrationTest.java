@@ -10,24 +10,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import app.duet.client.call.media.MediaEngine;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Media;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The call engine end to end in one JVM: real signaling server, real clients, real libwebrtc peers. */
 class CallEngineIntegrationTest {
 
     private static final Duration WAIT = EngineRig.WAIT;
-    private static MediaEngine media;
+    @RegisterExtension
+    static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
     @TempDir
     Path temp;
@@ -38,19 +38,9 @@ class CallEngineIntegrationTest {
     private CallEngine ann;
     private CallEngine bob;
 
-    @BeforeAll
-    static void startMedia() {
-        media = EngineRig.headlessMedia();
-    }
-
-    @AfterAll
-    static void stopMedia() {
-        media.close();
-    }
-
     @BeforeEach
     void signUpBothAndShareAChannel() {
-        rig = new EngineRig(media, temp);
+        rig = new EngineRig(MEDIA.get(), temp);
         TestServer server = rig.server();
         SignalingClient annClient = rig.client(server.uri());
         SignalingClient bobClient = rig.client(server.uri());
@@ -172,7 +162,7 @@ class CallEngineIntegrationTest {
         rig.ui().submit(() -> { }).get(WAIT.toSeconds(), TimeUnit.SECONDS); // every event delivered so far has run
         assertThat(bobEvents.ends).containsExactly(CallEnd.CANCELLED);
         assertThat(bob.state()).isEqualTo(CallState.IDLE);
-        await().atMost(WAIT).until(() -> media.ownedCount() == 0); // the half-built session was closed
+        await().atMost(WAIT).until(() -> MEDIA.get().ownedCount() == 0); // the half-built session was closed
 
         bob.beforeAcceptPublishes(() -> { });
         ann.ring("room", false).join();

@@ -8,14 +8,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import app.duet.client.call.media.AudioMode;
-import app.duet.client.call.media.MediaEngine;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,29 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
 class EarlyCollisionToneTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static MediaEngine callerEngine;
-    private static MediaEngine calleeEngine;
+    /** Each side has its own engine, as two separate processes would. */
+    @RegisterExtension
+    static final SharedMediaEngine CALLER_MEDIA = new SharedMediaEngine();
+    @RegisterExtension
+    static final SharedMediaEngine CALLEE_MEDIA = new SharedMediaEngine();
 
     @TempDir
     Path downloads;
 
-    @BeforeAll
-    static void startEngines() {
-        callerEngine = MediaEngine.start(AudioMode.HEADLESS);
-        calleeEngine = MediaEngine.start(AudioMode.HEADLESS);
-    }
-
-    @AfterAll
-    static void stopEngines() {
-        calleeEngine.close();
-        callerEngine.close();
-    }
-
     @RepeatedTest(4)
     void tone_flows_both_ways_after_a_collision_right_after_connecting() {
         MediaSettings audioOnly = MediaSettings.synthetic("Kim").withSize(320, 240, 15).withVideo(VideoChoice.NONE);
-        try (CallPair pair = new CallPair(callerEngine, calleeEngine, audioOnly, audioOnly, downloads, List.of(), false)
-                .start()) {
+        try (CallPair pair = new CallPair(CALLER_MEDIA.get(), CALLEE_MEDIA.get(), audioOnly, audioOnly, downloads,
+                List.of(), false).start()) {
             awaitConnected(pair);
             pair.caller.useSyntheticVideo();
             pair.callee.useSyntheticVideo();

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import app.duet.client.call.media.MediaEngine;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
@@ -19,11 +19,10 @@ import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Event;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,26 +33,17 @@ class InstantAcceptIntegrationTest {
 
     private static final Duration WAIT = EngineRig.WAIT;
     private static final int CALLS = 20;
-    private static MediaEngine media;
+    @RegisterExtension
+    static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
     @TempDir
     Path temp;
 
     private EngineRig rig;
 
-    @BeforeAll
-    static void startMedia() {
-        media = EngineRig.headlessMedia();
-    }
-
-    @AfterAll
-    static void stopMedia() {
-        media.close();
-    }
-
     @BeforeEach
     void rig() {
-        rig = new EngineRig(media, temp);
+        rig = new EngineRig(MEDIA.get(), temp);
     }
 
     @AfterEach

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.FileTransferUpdate.Direction;
 import app.duet.client.call.FileTransferUpdate.Status;
 import app.duet.client.call.media.AudioMode;
@@ -18,35 +19,25 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Offer collisions, ICE restarts and cancelled transfers between two real peers. */
 class NegotiationEdgeCasesTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static MediaEngine engine;
+    @RegisterExtension
+    static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
     @TempDir
     Path downloads;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = MediaEngine.start(AudioMode.HEADLESS);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
 
     @Test
     void both_sides_adding_video_at_once_resolves_by_perfect_negotiation() {
         MediaSettings audioOnly = MediaSettings.synthetic("Gus").withSize(320, 240, 15).withVideo(VideoChoice.NONE);
         try (MediaEngine calleeEngine = MediaEngine.start(AudioMode.HEADLESS);
-             CallPair pair = new CallPair(engine, calleeEngine, audioOnly, audioOnly, downloads, List.of(), false)
+             CallPair pair = new CallPair(MEDIA.get(), calleeEngine, audioOnly, audioOnly, downloads, List.of(), false)
                      .start()) {
             awaitConnected(pair);
             await().atMost(WAIT).until(() -> pair.caller.remoteAudioLevel() > 0.05
@@ -68,7 +59,7 @@ class NegotiationEdgeCasesTest {
 
     @Test
     void both_sides_offering_again_at_once_after_a_resume_keeps_video_flowing_both_ways() {
-        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Ivy").withSize(320, 240, 15), downloads)
+        try (CallPair pair = new CallPair(MEDIA.get(), MediaSettings.synthetic("Ivy").withSize(320, 240, 15), downloads)
                 .start()) {
             awaitConnected(pair);
             await().atMost(WAIT).until(() -> pair.callee.remoteVideo().publishedFrames() > 5
@@ -97,7 +88,7 @@ class NegotiationEdgeCasesTest {
 
     @Test
     void ice_restart_renews_the_path_and_media_keeps_flowing() {
-        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Hal").withSize(320, 240, 15), downloads)
+        try (CallPair pair = new CallPair(MEDIA.get(), MediaSettings.synthetic("Hal").withSize(320, 240, 15), downloads)
                 .start()) {
             awaitConnected(pair);
             await().atMost(WAIT).until(() -> pair.callee.remoteVideo().publishedFrames() > 5);
@@ -115,7 +106,7 @@ class NegotiationEdgeCasesTest {
     @Test
     void a_receiver_can_cancel_a_transfer_and_nothing_is_left_behind() throws IOException {
         MediaSettings audioOnly = MediaSettings.synthetic("Ivy").withVideo(VideoChoice.NONE);
-        try (CallPair pair = new CallPair(engine, audioOnly, downloads).start()) {
+        try (CallPair pair = new CallPair(MEDIA.get(), audioOnly, downloads).start()) {
             awaitConnected(pair);
             await().atMost(WAIT).until(() -> pair.callerEvents.dataOpen && pair.calleeEvents.dataOpen);
             Path big = Files.write(downloads.resolve("big.bin"), new byte[64 * 1024 * 1024]);

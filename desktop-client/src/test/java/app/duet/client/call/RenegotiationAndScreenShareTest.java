@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import app.duet.client.call.media.AudioMode;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.media.DisplayInfo;
-import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.media.RobotDisplayCapturer;
@@ -20,34 +19,24 @@ import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Changing media mid-call: adding video to an audio call, and switching camera to screen and back. */
 class RenegotiationAndScreenShareTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static MediaEngine engine;
+    @RegisterExtension
+    static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
     @TempDir
     Path downloads;
 
-    @BeforeAll
-    static void startEngine() {
-        engine = MediaEngine.start(AudioMode.HEADLESS);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
-
     @Test
     void video_added_to_an_audio_call_by_either_side_renegotiates_and_keeps_audio() {
         MediaSettings audioOnly = MediaSettings.synthetic("Dora").withVideo(VideoChoice.NONE);
-        try (CallPair pair = new CallPair(engine, audioOnly, downloads).start()) {
+        try (CallPair pair = new CallPair(MEDIA.get(), audioOnly, downloads).start()) {
             awaitConnected(pair);
             await().atMost(WAIT).until(() -> pair.caller.remoteAudioLevel() > 0.05);
             assertThat(pair.caller.remoteVideo().publishedFrames()).isZero();
@@ -72,7 +61,7 @@ class RenegotiationAndScreenShareTest {
         assumeFalse(displays.isEmpty(), "no monitor to capture");
         DisplayInfo screen = displays.get(0);
 
-        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Erin"), downloads).start()) {
+        try (CallPair pair = new CallPair(MEDIA.get(), MediaSettings.synthetic("Erin"), downloads).start()) {
             awaitConnected(pair);
             awaitStampedFrames(pair.callee.remoteVideo());
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import app.duet.client.call.media.MediaEngine;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
@@ -17,11 +17,10 @@ import app.duet.client.testing.TestServer;
 import app.duet.protocol.Media;
 import app.duet.protocol.Result;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,7 +33,8 @@ class SignalingReconnectIntegrationTest {
     private static final Duration WAIT = EngineRig.WAIT;
     /** A client refused for a while retries with a growing backoff (up to 4-8 s by then). */
     private static final Duration RECONNECT_WAIT = Duration.ofSeconds(40);
-    private static MediaEngine media;
+    @RegisterExtension
+    static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
     @TempDir
     Path temp;
@@ -53,19 +53,9 @@ class SignalingReconnectIntegrationTest {
     private CallEngine ann;
     private CallEngine bob;
 
-    @BeforeAll
-    static void startMedia() {
-        media = EngineRig.headlessMedia();
-    }
-
-    @AfterAll
-    static void stopMedia() {
-        media.close();
-    }
-
     @BeforeEach
     void connectBothInACall() {
-        rig = new EngineRig(media, temp);
+        rig = new EngineRig(MEDIA.get(), temp);
         server = rig.server();
         annRoute = rig.closeLater(new SeverableRelay(server.uri()));
         bobRoute = rig.closeLater(new SeverableRelay(server.uri()));

@@ -10,44 +10,33 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.OptionalLong;
 
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.FileTransferUpdate.Direction;
 import app.duet.client.call.FileTransferUpdate.Status;
-import app.duet.client.call.media.AudioMode;
-import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Two real libwebrtc peers in one JVM, headless audio, synthetic camera and microphone. */
 class TwoPeerCallTest {
 
     private static final Duration CONNECT = Duration.ofSeconds(15);
-    private static MediaEngine engine;
+    @RegisterExtension
+    static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
     @TempDir
     Path downloads;
 
-    @BeforeAll
-    static void startEngine() {
-        engine = MediaEngine.start(AudioMode.HEADLESS);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
-
     @Test
     void a_call_without_audio_carries_video_and_no_sound() {
         MediaSettings silent = MediaSettings.synthetic("Vic").withAudio(AudioChoice.NONE);
-        try (CallPair pair = new CallPair(engine, silent, downloads).start()) {
+        try (CallPair pair = new CallPair(MEDIA.get(), silent, downloads).start()) {
             awaitConnected(pair);
 
             // Two seconds of video: with an audio track the tone would be heard well within that.
@@ -61,7 +50,7 @@ class TwoPeerCallTest {
 
     @Test
     void synthetic_video_and_tone_reach_the_far_side_and_safety_codes_match() {
-        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Alice"), downloads).start()) {
+        try (CallPair pair = new CallPair(MEDIA.get(), MediaSettings.synthetic("Alice"), downloads).start()) {
             awaitConnected(pair);
 
             LatestFrameHolder remote = pair.callee.remoteVideo();
@@ -101,7 +90,7 @@ class TwoPeerCallTest {
 
     @Test
     void mute_and_camera_off_are_seen_by_the_far_side() {
-        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Bob"), downloads).start()) {
+        try (CallPair pair = new CallPair(MEDIA.get(), MediaSettings.synthetic("Bob"), downloads).start()) {
             awaitConnected(pair);
             await().atMost(CONNECT).until(() -> pair.calleeEvents.dataOpen);
             await().atMost(CONNECT).until(() -> pair.caller.remoteAudioLevel() > 0.05);
@@ -122,7 +111,7 @@ class TwoPeerCallTest {
 
     @Test
     void chat_and_files_travel_both_ways_intact() throws IOException {
-        try (CallPair pair = new CallPair(engine, MediaSettings.synthetic("Carol")
+        try (CallPair pair = new CallPair(MEDIA.get(), MediaSettings.synthetic("Carol")
                 .withVideo(MediaSettings.VideoChoice.NONE), downloads).start()) {
             awaitConnected(pair);
             await().atMost(CONNECT).until(() -> pair.callerEvents.dataOpen && pair.calleeEvents.dataOpen);

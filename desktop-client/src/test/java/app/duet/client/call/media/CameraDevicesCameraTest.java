@@ -11,14 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.testing.FakeCameraControl;
 import app.duet.client.testing.FakeCameras;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real camera path (webrtc-java's udev listing and VideoDeviceSource over libwebrtc's V4L2 capture)
@@ -28,21 +28,12 @@ import org.junit.jupiter.api.Test;
 class CameraDevicesCameraTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static MediaEngine engine;
-
-    @BeforeAll
-    static void startEngine() {
-        engine = MediaEngine.start(AudioMode.HEADLESS);
-    }
-
-    @AfterAll
-    static void stopEngine() {
-        engine.close();
-    }
+    @RegisterExtension
+    static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
     @Test
     void the_camera_list_names_both_cameras_and_the_first_is_the_default() {
-        List<DeviceInfo> cameras = engine.devices().cameras();
+        List<DeviceInfo> cameras = MEDIA.get().devices().cameras();
 
         assertThat(cameras).extracting(DeviceInfo::name).containsExactly(NAME_0, NAME_1);
         assertThat(cameras).extracting(DeviceInfo::id).containsExactly(CAMERA_0, CAMERA_1);
@@ -51,21 +42,21 @@ class CameraDevicesCameraTest {
 
     @Test
     void each_camera_delivers_its_own_picture_at_the_requested_size() {
-        try (DevicePreview preview = DevicePreview.start(engine, null, null, 640, 480, 30)) {
+        try (DevicePreview preview = DevicePreview.start(MEDIA.get(), null, null, 640, 480, 30)) {
             awaitFrame(preview.video(), 640, 480, 0xFF0000);
         }
-        try (DevicePreview preview = DevicePreview.start(engine, CAMERA_1, null, 1280, 720, 30)) {
+        try (DevicePreview preview = DevicePreview.start(MEDIA.get(), CAMERA_1, null, 1280, 720, 30)) {
             awaitFrame(preview.video(), 1280, 720, 0x00FF00);
         }
     }
 
     @Test
     void a_camera_that_cannot_start_is_reported_and_the_test_pattern_is_sent(FakeCameraControl cameras) {
-        assertThat(engine.devices().cameras()).hasSize(2);
+        assertThat(MEDIA.get().devices().cameras()).hasSize(2);
         cameras.unplug(1);
         // webrtc-java keeps its first non-empty list and updates it only from udev events: still listed.
-        assertThat(engine.devices().cameras()).extracting(DeviceInfo::name).contains(NAME_1);
-        VideoSources sources = new VideoSources(engine.devices(), new RobotDisplayCapturer());
+        assertThat(MEDIA.get().devices().cameras()).extracting(DeviceInfo::name).contains(NAME_1);
+        VideoSources sources = new VideoSources(MEDIA.get().devices(), new RobotDisplayCapturer());
         List<String> problems = new ArrayList<>();
 
         try (LocalVideoSource source = sources.cameraOrFallback(
