@@ -30,6 +30,8 @@ final class ClientConnection implements Heartbeat.Peer {
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean helloDone;
     private volatile Principal principal;
+    /** The code we closed with, 0 until we close: the reason counted, whatever ends the handshake. */
+    private volatile int closeCodeSent;
 
     /** @param maxBufferedBytes frames waiting to be written to this client; past this it is dropped */
     ClientConnection(WebSocket socket, ProtocolCodec codec, String id, String address, FloodGuard flood,
@@ -125,7 +127,19 @@ final class ClientConnection implements Heartbeat.Peer {
     }
 
     void close(int code, String reason) {
+        if (closeCodeSent == 0) {
+            closeCodeSent = code;
+        }
         socket.close(code, reason);
+    }
+
+    /**
+     * Why the connection ended: the code we closed with, else the one the library reports. A client still
+     * writing when we close may never read our close frame and reset the socket, which the library reports
+     * as 1006; the policy close is still what ended it.
+     */
+    int endedWith(int reportedCode) {
+        return closeCodeSent != 0 ? closeCodeSent : reportedCode;
     }
 
     boolean isOpen() {

@@ -84,7 +84,7 @@ final class FrameHandler {
     }
 
     void onClose(ClientConnection c, int closeCode) {
-        metrics.connectionClosed(closeCode);
+        metrics.connectionClosed(c.endedWith(closeCode));
         dispatcher.closed(c);
     }
 
