@@ -8,15 +8,20 @@
  *    asks VIDIOC_QUERYCAP/ENUM_FMT; so udev_enumerate_* / udev_device_* answer for our devices.
  *  - libwebrtc (M138) finds a device by opening /dev/video0..63 and matching QUERYCAP's bus_info, then
  *    streams with REQBUFS/QUERYBUF/mmap/QBUF/STREAMON/DQBUF; so open/ioctl answer for /dev/videoN.
- *  - The fd handed out is a real memfd sized for the buffers: mmap/munmap/select/poll/close then work
- *    unchanged (a memfd is always readable), and we write frames straight into it at DQBUF.
+ *  - The fd handed out is a real memfd sized for the buffers: mmap/munmap/close then work unchanged, and
+ *    we write frames straight into it at DQBUF. A memfd is always readable, so select/poll on it wait
+ *    here until the next frame is due, as a real camera's fd does: the capture thread then waits outside
+ *    libwebrtc's capture lock. (Waiting inside DQBUF held that lock for nearly the whole frame time and
+ *    starved StopCapture, which hung a call's teardown on a loaded machine.)
  *
  * Emulated: YUYV only, sizes 320x240, 640x480, 1280x720, 30 fps; a solid colour per device plus a
  * frame counter stamped in the first bytes of row 0 (device 0 red, device 1 green).
  * Not emulated: controls, other formats, userptr/dmabuf buffers, read(), hot-plug events.
  *
  * Control (environment): DUET_FAKECAM_COUNT (default 2). DUET_FAKECAM_CONTROL=dir: while dir/videoN-gone
- * exists, /dev/videoN is unplugged (open fails with ENOENT, a streaming DQBUF fails with ENODEV).
+ * exists, /dev/videoN is unplugged (open fails with ENOENT, a streaming DQBUF fails with ENODEV). When
+ * dir/start-race exists, the next camera start loses libwebrtc's start race (see pthread_create below) and
+ * the file is removed.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -28,7 +33,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/mman.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -71,13 +78,17 @@ static int device_count(void) {
     return n < 0 ? 0 : n > MAX_DEVICES ? MAX_DEVICES : n;
 }
 
-static int unplugged(int device) {
+static int control_path(char *path, size_t size, const char *name) {
     const char *dir = getenv("DUET_FAKECAM_CONTROL");
-    if (!dir) return 0;
-    char path[512];
-    snprintf(path, sizeof path, "%s/video%d-gone", dir, device);
-    return access(path, F_OK) == 0;
+    return dir && snprintf(path, size, "%s/%s", dir, name) < (int) size;
 }
+
+static int unplugged(int device) {
+    char name[32], path[512];
+    snprintf(name, sizeof name, "video%d-gone", device);
+    return control_path(path, sizeof path, name) && access(path, F_OK) == 0;
+}
+
 
 /* The device number for "/dev/videoN" when N is one of ours, else -1. */
 static int device_of_path(const char *path) {
@@ -121,6 +132,24 @@ static int open_fake(int device) {
 /* --- open/close ------------------------------------------------------------------------------ */
 
 #define REAL(name) static __typeof__(name) *real_##name; if (!real_##name) real_##name = dlsym(RTLD_NEXT, #name)
+
+/* --- libwebrtc's start race, on demand -------------------------------------------------------
+ * M138's StartCapture spawns the capture thread after STREAMON while still inside the race-checked section
+ * that the thread's CaptureProcess enters first thing; if the starting thread is descheduled right after
+ * the spawn, the check aborts the process (docs/webrtc-findings.md). Holding the starting thread there
+ * makes that happen every time, so tests can show that a camera survives it. */
+
+static __thread int just_streamed_on;
+
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)(void *), void *arg) {
+    REAL(pthread_create);
+    int r = real_pthread_create(thread, attr, start, arg);
+    char path[512];
+    if (just_streamed_on && control_path(path, sizeof path, "start-race") && unlink(path) == 0)
+        usleep(200 * 1000);
+    just_streamed_on = 0;
+    return r;
+}
 
 static int open_any(const char *path, int flags, va_list ap, int (*real)(const char *, int, ...)) {
     int device = device_of_path(path);
@@ -202,14 +231,20 @@ static void paint(struct fake_fd *f, unsigned index) {
     munmap(p, size);
 }
 
-/* Block until the next frame is due: the capture thread's select() on a memfd never waits. */
-static void wait_for_frame(struct fake_fd *f) {
+static long long nanos(const struct timespec *t) { return t->tv_sec * 1000000000LL + t->tv_nsec; }
+
+static long long now_nanos(void) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    if (f->next.tv_sec == 0 || now.tv_sec > f->next.tv_sec + 1) f->next = now;
-    clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &f->next, NULL);
-    f->next.tv_nsec += 1000000000L / FPS;
-    if (f->next.tv_nsec >= 1000000000L) { f->next.tv_sec++; f->next.tv_nsec -= 1000000000L; }
+    return nanos(&now);
+}
+
+/* The frame after this one is due a frame time later; a consumer that fell far behind starts afresh. */
+static void frame_taken(struct fake_fd *f) {
+    long long now = now_nanos(), next = nanos(&f->next) + 1000000000LL / FPS;
+    if (next < now - 1000000000LL) next = now;
+    f->next.tv_sec = next / 1000000000LL;
+    f->next.tv_nsec = next % 1000000000LL;
 }
 
 static int fail(int err) { errno = err; return -1; }
@@ -300,14 +335,15 @@ static int fake_ioctl(struct fake_fd *f, unsigned long request, void *arg) {
     case VIDIOC_DQBUF: {
         struct v4l2_buffer *b = arg;
         if (!f->streaming) return fail(EINVAL);
+        if (now_nanos() < nanos(&f->next)) return fail(EAGAIN); /* the fd is non-blocking */
         if (unplugged(f->device)) {
-            wait_for_frame(f); /* libwebrtc retries at once: keep its capture thread from spinning */
+            frame_taken(f); /* select waits a frame time before the next try: no spinning */
             return fail(ENODEV);
         }
         unsigned index = 0;
         while (index < f->buffers && !(f->queued >> index & 1)) index++;
         if (index == f->buffers) return fail(EAGAIN);
-        wait_for_frame(f);
+        frame_taken(f);
         paint(f, index);
         f->queued &= ~(1u << index);
         memset(b, 0, sizeof *b);
@@ -325,6 +361,8 @@ static int fake_ioctl(struct fake_fd *f, unsigned long request, void *arg) {
     case VIDIOC_STREAMON:
         if (unplugged(f->device)) return fail(ENODEV);
         f->streaming = 1;
+        clock_gettime(CLOCK_MONOTONIC, &f->next); /* the first frame is due at once */
+        just_streamed_on = 1;
         return 0;
     case VIDIOC_STREAMOFF:
         f->streaming = 0;
@@ -346,17 +384,59 @@ int ioctl(int fd, unsigned long request, ...) {
         pthread_mutex_unlock(&lock);
         return real_ioctl(fd, request, arg);
     }
-    struct fake_fd copy = *f;
-    pthread_mutex_unlock(&lock);
-    /* DQBUF sleeps; work on a copy so other fds are not held up, then write it back. */
-    int r = fake_ioctl(&copy, request, arg);
+    int r = fake_ioctl(f, request, arg);
     int err = errno;
-    pthread_mutex_lock(&lock);
-    f = find(fd);
-    if (f) *f = copy;
     pthread_mutex_unlock(&lock);
     errno = err;
     return r;
+}
+
+/* --- select/poll: a camera's fd is readable once a frame is due -------------------------------- */
+
+/* Waits until fd's next frame is due, or timeout_ns (-1: no limit) passes; 1 when readable, else 0. */
+static int wait_readable(int fd, long long timeout_ns) {
+    pthread_mutex_lock(&lock);
+    struct fake_fd *f = find(fd);
+    long long due = f && f->streaming ? nanos(&f->next) : 0;
+    pthread_mutex_unlock(&lock);
+    long long now = now_nanos();
+    if (due <= now) return 1; /* not streaming answers at once too, as a real device's error does */
+    int ready = timeout_ns < 0 || now + timeout_ns >= due;
+    long long until = ready ? due : now + timeout_ns;
+    struct timespec t = {until / 1000000000LL, until % 1000000000LL};
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &t, NULL) == EINTR) {
+    }
+    return ready;
+}
+
+static int is_fake(int fd) {
+    pthread_mutex_lock(&lock);
+    int fake = find(fd) != NULL;
+    pthread_mutex_unlock(&lock);
+    return fake;
+}
+
+/* libwebrtc's capture thread asks about its one device fd; anything else goes to the real call. */
+int select(int nfds, fd_set *readfds, fd_set *writefds, fd_set *exceptfds, struct timeval *timeout) {
+    REAL(select);
+    int fd = nfds - 1;
+    if (!readfds || fd < 0 || !FD_ISSET(fd, readfds) || !is_fake(fd))
+        return real_select(nfds, readfds, writefds, exceptfds, timeout);
+    long long limit = timeout ? timeout->tv_sec * 1000000000LL + timeout->tv_usec * 1000LL : -1;
+    int ready = wait_readable(fd, limit);
+    FD_ZERO(readfds);
+    if (writefds) FD_ZERO(writefds);
+    if (exceptfds) FD_ZERO(exceptfds);
+    if (ready) FD_SET(fd, readfds);
+    return ready;
+}
+
+int poll(struct pollfd *pfds, nfds_t n, int timeout_ms) {
+    REAL(poll);
+    if (n != 1 || !(pfds[0].events & POLLIN) || !is_fake(pfds[0].fd)) return real_poll(pfds, n, timeout_ms);
+    int ready = wait_readable(pfds[0].fd, timeout_ms < 0 ? -1 : timeout_ms * 1000000LL);
+    pfds[0].revents = ready ? POLLIN : 0;
+    return ready;
 }
 
 /* --- udev: webrtc-java's camera list ------------------------------------------------------------ */

@@ -1,5 +1,8 @@
 package app.duet.client;
 
+import java.util.Arrays;
+
+import app.duet.client.call.media.CameraHelper;
 import javafx.application.Application;
 import picocli.CommandLine;
 
@@ -12,6 +15,10 @@ public final class DuetLauncher {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(CameraHelper.FLAG)) { // a helper process of ours, see HelperCommand
+            CameraHelper.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         CommandLine cli = new CommandLine(new ClientOptions());
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);

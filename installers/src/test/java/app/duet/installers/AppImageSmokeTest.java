@@ -7,6 +7,10 @@ import app.duet.installers.support.ServerProcess;
 import app.duet.installers.support.VirtualDisplay;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +23,7 @@ import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +104,40 @@ class AppImageSmokeTest {
                 .contains("libglass.so", "libglassgtk3.so");
         try (Stream<Path> files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("hs_err"));
+        }
+    }
+
+    /**
+     * The app runs each camera in a helper process started through its own launcher (jpackage's runtime
+     * has no java command): the launcher must hand {@code --camera-helper} over, and the helper must load
+     * libwebrtc from the image. A camera that does not exist gives exit code 3 once it has connected to us.
+     */
+    @Test
+    @Timeout(120) // a launcher that ignored the flag would start the UI and never connect
+    void theLauncherRunsTheCameraHelper(@TempDir Path tmp) throws Exception {
+        Path socket = tmp.resolve("frames");
+        Path log = tmp.resolve("helper.log");
+        try (ServerSocketChannel frames = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            frames.bind(UnixDomainSocketAddress.of(socket));
+            Process helper = new ProcessBuilder(List.of(APP_IMAGE.resolve("bin/Duet").toString(), "--camera-helper",
+                    "/dev/video-none", "640", "480", "30", socket.toString()))
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            helper.onExit().thenRun(() -> closeQuietly(frames)); // a helper that dies first ends accept()
+            try (SocketChannel connected = frames.accept()) {
+                assertThat(helper.waitFor(60, TimeUnit.SECONDS)).as("the helper exits (log: %s)", log).isTrue();
+                assertThat(helper.exitValue()).as("exit code (log: %s)", log).isEqualTo(3);
+            } finally {
+                helper.destroyForcibly();
+            }
+        }
+        assertThat(Files.readString(log)).contains("Camera /dev/video-none is not connected");
+    }
+
+    private static void closeQuietly(ServerSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // the test's own assertions report what went wrong
         }
     }
 

@@ -23,7 +23,7 @@ final class FakeCameraExtension implements BeforeAllCallback, BeforeEachCallback
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        control().plugAll();
+        control().reset();
     }
 
     @Override

@@ -64,7 +64,9 @@ public final class DevicePreview implements AutoCloseable {
         Optional<VideoDevice> device = engine.devices().camera(cameraId);
         if (device.isPresent()) {
             try {
-                camera = CameraVideoSource.start(device.get(), width, height, fps);
+                // A camera that stops shows as a pattern that says so; the settings page has no problem banner.
+                camera = CameraVideoSource.start(device.get(), width, height, fps,
+                        new TestPatternProducer(width, height, "Camera stopped"), LOG::warn);
             } catch (MediaUnavailableException e) {
                 LOG.warn("Camera preview unavailable: {}", e.getMessage());
             }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a push into a native source at a fixed rate on a thread of its own. A push that throws is logged
  * (the first time only) and the next one still runs: a periodic task that throws is cancelled for good,
- * which would end the stream silently.
+ * which would end the stream silently. Errors count too: AWT throws {@code AWTError} when $DISPLAY names
+ * a display that is not there, and that once stopped the test pattern without a word.
  */
 final class PeriodicPusher {
 
@@ -40,7 +41,7 @@ final class PeriodicPusher {
     private void pushOnce() {
         try {
             push.run();
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             if (!failureLogged) {
                 LOG.warn("Could not push {}", what, e);
                 failureLogged = true;

@@ -1,28 +1,14 @@
 package app.duet.client.call.media;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
-import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
-import dev.onvoid.webrtc.media.video.NativeI420Buffer;
-import dev.onvoid.webrtc.media.video.VideoBufferConverter;
-import dev.onvoid.webrtc.media.video.VideoFrame;
 
-/**
- * Video pushed from Java at a fixed rate: a {@link FrameProducer} draws ARGB pixels on a dedicated timer
- * thread, they are converted to I420 and pushed into a {@link CustomVideoSource}.
- */
+/** Video drawn in Java (the synthetic pattern, a screen grab) and pushed at a fixed rate. */
 final class PushedVideoSource extends AbstractLocalVideoSource {
 
-    private final FrameProducer producer;
     private final CustomVideoSource source;
-    private final int[] argb;
-    private final ByteBuffer argbBytes;
-    private final PeriodicPusher pusher;
-    private long frameNumber;
+    private final ProducedFrames frames;
 
     PushedVideoSource(VideoSourceKind kind, String label, FrameProducer producer, int fps) {
         this(kind, label, producer, fps, new CustomVideoSource());
@@ -31,33 +17,13 @@ final class PushedVideoSource extends AbstractLocalVideoSource {
     private PushedVideoSource(VideoSourceKind kind, String label, FrameProducer producer, int fps,
                               CustomVideoSource source) {
         super(kind, label, source);
-        this.producer = producer;
         this.source = source;
-        this.argb = new int[producer.width() * producer.height()];
-        this.argbBytes = ByteBuffer.allocateDirect(argb.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        String name = kind.name().toLowerCase(Locale.ROOT);
-        // One bad grab (e.g. a monitor unplugged) is logged and the next frame still comes.
-        this.pusher = new PeriodicPusher("duet-video-" + name, name + " frames", 0, 1_000_000L / fps,
-                TimeUnit.MICROSECONDS, this::pushNext);
-    }
-
-    private void pushNext() throws Exception {
-        producer.produce(argb, ++frameNumber);
-        argbBytes.clear();
-        argbBytes.asIntBuffer().put(argb);
-        NativeI420Buffer i420 = NativeI420Buffer.allocate(producer.width(), producer.height());
-        VideoFrame frame = new VideoFrame(i420, System.nanoTime());
-        try {
-            VideoBufferConverter.convertToI420(argbBytes, i420, FourCC.ARGB);
-            source.pushFrame(frame);
-        } finally {
-            frame.release();
-        }
+        this.frames = new ProducedFrames(kind.name().toLowerCase(Locale.ROOT), producer, fps, source);
     }
 
     @Override
     public void close() {
-        pusher.stop();
+        frames.stop();
         source.dispose();
     }
 

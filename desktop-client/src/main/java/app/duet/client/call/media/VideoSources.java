@@ -26,14 +26,17 @@ public final class VideoSources {
     }
 
     public LocalVideoSource synthetic(MediaSettings settings) {
-        return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern",
-                new TestPatternProducer(settings.width(), settings.height(), settings.displayName()), settings.fps());
+        return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern", pattern(settings), settings.fps());
+    }
+
+    private static FrameProducer pattern(MediaSettings settings) {
+        return new TestPatternProducer(settings.width(), settings.height(), settings.displayName());
     }
 
     /**
      * The chosen (or default) camera; the synthetic pattern when there is none or it cannot start. A camera
-     * that was asked for by name or that fails to start is also told to {@code problems}, as a sentence for
-     * the user (no camera at all is normal: a machine without one calls with the pattern).
+     * that was asked for by name, that fails to start or that stops later is also told to {@code problems}, as
+     * a sentence for the user (no camera at all is normal: a machine without one calls with the pattern).
      */
     public LocalVideoSource cameraOrFallback(MediaSettings settings, Consumer<String> problems) {
         Optional<VideoDevice> device = devices.camera(settings.cameraId());
@@ -46,7 +49,8 @@ public final class VideoSources {
             return synthetic(settings);
         }
         try {
-            return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps());
+            return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps(),
+                    pattern(settings), problems);
         } catch (MediaUnavailableException e) {
             LOG.warn("{} Sending the test pattern instead.", e.getMessage(), e.getCause());
             problems.accept(e.getMessage() + " " + PATTERN_INSTEAD);
