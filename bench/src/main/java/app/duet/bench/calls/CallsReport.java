@@ -89,6 +89,16 @@ final class CallsReport {
                     r.cpuPercent(), r.avgRssMb(), r.maxRssMb(), r.peerReport());
         }
         out.println();
+        out.println("Where the measured process spends it, by thread (from /proc/<pid>/task; trailing numbers dropped,"
+                + " % of one core, groups of at least 1 %):");
+        out.println();
+        for (ClientCostBenchmark.Cost r : results) {
+            out.println("- " + r.scenario() + ": " + r.byThread().entrySet().stream()
+                    .filter(e -> e.getValue() >= 1)
+                    .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", ")));
+        }
+        out.println();
         for (ClientCostBenchmark.Cost r : results) {
             boolean met = r.cpuPercent() <= CPU_TARGET_PERCENT && r.maxRssMb() <= RSS_TARGET_MB;
             out.printf(Locale.ROOT, "- %s: %.0f %% CPU, %.0f MB RSS (target <= %.0f %% and <= %.0f MB): %s%n",

@@ -4,6 +4,7 @@ import app.duet.bench.duet.DuetServer;
 import app.duet.bench.duet.DuetSession;
 import app.duet.bench.os.ProcSample;
 import app.duet.bench.os.ServerProcess;
+import app.duet.bench.os.ThreadCpu;
 import app.duet.bench.ws.DriverSockets;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -29,8 +31,9 @@ final class ClientCostBenchmark {
     private static final String PASSWORD = "bench-password-123";
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
+    /** {@code byThread}: the CPU of the measured process split by thread group, largest first (% of one core). */
     record Cost(String scenario, int seconds, double cpuPercent, double avgRssMb, double maxRssMb,
-                  String peerReport) {
+                  String peerReport, Map<String, Double> byThread) {
     }
 
     private final List<String> peerJvmOptions;
@@ -55,7 +58,7 @@ final class ClientCostBenchmark {
             Cost second = run(serverJar, workDir, screen, seconds);
             return new Cost(second.scenario(), second.seconds(), second.cpuPercent(), second.avgRssMb(),
                     second.maxRssMb(), second.peerReport() + " (second attempt: the first call did not connect, logs in "
-                    + failed.getFileName() + ")");
+                    + failed.getFileName() + ")", second.byThread());
         }
     }
 
@@ -88,10 +91,13 @@ final class ClientCostBenchmark {
                 }
                 TimeUnit.MILLISECONDS.sleep(SETTLE.toMillis());
                 ProcSample start = ProcSample.of(caller.pid());
+                ThreadCpu threadsAtStart = ThreadCpu.of(caller.pid());
+                ThreadCpu threadsAtEnd = threadsAtStart;
                 List<ProcSample> samples = new ArrayList<>();
                 for (int i = 0; i < seconds && caller.isAlive(); i++) {
                     TimeUnit.SECONDS.sleep(1);
                     samples.add(ProcSample.of(caller.pid()));
+                    threadsAtEnd = ThreadCpu.of(caller.pid());
                 }
                 ProcSample end = samples.get(samples.size() - 1);
                 caller.waitFor(90, TimeUnit.SECONDS);
@@ -99,7 +105,8 @@ final class ClientCostBenchmark {
                 String report = Files.exists(result) ? Files.readString(result).trim().replace('\n', ' ') : "no report";
                 return new Cost(scenario, samples.size(), end.cpuPercentSince(start),
                         samples.stream().mapToDouble(ProcSample::rssMb).average().orElse(0),
-                        samples.stream().mapToDouble(ProcSample::rssMb).max().orElse(0), report);
+                        samples.stream().mapToDouble(ProcSample::rssMb).max().orElse(0), report,
+                        threadsAtEnd.percentByGroupSince(threadsAtStart));
             } finally {
                 caller.destroy();
                 callee.destroy();

@@ -2,12 +2,9 @@ package app.duet.client.call.media;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import app.duet.client.call.threads.DaemonThreads;
@@ -22,19 +19,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real camera, captured in a helper process ({@link CameraHelper}) whose frames are pushed into a
- * {@link CustomVideoSource}. A helper that dies is started again. A camera that stays gone (unplugged, or
- * sending nothing) is reported and the far side gets the test pattern instead, on the same track.
+ * {@link CustomVideoSource}. Starting it does not wait for the helper (a JVM start, about a second): the
+ * call negotiates with the track at once and the picture follows. A helper that dies is started again. A
+ * camera that cannot start or stays gone (unplugged, or sending nothing) is reported and the far side gets
+ * the test pattern instead, on the same track.
  */
 final class CameraVideoSource extends AbstractLocalVideoSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(CameraVideoSource.class);
     /** A helper is a JVM: on a loaded two-core machine its first frame can take seconds. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(15);
     /** A started camera that sends nothing this long is taken for gone (a real camera unplugged mid-stream). */
     static final Duration STALL = Duration.ofSeconds(3);
-    /** Helpers that end this soon after launch, this many times running, mean the camera cannot run. */
+    /** Helpers that end before their first frame or this soon after launch are failures; this many in a row end the camera. */
     private static final Duration QUICK_END = Duration.ofSeconds(10);
-    private static final int QUICK_ENDS_BEFORE_GIVING_UP = 3;
+    private static final int FAILURES_BEFORE_GIVING_UP = 3;
     private static final long JOIN_MILLIS = 5000;
 
     private final VideoDevice device;
@@ -44,12 +43,13 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
     private final CustomVideoSource source;
     private final FrameProducer fallback;
     private final Consumer<String> problems;
-    private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
     private final ScheduledExecutorService watchdog;
     private final Thread pump;
     private volatile CameraProcess helper;
     private volatile long lastProgressNanos = System.nanoTime();
     private volatile boolean helperDelivering;
+    private volatile boolean everDelivered;
+    private volatile boolean hungAtStart;
     private volatile boolean closed;
     private ProducedFrames pattern; // guarded by this
 
@@ -68,31 +68,20 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
     }
 
     /**
-     * Starts the camera and returns once its first frame is in. Later failures go to {@code problems}, as a
+     * Starts the camera's helper and returns at once. Failures, then or later, go to {@code problems} as a
      * sentence for the user, and {@code fallback} is sent instead.
      */
     static CameraVideoSource start(VideoDevice device, int width, int height, int fps, FrameProducer fallback,
-                                   Consumer<String> problems) throws MediaUnavailableException {
+                                   Consumer<String> problems) {
         CameraVideoSource camera = new CameraVideoSource(device, width, height, fps, fallback, problems,
                 new CustomVideoSource());
         camera.pump.start();
         camera.watchdog.scheduleWithFixedDelay(camera::checkStalled, 1, 1, TimeUnit.SECONDS);
-        try {
-            camera.firstFrame.get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return camera;
-        } catch (ExecutionException | TimeoutException e) {
-            camera.close();
-            throw new MediaUnavailableException("The camera \"" + device.getName() + "\" could not be started.",
-                    e instanceof ExecutionException ? e.getCause() : e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            camera.close();
-            throw new MediaUnavailableException("The camera \"" + device.getName() + "\" was not started.", e);
-        }
+        return camera;
     }
 
     private void run() {
-        int quickEnds = 0;
+        int failures = 0;
         while (!closed) {
             CameraProcess launched;
             try {
@@ -112,9 +101,10 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
             if (closed) {
                 return;
             }
-            quickEnds = launched.uptime().compareTo(QUICK_END) < 0 ? quickEnds + 1 : 0;
-            if (exit == CameraHelper.EXIT_UNAVAILABLE || quickEnds >= QUICK_ENDS_BEFORE_GIVING_UP) {
-                giveUp("the camera helper ended with exit code " + exit);
+            failures = !helperDelivering || launched.uptime().compareTo(QUICK_END) < 0 ? failures + 1 : 0;
+            if (exit == CameraHelper.EXIT_UNAVAILABLE || hungAtStart || failures >= FAILURES_BEFORE_GIVING_UP) {
+                giveUp(hungAtStart ? "no picture within " + START_TIMEOUT.toSeconds() + " s"
+                        : "the camera helper ended with exit code " + exit);
                 return;
             }
             // e.g. 134: libwebrtc aborted the helper as the camera started (docs/webrtc-findings.md)
@@ -134,8 +124,8 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
             frame.release();
         }
         helperDelivering = true;
+        everDelivered = true;
         lastProgressNanos = System.nanoTime();
-        firstFrame.complete(null);
     }
 
     /** A helper that delivered and then went quiet, or never delivers, is killed; {@link #run} decides what next. */
@@ -144,6 +134,7 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
         Duration limit = helperDelivering ? STALL : START_TIMEOUT;
         if (current != null && !closed && System.nanoTime() - lastProgressNanos > limit.toNanos()) {
             LOG.warn("No frame from {} for {} s; stopping its helper", device, limit.toSeconds());
+            hungAtStart = !helperDelivering;
             lastProgressNanos = System.nanoTime();
             current.kill();
         }
@@ -152,17 +143,14 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
     private void giveUp(String why) {
         LOG.warn("Camera {} stopped: {}", device, why);
         helper = null; // nothing left for the watchdog to stop
-        if (!firstFrame.isDone()) {
-            firstFrame.completeExceptionally(new IOException(why));
-            return;
-        }
         synchronized (this) {
             if (closed) {
                 return;
             }
             pattern = new ProducedFrames("camera-fallback", fallback, fps, source);
         }
-        problems.accept("The camera \"" + device.getName() + "\" stopped working. The other side sees a test pattern instead.");
+        problems.accept("The camera \"" + device.getName() + "\" "
+                + (everDelivered ? "stopped working. " : "could not be started. ") + VideoSources.PATTERN_INSTEAD);
     }
 
     /** Stops the helper, then the pump, then disposes the source nothing pushes into any more. */

@@ -63,13 +63,9 @@ public final class DevicePreview implements AutoCloseable {
         LocalVideoSource camera = null;
         Optional<VideoDevice> device = engine.devices().camera(cameraId);
         if (device.isPresent()) {
-            try {
-                // A camera that stops shows as a pattern that says so; the settings page has no problem banner.
-                camera = CameraVideoSource.start(device.get(), width, height, fps,
-                        new TestPatternProducer(width, height, "Camera stopped"), LOG::warn);
-            } catch (MediaUnavailableException e) {
-                LOG.warn("Camera preview unavailable: {}", e.getMessage());
-            }
+            // A camera that fails shows as a pattern that says so; the settings page has no problem banner.
+            camera = CameraVideoSource.start(device.get(), width, height, fps,
+                    new TestPatternProducer(width, height, "No picture from the camera"), LOG::warn);
         }
         AudioDevice microphone = null;
         if (engine.hasRealAudio()) {

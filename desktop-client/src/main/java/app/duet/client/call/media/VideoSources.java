@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 public final class VideoSources {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoSources.class);
-    private static final String PATTERN_INSTEAD = "The other side sees a test pattern instead.";
+    static final String PATTERN_INSTEAD = "The other side sees a test pattern instead.";
     static final int SCREEN_FPS = 15;
     static final int SCREEN_MAX_WIDTH = 1920;
     static final int SCREEN_MAX_HEIGHT = 1080;
@@ -34,9 +34,10 @@ public final class VideoSources {
     }
 
     /**
-     * The chosen (or default) camera; the synthetic pattern when there is none or it cannot start. A camera
-     * that was asked for by name, that fails to start or that stops later is also told to {@code problems}, as
-     * a sentence for the user (no camera at all is normal: a machine without one calls with the pattern).
+     * The chosen (or default) camera; the synthetic pattern when there is none. A camera that was asked for
+     * by name and is not there, or that fails to start or stops later (it then sends the pattern itself), is
+     * told to {@code problems} as a sentence for the user. No camera at all is normal: a machine without one
+     * calls with the pattern.
      */
     public LocalVideoSource cameraOrFallback(MediaSettings settings, Consumer<String> problems) {
         Optional<VideoDevice> device = devices.camera(settings.cameraId());
@@ -48,14 +49,8 @@ public final class VideoSources {
             }
             return synthetic(settings);
         }
-        try {
-            return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps(),
-                    pattern(settings), problems);
-        } catch (MediaUnavailableException e) {
-            LOG.warn("{} Sending the test pattern instead.", e.getMessage(), e.getCause());
-            problems.accept(e.getMessage() + " " + PATTERN_INSTEAD);
-            return synthetic(settings);
-        }
+        return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps(),
+                pattern(settings), problems);
     }
 
     public LocalVideoSource screen(DisplayInfo display) throws MediaUnavailableException {
