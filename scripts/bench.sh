@@ -78,8 +78,34 @@ relay() {
   "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" --report "$RESULTS" "${server_jvm[@]}" \
     "${extra[@]}"
 }
+# Audio set-up from a microphone needs a sound server: a private PulseAudio whose default source is a
+# 440 Hz sine and default sink a null sink (the sound tests' set-up), for the calls run only.
+pulse_dir=""
+start_sound_server() {
+  command -v pulseaudio >/dev/null || { echo "No pulseaudio: microphone set-up skipped" >&2; return; }
+  pulse_dir=$(mktemp -d)
+  HOME="$pulse_dir" XDG_RUNTIME_DIR="$pulse_dir" pulseaudio -n --daemonize=no --exit-idle-time=-1 \
+    -L "module-native-protocol-unix socket=$pulse_dir/native auth-anonymous=1" \
+    -L "module-null-sink sink_name=bench_speaker" \
+    -L "module-sine-source source_name=bench_mic frequency=440" \
+    >"$pulse_dir/pulseaudio.log" 2>&1 &
+  pulse_pid=$!
+  for _ in $(seq 50); do [ -S "$pulse_dir/native" ] && break; sleep 0.1; done
+  export PULSE_SERVER="unix:$pulse_dir/native"
+  pactl set-default-source bench_mic >/dev/null && pactl set-default-sink bench_speaker >/dev/null \
+    || echo "Could not set the sound server's defaults; see $pulse_dir/pulseaudio.log" >&2
+}
+stop_sound_server() {
+  [ -n "$pulse_dir" ] || return 0
+  kill "$pulse_pid" 2>/dev/null; wait "$pulse_pid" 2>/dev/null || true
+  rm -rf "$pulse_dir"
+  unset PULSE_SERVER
+}
 calls() {
+  start_sound_server
+  trap stop_sound_server EXIT
   "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar calls "${quick[@]}" "${client_jvm[@]}" --report "$RESULTS" "${extra[@]}"
+  stop_sound_server
 }
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

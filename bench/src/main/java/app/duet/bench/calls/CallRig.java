@@ -20,14 +20,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Two Duet clients in this JVM, ann and bob, talking through the real signaling server (its own
- * process on loopback): the app's SignalingClient and CallEngine, one shared headless media engine,
- * synthetic camera and tone. ann and bob share the channel "bench"; bob accepts every ring.
+ * process on loopback): the app's SignalingClient and CallEngine, one shared media engine (headless, or
+ * on the sound server PULSE_SERVER names), synthetic camera, and a tone or the microphone. ann and bob share
+ * the channel "bench"; bob accepts every ring.
  */
 final class CallRig implements AutoCloseable {
     static final String CHANNEL = "bench";
     private static final String PASSWORD = "bench-password-123";
     private final ServerProcess server;
-    private final MediaEngine media = MediaEngine.start(AudioMode.HEADLESS);
+    private final AudioMode audioMode;
+    private final MediaEngine media;
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rig-events"); // stands in for the JavaFX thread
         t.setDaemon(true);
@@ -47,7 +49,14 @@ final class CallRig implements AutoCloseable {
     }
 
     CallRig(Path serverJar, Path workDir) throws Exception {
+        this(serverJar, workDir, AudioMode.HEADLESS);
+    }
+
+    /** {@code audioMode} AUTO: the media engine uses the sound server if one answers (see {@link #hasRealAudio()}). */
+    CallRig(Path serverJar, Path workDir, AudioMode audioMode) throws Exception {
         this.workDir = workDir;
+        this.audioMode = audioMode;
+        this.media = MediaEngine.start(audioMode);
         this.server = DuetServer.start(serverJar, workDir.resolve("server"), 4, List.of(), List.of());
         URI uri = URI.create("ws://127.0.0.1:" + server.port());
         annClient = client(uri);
@@ -73,11 +82,16 @@ final class CallRig implements AutoCloseable {
                       AudioChoice audio) {
         RigListener listener = new RigListener(name, accepts);
         MediaSettings sent = MediaSettings.synthetic(name).withSize(width, height, fps).withAudio(audio);
-        CallEngineSettings settings = new CallEngineSettings(sent, AudioMode.HEADLESS, false,
+        CallEngineSettings settings = new CallEngineSettings(sent, audioMode, false,
                 workDir.resolve(name + "-downloads"));
         CallEngine engine = new CallEngine(client, media, false, settings, listener, events);
         listener.engine(engine);
         return new Side(engine, listener, new FrameTap(engine.remoteVideo(), name));
+    }
+
+    /** Whether the engine runs on a sound server (microphone and speaker), not the headless module. */
+    boolean hasRealAudio() {
+        return media.hasRealAudio();
     }
 
     private SignalingClient client(URI uri) {

@@ -1,6 +1,7 @@
 package app.duet.bench.calls;
 
 import app.duet.client.call.CallState;
+import app.duet.client.call.media.MediaSettings.AudioChoice;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -21,15 +22,26 @@ final class CallSetupBenchmark {
     /** Remote audio counts as heard once the level meter (RMS, 0..1) passes this; the tone is ~0.2. */
     private static final double AUDIBLE = 0.01;
 
-    /** Set-up times in milliseconds on the caller's and the callee's side. */
-    record Result(boolean video, Histogram caller, Histogram callee, int calls, int failed) {
+    /** Set-up times in milliseconds on the caller's and the callee's side; {@code media} names what was sent. */
+    record Result(String media, boolean video, Histogram caller, Histogram callee, int calls, int failed) {
     }
 
+    /** Video calls with the synthetic camera and tone, or audio calls with the tone. */
     Result run(CallRig rig, boolean video, int calls, int width, int height) throws Exception {
+        return run(rig, video ? "video" : "audio (synthetic tone)", video, calls, width, height, AudioChoice.SYNTHETIC);
+    }
+
+    /** Audio calls from the sound server's default microphone (the rig must have real audio). */
+    Result runMicrophone(CallRig rig, int calls) throws Exception {
+        return run(rig, "audio (microphone: PulseAudio sine source)", false, calls, 640, 480, AudioChoice.MICROPHONE);
+    }
+
+    private Result run(CallRig rig, String media, boolean video, int calls, int width, int height, AudioChoice audio)
+            throws Exception {
         Histogram caller = new Histogram(60_000, 3);
         Histogram callee = new Histogram(60_000, 3);
         int failed = 0;
-        CallRig.Side[] sides = rig.open(width, height, 30);
+        CallRig.Side[] sides = rig.open(width, height, 30, audio);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
         try {
             for (int i = 0; i < calls; i++) {
@@ -48,7 +60,7 @@ final class CallSetupBenchmark {
             sides[0].close();
             sides[1].close();
         }
-        return new Result(video, caller, callee, calls, failed);
+        return new Result(media, video, caller, callee, calls, failed);
     }
 
     /** Rings and returns [caller ms, callee ms] to the first remote frame or sound. */

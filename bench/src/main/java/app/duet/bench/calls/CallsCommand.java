@@ -1,6 +1,7 @@
 package app.duet.bench.calls;
 
 import app.duet.bench.os.MachineInfo;
+import app.duet.client.call.media.AudioMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -9,16 +10,20 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code duet-bench calls}: call set-up, glass-to-glass latency and client cost with real libwebrtc peers. */
 @Command(name = "calls", mixinStandardHelpOptions = true,
         description = "Call set-up time, glass-to-glass latency and client CPU/RSS through the real server.")
 public final class CallsCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(CallsCommand.class);
     @Spec
     private CommandSpec spec;
 
@@ -43,6 +48,21 @@ public final class CallsCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also append the Markdown report to this file.")
     private Path report;
 
+    /** Audio set-up from a real microphone, when a sound server is there to give one. */
+    private Optional<CallSetupBenchmark.Result> microphoneSetup(int calls) throws Exception {
+        if (System.getenv("PULSE_SERVER") == null) {
+            log.info("No PULSE_SERVER: microphone set-up skipped (scripts/bench.sh starts a sound server)");
+            return Optional.empty();
+        }
+        try (CallRig rig = new CallRig(serverJar, workDir.resolve("microphone"), AudioMode.AUTO)) {
+            if (!rig.hasRealAudio()) {
+                log.warn("The sound server at {} did not answer: microphone set-up skipped", System.getenv("PULSE_SERVER"));
+                return Optional.empty();
+            }
+            return Optional.of(new CallSetupBenchmark().runMicrophone(rig, calls));
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         int calls = quick ? 8 : 20;
@@ -61,6 +81,7 @@ public final class CallsCommand implements Callable<Integer> {
                     List<CallSetupBenchmark.Result> setups = new ArrayList<>();
                     setups.add(new CallSetupBenchmark().run(rig, false, calls, 640, 480));
                     setups.add(new CallSetupBenchmark().run(rig, true, calls, 640, 480));
+                    microphoneSetup(calls).ifPresent(setups::add);
                     printer.printSetup(out, setups, 640, 480);
                 }
                 if (only.contains("latency")) {

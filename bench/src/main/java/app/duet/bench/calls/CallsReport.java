@@ -22,12 +22,16 @@ final class CallsReport {
                 + " accepts as soon as call_incoming arrives. Time from the ring request to the first remote video"
                 + " frame decoded and converted to ARGB on each side (video calls), or to the first remote audio"
                 + " whose level passes silence (audio calls). Each call is hung up and both sides return to idle"
-                + " before the next.");
+                + " before the next. The synthetic tone is pushed into libwebrtc, which may start only once"
+                + " negotiation has settled and the audio module's own recording is stopped (a 300 ms settle, see"
+                + " docs/benchmarks.md); the microphone rows (when PULSE_SERVER names a sound server, as"
+                + " scripts/bench.sh arranges) send what users send: the sound server's default source, here a"
+                + " 440 Hz sine, through libwebrtc's audio module.");
         out.println();
         out.println("| media | calls (failed) | caller p50 | caller p95 | callee p50 | callee p95 | max |");
         out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (CallSetupBenchmark.Result r : results) {
-            out.printf(Locale.ROOT, "| %s | %d (%d) | %s | %s | %s | %s | %s |%n", r.video() ? "video" : "audio",
+            out.printf(Locale.ROOT, "| %s | %d (%d) | %s | %s | %s | %s | %s |%n", r.media(),
                     r.calls(), r.failed(), ms(r.caller(), 50), ms(r.caller(), 95), ms(r.callee(), 50),
                     ms(r.callee(), 95), maxMs(r.caller(), r.callee()));
         }
@@ -35,7 +39,7 @@ final class CallsReport {
         for (CallSetupBenchmark.Result r : results) {
             double p50 = Math.max(value(r.caller(), 50), value(r.callee(), 50));
             out.printf(Locale.ROOT, "- %s call set-up p50 (slower side) %.0f ms (target <= %.0f ms): %s%n",
-                    r.video() ? "Video" : "Audio", p50, SETUP_TARGET_MS, p50 <= SETUP_TARGET_MS ? "met" : "MISSED");
+                    r.media(), p50, SETUP_TARGET_MS, p50 <= SETUP_TARGET_MS ? "met" : "MISSED");
         }
         out.println();
     }
