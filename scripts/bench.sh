@@ -78,8 +78,12 @@ relay() {
   "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" --report "$RESULTS" "${server_jvm[@]}" \
     "${extra[@]}"
 }
-# Audio set-up from a microphone needs a sound server: a private PulseAudio whose default source is a
-# 440 Hz sine and default sink a null sink (the sound tests' set-up), for the calls run only.
+# Audio set-up from a microphone needs a sound server: a private PulseAudio whose default sink is a null
+# sink and whose default source carries a 440 Hz sine, for the calls run only. Virtual devices run at the
+# block size their streams ask for, 2 s when none asks (module-sine-source always): a capture stream then
+# waits up to 2 s for its first samples and a playback stream for its first pull, where real devices take
+# milliseconds. So pacat plays the sine with a 10 ms latency into a null sink whose monitor, remapped, is
+# the microphone, and silence with a 10 ms latency into the speaker (see bench/.../sound/SineCommand.java).
 pulse_dir=""
 start_sound_server() {
   command -v pulseaudio >/dev/null || { echo "No pulseaudio: microphone set-up skipped" >&2; return; }
@@ -87,17 +91,24 @@ start_sound_server() {
   HOME="$pulse_dir" XDG_RUNTIME_DIR="$pulse_dir" pulseaudio -n --daemonize=no --exit-idle-time=-1 \
     -L "module-native-protocol-unix socket=$pulse_dir/native auth-anonymous=1" \
     -L "module-null-sink sink_name=bench_speaker" \
-    -L "module-sine-source source_name=bench_mic frequency=440" \
+    -L "module-null-sink sink_name=bench_mic_feed" \
+    -L "module-remap-source source_name=bench_mic master=bench_mic_feed.monitor" \
     >"$pulse_dir/pulseaudio.log" 2>&1 &
   pulse_pid=$!
   for _ in $(seq 50); do [ -S "$pulse_dir/native" ] && break; sleep 0.1; done
   export PULSE_SERVER="unix:$pulse_dir/native"
+  java -jar bench/target/duet-bench.jar sine \
+    | pacat --playback --raw --format=s16le --rate=48000 --channels=1 --latency-msec=10 -d bench_mic_feed &
+  sine_pid=$!
+  pacat --playback --raw --format=s16le --rate=48000 --channels=1 --latency-msec=10 -d bench_speaker </dev/zero &
+  silence_pid=$!
   pactl set-default-source bench_mic >/dev/null && pactl set-default-sink bench_speaker >/dev/null \
     || echo "Could not set the sound server's defaults; see $pulse_dir/pulseaudio.log" >&2
 }
 stop_sound_server() {
   [ -n "$pulse_dir" ] || return 0
-  kill "$pulse_pid" 2>/dev/null; wait "$pulse_pid" 2>/dev/null || true
+  kill "$sine_pid" "$silence_pid" "$pulse_pid" 2>/dev/null
+  wait "$sine_pid" "$silence_pid" "$pulse_pid" 2>/dev/null || true
   rm -rf "$pulse_dir"
   unset PULSE_SERVER
 }

@@ -33,7 +33,7 @@ final class CallSetupBenchmark {
 
     /** Audio calls from the sound server's default microphone (the rig must have real audio). */
     Result runMicrophone(CallRig rig, int calls) throws Exception {
-        return run(rig, "audio (microphone: PulseAudio sine source)", false, calls, 640, 480, AudioChoice.MICROPHONE);
+        return run(rig, "audio (microphone: PulseAudio, a sine)", false, calls, 640, 480, AudioChoice.MICROPHONE);
     }
 
     private Result run(CallRig rig, String media, boolean video, int calls, int width, int height, AudioChoice audio)

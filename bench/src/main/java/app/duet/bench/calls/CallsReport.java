@@ -22,11 +22,11 @@ final class CallsReport {
                 + " accepts as soon as call_incoming arrives. Time from the ring request to the first remote video"
                 + " frame decoded and converted to ARGB on each side (video calls), or to the first remote audio"
                 + " whose level passes silence (audio calls). Each call is hung up and both sides return to idle"
-                + " before the next. The synthetic tone is pushed into libwebrtc, which may start only once"
-                + " negotiation has settled and the audio module's own recording is stopped (a 300 ms settle, see"
-                + " docs/benchmarks.md); the microphone rows (when PULSE_SERVER names a sound server, as"
+                + " before the next. The synthetic tone is pushed into libwebrtc, which may start only once the"
+                + " audio module's own recording has started and been stopped (its first packet, or 300 ms at"
+                + " most; see docs/benchmarks.md); the microphone rows (when PULSE_SERVER names a sound server, as"
                 + " scripts/bench.sh arranges) send what users send: the sound server's default source, here a"
-                + " 440 Hz sine, through libwebrtc's audio module.");
+                + " 440 Hz sine played into a null sink at 10 ms latency, through libwebrtc's audio module.");
         out.println();
         out.println("| media | calls (failed) | caller p50 | caller p95 | callee p50 | callee p95 | max |");
         out.println("|---|---:|---:|---:|---:|---:|---:|");

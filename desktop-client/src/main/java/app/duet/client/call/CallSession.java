@@ -66,7 +66,7 @@ public final class CallSession implements AutoCloseable {
     private final LocalMedia media;
     private final PeerMedia peerMedia;
     private PeerSession peer;
-    private ScheduledFuture<?> settleTask;
+    private MediaSettle settle;
     private ScheduledFuture<?> answerTimer;
     private volatile CallState state = CallState.IDLE;
     private volatile String safetyCode;
@@ -277,6 +277,7 @@ public final class CallSession implements AutoCloseable {
     private void createPeer() {
         PeerConfig config = new PeerConfig(options.iceServers(), options.forceRelay(), 0, 0);
         peer = new PeerSession(engine.factory(), config, callThread, new PeerEvents());
+        settle = new MediaSettle(callThread, peer);
         data.bind(new DataLink(peer.createDataChannel("duet", 0), dataThread, data));
         peerMedia.attach(peer);
     }
@@ -357,22 +358,21 @@ public final class CallSession implements AutoCloseable {
         }
     }
 
-    /** Pushed audio must wait until libwebrtc has started (and we have stopped) the module's recording. */
+    /** Pushed audio waits until libwebrtc has started (and we have stopped) the module's recording. */
     private void scheduleSettle() {
         unsettle();
-        settleTask = callThread.schedule(() -> {
+        settle.schedule(media.hasPushedAudio(), () -> {
             // After a rolled-back offer the senders no longer take frames or samples from pushed sources
             // (measured: the far side hears silence and its video stops); re-attaching the same tracks
             // restores them.
             peerMedia.reattachTracks();
             media.releasePushedAudio();
-        }, 300, TimeUnit.MILLISECONDS);
+        });
     }
 
     private void unsettle() {
-        if (settleTask != null) {
-            settleTask.cancel(false);
-            settleTask = null;
+        if (settle != null) {
+            settle.cancel();
         }
         media.holdPushedAudio();
     }
