@@ -178,7 +178,8 @@ public final class ProtocolCodec {
         if (frame == null) {
             throw new ProtocolException(ErrorCode.BAD_JSON, "the frame is empty");
         }
-        if (utf8Length(frame) > Protocol.MAX_FRAME_BYTES) {
+        // A char is at most 3 UTF-8 bytes: frames up to a third of the limit in chars need no counting.
+        if (frame.length() > Protocol.MAX_FRAME_BYTES / 3 && utf8Length(frame) > Protocol.MAX_FRAME_BYTES) {
             throw new ProtocolException(ErrorCode.MESSAGE_TOO_LARGE,
                     "the frame is larger than " + Protocol.MAX_FRAME_BYTES + " bytes");
         }
