@@ -11,7 +11,7 @@ import app.duet.protocol.Field.Optional;
  * {@link MessageType#resultClass()}.
  */
 public sealed interface Request extends Message {
-    /** The client-chosen id that the reply will carry. */
+    /** The client-chosen id that the reply will carry; only a {@link Candidate} may go without (no reply). */
     String id();
 
     /** First message on every connection. Result: {@link Result.Hello}. */
@@ -166,9 +166,13 @@ public sealed interface Request extends Message {
             @MaxLength(Protocol.MAX_SDP_LENGTH) String sdp) implements Request {
     }
 
-    /** An ICE candidate for the other member; an empty {@code candidate} means end of candidates. */
+    /**
+     * An ICE candidate for the other member; an empty {@code candidate} means end of candidates. Result:
+     * {@link Result.Empty}, only when {@code id} is given: without it (how Duet's client sends candidates,
+     * the most numerous relayed message) success is silent and a failure comes as an error without id.
+     */
     record Candidate(
-            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Optional @MaxLength(Protocol.MAX_ID_LENGTH) String id,
             @MaxLength(64) String callId,
             @Optional @MayBeEmpty @MaxLength(64) String sdpMid,
             Integer sdpMLineIndex,

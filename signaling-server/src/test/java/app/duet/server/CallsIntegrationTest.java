@@ -6,12 +6,15 @@ import app.duet.protocol.CallInfo;
 import app.duet.protocol.CallState;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.ErrorCode;
+import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
+import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NoLeakedThreads.class)
 class CallsIntegrationTest {
+    private static final ProtocolCodec CODEC = new ProtocolCodec();
     static final String SDP = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n";
     static final AtomicInteger names = new AtomicInteger();
 
@@ -112,6 +116,29 @@ class CallsIntegrationTest {
             assertThat(p.b().awaitEvent(Event.CallEnded.class)).isEqualTo(new Event.CallEnded(callId, EndReason.HANGUP));
             p.b().error(new Request.Offer(p.b().nextId(), callId, SDP), ErrorCode.CALL_NOT_FOUND);
             assertThat(p.a().eventsOf(Event.CallEnded.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void aCandidateWithoutIdIsRelayedWithoutAnOkAndRefusedWithAnErrorWithoutId() throws Exception {
+        try (Pair p = pair(server); Pair strangers = pair(server)) {
+            String callId = connect(p);
+            int before = p.a().framesSoFar().size();
+            p.a().sendRaw(CODEC.encode(new Request.Candidate(null, callId, "0", 0, "candidate:2 1 udp 1 10.0.0.2 5000 typ host")));
+            assertThat(p.b().awaitEvent(Event.Candidate.class).candidate()).isEqualTo("candidate:2 1 udp 1 10.0.0.2 5000 typ host");
+            // Frames of one connection are answered in order: had the candidate an ok, it would come first.
+            String ping = p.a().nextId();
+            p.a().ok(new Request.Ping(ping));
+            List<String> since = p.a().framesSoFar();
+            assertThat(since.subList(before, since.size())).as("frames to the candidate's sender")
+                    .containsExactly("{\"type\":\"ok\",\"id\":\"" + ping + "\",\"result\":{}}");
+
+            TestClient s = strangers.a();
+            s.sendRaw(CODEC.encode(new Request.Candidate(null, callId, "0", 0, "candidate:x")));
+            ErrorReply refused = (ErrorReply) s.awaitUnmatched();
+            assertThat(refused.id()).isNull();
+            assertThat(refused.code()).isEqualTo(ErrorCode.CALL_NOT_FOUND);
+            assertThat(p.b().eventsOf(Event.Candidate.class)).as("the stranger's candidate").isEmpty();
         }
     }
 

@@ -43,6 +43,7 @@ final class TestClient implements AutoCloseable {
     private final Map<String, CompletableFuture<ServerMessage>> pending = new ConcurrentHashMap<>();
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<ServerMessage> unmatched = new CopyOnWriteArrayList<>();
+    private final List<String> frames = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocketClient socket;
     private volatile boolean answerPings = true;
@@ -163,6 +164,11 @@ final class TestClient implements AutoCloseable {
         return unmatched.remove(0);
     }
 
+    /** Every frame received so far, as sent, in order. */
+    List<String> framesSoFar() {
+        return List.copyOf(frames);
+    }
+
     <T extends Event> T awaitEvent(Class<T> type) {
         return awaitEvent(type, e -> true);
     }
@@ -232,6 +238,7 @@ final class TestClient implements AutoCloseable {
     }
 
     private void received(String frame) {
+        frames.add(frame);
         ServerMessage message;
         try {
             // Raw frames sent by tests are pings, so an ok to an unknown id has an empty result.

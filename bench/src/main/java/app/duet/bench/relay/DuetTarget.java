@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Duet's signaling server, run from its shaded jar as a separate JVM on loopback with a fresh SQLite
  * file. Each pair signs up two accounts, creates and joins a channel, rings and accepts a call, and
- * then relays offer/answer/candidate requests, which the server forwards to the other member.
+ * then relays offer/answer/candidate requests, which the server forwards to the other member (and
+ * acknowledges with an ok, except candidates, which carry no id).
  */
 final class DuetTarget implements RelayTarget {
     private static final Logger log = LoggerFactory.getLogger(DuetTarget.class);
@@ -68,8 +69,9 @@ final class DuetTarget implements RelayTarget {
                 + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + ") as its own process on"
                 + " 127.0.0.1 with a fresh SQLite file; bench accounts use bcrypt cost " + bcryptCost
                 + " (lower than the production default) so set-up is quick; the per-connection flood limit is raised"
-                + " to " + BENCH_RATE_LIMIT + " frames/s so it does not cap the total; every relayed request is"
-                + " also answered with an `ok` to its sender.";
+                + " to " + BENCH_RATE_LIMIT + " frames/s so it does not cap the total; offers and answers are"
+                + " also answered with an `ok` to their sender, candidates (sent without id, as the desktop client"
+                + " sends them) are not.";
     }
 
     @Override
@@ -136,10 +138,10 @@ final class DuetTarget implements RelayTarget {
                 + "\",\"callId\":\"" + pair.callId() + "\",\"sdp\":\"" + SignalingPayloads.sdpJson(stamp) + "\"}";
     }
 
+    /** Without an id, as the desktop client sends candidates: the server relays it and sends no ok. */
     @Override
     public String candidateMessage(RelayPair pair, boolean fromCaller, String stamp) {
-        return "{\"type\":\"candidate\",\"id\":\"" + requestIds.incrementAndGet() + "\",\"callId\":\""
-                + pair.callId() + "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"candidate\":\""
+        return "{\"type\":\"candidate\",\"callId\":\"" + pair.callId() + "\",\"sdpMid\":\"0\",\"sdpMLineIndex\":0,\"candidate\":\""
                 + SignalingPayloads.candidateJson(stamp) + "\"}";
     }
 

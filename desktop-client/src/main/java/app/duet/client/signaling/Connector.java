@@ -384,6 +384,9 @@ final class Connector implements SocketConnection.Callbacks {
     private void transmit(SocketConnection target, PendingRequest p) {
         // If the socket closed first, its close callback fails everything in flight on it, this request included.
         target.sendPaced(p.frame, () -> log.debug("Socket closed before {} {} went out", p.type, p.id));
+        if (!p.expectsReply) {
+            p.complete(Result.Empty.INSTANCE, callbacks);
+        }
     }
 
     private void setStateLocked(ConnectionState next) {

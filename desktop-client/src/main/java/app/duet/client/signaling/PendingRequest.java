@@ -8,11 +8,15 @@ import app.duet.protocol.MessageType;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 
-/** A request on its way: its encoded frame, the future its caller holds, and its timeout. */
+/**
+ * A request on its way: its encoded frame, the future its caller holds, and its timeout. A request sent
+ * without an id (a candidate) gets no reply: it has no timeout and completes once handed to the socket.
+ */
 final class PendingRequest {
     final String id;
     final MessageType type;
     final String frame;
+    final boolean expectsReply;
     final CompletableFuture<Result> future = new CompletableFuture<>();
     private ScheduledFuture<?> timeout;
 
@@ -20,6 +24,7 @@ final class PendingRequest {
         this.id = id;
         this.type = request.type();
         this.frame = frame;
+        this.expectsReply = request.id() != null;
     }
 
     void armTimeout(ScheduledFuture<?> task) {
@@ -28,12 +33,18 @@ final class PendingRequest {
 
     /** Completes the caller's future on {@code callbacks}. */
     void complete(Result result, Executor callbacks) {
-        timeout.cancel(false);
+        cancelTimeout();
         callbacks.execute(() -> future.complete(result));
     }
 
     void fail(SignalingException error, Executor callbacks) {
-        timeout.cancel(false);
+        cancelTimeout();
         callbacks.execute(() -> future.completeExceptionally(error));
+    }
+
+    private void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
     }
 }

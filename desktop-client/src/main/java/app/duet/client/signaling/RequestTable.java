@@ -50,14 +50,18 @@ final class RequestTable {
         String id = Long.toString(ids.incrementAndGet());
         Request request = build.apply(id);
         PendingRequest p = new PendingRequest(id, request, codec.encode(request));
-        p.armTimeout(timer.schedule(() -> timedOut(p), timeout.toMillis(), TimeUnit.MILLISECONDS));
+        if (p.expectsReply) {
+            p.armTimeout(timer.schedule(() -> timedOut(p), timeout.toMillis(), TimeUnit.MILLISECONDS));
+        }
         return p;
     }
 
-    /** The request goes out now; its reply is matched by id. */
+    /** The request goes out now; its reply, if it expects one, is matched by id. */
     void sending(PendingRequest p) {
-        synchronized (lock) {
-            inFlight.put(p.id, p);
+        if (p.expectsReply) {
+            synchronized (lock) {
+                inFlight.put(p.id, p);
+            }
         }
     }
 
@@ -73,7 +77,7 @@ final class RequestTable {
         synchronized (lock) {
             List<PendingRequest> waiting = new ArrayList<>(queued);
             queued.clear();
-            waiting.forEach(p -> inFlight.put(p.id, p));
+            waiting.stream().filter(p -> p.expectsReply).forEach(p -> inFlight.put(p.id, p));
             return waiting;
         }
     }

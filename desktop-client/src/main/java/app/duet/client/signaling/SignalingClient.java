@@ -216,9 +216,14 @@ public final class SignalingClient implements AutoCloseable {
         return connector.request(id -> new Request.Answer(id, callId, sdp), Result.Empty.class);
     }
 
+    /**
+     * Sends a candidate without an id: the server relays it without an ok (half the frames of a call's
+     * busiest message), so the future completes once the frame is handed to the socket, and a refusal comes
+     * back as an error without id, which is logged.
+     */
     public CompletableFuture<Result.Empty> sendCandidate(String callId, String sdpMid, int sdpMLineIndex,
                                                          String candidate) {
-        return connector.request(id -> new Request.Candidate(id, callId, sdpMid, sdpMLineIndex, candidate),
+        return connector.request(id -> new Request.Candidate(null, callId, sdpMid, sdpMLineIndex, candidate),
                 Result.Empty.class);
     }
 

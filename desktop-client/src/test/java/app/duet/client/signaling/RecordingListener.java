@@ -46,6 +46,16 @@ final class RecordingListener implements SignalingListener {
     }
 
     @Override
+    public void onOffer(Event.Offer event) {
+        events.add(event);
+    }
+
+    @Override
+    public void onCandidate(Event.Candidate event) {
+        events.add(event);
+    }
+
+    @Override
     public void onServerShutdown(Event.ServerShutdown event) {
         events.add(event);
     }

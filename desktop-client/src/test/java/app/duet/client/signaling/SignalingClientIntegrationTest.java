@@ -174,6 +174,36 @@ class SignalingClientIntegrationTest {
     }
 
     @Test
+    void candidatesGoOutWithoutIdAndAreRelayedInOrderBetweenTheOffersThatAreAcknowledged() throws Exception {
+        RecordingListener annEvents = new RecordingListener();
+        RecordingListener bobEvents = new RecordingListener();
+        SignalingClient ann = client(server.uri(), memoryStore(), annEvents);
+        SignalingClient bob = client(server.uri(), memoryStore(), bobEvents);
+        get(ann.signup("ann", "Ann", "ann@example.org", "correct horse", false));
+        get(bob.signup("bob", "Bob", "bob@example.org", "correct horse", false));
+        get(ann.createChannel("room"));
+        get(bob.joinChannel("room"));
+        String callId = get(ann.ring("room", Media.AUDIO)).callId();
+        await().atMost(WAIT).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
+        get(bob.accept(callId));
+
+        get(ann.sendOffer(callId, "v=0\r\n"));
+        CompletableFuture<Result.Empty> first = ann.sendCandidate(callId, "0", 0, "candidate:1 1 udp 1 10.0.0.1 5000 typ host");
+        CompletableFuture<Result.Empty> last = ann.sendCandidate(callId, "0", 0, "");
+        get(ann.sendOffer(callId, "v=0\r\na=second\r\n"));
+        get(first);
+        get(last);
+
+        await().atMost(WAIT).until(() -> bobEvents.events(Event.Offer.class).size() == 2);
+        assertThat(bobEvents.events(Event.Candidate.class)).extracting(Event.Candidate::candidate)
+                .containsExactly("candidate:1 1 udp 1 10.0.0.1 5000 typ host", "");
+        List<Event> relayed = bobEvents.events.stream()
+                .filter(e -> e instanceof Event.Offer || e instanceof Event.Candidate).toList();
+        assertThat(relayed).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("Offer", "Candidate", "Candidate", "Offer");
+    }
+
+    @Test
     void aSessionRevokedElsewhereSignsTheClientOutInsteadOfResuming() throws Exception {
         RecordingListener events = new RecordingListener();
         SignalingClient laptop = client(server.uri(), memoryStore(), events);

@@ -76,7 +76,9 @@ final class FrameHandler {
         Request answered = request;
         result.whenComplete((value, error) -> {
             if (error == null) {
-                c.send(new Ok(answered.id(), value));
+                if (answered.id() != null) { // a request without id (a candidate) wants no ok
+                    c.send(new Ok(answered.id(), value));
+                }
             } else {
                 refuse(c, errorReply(c, answered, error));
             }
