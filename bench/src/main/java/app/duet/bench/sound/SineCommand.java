@@ -1,6 +1,8 @@
 package app.duet.bench.sound;
 
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
@@ -35,7 +37,8 @@ public final class SineCommand implements Callable<Integer> {
             second[2 * i] = (byte) sample;
             second[2 * i + 1] = (byte) (sample >> 8);
         }
-        try (OutputStream out = new BufferedOutputStream(System.out, 4_096)) {
+        // Not System.out: a PrintStream swallows write errors, so the loop would spin on after pacat exits.
+        try (OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 4_096)) {
             while (true) {
                 out.write(second);
             }
