@@ -3,13 +3,11 @@ package app.duet.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,12 +16,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,16 +31,14 @@ import org.junit.jupiter.api.Test;
 class DirectWriteTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private Server server;
+    private LoopbackServer server;
     private Client client;
     private WebSocketImpl socket;
 
     @BeforeEach
     void connect() throws Exception {
-        server = new Server();
-        server.start();
-        server.started.get(30, TimeUnit.SECONDS);
-        client = new Client(URI.create("ws://127.0.0.1:" + server.getPort() + "/"));
+        server = new LoopbackServer().started();
+        client = new Client(server.uri());
         assertThat(client.connectBlocking(30, TimeUnit.SECONDS)).isTrue();
         await().atMost(TIMEOUT).until(() -> server.getConnections().size() == 1);
         socket = (WebSocketImpl) server.getConnections().iterator().next();
@@ -131,37 +124,6 @@ class DirectWriteTest {
         } finally {
             client.hold.countDown();
             senders.shutdownNow();
-        }
-    }
-
-    private static final class Server extends WebSocketServer {
-        final CompletableFuture<Void> started = new CompletableFuture<>();
-
-        Server() {
-            super(new InetSocketAddress("127.0.0.1", 0), 1);
-            setConnectionLostTimeout(0);
-        }
-
-        @Override
-        public void onStart() {
-            started.complete(null);
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, String message) {
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-            started.completeExceptionally(ex);
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.ByteChannel;
@@ -13,7 +12,6 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketAdapter;
@@ -22,9 +20,7 @@ import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.WrappedByteChannel;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,13 +36,12 @@ class SelectedKeysTest {
     @Test
     void aFrameToOneSocketDoesNotRevisitTheOthers() throws Exception {
         CountingFactory factory = new CountingFactory();
-        Server server = new Server();
+        LoopbackServer server = new LoopbackServer();
         server.setWebSocketFactory(factory);
-        server.start();
+        server.started();
         List<Client> clients = new ArrayList<>();
         try {
-            server.started.get();
-            URI uri = URI.create("ws://127.0.0.1:" + server.getPort() + "/");
+            URI uri = server.uri();
             for (int i = 0; i < SOCKETS; i++) {
                 Client c = new Client(uri);
                 clients.add(c);
@@ -78,37 +73,6 @@ class SelectedKeysTest {
 
     private static int totalReceived(List<Client> clients) {
         return clients.stream().mapToInt(c -> c.received.get()).sum();
-    }
-
-    private static final class Server extends WebSocketServer {
-        final CompletableFuture<Void> started = new CompletableFuture<>();
-
-        Server() {
-            super(new InetSocketAddress("127.0.0.1", 0), 1);
-            setConnectionLostTimeout(0);
-        }
-
-        @Override
-        public void onStart() {
-            started.complete(null);
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, String message) {
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-            started.completeExceptionally(ex);
-        }
     }
 
     private static final class Client extends WebSocketClient {

@@ -3,22 +3,17 @@ package app.duet.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.TextFrame;
-import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.server.WebSocketServer;
 import org.java_websocket.util.Charsetfunctions;
 import org.junit.jupiter.api.Test;
 
@@ -54,10 +49,8 @@ class Utf8ValidationTest {
 
     @Test
     void aServerClosesAConnectionThatSendsInvalidUtf8AndReadsValidText() throws Exception {
-        Server server = new Server();
-        server.start();
-        server.started.get(30, TimeUnit.SECONDS);
-        Client client = new Client(URI.create("ws://127.0.0.1:" + server.getPort() + "/"));
+        LoopbackServer server = new LoopbackServer().started();
+        Client client = new Client(server.uri());
         try {
             assertThat(client.connectBlocking(30, TimeUnit.SECONDS)).isTrue();
             client.send(ASCII + "é€😀");
@@ -76,39 +69,6 @@ class Utf8ValidationTest {
 
     private static ByteBuffer heap(byte[] bytes) {
         return ByteBuffer.wrap(bytes);
-    }
-
-    private static final class Server extends WebSocketServer {
-        final CompletableFuture<Void> started = new CompletableFuture<>();
-        final List<String> received = new CopyOnWriteArrayList<>();
-
-        Server() {
-            super(new InetSocketAddress("127.0.0.1", 0), 1);
-            setConnectionLostTimeout(0);
-        }
-
-        @Override
-        public void onStart() {
-            started.complete(null);
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, String message) {
-            received.add(message);
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-            started.completeExceptionally(ex);
-        }
     }
 
     private static final class Client extends WebSocketClient {

@@ -151,14 +151,11 @@ class SignalingClientIntegrationTest {
 
     @Test
     void deliversPresenceAndCallEventsBetweenTwoClients() throws Exception {
-        RecordingListener annEvents = new RecordingListener();
-        RecordingListener bobEvents = new RecordingListener();
-        SignalingClient ann = client(server.uri(), memoryStore(), annEvents);
-        SignalingClient bob = client(server.uri(), memoryStore(), bobEvents);
-        get(ann.signup("ann", "Ann", "ann@example.org", "correct horse", false));
-        get(bob.signup("bob", "Bob", "bob@example.org", "correct horse", false));
-        get(ann.createChannel("room"));
-        get(bob.joinChannel("room"));
+        Members m = annAndBobInARoom();
+        SignalingClient ann = m.ann();
+        SignalingClient bob = m.bob();
+        RecordingListener annEvents = m.annEvents();
+        RecordingListener bobEvents = m.bobEvents();
         await().atMost(WAIT).until(() -> annEvents.events(Event.Presence.class).stream()
                 .anyMatch(p -> p.user().username().equals("bob") && p.state() == PresenceState.JOINED));
 
@@ -175,14 +172,11 @@ class SignalingClientIntegrationTest {
 
     @Test
     void candidatesGoOutWithoutIdAndAreRelayedInOrderBetweenTheOffersThatAreAcknowledged() throws Exception {
-        RecordingListener annEvents = new RecordingListener();
-        RecordingListener bobEvents = new RecordingListener();
-        SignalingClient ann = client(server.uri(), memoryStore(), annEvents);
-        SignalingClient bob = client(server.uri(), memoryStore(), bobEvents);
-        get(ann.signup("ann", "Ann", "ann@example.org", "correct horse", false));
-        get(bob.signup("bob", "Bob", "bob@example.org", "correct horse", false));
-        get(ann.createChannel("room"));
-        get(bob.joinChannel("room"));
+        Members m = annAndBobInARoom();
+        SignalingClient ann = m.ann();
+        SignalingClient bob = m.bob();
+        RecordingListener annEvents = m.annEvents();
+        RecordingListener bobEvents = m.bobEvents();
         String callId = get(ann.ring("room", Media.AUDIO)).callId();
         await().atMost(WAIT).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
         get(bob.accept(callId));
@@ -201,6 +195,23 @@ class SignalingClientIntegrationTest {
                 .filter(e -> e instanceof Event.Offer || e instanceof Event.Candidate).toList();
         assertThat(relayed).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("Offer", "Candidate", "Candidate", "Offer");
+    }
+
+    private record Members(SignalingClient ann, RecordingListener annEvents, SignalingClient bob,
+                           RecordingListener bobEvents) {
+    }
+
+    /** ann and bob signed up, both members of the channel "room" (ann created it). */
+    private Members annAndBobInARoom() throws Exception {
+        RecordingListener annEvents = new RecordingListener();
+        RecordingListener bobEvents = new RecordingListener();
+        SignalingClient ann = client(server.uri(), memoryStore(), annEvents);
+        SignalingClient bob = client(server.uri(), memoryStore(), bobEvents);
+        get(ann.signup("ann", "Ann", "ann@example.org", "correct horse", false));
+        get(bob.signup("bob", "Bob", "bob@example.org", "correct horse", false));
+        get(ann.createChannel("room"));
+        get(bob.joinChannel("room"));
+        return new Members(ann, annEvents, bob, bobEvents);
     }
 
     @Test
