@@ -76,6 +76,10 @@ final class RelayLoad implements AutoCloseable {
         long sentBefore = sequence.get();
         long deliveredBefore = delivered.sum();
         long errorsBefore = errors.sum();
+        // The driver collects its own garbage between steps: a ZGC cycle inside one (its concurrent mark takes
+        // over a second with 10k sockets' buffers live) slowed the driver's threads on the 2 shared cores and
+        // showed up as relay latency, for both servers at the same seconds (docs/benchmarks.md, session 6).
+        System.gc();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
         stepFromStamp = start - epoch;
         long measureFrom = start + warmup.toNanos();
