@@ -11,6 +11,9 @@
 #                   the client also uses pactl to put its audio on the chosen device on Linux
 #   gcc, libc6-dev  builds the fakecam LD_PRELOAD shim the camera tests use (linux/videodev2.h comes with libc6-dev)
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
+# With --bench (./duet bench) also:
+#   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
+#                   when npm is already there (e.g. from NodeSource, whose nodejs bundles it)
 set -euo pipefail
 
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
@@ -21,6 +24,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+if [ "${1:-}" = --bench ] && ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing system packages: ${missing[*]}"
