@@ -17,8 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,7 +125,7 @@ class DirectWriteTest {
         }
     }
 
-    private static final class Client extends WebSocketClient {
+    private static final class Client extends LoopbackClient {
         static final String PADDING = "x".repeat(48_000);
         final List<String> received = new CopyOnWriteArrayList<>();
         final Map<String, Integer> next = new ConcurrentHashMap<>();
@@ -138,11 +136,6 @@ class DirectWriteTest {
 
         Client(URI uri) {
             super(uri);
-            setConnectionLostTimeout(0);
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
         }
 
         @Override
@@ -164,14 +157,6 @@ class DirectWriteTest {
             }
             next.put(parts[0], expected + 1);
             count.incrementAndGet();
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onError(Exception ex) {
         }
     }
 }

@@ -18,9 +18,7 @@ import org.java_websocket.WebSocketAdapter;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.WrappedByteChannel;
-import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,29 +73,16 @@ class SelectedKeysTest {
         return clients.stream().mapToInt(c -> c.received.get()).sum();
     }
 
-    private static final class Client extends WebSocketClient {
+    private static final class Client extends LoopbackClient {
         final AtomicInteger received = new AtomicInteger();
 
         Client(URI uri) {
             super(uri);
-            setConnectionLostTimeout(0);
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
         }
 
         @Override
         public void onMessage(String message) {
             received.incrementAndGet();
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onError(Exception ex) {
         }
     }
 

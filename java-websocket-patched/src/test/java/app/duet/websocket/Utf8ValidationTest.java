@@ -10,10 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.TextFrame;
-import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.util.Charsetfunctions;
 import org.junit.jupiter.api.Test;
 
@@ -71,29 +69,16 @@ class Utf8ValidationTest {
         return ByteBuffer.wrap(bytes);
     }
 
-    private static final class Client extends WebSocketClient {
+    private static final class Client extends LoopbackClient {
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
 
         Client(URI uri) {
             super(uri);
-            setConnectionLostTimeout(0);
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-        }
-
-        @Override
-        public void onMessage(String message) {
         }
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
             closed.complete(code);
-        }
-
-        @Override
-        public void onError(Exception ex) {
         }
     }
 }
