@@ -1,6 +1,7 @@
 package app.duet.bench.os;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,8 @@ public final class JfrControl {
     }
 
     public static void stop(long pid, Path file) throws IOException, InterruptedException {
+        // The target JVM writes the file and only logs a missing folder; jcmd still exits 0.
+        Files.createDirectories(file.toAbsolutePath().getParent());
         jcmd(pid, "JFR.stop", "name=" + NAME, "filename=" + file.toAbsolutePath());
     }
 

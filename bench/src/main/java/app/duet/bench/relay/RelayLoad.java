@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives signaling-sized messages between the pairs at a fixed total rate and measures the relay.
- * Message n goes to pair n mod P, alternately from caller and callee; in every 16 rounds the first
- * two are an offer and an answer (~4 KB SDP), the other 14 are ICE candidates (~200 B), the mix of
+ * Message n goes to pair n mod P, alternately from caller and callee; of every 16 messages a pair
+ * sends, two are an offer and an answer (~4 KB SDP) and 14 are ICE candidates (~200 B), the mix of
  * a real call set-up. Each message carries its intended send time, so lateness anywhere counts.
  */
 final class RelayLoad implements AutoCloseable {
@@ -131,10 +131,12 @@ final class RelayLoad implements AutoCloseable {
                 long intended = start + (long) (n * intervalNanos);
                 long seq = sequence.getAndIncrement();
                 RelayPair pair = snapshot.get((int) (seq % pairCount));
-                long round = seq / pairCount;
-                boolean fromCaller = round % 2 == 0;
+                // Each pair is at its own point of the 16-round cycle, so offers are spread evenly over time:
+                // when all pairs were in step, every 16 rounds brought a burst of only 4 KB messages.
+                long phase = (seq / pairCount + pair.index()) % 16;
+                boolean fromCaller = phase % 2 == 0;
                 String stamp = LatencyStamp.format(intended - epoch);
-                String text = round % 16 < 2
+                String text = phase < 2
                         ? target.sdpMessage(pair, fromCaller, stamp)
                         : target.candidateMessage(pair, fromCaller, stamp);
                 pair.from(fromCaller).send(text);
