@@ -2,6 +2,8 @@ package app.duet.bench.relay;
 
 import app.duet.bench.os.ProcSample;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -90,6 +92,7 @@ final class RelayLoad implements AutoCloseable {
         Future<?> pacing = pacer.submit(() -> pace(rate, start, total));
 
         LockSupport.parkNanos(Math.max(0, measureFrom - System.nanoTime()));
+        LocalTime measuredAt = LocalTime.now();
         ProcSample serverBefore = target.server().sample();
         ProcSample driverBefore = ProcSample.self();
         pacing.get(warmup.plus(measure).toSeconds() + 60, TimeUnit.SECONDS);
@@ -99,7 +102,7 @@ final class RelayLoad implements AutoCloseable {
         long sent = sequence.get() - sentBefore;
         awaitDelivered(sequence.get(), drainLimit);
         Histogram latency = recorder.getIntervalHistogram();
-        logTimeline(rate, measure);
+        logTimeline(rate, measure, measuredAt);
         measureFromStamp = Long.MAX_VALUE;
         int closed = (int) pairs.stream().filter(p -> !p.caller().isOpen() || !p.callee().isOpen()).count();
         return new StepResult(rate, sent, delivered.sum() - deliveredBefore, errors.sum() - errorsBefore, closed,
@@ -168,13 +171,15 @@ final class RelayLoad implements AutoCloseable {
     }
 
     /** One line per step: the worst latency in each second, so periodic stalls (GC, a ping sweep) show. */
-    private void logTimeline(double rate, Duration measure) {
+    private void logTimeline(double rate, Duration measure, LocalTime from) {
         AtomicLongArray worst = worstBySecond;
         StringBuilder line = new StringBuilder();
         for (int s = 0; s < Math.min(TIMELINE_SECONDS, measure.toSeconds()); s++) {
             line.append(s == 0 ? "" : " ").append(Math.round(worst.get(s) / 1000.0));
         }
-        log.info("{} msg/s: worst latency (ms) in each second of the measurement: {}", Math.round(rate), line);
+        // The start time lines the seconds up with other logs, e.g. the server's GC log.
+        log.info("{} msg/s: worst latency (ms) in each second of the measurement from {}: {}", Math.round(rate),
+                from.truncatedTo(ChronoUnit.MILLIS), line);
     }
 
     /** Every socket sends one keep-alive per period, spread over the period one slice a second. */
