@@ -48,10 +48,6 @@ final class CallRig implements AutoCloseable {
         }
     }
 
-    CallRig(Path serverJar, Path workDir) throws Exception {
-        this(serverJar, workDir, AudioMode.HEADLESS);
-    }
-
     /** {@code audioMode} AUTO: the media engine uses the sound server if one answers (see {@link #hasRealAudio()}). */
     CallRig(Path serverJar, Path workDir, AudioMode audioMode) throws Exception {
         this.workDir = workDir;

@@ -45,6 +45,11 @@ public final class CallsCommand implements Callable<Integer> {
             + " (repeatable), e.g. -Xmx256m to try a heap cap.")
     private List<String> peerJvmOptions = new ArrayList<>();
 
+    @Option(names = "--audio-module", defaultValue = "HEADLESS",
+            description = "Audio device module of the set-up and latency calls: HEADLESS (default) or AUTO (the sound"
+                    + " server's devices when one answers, as the app uses them).")
+    private AudioMode audioModule;
+
     @Option(names = "--report", description = "Also append the Markdown report to this file.")
     private Path report;
 
@@ -76,7 +81,7 @@ public final class CallsCommand implements Callable<Integer> {
         out.println();
         CallsReport printer = new CallsReport();
         if (only.contains("setup") || only.contains("latency")) {
-            try (CallRig rig = new CallRig(serverJar, workDir)) {
+            try (CallRig rig = new CallRig(serverJar, workDir, audioModule)) {
                 if (only.contains("setup")) {
                     List<CallSetupBenchmark.Result> setups = new ArrayList<>();
                     setups.add(new CallSetupBenchmark().run(rig, false, calls, 640, 480));

@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Capture-to-display latency. The synthetic camera draws its capture time (ms) into the top rows of
@@ -21,6 +24,7 @@ import org.HdrHistogram.Recorder;
  * Both directions of one call are measured together after a warm-up.
  */
 final class GlassToGlassBenchmark {
+    private static final Logger log = LoggerFactory.getLogger(GlassToGlassBenchmark.class);
     private static final long TIME_MODULUS = 1L << 40;
 
     record Result(int width, int height, int fps, boolean audio, Histogram latencyMs, double decodedFps, long unreadable,
@@ -40,8 +44,10 @@ final class GlassToGlassBenchmark {
             Recorder latency = new Recorder(60_000, 3);
             LongAdder unreadable = new LongAdder();
             Map<String, Long> sizes = new ConcurrentHashMap<>();
+            long measureFrom = System.nanoTime();
+            AtomicLongArray worstBySecond = new AtomicLongArray((int) measure.toSeconds() + 1);
             for (CallRig.Side side : sides) {
-                side.remote().consumer(frame -> read(frame, latency, unreadable, sizes));
+                side.remote().consumer(frame -> read(frame, latency, unreadable, sizes, measureFrom, worstBySecond));
             }
             long framesBefore = sides[0].engine().remoteVideo().publishedFrames()
                     + sides[1].engine().remoteVideo().publishedFrames();
@@ -51,6 +57,9 @@ final class GlassToGlassBenchmark {
             for (CallRig.Side side : sides) {
                 side.remote().consumer(frame -> { });
             }
+            // A tail that grows through the call (audio and video drifting apart) shows here, not in percentiles.
+            log.info("{}x{} {} audio: worst latency (ms) in each second of the measurement: {}", width, height,
+                    audio ? "with" : "without", timeline(worstBySecond));
             sides[0].engine().hangup().get(20, TimeUnit.SECONDS);
             return new Result(width, height, fps, audio, latency.getIntervalHistogram(),
                     frames / 2.0 / (measure.toMillis() / 1000.0), unreadable.sum(), Map.copyOf(sizes));
@@ -60,7 +69,16 @@ final class GlassToGlassBenchmark {
         }
     }
 
-    private static void read(ArgbFrame frame, Recorder latency, LongAdder unreadable, Map<String, Long> sizes) {
+    private static String timeline(AtomicLongArray worst) {
+        StringBuilder line = new StringBuilder();
+        for (int s = 0; s < worst.length(); s++) {
+            line.append(s == 0 ? "" : " ").append(worst.get(s));
+        }
+        return line.toString();
+    }
+
+    private static void read(ArgbFrame frame, Recorder latency, LongAdder unreadable, Map<String, Long> sizes,
+                             long measureFrom, AtomicLongArray worstBySecond) {
         long convertedWallMs = System.currentTimeMillis() - (System.nanoTime() - frame.receivedNanos()) / 1_000_000;
         int rows = Math.min(frame.height(), FrameStamp.stampHeight(frame.width()));
         int[] top = new int[frame.width() * rows];
@@ -74,6 +92,11 @@ final class GlassToGlassBenchmark {
         }
         long captured = FrameStamp.decodeTimeBits(top, frame.width());
         long ms = Math.floorMod(FrameStamp.timeBits(convertedWallMs) - captured, TIME_MODULUS);
-        latency.recordValue(Math.max(0, Math.min(ms, 60_000)));
+        long clamped = Math.max(0, Math.min(ms, 60_000));
+        latency.recordValue(clamped);
+        int second = (int) ((frame.receivedNanos() - measureFrom) / 1_000_000_000L);
+        if (second >= 0 && second < worstBySecond.length()) {
+            worstBySecond.accumulateAndGet(second, clamped, Math::max);
+        }
     }
 }
