@@ -95,7 +95,8 @@ public final class CallsCommand implements Callable<Integer> {
                         latencies.add(new GlassToGlassBenchmark().run(rig, 640, 480, 30, audio, warmup, measure));
                         latencies.add(new GlassToGlassBenchmark().run(rig, 1280, 720, 30, audio, warmup, measure));
                     }
-                    printer.printGlassToGlass(out, latencies, warmup.toSeconds(), measure.toSeconds());
+                    printer.printGlassToGlass(out, latencies, warmup.toSeconds(), measure.toSeconds(),
+                            rig.hasRealAudio() ? "the sound server's (PulseAudio)" : "headless");
                 }
             }
         }

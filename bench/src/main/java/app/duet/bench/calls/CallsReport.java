@@ -44,8 +44,9 @@ final class CallsReport {
         out.println();
     }
 
+    /** {@code module}: the audio device module the calls ran on, as the method line names it. */
     void printGlassToGlass(PrintWriter out, List<GlassToGlassBenchmark.Result> results, long warmupSeconds,
-                           long measureSeconds) {
+                           long measureSeconds, String module) {
         out.println("## Glass-to-glass latency");
         out.println();
         out.println("Method: the same two in-process clients in a video call through the server. The synthetic"
@@ -53,8 +54,10 @@ final class CallsReport {
                 + " side takes each decoded frame as the UI would (off the WebRTC thread), reads the blocks back"
                 + " and subtracts them from the wall time the frame was converted to ARGB (ready to draw; screen"
                 + " scan-out is not included). Both directions together, " + measureSeconds + " s after a "
-                + warmupSeconds + " s warm-up. With audio, both sides also send a tone and libwebrtc's audio/video"
-                + " sync may delay video; without audio the calls carry no audio track at all.");
+                + warmupSeconds + " s warm-up. With audio, both sides also send audio (on the headless audio module a"
+                + " tone; on a sound server, `--audio-module AUTO`, the microphone) and libwebrtc's audio/video sync"
+                + " may delay video; without audio the calls carry no audio track at all. Audio module: " + module
+                + ".");
         out.println();
         out.println("| size | audio | fps sent | frames read | p50 | p95 | p99 | max | decoded fps | sizes received |");
         out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---|");
