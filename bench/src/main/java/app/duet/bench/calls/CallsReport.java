@@ -55,7 +55,7 @@ final class CallsReport {
                 + " and subtracts them from the wall time the frame was converted to ARGB (ready to draw; screen"
                 + " scan-out is not included). Both directions together, " + measureSeconds + " s after a "
                 + warmupSeconds + " s warm-up. With audio, both sides also send audio (on the headless audio module a"
-                + " tone; on a sound server, `--audio-module AUTO`, the microphone) and libwebrtc's audio/video sync"
+                + " tone; on a sound server the microphone) and libwebrtc's audio/video sync"
                 + " may delay video; without audio the calls carry no audio track at all. Audio module: " + module
                 + ".");
         out.println();

@@ -34,9 +34,7 @@ final class GlassToGlassBenchmark {
     /** {@code audio}: whether the call also carries audio (then libwebrtc delays video for lip sync). */
     Result run(CallRig rig, int width, int height, int fps, boolean audio, Duration warmup, Duration measure)
             throws Exception {
-        // On a sound server the far side plays audio as the app does (the microphone is its source); the headless
-        // module of webrtc-java 0.14.0 pulls playout at ~87 Hz (upstream #243), so its audio delay, and lip sync's
-        // hold on video, grow through a call.
+        // On a sound server the microphone is the source, as in the app (pushed audio is for the headless module).
         AudioChoice sent = !audio ? AudioChoice.NONE : rig.hasRealAudio() ? AudioChoice.MICROPHONE : AudioChoice.SYNTHETIC;
         CallRig.Side[] sides = rig.open(width, height, fps, sent);
         try {
@@ -49,7 +47,7 @@ final class GlassToGlassBenchmark {
             LongAdder unreadable = new LongAdder();
             Map<String, Long> sizes = new ConcurrentHashMap<>();
             long measureFrom = System.nanoTime();
-            AtomicLongArray worstBySecond = new AtomicLongArray((int) measure.toSeconds() + 1);
+            AtomicLongArray worstBySecond = new AtomicLongArray((int) measure.toSeconds());
             for (CallRig.Side side : sides) {
                 side.remote().consumer(frame -> read(frame, latency, unreadable, sizes, measureFrom, worstBySecond));
             }
