@@ -7,7 +7,7 @@ import app.duet.client.signaling.SignalingClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends one call's SDP and candidates through the signaling client. */
+/** Sends one call's SDP (with our start bitrate for the far side's video) and candidates through the signaling client. */
 final class CallSignalingPort implements SignalingPort {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallSignalingPort.class);
@@ -22,13 +22,13 @@ final class CallSignalingPort implements SignalingPort {
 
     @Override
     public CompletableFuture<Void> sendOffer(String sdp) {
-        return signaling.sendOffer(callId, sdp).whenComplete((ok, error) -> logFailure("offer", error))
+        return signaling.sendOffer(callId, StartBitrateHint.apply(sdp)).whenComplete((ok, error) -> logFailure("offer", error))
                 .thenApply(ok -> null);
     }
 
     @Override
     public void sendAnswer(String sdp) {
-        signaling.sendAnswer(callId, sdp).whenComplete((ok, error) -> logFailure("answer", error));
+        signaling.sendAnswer(callId, StartBitrateHint.apply(sdp)).whenComplete((ok, error) -> logFailure("answer", error));
     }
 
     @Override
