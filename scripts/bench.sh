@@ -105,11 +105,14 @@ start_sound_server() {
   pactl set-default-source bench_mic >/dev/null && pactl set-default-sink bench_speaker >/dev/null \
     || echo "Could not set the sound server's defaults; see $pulse_dir/pulseaudio.log" >&2
 }
+# Runs twice on success (after the calls and from the EXIT trap): the second time must find nothing to do, and
+# under set -e a kill of a process already gone would turn a good run's exit status into 1.
 stop_sound_server() {
   [ -n "$pulse_dir" ] || return 0
-  kill "$sine_pid" "$silence_pid" "$pulse_pid" 2>/dev/null
+  kill "$sine_pid" "$silence_pid" "$pulse_pid" 2>/dev/null || true
   wait "$sine_pid" "$silence_pid" "$pulse_pid" 2>/dev/null || true
   rm -rf "$pulse_dir"
+  pulse_dir=""
   unset PULSE_SERVER
 }
 calls() {
