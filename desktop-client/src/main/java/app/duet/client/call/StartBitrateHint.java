@@ -29,9 +29,10 @@ final class StartBitrateHint {
             String line = lines.get(i);
             if (line.startsWith("m=")) {
                 video = line.startsWith("m=video");
-            } else if (video && line.startsWith("a=rtpmap:")) {
-                String payloadType = line.substring("a=rtpmap:".length(), line.indexOf(' ')).trim();
-                String codec = line.substring(line.indexOf(' ') + 1).split("/")[0].toUpperCase(Locale.ROOT);
+            } else if (video && line.startsWith("a=rtpmap:") && line.indexOf(' ') > 0) {
+                int space = line.indexOf(' ');
+                String payloadType = line.substring("a=rtpmap:".length(), space).trim();
+                String codec = line.substring(space + 1).split("/")[0].toUpperCase(Locale.ROOT);
                 if (VIDEO_CODECS.contains(codec)) {
                     addTo(lines, i, payloadType);
                 }

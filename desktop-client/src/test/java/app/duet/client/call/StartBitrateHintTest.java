@@ -44,6 +44,14 @@ class StartBitrateHintTest {
     }
 
     @Test
+    void aMalformedRtpmapLineIsLeftAloneAndTheRestStillHinted() {
+        String odd = SDP.replace("a=rtpmap:98 VP9/90000", "a=rtpmap:98");
+        assertThat(StartBitrateHint.apply(odd))
+                .contains("a=rtpmap:98\r\na=fmtp:98 profile-id=0\r\n")
+                .contains("a=fmtp:96 x-google-start-bitrate=" + StartBitrateHint.START_KBPS);
+    }
+
+    @Test
     void anSdpWithoutVideoIsLeftAlone() {
         String audioOnly = SDP.substring(0, SDP.indexOf("m=video"));
         assertThat(StartBitrateHint.apply(audioOnly)).isEqualTo(audioOnly);
