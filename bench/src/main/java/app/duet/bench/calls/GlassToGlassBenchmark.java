@@ -1,5 +1,6 @@
 package app.duet.bench.calls;
 
+import app.duet.bench.WorstBySecond;
 import app.duet.client.call.CallState;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.video.ArgbFrame;
@@ -10,7 +11,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -47,7 +47,7 @@ final class GlassToGlassBenchmark {
             LongAdder unreadable = new LongAdder();
             Map<String, Long> sizes = new ConcurrentHashMap<>();
             long measureFrom = System.nanoTime();
-            AtomicLongArray worstBySecond = new AtomicLongArray((int) measure.toSeconds());
+            WorstBySecond worstBySecond = new WorstBySecond((int) measure.toSeconds());
             for (CallRig.Side side : sides) {
                 side.remote().consumer(frame -> read(frame, latency, unreadable, sizes, measureFrom, worstBySecond));
             }
@@ -61,7 +61,7 @@ final class GlassToGlassBenchmark {
             }
             // A tail that grows through the call (audio and video drifting apart) shows here, not in percentiles.
             log.info("{}x{} {} audio: worst latency (ms) in each second of the measurement: {}", width, height,
-                    audio ? "with" : "without", timeline(worstBySecond));
+                    audio ? "with" : "without", worstBySecond.line(measure.toSeconds(), 1));
             sides[0].engine().hangup().get(20, TimeUnit.SECONDS);
             return new Result(width, height, fps, audio, latency.getIntervalHistogram(),
                     frames / 2.0 / (measure.toMillis() / 1000.0), unreadable.sum(), Map.copyOf(sizes));
@@ -71,16 +71,8 @@ final class GlassToGlassBenchmark {
         }
     }
 
-    private static String timeline(AtomicLongArray worst) {
-        StringBuilder line = new StringBuilder();
-        for (int s = 0; s < worst.length(); s++) {
-            line.append(s == 0 ? "" : " ").append(worst.get(s));
-        }
-        return line.toString();
-    }
-
     private static void read(ArgbFrame frame, Recorder latency, LongAdder unreadable, Map<String, Long> sizes,
-                             long measureFrom, AtomicLongArray worstBySecond) {
+                             long measureFrom, WorstBySecond worstBySecond) {
         long convertedWallMs = System.currentTimeMillis() - (System.nanoTime() - frame.receivedNanos()) / 1_000_000;
         int rows = Math.min(frame.height(), FrameStamp.stampHeight(frame.width()));
         int[] top = new int[frame.width() * rows];
@@ -96,9 +88,6 @@ final class GlassToGlassBenchmark {
         long ms = Math.floorMod(FrameStamp.timeBits(convertedWallMs) - captured, TIME_MODULUS);
         long clamped = Math.max(0, Math.min(ms, 60_000));
         latency.recordValue(clamped);
-        int second = (int) ((frame.receivedNanos() - measureFrom) / 1_000_000_000L);
-        if (second >= 0 && second < worstBySecond.length()) {
-            worstBySecond.accumulateAndGet(second, clamped, Math::max);
-        }
+        worstBySecond.record((frame.receivedNanos() - measureFrom) / 1_000_000_000L, clamped);
     }
 }

@@ -1,5 +1,6 @@
 package app.duet.bench.relay;
 
+import app.duet.bench.WorstBySecond;
 import app.duet.bench.os.ProcSample;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -12,7 +13,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -45,7 +45,7 @@ final class RelayLoad implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "relay-keepalive"));
     private volatile long measureFromStamp = Long.MAX_VALUE;
     /** Worst latency (µs) of the messages meant to leave in each second of the measurement. */
-    private volatile AtomicLongArray worstBySecond = new AtomicLongArray(TIMELINE_SECONDS);
+    private volatile WorstBySecond worstBySecond = new WorstBySecond(TIMELINE_SECONDS);
     private volatile long stepFromStamp;
     private long keepAliveTick;
 
@@ -88,7 +88,7 @@ final class RelayLoad implements AutoCloseable {
         long total = (long) (rate * (warmup.toNanos() + measure.toNanos()) / 1e9);
         measureFromStamp = measureFrom - epoch;
         recorder.reset();
-        worstBySecond = new AtomicLongArray(TIMELINE_SECONDS);
+        worstBySecond = new WorstBySecond(TIMELINE_SECONDS);
         Future<?> pacing = pacer.submit(() -> pace(rate, start, total));
 
         LockSupport.parkNanos(Math.max(0, measureFrom - System.nanoTime()));
@@ -163,20 +163,13 @@ final class RelayLoad implements AutoCloseable {
         if (stamp >= measuredFrom) {
             long micros = (System.nanoTime() - epoch - stamp) / 1000;
             recorder.recordValue(Math.max(1, Math.min(micros, MAX_LATENCY_MICROS)));
-            int second = (int) ((stamp - measuredFrom) / 1_000_000_000L);
-            if (second < TIMELINE_SECONDS) {
-                worstBySecond.accumulateAndGet(second, micros, Math::max);
-            }
+            worstBySecond.record((stamp - measuredFrom) / 1_000_000_000L, micros);
         }
     }
 
     /** One line per step: the worst latency in each second, so periodic stalls (GC, a ping sweep) show. */
     private void logTimeline(double rate, Duration measure, LocalTime from) {
-        AtomicLongArray worst = worstBySecond;
-        StringBuilder line = new StringBuilder();
-        for (int s = 0; s < Math.min(TIMELINE_SECONDS, measure.toSeconds()); s++) {
-            line.append(s == 0 ? "" : " ").append(Math.round(worst.get(s) / 1000.0));
-        }
+        String line = worstBySecond.line(measure.toSeconds(), 1000.0);
         // The start time lines the seconds up with other logs, e.g. the server's GC log.
         log.info("{} msg/s: worst latency (ms) in each second of the measurement from {}: {}", Math.round(rate),
                 from.truncatedTo(ChronoUnit.MILLIS), line);
