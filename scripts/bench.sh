@@ -39,7 +39,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 12000 ]; then
 fi
 echo "File descriptor limit for this run: $(ulimit -n)" >&2
 
-modules=bench,signaling-server   # bench pulls in shared-protocol and desktop-client itself
+modules=bench,signaling-server   # bench pulls in shared-protocol and client-core itself
 echo "Building $modules ..." >&2
 "${MVN[@]}" -Pbench-jar -pl "$modules" -am package -DskipTests
 

@@ -26,7 +26,7 @@ import app.duet.client.config.ClientSettings;
 import app.duet.client.config.ConfigDir;
 import app.duet.client.config.ServerAddress;
 import app.duet.client.config.SettingsStore;
-import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.config.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.sound.RingTone;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.config.ConfigDir;
+import app.duet.client.config.FileSessionStore;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Event;

@@ -48,7 +48,7 @@ class TooManyConnectionsTest {
         server = DuetServer.start(ServerConfig.builder().port(0).opsPort(-1).dataDir(temp.resolve("server"))
                 .bcryptCost(4).connectionsPerAddress(1).limitExemptAddresses(List.of()).build());
         blocker = new SignalingClient(SignalingConfig.defaults(server.uri(), "blocker/1"),
-                new FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("blocker"))), Runnable::run);
+                new app.duet.client.config.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("blocker"))), Runnable::run);
         blocker.start();
         await().atMost(WAIT).until(() -> blocker.state() == ConnectionState.CONNECTED);
     }

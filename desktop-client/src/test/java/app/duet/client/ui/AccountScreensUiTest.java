@@ -136,7 +136,7 @@ class AccountScreensUiTest {
         signUp("ann");
         try (app.duet.client.signaling.SignalingClient phone = new app.duet.client.signaling.SignalingClient(
                 app.duet.client.signaling.SignalingConfig.defaults(server.uri(), "phone/1"),
-                new app.duet.client.signaling.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("phone"))),
+                new app.duet.client.config.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("phone"))),
                 Runnable::run)) {
             phone.start();
             phone.confirmPasswordReset("ann", server.issueResetCode("ann"), "new horse battery").get();

@@ -16,7 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 
 import app.duet.client.config.ConfigDir;
-import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.config.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;

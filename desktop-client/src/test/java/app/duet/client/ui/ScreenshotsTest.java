@@ -73,7 +73,7 @@ class ScreenshotsTest {
         ui.awaitText("created");
 
         try (SignalingClient bob = new SignalingClient(SignalingConfig.defaults(server.uri(), "bob/1"),
-                new app.duet.client.signaling.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("bob"))),
+                new app.duet.client.config.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("bob"))),
                 Runnable::run)) {
             bob.start();
             bob.signup("bob", "Bob Jones", "bob@example.org", "correct horse", false).get();

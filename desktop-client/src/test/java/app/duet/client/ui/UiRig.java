@@ -10,7 +10,7 @@ import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.config.ConfigDir;
-import app.duet.client.signaling.FileSessionStore;
+import app.duet.client.config.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Closer;

@@ -1,4 +1,4 @@
-package app.duet.client.signaling;
+package app.duet.client.config;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -13,7 +13,9 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.duet.client.config.ConfigDir;
+import app.duet.client.signaling.SessionStore;
+
+
 
 /**
  * The remembered session in {@code session.properties}, readable by the owner only. The token is a

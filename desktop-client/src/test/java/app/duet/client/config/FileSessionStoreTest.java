@@ -1,4 +1,4 @@
-package app.duet.client.signaling;
+package app.duet.client.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import app.duet.client.config.ConfigDir;
+import app.duet.client.signaling.SessionStore;
+
 
 class FileSessionStoreTest {
 
