@@ -125,11 +125,20 @@ public sealed interface Request extends Message {
     record ChannelsList(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
     }
 
-    /** Rings the other member of a channel. Result: {@link Result.CallRing}. */
+    /**
+     * Rings the other member of a channel. {@code callId}, optional, is the id the caller proposes for the
+     * call, so that it knows the id before any event about the call can arrive. Result: {@link Result.CallRing}.
+     */
     record CallRing(
             @MaxLength(Protocol.MAX_ID_LENGTH) String id,
             @Format(FieldFormat.CHANNEL_NAME) String channel,
-            Media media) implements Request {
+            Media media,
+            @Optional @Format(FieldFormat.CALL_ID) String callId) implements Request {
+
+        /** A ring whose call id the server chooses. */
+        public CallRing(String id, String channel, Media media) {
+            this(id, channel, media, null);
+        }
     }
 
     /** Callee accepts. Result: {@link Result.Empty}. */

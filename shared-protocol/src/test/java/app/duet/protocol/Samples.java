@@ -33,6 +33,7 @@ final class Samples {
         m.put("request-channel_delete", new Request.ChannelDelete("13", "tea-party"));
         m.put("request-channels_list", new Request.ChannelsList("14"));
         m.put("request-call_ring", new Request.CallRing("15", "tea-party", Media.VIDEO));
+        m.put("request-call_ring-proposed-id", new Request.CallRing("15", "tea-party", Media.VIDEO, "q9V2xLr7Tt0cMw3aZk8YpB"));
         m.put("request-call_accept", new Request.CallAccept("16", "c-5f1e2d"));
         m.put("request-call_decline", new Request.CallDecline("17", "c-5f1e2d"));
         m.put("request-call_cancel", new Request.CallCancel("18", "c-5f1e2d"));

@@ -218,6 +218,39 @@ class CallsIntegrationTest {
     }
 
     @Test
+    void aCallerMayProposeTheCallIdAndATakenOrMalformedOneIsRefused() throws Exception {
+        try (Pair p = pair(server); Pair others = pair(server)) {
+            String proposed = "ring-" + System.nanoTime() + "-abcdefgh";
+            Result.CallRing ring = p.a().ok(new Request.CallRing(p.a().nextId(), p.channel(), Media.VIDEO, proposed));
+            assertThat(ring.callId()).isEqualTo(proposed);
+            assertThat(p.b().awaitEvent(Event.CallIncoming.class).callId()).isEqualTo(proposed);
+
+            others.a().error(new Request.CallRing(others.a().nextId(), others.channel(), Media.AUDIO, proposed),
+                    ErrorCode.INVALID_FIELD);
+            others.a().error(new Request.CallRing(others.a().nextId(), others.channel(), Media.AUDIO, "short"),
+                    ErrorCode.INVALID_FIELD);
+            others.a().error(new Request.CallRing(others.a().nextId(), others.channel(), Media.AUDIO,
+                    "has spaces in it, which ids never do"), ErrorCode.INVALID_FIELD);
+            // The refusals took nothing: the other pair can still ring, and the first call goes on.
+            Result.CallRing other = others.a().ok(new Request.CallRing(others.a().nextId(), others.channel(), Media.AUDIO));
+            assertThat(other.callId()).isNotEqualTo(proposed);
+            p.b().ok(new Request.CallAccept(p.b().nextId(), proposed));
+            assertThat(p.a().awaitEvent(Event.CallAccepted.class).callId()).isEqualTo(proposed);
+        }
+    }
+
+    @Test
+    void glareWithAProposedIdMergesIntoTheFirstCall() throws Exception {
+        try (Pair p = pair(server)) {
+            String first = ring(p);
+            Result.CallRing second = p.b().ok(new Request.CallRing(p.b().nextId(), p.channel(), Media.AUDIO,
+                    "glare-" + System.nanoTime() + "-abcdefgh"));
+            assertThat(second.callId()).isEqualTo(first);
+            assertThat(p.b().awaitEvent(Event.CallAccepted.class).callId()).isEqualTo(first);
+        }
+    }
+
+    @Test
     void glareMergesIntoTheFirstCall() throws Exception {
         try (Pair p = pair(server)) {
             String first = ring(p);

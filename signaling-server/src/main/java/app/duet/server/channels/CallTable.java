@@ -46,7 +46,9 @@ final class CallTable {
         this.log = log;
     }
 
-    String ringLocked(Actor actor, Channel channel, Member peer, Media media, boolean peerOnline, Outbox out) {
+    /** {@code proposedId}, when not null, is the caller's own id for the call (see {@code call_ring}). */
+    String ringLocked(Actor actor, Channel channel, Member peer, Media media, boolean peerOnline, String proposedId,
+                      Outbox out) {
         Call mine = byUser.get(actor.username());
         if (mine != null) {
             if (isGlare(mine, actor, channel, peer)) {
@@ -60,8 +62,12 @@ final class CallTable {
         if (byUser.containsKey(peer.username())) {
             throw new ServiceException(ErrorCode.PEER_BUSY, peer.displayName() + " is in another call.");
         }
+        if (proposedId != null && byId.containsKey(proposedId)) {
+            throw new ServiceException(ErrorCode.INVALID_FIELD, "That call id is taken; ring again with another.");
+        }
         Member caller = new Member(actor.username(), actor.displayName());
-        Call call = new Call(ids.get(), channel.name, caller, peer, media, actor.sessionId());
+        Call call = new Call(proposedId != null ? proposedId : ids.get(), channel.name, caller, peer, media,
+                actor.sessionId());
         byId.put(call.id, call);
         byUser.put(caller.username(), call);
         byUser.put(peer.username(), call);

@@ -183,7 +183,8 @@ public final class ChannelRegistry {
         }
     }
 
-    public String ring(Actor actor, String channelName, Media media) {
+    /** Rings; {@code proposedId} is the caller's id for the call, or null to have one made here. */
+    public String ring(Actor actor, String channelName, Media media, String proposedId) {
         Outbox out = new Outbox();
         String callId;
         synchronized (lock) {
@@ -193,7 +194,7 @@ public final class ChannelRegistry {
             }
             Member peer = channel.otherThan(actor.username()).orElseThrow(() -> new ServiceException(
                     ErrorCode.PEER_OFFLINE, "Nobody else is in '" + channelName + "' yet; share its name first."));
-            callId = calls.ringLocked(actor, channel, peer, media, relay.isOnline(peer.username()), out);
+            callId = calls.ringLocked(actor, channel, peer, media, relay.isOnline(peer.username()), proposedId, out);
         }
         out.deliver(relay);
         return callId;

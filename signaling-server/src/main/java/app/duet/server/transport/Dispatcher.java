@@ -146,7 +146,7 @@ final class Dispatcher {
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(channels.list(actor));
         } else if (request instanceof Request.CallRing r) {
-            return new Result.CallRing(channels.ring(actor, r.channel(), r.media()));
+            return new Result.CallRing(channels.ring(actor, r.channel(), r.media(), r.callId()));
         } else if (request instanceof Request.CallAccept r) {
             channels.accept(actor, r.callId());
         } else if (request instanceof Request.CallDecline r) {

@@ -93,7 +93,7 @@ class ChannelRegistryTest {
 
     @Test
     void acceptedCallRelaysOnlyToTheOtherSession() {
-        String call = registry.ring(ann, "room", Media.AUDIO);
+        String call = registry.ring(ann, "room", Media.AUDIO, null);
         assertThat(relay.to("user:bob")).contains(new Event.CallIncoming(call, "room",
                 new app.duet.protocol.UserInfo("ann", "Ann"), Media.AUDIO));
         registry.accept(bob, call);
@@ -105,7 +105,7 @@ class ChannelRegistryTest {
 
     @Test
     void aRingThatNobodyAnswersTimesOut() {
-        String call = registry.ring(ann, "room", Media.VIDEO);
+        String call = registry.ring(ann, "room", Media.VIDEO, null);
         timers.advance(RING_TIMEOUT.minusMillis(1));
         assertThat(registry.callCount(CallState.RINGING)).isEqualTo(1);
         timers.advance(Duration.ofMillis(1));
@@ -116,7 +116,7 @@ class ChannelRegistryTest {
 
     @Test
     void anAcceptedRingDoesNotTimeOut() {
-        String call = registry.ring(ann, "room", Media.VIDEO);
+        String call = registry.ring(ann, "room", Media.VIDEO, null);
         registry.accept(bob, call);
         timers.advance(RING_TIMEOUT.multipliedBy(2));
         assertThat(registry.callCount(CallState.ACTIVE)).isEqualTo(1);
@@ -125,7 +125,7 @@ class ChannelRegistryTest {
 
     @Test
     void graceExpiryEndsTheCallForTheOneWhoStayed() {
-        String call = registry.ring(ann, "room", Media.VIDEO);
+        String call = registry.ring(ann, "room", Media.VIDEO, null);
         registry.accept(bob, call);
         relay.connectedSessions.remove("s-bob");
         registry.sessionDisconnected("s-bob");
@@ -142,7 +142,7 @@ class ChannelRegistryTest {
 
     @Test
     void resumeWithinGraceCancelsTheTimer() {
-        String call = registry.ring(ann, "room", Media.VIDEO);
+        String call = registry.ring(ann, "room", Media.VIDEO, null);
         registry.accept(bob, call);
         registry.sessionDisconnected("s-bob");
         assertThat(registry.sessionResumed(new Actor("bob", "Bob", "s-bob", "c-bob-2"))).isPresent();
@@ -152,7 +152,7 @@ class ChannelRegistryTest {
 
     @Test
     void aSecondSessionOfTheCalleeCannotHijackTheCall() {
-        String call = registry.ring(ann, "room", Media.VIDEO);
+        String call = registry.ring(ann, "room", Media.VIDEO, null);
         registry.accept(bob, call);
         Actor bobElsewhere = new Actor("bob", "Bob", "s-bob-laptop", "c-bob-laptop");
         assertThatThrownBy(() -> registry.relay(bobElsewhere, call, from -> new Event.Offer(call, from, "sdp")))

@@ -56,11 +56,11 @@ class RestoredCallsTest {
     @Test
     void onlyAcceptedCallsAreStoredAndEveryEndDeletesThem() {
         ChannelRegistry registry = start(ROOM);
-        String declined = registry.ring(ann, "room", Media.AUDIO);
+        String declined = registry.ring(ann, "room", Media.AUDIO, null);
         assertThat(store.calls).isEmpty();
         registry.decline(bob, declined);
 
-        String call = registry.ring(ann, "room", Media.VIDEO);
+        String call = registry.ring(ann, "room", Media.VIDEO, null);
         registry.accept(bob, call);
         assertThat(store.calls.values()).singleElement().satisfies(stored -> {
             assertThat(stored.id()).isEqualTo(call);
@@ -73,8 +73,8 @@ class RestoredCallsTest {
         assertThat(store.calls).isEmpty();
 
         // Glare: two rings merged into one call count as accepted.
-        String merged = registry.ring(ann, "room", Media.AUDIO);
-        assertThat(registry.ring(bob, "room", Media.AUDIO)).isEqualTo(merged);
+        String merged = registry.ring(ann, "room", Media.AUDIO, null);
+        assertThat(registry.ring(bob, "room", Media.AUDIO, null)).isEqualTo(merged);
         assertThat(store.calls).containsOnlyKeys(merged);
         registry.sessionEnded("s-bob");
         assertThat(store.calls).isEmpty();
@@ -135,7 +135,7 @@ class RestoredCallsTest {
         ChannelRegistry before = new ChannelRegistry(new FixedChannels(ROOM), store, Runnable::run, relay,
                 new ManualTimers(), Clock.systemUTC(), timeouts());
         before.load();
-        String call = before.ring(ann, "room", Media.VIDEO);
+        String call = before.ring(ann, "room", Media.VIDEO, null);
         before.accept(bob, call);
         relay.deliveries.clear();
         return call;
