@@ -117,7 +117,7 @@ public final class App extends Application {
                     if (error != null) {
                         calls.engineFailed(error);
                     } else {
-                        started.setForceRelay(preferences.get().forceRelay()); // changed while it started
+                        started.controls().setForceRelay(preferences.get().forceRelay()); // changed while it started
                         engine = started;
                         calls.engineReady(started);
                     }
@@ -125,7 +125,7 @@ public final class App extends Application {
         // Settings apply to the next call at once, and turning the ring off silences a ring in progress.
         preferences.settingsProperty().addListener((obs, old, now) -> {
             if (engine != null) {
-                engine.setForceRelay(now.forceRelay());
+                engine.controls().setForceRelay(now.forceRelay());
             }
             if (!now.ringSound()) {
                 ringTone.stop();

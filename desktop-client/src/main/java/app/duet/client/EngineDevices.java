@@ -45,9 +45,9 @@ final class EngineDevices implements DeviceAccess {
     public void select(DeviceInfo device) {
         engine.get().ifPresent(e -> {
             switch (device.kind()) {
-                case CAMERA -> e.selectCamera(device.id());
-                case MICROPHONE -> e.selectMicrophone(device.id());
-                case SPEAKER -> e.selectSpeaker(device.id());
+                case CAMERA -> e.controls().selectCamera(device.id());
+                case MICROPHONE -> e.controls().selectMicrophone(device.id());
+                case SPEAKER -> e.controls().selectSpeaker(device.id());
             }
         });
     }

@@ -10,6 +10,8 @@ public enum CallEnd {
     DECLINED,
     /** The caller gave up before we answered. */
     CANCELLED,
+    /** We answered (or declined) the ring on another device signed in as us. */
+    ANSWERED_ELSEWHERE,
     /** Nobody answered in time. */
     NO_ANSWER,
     /** The other person lost their connection and did not come back. */

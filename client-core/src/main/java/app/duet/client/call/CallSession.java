@@ -52,6 +52,7 @@ public final class CallSession implements AutoCloseable {
     /** How long the polite side waits, after a resume, for the far side's resume offer (see the machine). */
     static final long FAR_SIDE_RESUME_OFFER_SECONDS = 3;
 
+    private final String callId;
     private final MediaEngine engine;
     private final CallOptions options;
     private final SignalingPort signaling;
@@ -71,16 +72,17 @@ public final class CallSession implements AutoCloseable {
     private volatile CallState state = CallState.IDLE;
     private volatile String safetyCode;
 
-    public CallSession(MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
+    public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
                        SignalingPort signaling, CallListener listener, Executor listenerExecutor) {
-        this(engine, role, options, videoSources, signaling, listener, listenerExecutor,
+        this(callId, engine, role, options, videoSources, signaling, listener, listenerExecutor,
                 new LatestFrameHolder(), new LatestFrameHolder());
     }
 
     /** As above, drawing into the given self-view and remote-video holders (kept by the UI across calls). */
-    public CallSession(MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
+    public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
                        SignalingPort signaling, CallListener listener, Executor listenerExecutor,
                        LatestFrameHolder selfView, LatestFrameHolder remoteVideo) {
+        this.callId = callId;
         this.engine = engine;
         this.selfView = selfView;
         this.options = options;
@@ -229,6 +231,10 @@ public final class CallSession implements AutoCloseable {
     }
 
     // ---- observation ----
+
+    public String callId() {
+        return callId;
+    }
 
     public CallState state() {
         return state;

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.media.RobotDisplayCapturer;
 import app.duet.client.call.media.VideoSources;
 import app.duet.client.call.negotiation.Role;
 import app.duet.client.call.video.LatestFrameHolder;
@@ -30,32 +31,22 @@ final class CallSessionFactory {
     private volatile boolean forceRelay;
 
     CallSessionFactory(SignalingClient signaling, MediaEngine media, CallEngineSettings settings,
-                       VideoSources videoSources, CallEngineListener listener, Executor listenerExecutor) {
+                       CallEngineListener listener, Executor listenerExecutor) {
         this.signaling = signaling;
         this.media = media;
         this.settings = settings;
-        this.videoSources = videoSources;
+        this.videoSources = new VideoSources(media.devices(), new RobotDisplayCapturer());
         this.listener = listener;
         this.listenerExecutor = listenerExecutor;
         this.forceRelay = settings.forceRelay();
     }
 
-    /**
-     * The session of our ring, ringing. On glare (the server joined our ring into the far side's) they offer
-     * and we answer, so the session is a callee's and already accepted.
-     */
-    CallSession outgoing(String callId, List<IceServerConfig> servers, boolean video, boolean glare) {
-        CallSession session = create(glare ? Role.CALLEE : Role.CALLER, callId, servers, video);
-        session.ringing();
-        if (glare) {
-            session.accepted();
-        }
-        return session;
-    }
-
-    /** The session of a call we accept; the engine starts it once it is current. */
-    CallSession accepting(String callId, List<IceServerConfig> servers, boolean video) {
-        return create(Role.CALLEE, callId, servers, video);
+    /** The session of call {@code callId}, in {@code role}; the engine starts it ringing. */
+    CallSession create(String callId, Role role, List<IceServerConfig> servers, boolean video) {
+        CallOptions options = new CallOptions(servers, forceRelay, callMedia(video), settings.downloadDir());
+        SignalingPort port = new CallSignalingPort(signaling, callId);
+        return new CallSession(callId, media, role, options, videoSources, port, listener, listenerExecutor,
+                selfView, remoteVideo);
     }
 
     void useCamera(String deviceId) {
@@ -74,11 +65,8 @@ final class CallSessionFactory {
         return remoteVideo;
     }
 
-    private CallSession create(Role role, String callId, List<IceServerConfig> servers, boolean video) {
-        CallOptions options = new CallOptions(servers, forceRelay, callMedia(video), settings.downloadDir());
-        SignalingPort port = new CallSignalingPort(signaling, callId);
-        return new CallSession(media, role, options, videoSources, port, listener, listenerExecutor,
-                selfView, remoteVideo);
+    VideoSources videoSources() {
+        return videoSources;
     }
 
     private MediaSettings callMedia(boolean video) {

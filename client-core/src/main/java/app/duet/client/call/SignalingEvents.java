@@ -2,7 +2,6 @@ package app.duet.client.call;
 
 import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingListener;
-import app.duet.protocol.CallInfo;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
@@ -10,14 +9,12 @@ import app.duet.protocol.PresenceState;
 import app.duet.protocol.Result;
 
 /**
- * Routes signaling events about calls to the {@link CallEngine} and its current session. Events arrive in
- * order on one thread, which confines the fields.
+ * Turns the signaling client's events about calls into {@link CallLifecycle} events on the engine's thread,
+ * and relayed offers, answers and candidates into their session's input, in the order they came.
  */
 final class SignalingEvents implements SignalingListener {
 
     private final CallEngine engine;
-    /** Signed in on the current connection. */
-    private boolean signedIn;
 
     SignalingEvents(CallEngine engine) {
         this.engine = engine;
@@ -25,38 +22,39 @@ final class SignalingEvents implements SignalingListener {
 
     @Override
     public void onCallIncoming(Event.CallIncoming e) {
-        engine.incoming(new IncomingCall(e.callId(), e.channel(), e.from().username(), e.from().displayName(),
-                e.media() == Media.VIDEO));
+        IncomingCall call = new IncomingCall(e.callId(), e.channel(), e.from().username(), e.from().displayName(),
+                e.media() == Media.VIDEO);
+        engine.post(l -> l.callIncoming(call));
     }
 
     @Override
     public void onCallAccepted(Event.CallAccepted e) {
-        engine.onCallEvent(e.callId(), () -> engine.sessionFor(e.callId()).ifPresent(CallSession::accepted));
+        engine.post(l -> l.callAccepted(e.callId()));
     }
 
     @Override
     public void onCallDeclined(Event.CallDeclined e) {
-        engine.onCallEvent(e.callId(), () -> engine.finish(e.callId(), CallEnd.DECLINED));
+        engine.post(l -> l.callDeclined(e.callId()));
     }
 
     @Override
     public void onCallCancelled(Event.CallCancelled e) {
-        engine.onCallEvent(e.callId(), () -> engine.finish(e.callId(), CallEnd.CANCELLED));
+        engine.post(l -> l.callCancelled(e.callId()));
     }
 
     @Override
     public void onCallEnded(Event.CallEnded e) {
-        engine.onCallEvent(e.callId(), () -> engine.finish(e.callId(), toEnd(e.reason())));
+        engine.post(l -> l.callEnded(e.callId(), toEnd(e.reason())));
     }
 
     @Override
     public void onOffer(Event.Offer e) {
-        engine.onCallEvent(e.callId(), () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteOffer(e.sdp())));
+        engine.relay(e.callId(), s -> s.remoteOffer(e.sdp()));
     }
 
     @Override
     public void onAnswer(Event.Answer e) {
-        engine.onCallEvent(e.callId(), () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteAnswer(e.sdp())));
+        engine.relay(e.callId(), s -> s.remoteAnswer(e.sdp()));
     }
 
     @Override
@@ -66,14 +64,13 @@ final class SignalingEvents implements SignalingListener {
         }
         int index = e.sdpMLineIndex() == null ? 0 : e.sdpMLineIndex();
         IceCandidateInfo candidate = new IceCandidateInfo(e.sdpMid(), index, e.candidate());
-        engine.onCallEvent(e.callId(),
-                () -> engine.sessionFor(e.callId()).ifPresent(s -> s.remoteCandidate(candidate)));
+        engine.relay(e.callId(), s -> s.remoteCandidate(candidate));
     }
 
     @Override
     public void onConnectionState(ConnectionState state) {
         if (state != ConnectionState.CONNECTED) {
-            signedIn = false;
+            engine.post(CallLifecycle::connectionLost);
         }
     }
 
@@ -84,52 +81,19 @@ final class SignalingEvents implements SignalingListener {
      */
     @Override
     public void onPresence(Event.Presence e) {
-        if (signedIn && (e.state() == PresenceState.ONLINE || e.state() == PresenceState.OFFLINE)) {
-            engine.sessionInChannel(e.channel()).ifPresent(s -> s.farSideConnected(e.state() == PresenceState.ONLINE));
+        if (e.state() == PresenceState.ONLINE || e.state() == PresenceState.OFFLINE) {
+            engine.post(l -> l.presence(e.channel(), e.state() == PresenceState.ONLINE));
         }
     }
 
-    /**
-     * After a reconnect the server tells which call of ours survived (also across a server restart). The
-     * current call, if kept, resends what the lost connection may have swallowed; if not, it is over. A ring
-     * to us that the server no longer has was cancelled while we were away. A call the server kept but we
-     * ended meanwhile is hung up now.
-     */
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
-        signedIn = true;
-        if (!resumed) {
-            return;
-        }
-        CallInfo kept = auth.call();
-        String ringId = engine.incomingCallId();
-        if (ringId != null && !isCall(kept, ringId)) {
-            engine.finish(ringId, CallEnd.CANCELLED);
-        }
-        String callId = engine.currentCallId();
-        if (callId == null) {
-            if (kept != null && kept.state() == app.duet.protocol.CallState.ACTIVE) {
-                engine.hangUpLeftover(kept.callId());
-            }
-        } else if (isCall(kept, callId)) {
-            boolean peerOnline = !Boolean.FALSE.equals(kept.peerOnline()); // absent from older servers
-            engine.sessionFor(callId).ifPresent(s -> s.signalingResumed(peerOnline));
-        } else {
-            engine.finish(callId, CallEnd.DISCONNECTED);
-        }
+        engine.post(l -> l.signedIn(resumed, auth.call()));
     }
 
-    /** The server no longer knows our session (expired, revoked, or a server that lost its data): it ended our call. */
     @Override
     public void onSignedOut(SignOutReason reason) {
-        String callId = engine.currentCallId();
-        if (callId != null) {
-            engine.finish(callId, CallEnd.DISCONNECTED);
-        }
-    }
-
-    private static boolean isCall(CallInfo kept, String callId) {
-        return kept != null && callId.equals(kept.callId());
+        engine.post(CallLifecycle::signedOut);
     }
 
     private static CallEnd toEnd(EndReason reason) {

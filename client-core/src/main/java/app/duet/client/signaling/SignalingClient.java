@@ -188,8 +188,9 @@ public final class SignalingClient implements AutoCloseable {
 
     // ---- Calls ----------------------------------------------------------------------------------
 
-    public CompletableFuture<Result.CallRing> ring(String channel, Media media) {
-        return connector.request(id -> new Request.CallRing(id, channel, media), Result.CallRing.class);
+    /** Rings with our own {@code callId} for the call (null: the server picks one). */
+    public CompletableFuture<Result.CallRing> ring(String channel, Media media, String callId) {
+        return connector.request(id -> new Request.CallRing(id, channel, media, callId), Result.CallRing.class);
     }
 
     public CompletableFuture<Result.Empty> accept(String callId) {

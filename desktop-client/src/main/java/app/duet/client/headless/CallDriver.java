@@ -72,9 +72,9 @@ final class CallDriver implements CallEngineListener {
     /** Starts the mode; call on the event thread. */
     void start(CallEngine callEngine, PeerPresence presence) {
         this.engine = callEngine;
-        this.probe = new FrameProbe(callEngine.remoteVideo());
+        this.probe = new FrameProbe(callEngine.controls().remoteVideo());
         this.echo = options.mode() == Mode.ECHO ? new EchoResponder(callEngine, out) : null;
-        callEngine.remoteVideo().setReadyListener(() -> events.execute(this::frameReady));
+        callEngine.controls().remoteVideo().setReadyListener(() -> events.execute(this::frameReady));
         switch (options.mode()) {
             case CALL -> {
                 waitTimer = schedule(options.wait, () -> finish(ExitCode.PEER_ABSENT,
@@ -218,13 +218,13 @@ final class CallDriver implements CallEngineListener {
     }
 
     private void shareFirstScreen() {
-        List<DisplayInfo> displays = engine.displays();
+        List<DisplayInfo> displays = engine.controls().displays();
         if (displays.isEmpty()) {
             out.emit("problem", line -> line.addProperty("message", "There is no screen to share; sending video."));
             return;
         }
         DisplayInfo display = displays.get(0);
-        engine.shareScreen(display).whenCompleteAsync((ok, error) -> out.emit("screen_share", line -> {
+        engine.controls().shareScreen(display).whenCompleteAsync((ok, error) -> out.emit("screen_share", line -> {
             line.addProperty("display", display.name());
             line.addProperty("width", display.width());
             line.addProperty("height", display.height());
@@ -262,7 +262,7 @@ final class CallDriver implements CallEngineListener {
             case REMOTE_HANGUP -> wasConnected ? ExitCode.OK : wasAccepted ? ExitCode.CALL_FAILED : ExitCode.DECLINED;
             case DECLINED -> ExitCode.DECLINED;
             case NO_ANSWER -> ExitCode.NO_ANSWER;
-            case CANCELLED -> ExitCode.NO_CALL;
+            case CANCELLED, ANSWERED_ELSEWHERE -> ExitCode.NO_CALL;
             case DISCONNECTED, CHANNEL_GONE -> ExitCode.CALL_LOST;
             case FAILED -> ExitCode.CALL_FAILED;
         };
@@ -292,14 +292,14 @@ final class CallDriver implements CallEngineListener {
         out.emit("data_channel", line -> line.addProperty("open", open));
         if (open && !dataSent) {
             dataSent = true;
-            options.chat.forEach(text -> engine.sendChat(text));
+            options.chat.forEach(text -> engine.controls().sendChat(text));
             options.files.forEach(this::sendFile);
         }
     }
 
     private void sendFile(Path file) {
         try {
-            String id = engine.sendFile(file);
+            String id = engine.controls().sendFile(file);
             out.emit("file_sending", line -> {
                 line.addProperty("name", file.getFileName().toString());
                 line.addProperty("transferId", id);
@@ -325,7 +325,7 @@ final class CallDriver implements CallEngineListener {
         if (update.status() == FileTransferUpdate.Status.OFFERED) {
             // Nobody is there to ask: a headless client takes every file it is offered (within the limits).
             if (update.direction() == FileTransferUpdate.Direction.INCOMING) {
-                engine.acceptFile(update.transferId());
+                engine.controls().acceptFile(update.transferId());
             }
             return;
         }

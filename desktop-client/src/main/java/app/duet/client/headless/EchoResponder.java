@@ -29,7 +29,7 @@ final class EchoResponder {
         if (message.fromMe()) {
             return;
         }
-        engine.sendChat(message.text()).whenComplete((sent, error) -> {
+        engine.controls().sendChat(message.text()).whenComplete((sent, error) -> {
             if (error != null) {
                 LOG.warn("Could not echo a chat message", error);
             }
@@ -42,7 +42,7 @@ final class EchoResponder {
             return;
         }
         try {
-            String id = engine.sendFile(update.savedTo());
+            String id = engine.controls().sendFile(update.savedTo());
             out.emit("echo_file", line -> {
                 line.addProperty("name", update.fileName());
                 line.addProperty("transferId", id);

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -66,14 +67,14 @@ class CallEngineIntegrationTest {
 
         bob.accept(Media.VIDEO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
-        await().atMost(WAIT).until(() -> bob.remoteVideo().poll(), f -> f != null
+        await().atMost(WAIT).until(() -> bob.controls().remoteVideo().poll(), f -> f != null
                 && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
         await().atMost(WAIT).until(() -> ann.remoteAudioLevel() > 0.05 && bob.remoteAudioLevel() > 0.05);
         assertThat(ann.safetyCode()).isPresent().isEqualTo(bob.safetyCode());
-        assertThat(ann.selfView().publishedFrames()).isPositive();
+        assertThat(ann.controls().selfView().publishedFrames()).isPositive();
 
         await().atMost(WAIT).until(() -> annEvents.dataOpen && bobEvents.dataOpen);
-        bob.sendChat("hi Ann").join();
+        bob.controls().sendChat("hi Ann").join();
         await().atMost(WAIT).until(() -> annEvents.chats.stream().anyMatch(m -> m.text().equals("hi Ann")));
 
         ann.hangup().join();
@@ -95,9 +96,9 @@ class CallEngineIntegrationTest {
         await().atMost(WAIT).until(() -> annEvents.incoming.size() == 1);
         ann.accept(Media.AUDIO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
-        assertThat(ann.remoteVideo().publishedFrames()).isZero();
-        ann.startVideo();
-        await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 10);
+        assertThat(ann.controls().remoteVideo().publishedFrames()).isZero();
+        ann.controls().startVideo();
+        await().atMost(WAIT).until(() -> bob.controls().remoteVideo().publishedFrames() > 10);
         bob.hangup().join();
         await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.REMOTE_HANGUP));
     }
@@ -111,19 +112,19 @@ class CallEngineIntegrationTest {
         bob.accept(Media.AUDIO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
         // The call is fully up (Ann's video and both tones arrive, stats sampled both ways) ...
-        await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 10
+        await().atMost(WAIT).until(() -> bob.controls().remoteVideo().publishedFrames() > 10
                 && ann.remoteAudioLevel() > 0.05 && bob.remoteAudioLevel() > 0.05
                 && annEvents.qualities.size() >= 2 && bobEvents.qualities.size() >= 2);
         // ... and Bob never opened a video source (every local video track feeds his self-view) nor sent video.
-        assertThat(bob.selfView().publishedFrames()).isZero();
-        assertThat(ann.remoteVideo().publishedFrames()).isZero();
+        assertThat(bob.controls().selfView().publishedFrames()).isZero();
+        assertThat(ann.controls().remoteVideo().publishedFrames()).isZero();
         assertThat(bobEvents.lastQuality().outgoingWidth()).isNegative();
         assertThat(annEvents.lastQuality().incomingWidth()).isNegative();
         assertThat(annEvents.lastRemoteMedia().cameraOn()).isFalse();
 
-        bob.startVideo(); // turning video on later adds it by renegotiation
-        await().atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 10);
-        assertThat(bob.selfView().publishedFrames()).isPositive();
+        bob.controls().startVideo(); // turning video on later adds it by renegotiation
+        await().atMost(WAIT).until(() -> ann.controls().remoteVideo().publishedFrames() > 10);
+        assertThat(bob.controls().selfView().publishedFrames()).isPositive();
         await().atMost(WAIT).until(() -> annEvents.lastRemoteMedia().cameraOn());
         ann.hangup().join();
         await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.REMOTE_HANGUP));
@@ -145,7 +146,7 @@ class CallEngineIntegrationTest {
     void a_ring_cancelled_while_accept_builds_its_session_ends_once_and_leaks_nothing() throws Exception {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch resume = new CountDownLatch(1);
-        bob.beforeAcceptPublishes(() -> {
+        bob.beforeSessionCreated(() -> {
             held.countDown();
             awaitLatch(resume);
         });
@@ -154,19 +155,42 @@ class CallEngineIntegrationTest {
 
         CompletableFuture<Void> accepting = bob.accept(Media.VIDEO);
         assertThat(held.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("accept reached its hook").isTrue();
-        ann.hangup().join();
-        await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.CANCELLED));
+        ann.hangup().join(); // Bob's engine thread is held: the cancel waits behind the session being built
         resume.countDown();
 
-        assertThatThrownBy(accepting::join).hasMessageContaining("ended before it could be accepted");
+        assertThatThrownBy(accepting::join).isInstanceOf(CompletionException.class);
+        await().atMost(WAIT).until(() -> bobEvents.ends.contains(CallEnd.CANCELLED));
         rig.ui().submit(() -> { }).get(WAIT.toSeconds(), TimeUnit.SECONDS); // every event delivered so far has run
         assertThat(bobEvents.ends).containsExactly(CallEnd.CANCELLED);
         assertThat(bob.state()).isEqualTo(CallState.IDLE);
         await().atMost(WAIT).until(() -> MEDIA.get().ownedCount() == 0); // the half-built session was closed
 
-        bob.beforeAcceptPublishes(() -> { });
+        bob.beforeSessionCreated(() -> { });
         ann.ring("room", false).join();
         await().atMost(WAIT).until(() -> bobEvents.incoming.size() == 2);
+        bob.accept(Media.AUDIO).join();
+        await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
+    }
+
+    @Test
+    void hanging_up_before_the_server_answered_the_ring_ends_it_once_for_both() {
+        int rungOut = 0;
+        for (int i = 0; i < 5; i++) { // the hang-up lands before the ring goes out, or before its reply
+            CompletableFuture<String> ringing = ann.ring("room", true);
+            ann.hangup().join();
+            int round = i + 1;
+            await().atMost(WAIT).until(() -> annEvents.ends.size() == round);
+            assertThat(annEvents.ends).containsOnly(CallEnd.LOCAL_HANGUP);
+            await().atMost(WAIT).until(ringing::isDone);
+            if (!ringing.isCompletedExceptionally()) { // the ring went out: Bob heard it, then heard it end
+                int expected = ++rungOut;
+                await().atMost(WAIT).until(() -> bobEvents.incoming.size() == expected && bobEvents.ends.size() == expected);
+            }
+            await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && MEDIA.get().ownedCount() == 0);
+        }
+        ann.ring("room", false).join();
+        int ringsToBob = rungOut + 1;
+        await().atMost(WAIT).until(() -> bobEvents.incoming.size() == ringsToBob);
         bob.accept(Media.AUDIO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
     }

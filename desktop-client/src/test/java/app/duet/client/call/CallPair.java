@@ -35,10 +35,10 @@ final class CallPair implements AutoCloseable {
         VideoSources sources = new VideoSources(callerEngine.devices(), new RobotDisplayCapturer());
         AtomicReference<CallSession> callerRef = new AtomicReference<>();
         AtomicReference<CallSession> calleeRef = new AtomicReference<>();
-        caller = new CallSession(callerEngine, Role.CALLER,
+        caller = new CallSession("test-call", callerEngine, Role.CALLER,
                 new CallOptions(iceServers, forceRelay, callerMedia, downloads.resolve("caller")), sources,
                 wire(calleeRef), callerEvents, Runnable::run);
-        callee = new CallSession(calleeEngine, Role.CALLEE,
+        callee = new CallSession("test-call", calleeEngine, Role.CALLEE,
                 new CallOptions(iceServers, forceRelay, calleeMedia, downloads.resolve("callee")), sources,
                 wire(callerRef), calleeEvents, Runnable::run);
         callerRef.set(caller);

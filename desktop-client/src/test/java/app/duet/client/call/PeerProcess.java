@@ -69,7 +69,7 @@ public final class PeerProcess {
         if (!ended.await(60, TimeUnit.SECONDS)) {
             out.println("PEER TIMEOUT");
         }
-        out.println("PEER FRAMES " + engine[0].remoteVideo().publishedFrames());
+        out.println("PEER FRAMES " + engine[0].controls().remoteVideo().publishedFrames());
         engine[0].close();
         signaling.close();
         events.shutdown();

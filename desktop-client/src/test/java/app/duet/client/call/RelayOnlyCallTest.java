@@ -44,16 +44,16 @@ class RelayOnlyCallTest {
             EngineRig.annAndBobShareARoom(annClient, bobClient);
             CallEngine ann = rig.engine(annClient, annEvents, "ann");
             CallEngine bob = rig.engine(bobClient, bobEvents, "bob");
-            ann.setForceRelay(true);
-            bob.setForceRelay(true);
+            ann.controls().setForceRelay(true);
+            bob.controls().setForceRelay(true);
 
             ann.ring("room", true).join();
             await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
             bob.accept(Media.VIDEO).join();
 
             await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
-            await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 10
-                    && ann.remoteVideo().publishedFrames() > 10);
+            await().atMost(WAIT).until(() -> bob.controls().remoteVideo().publishedFrames() > 10
+                    && ann.controls().remoteVideo().publishedFrames() > 10);
             await().atMost(WAIT).untilAsserted(() -> {
                 CallQuality quality = annEvents.lastQuality();
                 assertThat(quality).isNotNull();

@@ -71,8 +71,8 @@ class SignalingReconnectIntegrationTest {
         await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
         bob.accept(Media.AUDIO).join();
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
-        ann.startVideo(); // only Ann sends video, so Bob adding his later is a real renegotiation
-        await().atMost(WAIT).until(() -> bob.remoteVideo().publishedFrames() > 5);
+        ann.controls().startVideo(); // only Ann sends video, so Bob adding his later is a real renegotiation
+        await().atMost(WAIT).until(() -> bob.controls().remoteVideo().publishedFrames() > 5);
     }
 
     @AfterEach
@@ -84,9 +84,9 @@ class SignalingReconnectIntegrationTest {
     void call_survives_a_dropped_signaling_connection_and_renegotiates_after_the_resume() {
         annRoute.sever();
         await().atMost(WAIT).until(() -> annClient.state() == ConnectionState.RECONNECTING);
-        long bobFrames = bob.remoteVideo().publishedFrames();
+        long bobFrames = bob.controls().remoteVideo().publishedFrames();
         await("media flows peer to peer while signaling is down").atMost(WAIT)
-                .until(() -> bob.remoteVideo().publishedFrames() > bobFrames + 15);
+                .until(() -> bob.controls().remoteVideo().publishedFrames() > bobFrames + 15);
         assertThat(annClient.state()).isEqualTo(ConnectionState.RECONNECTING);
 
         annRoute.reopen();
@@ -96,9 +96,9 @@ class SignalingReconnectIntegrationTest {
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
 
         // A renegotiation through the resumed connection: Bob adds video, Ann must answer his offer.
-        assertThat(ann.remoteVideo().publishedFrames()).isZero();
-        bob.startVideo();
-        await("Bob's video after the resume").atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 10);
+        assertThat(ann.controls().remoteVideo().publishedFrames()).isZero();
+        bob.controls().startVideo();
+        await("Bob's video after the resume").atMost(WAIT).until(() -> ann.controls().remoteVideo().publishedFrames() > 10);
         bob.hangup().join();
         await().atMost(WAIT).until(() -> annEvents.ends.contains(CallEnd.REMOTE_HANGUP));
     }
@@ -147,25 +147,25 @@ class SignalingReconnectIntegrationTest {
         server.restart();
         await().atMost(RECONNECT_WAIT).until(() -> !annResumes.isEmpty());
         assertThat(annResumes.get(0).call().callId()).as("the restarted server gave the call back").isEqualTo(callId);
-        long bobFrames = bob.remoteVideo().publishedFrames();
+        long bobFrames = bob.controls().remoteVideo().publishedFrames();
         await("media flows peer to peer while Bob is away").atMost(WAIT)
-                .until(() -> bob.remoteVideo().publishedFrames() > bobFrames + 15);
+                .until(() -> bob.controls().remoteVideo().publishedFrames() > bobFrames + 15);
 
         bobRoute.reopen();
         await().atMost(RECONNECT_WAIT).until(() -> !bobResumes.isEmpty());
         assertThat(bobResumes.get(0).call().callId()).isEqualTo(callId);
-        long annSentAfterResume = bob.remoteVideo().publishedFrames();
+        long annSentAfterResume = bob.controls().remoteVideo().publishedFrames();
         await("media still flows after both resumed").atMost(WAIT)
-                .until(() -> bob.remoteVideo().publishedFrames() > annSentAfterResume + 15);
+                .until(() -> bob.controls().remoteVideo().publishedFrames() > annSentAfterResume + 15);
         assertThat(annEvents.ends).isEmpty();
         assertThat(bobEvents.ends).isEmpty();
 
         // Negotiation is not stuck on the offer Ann made while Bob was away: an ICE restart by the (impolite)
         // caller, then Bob adding video, must both get through the restarted server.
-        ann.sessionFor(callId).orElseThrow().restartIce();
-        assertThat(ann.remoteVideo().publishedFrames()).isZero();
-        bob.startVideo();
-        await("Bob's video after the restart").atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 10);
+        ann.controls().restartIce();
+        assertThat(ann.controls().remoteVideo().publishedFrames()).isZero();
+        bob.controls().startVideo();
+        await("Bob's video after the restart").atMost(WAIT).until(() -> ann.controls().remoteVideo().publishedFrames() > 10);
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
 
         ann.hangup().join();
@@ -196,25 +196,25 @@ class SignalingReconnectIntegrationTest {
         ann.ring("room", true).join();
         await().atMost(WAIT).until(() -> bobEvents.incoming.size() == 2);
         bob.accept(Media.VIDEO).join();
-        await().atMost(WAIT).until(() -> ann.remoteVideo().publishedFrames() > 5
-                && bob.remoteVideo().publishedFrames() > 5);
+        await().atMost(WAIT).until(() -> ann.controls().remoteVideo().publishedFrames() > 5
+                && bob.controls().remoteVideo().publishedFrames() > 5);
         lateRoute.sever();
         server.restart();
         await().atMost(RECONNECT_WAIT).until(() -> !earlyResumes.isEmpty());
-        long annFrames = ann.remoteVideo().publishedFrames();
-        long bobFrames = bob.remoteVideo().publishedFrames();
+        long annFrames = ann.controls().remoteVideo().publishedFrames();
+        long bobFrames = bob.controls().remoteVideo().publishedFrames();
         long framesWhileWaiting = (CallSession.FAR_SIDE_RESUME_OFFER_SECONDS + 2) * 15;
         await("media flows peer to peer while one side is away").atMost(WAIT)
-                .until(() -> ann.remoteVideo().publishedFrames() > annFrames + framesWhileWaiting
-                        && bob.remoteVideo().publishedFrames() > bobFrames + framesWhileWaiting);
+                .until(() -> ann.controls().remoteVideo().publishedFrames() > annFrames + framesWhileWaiting
+                        && bob.controls().remoteVideo().publishedFrames() > bobFrames + framesWhileWaiting);
 
         lateRoute.reopen();
         await().atMost(RECONNECT_WAIT).until(() -> !lateResumes.isEmpty());
-        long annAfterResume = ann.remoteVideo().publishedFrames();
-        long bobAfterResume = bob.remoteVideo().publishedFrames();
+        long annAfterResume = ann.controls().remoteVideo().publishedFrames();
+        long bobAfterResume = bob.controls().remoteVideo().publishedFrames();
         await("both pictures after both resumed").atMost(WAIT)
-                .until(() -> ann.remoteVideo().publishedFrames() > annAfterResume + 45
-                        && bob.remoteVideo().publishedFrames() > bobAfterResume + 45);
+                .until(() -> ann.controls().remoteVideo().publishedFrames() > annAfterResume + 45
+                        && bob.controls().remoteVideo().publishedFrames() > bobAfterResume + 45);
         assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
         assertThat(bobEvents.ends).containsExactly(CallEnd.REMOTE_HANGUP);
     }

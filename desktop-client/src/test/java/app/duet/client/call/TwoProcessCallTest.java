@@ -60,7 +60,7 @@ class TwoProcessCallTest {
 
                 ann.ring("room", true).join();
                 await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED);
-                await().atMost(WAIT).until(() -> ann.remoteVideo().poll(), f -> f != null
+                await().atMost(WAIT).until(() -> ann.controls().remoteVideo().poll(), f -> f != null
                         && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
                 await().atMost(WAIT).until(() -> ann.remoteAudioLevel() > 0.05);
                 String code = ann.safetyCode().orElseThrow();

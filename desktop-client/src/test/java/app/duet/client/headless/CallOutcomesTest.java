@@ -41,7 +41,7 @@ class CallOutcomesTest {
             vic.createChannel("vic-and-ann").join();
             walt.createChannel("vic-and-walt").join();
             vic.joinChannel("vic-and-walt").join();
-            String busyCall = walt.ring("vic-and-walt", Media.AUDIO).join().callId();
+            String busyCall = walt.ring("vic-and-walt", Media.AUDIO, null).join().callId();
             vic.accept(busyCall).join();
 
             try (HeadlessProcess decliner = HeadlessProcess.start("dan", temp, false,

@@ -160,7 +160,7 @@ class SignalingClientIntegrationTest {
         await().atMost(WAIT).until(() -> annEvents.events(Event.Presence.class).stream()
                 .anyMatch(p -> p.user().username().equals("bob") && p.state() == PresenceState.JOINED));
 
-        String callId = get(ann.ring("room", Media.VIDEO)).callId();
+        String callId = get(ann.ring("room", Media.VIDEO, null)).callId();
         await().atMost(WAIT).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
         Event.CallIncoming incoming = bobEvents.events(Event.CallIncoming.class).get(0);
         assertThat(incoming.callId()).isEqualTo(callId);
@@ -178,7 +178,7 @@ class SignalingClientIntegrationTest {
         SignalingClient bob = m.bob();
         RecordingListener annEvents = m.annEvents();
         RecordingListener bobEvents = m.bobEvents();
-        String callId = get(ann.ring("room", Media.AUDIO)).callId();
+        String callId = get(ann.ring("room", Media.AUDIO, null)).callId();
         await().atMost(WAIT).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
         get(bob.accept(callId));
 

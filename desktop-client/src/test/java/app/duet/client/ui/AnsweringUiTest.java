@@ -75,11 +75,11 @@ class AnsweringUiTest {
         VideoView bobsSelfView = bob.node("call-self-view");
         // Carol's video reaches Bob: time enough for Bob's camera to have shown frames, had it opened.
         await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(carolOnBobsScreen::drawnFrames) > 10
-                && carol.selfView().publishedFrames() > 10);
+                && carol.controls().selfView().publishedFrames() > 10);
 
         assertThat(UiClient.onFx(bobsSelfView::isVisible)).as("no self-view in an audio-only answer").isFalse();
         assertThat(UiClient.onFx(bobsSelfView::drawnFrames)).as("the camera never opened").isZero();
-        assertThat(carol.remoteVideo().publishedFrames()).as("Carol receives no video from Bob").isZero();
+        assertThat(carol.controls().remoteVideo().publishedFrames()).as("Carol receives no video from Bob").isZero();
         Button camera = bob.node("call-camera");
         assertThat(UiClient.onFx(camera::getAccessibleText)).isEqualTo("Camera off — press to turn on");
         bob.press("call-hangup");
@@ -96,7 +96,7 @@ class AnsweringUiTest {
         await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
 
         Path unwanted = Files.write(temp.resolve("unwanted.exe"), new byte[2048]);
-        String declined = carol.sendFile(unwanted);
+        String declined = carol.controls().sendFile(unwanted);
         Node prompt = bob.node("file-offer-" + declined);
         assertThat(bob.visibleText()).contains("carol wants to send you unwanted.exe (2.0 KB).");
         assertThat(UiClient.onFx(prompt::getAccessibleText)).isEqualTo(
@@ -113,7 +113,7 @@ class AnsweringUiTest {
         bob.awaitText("unwanted.exe — declined");
 
         byte[] wanted = "the minutes of the meeting".getBytes();
-        String accepted = carol.sendFile(Files.write(temp.resolve("minutes.txt"), wanted));
+        String accepted = carol.controls().sendFile(Files.write(temp.resolve("minutes.txt"), wanted));
         Node second = bob.node("file-offer-" + accepted);
         new Screenshots().shoot(bob, "14-chat-and-files");
         bob.run(() -> ((Button) second.lookup("#file-offer-accept")).fire());

@@ -101,7 +101,7 @@ class CallDialogsUiTest {
         SignalingClient carol = rig.signedUpClient(server.uri(), "carol");
         UiRig.createChannel(bob, "bob-and-carol");
         carol.joinChannel("bob-and-carol").get();
-        carol.ring("bob-and-carol", Media.AUDIO).get();
+        carol.ring("bob-and-carol", Media.AUDIO, null).get();
         bob.node("incoming-overlay");
 
         ann.press("call-audio-room");

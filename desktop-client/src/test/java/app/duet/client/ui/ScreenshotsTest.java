@@ -81,7 +81,7 @@ class ScreenshotsTest {
             ui.awaitText("Bob Jones is online");
             shots.addAll(camera.shoot(ui, "03-channels"));
 
-            bob.ring("ann-and-bob", Media.VIDEO).get();
+            bob.ring("ann-and-bob", Media.VIDEO, null).get();
             ui.node("incoming-overlay");
             shots.addAll(camera.shoot(ui, "04-incoming-call"));
             ui.press("incoming-decline");

@@ -180,6 +180,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
             case REMOTE_HANGUP -> peer + " hung up.";
             case DECLINED -> peer + " declined the call.";
             case CANCELLED -> peer + " stopped calling.";
+            case ANSWERED_ELSEWHERE -> "You answered on another device.";
             case NO_ANSWER -> peer + " didn't answer.";
             case DISCONNECTED -> peer + " lost their connection.";
             case CHANNEL_GONE -> "The channel is gone.";

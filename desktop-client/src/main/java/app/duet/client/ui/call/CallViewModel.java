@@ -87,8 +87,8 @@ public final class CallViewModel {
         this.engine = engine;
         this.cameraOn = new ReadOnlyBooleanWrapper(media == Media.VIDEO);
         this.videoStarted = media == Media.VIDEO;
-        remoteVideo.set(engine.remoteVideo());
-        selfView.set(engine.selfView());
+        remoteVideo.set(engine.controls().remoteVideo());
+        selfView.set(engine.controls().selfView());
         // Once a second: the timer; ten times a second: the speaking indicator.
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -175,25 +175,25 @@ public final class CallViewModel {
 
     public void toggleMic() {
         micOn.set(!micOn.get());
-        engine.setMicrophoneMuted(!micOn.get());
+        engine.controls().setMicrophoneMuted(!micOn.get());
     }
 
     public void toggleCamera() {
         cameraOn.set(!cameraOn.get());
         if (cameraOn.get() && !videoStarted && !sharing.get()) {
             videoStarted = true;
-            engine.startVideo();
+            engine.controls().startVideo();
         }
-        engine.setCameraEnabled(cameraOn.get());
+        engine.controls().setCameraEnabled(cameraOn.get());
     }
 
     /** The screens that can be shared, listed on a worker. */
     public CompletableFuture<List<DisplayInfo>> displays() {
-        return background.supply(engine::displays);
+        return background.supply(engine.controls()::displays);
     }
 
     public void shareScreen(DisplayInfo display) {
-        engine.shareScreen(display).whenCompleteAsync((ok, error) -> {
+        engine.controls().shareScreen(display).whenCompleteAsync((ok, error) -> {
             if (error == null) {
                 sharing.set(true);
             } else {
@@ -203,7 +203,7 @@ public final class CallViewModel {
     }
 
     public void stopSharing() {
-        engine.stopScreenShare();
+        engine.controls().stopScreenShare();
         sharing.set(false);
     }
 
@@ -211,7 +211,7 @@ public final class CallViewModel {
         if (text == null || text.isBlank()) {
             return;
         }
-        engine.sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
+        engine.controls().sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
             if (error != null) {
                 problem(Background.cause(error).getMessage());
             }
@@ -219,7 +219,7 @@ public final class CallViewModel {
     }
 
     public void sendFile(Path file) {
-        background.supply(() -> engine.sendFile(file)).whenComplete((id, error) -> {
+        background.supply(() -> engine.controls().sendFile(file)).whenComplete((id, error) -> {
             if (error != null) {
                 problem("The file could not be sent: " + Background.cause(error).getMessage());
             }
@@ -229,18 +229,18 @@ public final class CallViewModel {
     /** Receives an offered file into the download folder. */
     public void acceptFile(FileTransferUpdate offer) {
         fileOffers.remove(offer);
-        engine.acceptFile(offer.transferId());
+        engine.controls().acceptFile(offer.transferId());
     }
 
     public void declineFile(FileTransferUpdate offer) {
         fileOffers.remove(offer);
-        engine.declineFile(offer.transferId());
+        engine.controls().declineFile(offer.transferId());
     }
 
     /** Takes back a file we offered that the other person has not answered yet. */
     public void withdrawFile(FileTransferUpdate offer) {
         fileOffers.remove(offer);
-        engine.cancelFile(offer.transferId());
+        engine.controls().cancelFile(offer.transferId());
     }
 
     public void hangUp() {
