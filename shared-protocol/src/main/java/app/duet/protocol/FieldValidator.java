@@ -50,7 +50,7 @@ final class FieldValidator {
 
     private static void checkString(String value, int max, boolean mayBeEmpty, FieldFormat format, String name)
             throws ProtocolException {
-        if (value.length() > max) {
+        if (length(value) > max) {
             throw invalid("field '" + name + "' is longer than " + max + " characters");
         }
         if (value.isEmpty() && !mayBeEmpty) {
@@ -59,6 +59,14 @@ final class FieldValidator {
         if (format != null && !format.matches(value)) {
             throw invalid("field '" + name + "' must be " + format.description());
         }
+    }
+
+    /**
+     * Length in characters as a user counts them: Unicode code points, so an emoji is one, not two UTF-16
+     * units. (Grapheme clusters would count a flag as one; code points are what every language can count.)
+     */
+    static int length(String value) {
+        return value.codePointCount(0, value.length());
     }
 
     private static ProtocolException invalid(String message) {
