@@ -150,6 +150,23 @@ class ProtocolCodecTest {
                 + "\",\"email\":\"a@b\",\"password\":\"long enough\"}";
     }
 
+    /** Behaviour docs/protocol.md section 2 and 4 promise to independent clients. */
+    @Test
+    void documentedEdgeCases() throws Exception {
+        ProtocolException numericId = assertFails(() -> codec.decodeRequest("{\"type\":\"ping\",\"id\":5}"),
+                ErrorCode.INVALID_FIELD);
+        assertThat(numericId.requestId()).isNull();
+        assertThat(numericId.getMessage()).contains("id");
+        assertThat(codec.decodeRequest("{\"type\":\"ping\",\"id\":\"1\",\"id\":\"2\"}")).isEqualTo(new Request.Ping("2"));
+        assertThat(codec.decodeRequest("{\"type\":\"candidate\",\"id\":\"1\",\"callId\":\"c\",\"sdpMid\":null,"
+                + "\"sdpMLineIndex\":0,\"candidate\":\"\"}")).isEqualTo(new Request.Candidate("1", "c", null, 0, ""));
+        assertFails(() -> codec.decodeRequest("{\"type\":\"login\",\"id\":\"1\",\"username\":null,\"password\":\"x\"}"),
+                ErrorCode.INVALID_FIELD);
+        assertFails(() -> codec.decodeRequest("{\"type\":\"login\",\"id\":\"1\",\"username\":\"Alice\",\"password\":\"x\"}"),
+                ErrorCode.INVALID_FIELD);
+        assertFails(() -> codec.decodeRequest("{\"type\":\"PING\",\"id\":\"1\"}"), ErrorCode.UNKNOWN_TYPE);
+    }
+
     @Test
     void logoutIsForThisSessionUnlessEverywhereIsTrue() throws Exception {
         assertThat(((Request.Logout) codec.decodeRequest("{\"type\":\"logout\",\"id\":\"1\"}")).isEverywhere()).isFalse();
