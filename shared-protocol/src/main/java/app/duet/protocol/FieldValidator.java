@@ -53,6 +53,9 @@ final class FieldValidator {
         if (length(value) > max) {
             throw invalid("field '" + name + "' is longer than " + max + " characters");
         }
+        if (hasUnpairedSurrogate(value)) {
+            throw invalid("field '" + name + "' is not valid Unicode text (an unpaired surrogate)");
+        }
         if (value.isEmpty() && !mayBeEmpty) {
             throw invalid("field '" + name + "' must not be empty");
         }
@@ -67,6 +70,19 @@ final class FieldValidator {
      */
     static int length(String value) {
         return value.codePointCount(0, value.length());
+    }
+
+    /** Such a string has no UTF-8 form: written to the database or hashed, it would become '?'. */
+    private static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProtocolException invalid(String message) {

@@ -137,6 +137,18 @@ class ProtocolCodecTest {
         assertThat(r).isInstanceOf(Request.Signup.class);
     }
 
+    /** Text with a lone surrogate has no UTF-8 form: stored or hashed, it would silently become '?'. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"login\",\"id\":\"1\",\"username\":\"alice\",\"password\":\"long enough\\ud800\"}",
+        "{\"type\":\"offer\",\"id\":\"1\",\"callId\":\"c\",\"sdp\":\"v=0\\udfff\"}",
+        "{\"type\":\"hello\",\"id\":\"1\",\"protocolVersion\":1,\"client\":\"\\ude00\\ud83d\"}"
+    })
+    void refusesUnpairedSurrogatesInAnyString(String frame) {
+        ProtocolException e = assertFails(() -> codec.decodeRequest(frame), ErrorCode.INVALID_FIELD);
+        assertThat(e.getMessage()).contains("surrogate");
+    }
+
     @Test
     void countsLengthLimitsInCodePoints() throws Exception {
         // 64 emoji: 128 UTF-16 units, 64 characters as a user counts them.
