@@ -12,10 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -41,37 +37,25 @@ class LoginThrottleIntegrationTest {
 
     @Test
     void simultaneousWrongLoginsGetNoMoreThanTheLimit() throws Exception {
-        int attempts = 2 * PER_ACCOUNT;
-        ExecutorService senders = Executors.newFixedThreadPool(attempts);
         List<TestClient> clients = new ArrayList<>();
         // bcrypt cost 8 (a few ms a check) on 8 workers: many checks are in flight at once.
         try (DuetServer server = start(TestServers.config(dataDir).workerThreads(8).bcryptCost(8))) {
             try (TestClient owner = TestClient.helloForwardedFor(server, OWNER)) {
                 signup(owner, "ann");
             }
-            for (int i = 0; i < attempts; i++) {
+            for (int i = 0; i < 2 * PER_ACCOUNT; i++) {
                 clients.add(TestClient.helloForwardedFor(server, ATTACKER));
             }
-            CountDownLatch go = new CountDownLatch(1);
-            List<CompletableFuture<ServerMessage>> replies = new ArrayList<>();
-            for (int i = 0; i < attempts; i++) {
-                TestClient c = clients.get(i);
-                String guess = "guess number " + i;
-                replies.add(CompletableFuture.supplyAsync(() -> {
-                    awaitQuietly(go);
-                    return c.request(new Request.Login(c.nextId(), "ann", guess));
-                }, senders));
-            }
-            go.countDown();
-            Map<ErrorCode, Long> codes = replies.stream().map(CompletableFuture::join)
-                    .map(r -> ((ErrorReply) r).code()).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+            List<ServerMessage> replies = Simultaneously.send(clients,
+                    (c, i) -> c.request(new Request.Login(c.nextId(), "ann", "guess number " + i)));
+            Map<ErrorCode, Long> codes = replies.stream().map(r -> ((ErrorReply) r).code())
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
             assertThat(codes).isEqualTo(Map.of(ErrorCode.WRONG_CREDENTIALS, (long) PER_ACCOUNT,
                     ErrorCode.LOGIN_THROTTLED, (long) PER_ACCOUNT));
         } finally {
             for (TestClient c : clients) {
                 c.close();
             }
-            senders.shutdownNow();
         }
     }
 
@@ -102,9 +86,7 @@ class LoginThrottleIntegrationTest {
             }
             try (TestClient attacker = TestClient.helloForwardedFor(server, ATTACKER);
                     TestClient second = TestClient.helloForwardedFor(server, ATTACKER_2)) {
-                for (int i = 0; i < PER_ACCOUNT; i++) {
-                    attacker.error(new Request.Login(attacker.nextId(), "ann", "guess " + i), ErrorCode.WRONG_CREDENTIALS);
-                }
+                guessWrong(attacker, "ann", PER_ACCOUNT);
                 attacker.error(new Request.Login(attacker.nextId(), "ann", "guess 11"), ErrorCode.LOGIN_THROTTLED);
                 // Brute force stays expensive: another address gets no fresh budget for the account.
                 second.error(new Request.Login(second.nextId(), "ann", "guess 12"), ErrorCode.LOGIN_THROTTLED);
@@ -126,9 +108,7 @@ class LoginThrottleIntegrationTest {
                 office.ok(new Request.Resume(office.nextId(), auth.session().token()));
             }
             try (TestClient attacker = TestClient.helloForwardedFor(server, ATTACKER)) {
-                for (int i = 0; i < PER_ACCOUNT; i++) {
-                    attacker.error(new Request.Login(attacker.nextId(), "ann", "guess " + i), ErrorCode.WRONG_CREDENTIALS);
-                }
+                guessWrong(attacker, "ann", PER_ACCOUNT);
             }
             try (TestClient office = TestClient.helloForwardedFor(server, OFFICE)) {
                 office.ok(new Request.Login(office.nextId(), "ann", PASSWORD));
@@ -166,12 +146,10 @@ class LoginThrottleIntegrationTest {
         return c.ok(new Request.Signup(c.nextId(), username, username, username + "@example.org", PASSWORD));
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    /** Wrong passwords, each answered WRONG_CREDENTIALS. */
+    private static void guessWrong(TestClient c, String username, int times) {
+        for (int i = 0; i < times; i++) {
+            c.error(new Request.Login(c.nextId(), username, "guess " + i), ErrorCode.WRONG_CREDENTIALS);
         }
     }
 }
