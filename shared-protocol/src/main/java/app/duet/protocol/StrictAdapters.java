@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Gson by default turns 1.5 into 1, 42 into "42", "yes" into false and "VIDEO" into video; on the wire a whole number must be a whole
- * number and a string a string, so a client's mistake is reported rather than silently repaired.
+ * Gson by default turns 1.5 into 1, 42 into "42", "yes" into false and "VIDEO" into video; on the wire a
+ * whole number must be a whole number, a string a string and an enum its wire name, so a client's mistake
+ * is reported rather than silently repaired.
  */
 final class StrictAdapters {
     private StrictAdapters() {
