@@ -19,7 +19,7 @@ public enum ErrorCode {
     /** Too many frames in a short time; slow down. */
     RATE_LIMITED,
     WRONG_CREDENTIALS,
-    /** Too many failed logins for this account or address; try again later. */
+    /** Too many failed password attempts (login, change_password) for this account or address; try again later. */
     LOGIN_THROTTLED,
     USERNAME_TAKEN,
     EMAIL_TAKEN,

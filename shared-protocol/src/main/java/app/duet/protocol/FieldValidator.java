@@ -50,8 +50,11 @@ final class FieldValidator {
 
     private static void checkString(String value, int max, boolean mayBeEmpty, FieldFormat format, String name)
             throws ProtocolException {
-        if (value.length() > max) {
+        if (length(value) > max) {
             throw invalid("field '" + name + "' is longer than " + max + " characters");
+        }
+        if (hasUnpairedSurrogate(value)) {
+            throw invalid("field '" + name + "' is not valid Unicode text (an unpaired surrogate)");
         }
         if (value.isEmpty() && !mayBeEmpty) {
             throw invalid("field '" + name + "' must not be empty");
@@ -59,6 +62,27 @@ final class FieldValidator {
         if (format != null && !format.matches(value)) {
             throw invalid("field '" + name + "' must be " + format.description());
         }
+    }
+
+    /**
+     * Length in characters as a user counts them: Unicode code points, so an emoji is one, not two UTF-16
+     * units. (Grapheme clusters would count a flag as one; code points are what every language can count.)
+     */
+    static int length(String value) {
+        return value.codePointCount(0, value.length());
+    }
+
+    /** Such a string has no UTF-8 form: written to the database or hashed, it would become '?'. */
+    private static boolean hasUnpairedSurrogate(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProtocolException invalid(String message) {

@@ -21,6 +21,11 @@ public final class Protocol {
     /** WebSocket close code: the connection's session was logged out or revoked elsewhere; log in again. */
     public static final int CLOSE_SESSION_REVOKED = 4001;
     /**
+     * WebSocket close code: the connection did not authenticate (hello, then signup, login or resume) within
+     * the server's deadline after it opened or after its session ended. Reconnect when the user acts.
+     */
+    public static final int CLOSE_AUTH_TIMEOUT = 4002;
+    /**
      * WebSocket close code: the client's address has the server's maximum of open connections; sent right
      * after an {@code error} with {@link ErrorCode#RATE_LIMITED}. Reconnect later, with back-off.
      */

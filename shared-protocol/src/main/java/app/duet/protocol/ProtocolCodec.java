@@ -35,6 +35,7 @@ public final class ProtocolCodec {
             .registerTypeAdapter(Boolean.class, StrictAdapters.BOOLEAN.nullSafe())
             .registerTypeAdapter(Integer.class, StrictAdapters.INTEGER.nullSafe())
             .registerTypeAdapter(Long.class, StrictAdapters.LONG.nullSafe())
+            .registerTypeAdapterFactory(StrictAdapters.ENUMS)
             .create();
 
     /**
@@ -215,7 +216,7 @@ public final class ProtocolCodec {
         JsonElement id = json.get("id");
         if (id != null && isString(id)) {
             String value = id.getAsString();
-            if (!value.isEmpty() && value.length() <= Protocol.MAX_ID_LENGTH) {
+            if (!value.isEmpty() && FieldValidator.length(value) <= Protocol.MAX_ID_LENGTH) {
                 return value;
             }
         }

@@ -1,16 +1,23 @@
 package app.duet.protocol;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;
 import com.google.gson.TypeAdapter;
+import com.google.gson.TypeAdapterFactory;
+import com.google.gson.annotations.SerializedName;
+import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Gson by default turns 1.5 into 1, 42 into "42" and "yes" into false; on the wire a whole number must be a whole
- * number and a string a string, so a client's mistake is reported rather than silently repaired.
+ * Gson by default turns 1.5 into 1, 42 into "42", "yes" into false and "VIDEO" into video; on the wire a
+ * whole number must be a whole number, a string a string and an enum its wire name, so a client's mistake
+ * is reported rather than silently repaired.
  */
 final class StrictAdapters {
     private StrictAdapters() {
@@ -54,6 +61,68 @@ final class StrictAdapters {
             return in.nextBoolean();
         }
     };
+
+    /**
+     * An enum is read only by its wire name, exactly as written ({@code "video"}); gson's own adapter also takes
+     * the Java constant's name ({@code "VIDEO"}), which the protocol does not define.
+     */
+    static final TypeAdapterFactory ENUMS = new TypeAdapterFactory() {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
+            Class<? super T> raw = type.getRawType();
+            if (!raw.isEnum() || raw == Enum.class) {
+                return null;
+            }
+            return (TypeAdapter<T>) new WireNameEnumAdapter(raw);
+        }
+    };
+
+    private static final class WireNameEnumAdapter<E extends Enum<E>> extends TypeAdapter<E> {
+        private final Map<String, E> byWireName = new LinkedHashMap<>();
+        private final Map<E, String> wireNames = new LinkedHashMap<>();
+
+        WireNameEnumAdapter(Class<E> type) {
+            for (E constant : type.getEnumConstants()) {
+                String wireName = wireName(type, constant);
+                byWireName.put(wireName, constant);
+                wireNames.put(constant, wireName);
+            }
+        }
+
+        private static <E extends Enum<E>> String wireName(Class<E> type, E constant) {
+            try {
+                SerializedName name = type.getField(constant.name()).getAnnotation(SerializedName.class);
+                return name == null ? constant.name() : name.value();
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException("enum constant without a field: " + constant, e);
+            }
+        }
+
+        @Override
+        public void write(JsonWriter out, E value) throws IOException {
+            out.value(value == null ? null : wireNames.get(value));
+        }
+
+        @Override
+        public E read(JsonReader in) throws IOException {
+            if (in.peek() == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            String path = in.getPath();
+            // Not a string: not consumed, but the whole read fails here anyway.
+            E value = in.peek() == JsonToken.STRING ? byWireName.get(in.nextString()) : null;
+            if (value == null) {
+                throw new JsonSyntaxException(fieldName(path) + " must be one of " + String.join(", ", byWireName.keySet()));
+            }
+            return value;
+        }
+
+        private static String fieldName(String jsonPath) {
+            return "field '" + (jsonPath.startsWith("$.") ? jsonPath.substring(2) : jsonPath) + "'";
+        }
+    }
 
     static final TypeAdapter<Integer> INTEGER = wholeNumber(Integer::valueOf);
     static final TypeAdapter<Long> LONG = wholeNumber(Long::valueOf);

@@ -82,6 +82,103 @@ class ProtocolCodecTest {
         assertFails(() -> codec.decodeRequest(frame), ErrorCode.INVALID_FIELD);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"VIDEO", "Video", "AUDIO", "Audio", " video", "video "})
+    void readsEnumsOnlyByTheirLowerCaseWireNames(String media) {
+        ProtocolException e = assertFails(() -> codec.decodeRequest(
+                "{\"type\":\"call_ring\",\"id\":\"1\",\"channel\":\"tea\",\"media\":\"" + media + "\"}"),
+                ErrorCode.INVALID_FIELD);
+        assertThat(e.requestId()).isEqualTo("1");
+        assertThat(e.getMessage()).contains("media").contains("audio").contains("video");
+    }
+
+    @Test
+    void readsEnumsInServerMessagesOnlyByTheirWireNamesToo() {
+        assertFails(() -> codec.decodeServerMessage("{\"type\":\"call_ended\",\"callId\":\"c\",\"reason\":\"HANGUP\"}",
+                id -> null), ErrorCode.INVALID_FIELD);
+    }
+
+    @Test
+    void writesAndReadsEnumsByTheirLowerCaseWireNames() throws Exception {
+        String frame = codec.encode(new Request.CallRing("1", "tea", Media.VIDEO));
+        assertThat(frame).contains("\"media\":\"video\"");
+        assertThat(codec.decodeRequest(frame)).isEqualTo(new Request.CallRing("1", "tea", Media.VIDEO));
+    }
+
+    /** Display names that could hide or disguise who is calling. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Ann\\u0085",            // a C1 control (NEL)
+        "Ann\\u0007",            // a C0 control
+        "\\u00a0",               // only a no-break space
+        "\\u200b",               // only a zero-width space
+        "\\u200b\\u00a0\\u2060", // only invisible format characters and spaces
+        "\\u3000\\u2028",        // only an ideographic space and a line separator
+        "Ann\\u2028Bob",         // a line separator inside
+        "admin\\u202egnp.exe",   // right-to-left override
+        "a\\u202ab",             // left-to-right embedding
+        "a\\u2066b",             // left-to-right isolate
+        "a\\u200fb",             // right-to-left mark
+        "a\\u061cb",             // Arabic letter mark
+        "Ann\\ud800",            // a lone high surrogate
+        "\\udc00Ann"             // a lone low surrogate
+    })
+    void refusesDisplayNamesThatHideOrDisguise(String jsonEscaped) {
+        assertFails(() -> codec.decodeRequest("{\"type\":\"signup\",\"id\":\"1\",\"username\":\"alice\",\"displayName\":\""
+                + jsonEscaped + "\",\"email\":\"a@b\",\"password\":\"long enough\"}"), ErrorCode.INVALID_FIELD);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ann Lee", "\\u00c5sa \\u00d6berg", "\\u0645\\u0631\\u064a\\u0645", "\\u674e\\u5a1c",
+            "Ann \\ud83d\\ude00", "Ann\\u00a0Lee", "\\u0915\\u094d\\u200d\\u0937"})
+    void acceptsDisplayNamesInAnyScript(String jsonEscaped) throws Exception {
+        Request r = codec.decodeRequest("{\"type\":\"signup\",\"id\":\"1\",\"username\":\"alice\",\"displayName\":\""
+                + jsonEscaped + "\",\"email\":\"a@b\",\"password\":\"long enough\"}");
+        assertThat(r).isInstanceOf(Request.Signup.class);
+    }
+
+    /** Text with a lone surrogate has no UTF-8 form: stored or hashed, it would silently become '?'. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"type\":\"login\",\"id\":\"1\",\"username\":\"alice\",\"password\":\"long enough\\ud800\"}",
+        "{\"type\":\"offer\",\"id\":\"1\",\"callId\":\"c\",\"sdp\":\"v=0\\udfff\"}",
+        "{\"type\":\"hello\",\"id\":\"1\",\"protocolVersion\":1,\"client\":\"\\ude00\\ud83d\"}"
+    })
+    void refusesUnpairedSurrogatesInAnyString(String frame) {
+        ProtocolException e = assertFails(() -> codec.decodeRequest(frame), ErrorCode.INVALID_FIELD);
+        assertThat(e.getMessage()).contains("surrogate");
+    }
+
+    @Test
+    void countsLengthLimitsInCodePoints() throws Exception {
+        // 64 emoji: 128 UTF-16 units, 64 characters as a user counts them.
+        String emoji = "\\ud83d\\ude00".repeat(Protocol.MAX_DISPLAY_NAME_LENGTH);
+        assertThat(codec.decodeRequest(signupWithDisplayName(emoji))).isInstanceOf(Request.Signup.class);
+        assertFails(() -> codec.decodeRequest(signupWithDisplayName(emoji + "x")), ErrorCode.INVALID_FIELD);
+    }
+
+    private static String signupWithDisplayName(String jsonEscaped) {
+        return "{\"type\":\"signup\",\"id\":\"1\",\"username\":\"alice\",\"displayName\":\"" + jsonEscaped
+                + "\",\"email\":\"a@b\",\"password\":\"long enough\"}";
+    }
+
+    /** Behaviour docs/protocol.md section 2 and 4 promise to independent clients. */
+    @Test
+    void documentedEdgeCases() throws Exception {
+        ProtocolException numericId = assertFails(() -> codec.decodeRequest("{\"type\":\"ping\",\"id\":5}"),
+                ErrorCode.INVALID_FIELD);
+        assertThat(numericId.requestId()).isNull();
+        assertThat(numericId.getMessage()).contains("id");
+        assertThat(codec.decodeRequest("{\"type\":\"ping\",\"id\":\"1\",\"id\":\"2\"}")).isEqualTo(new Request.Ping("2"));
+        assertThat(codec.decodeRequest("{\"type\":\"candidate\",\"id\":\"1\",\"callId\":\"c\",\"sdpMid\":null,"
+                + "\"sdpMLineIndex\":0,\"candidate\":\"\"}")).isEqualTo(new Request.Candidate("1", "c", null, 0, ""));
+        assertFails(() -> codec.decodeRequest("{\"type\":\"login\",\"id\":\"1\",\"username\":null,\"password\":\"x\"}"),
+                ErrorCode.INVALID_FIELD);
+        assertFails(() -> codec.decodeRequest("{\"type\":\"login\",\"id\":\"1\",\"username\":\"Alice\",\"password\":\"x\"}"),
+                ErrorCode.INVALID_FIELD);
+        assertFails(() -> codec.decodeRequest("{\"type\":\"PING\",\"id\":\"1\"}"), ErrorCode.UNKNOWN_TYPE);
+    }
+
     @Test
     void logoutIsForThisSessionUnlessEverywhereIsTrue() throws Exception {
         assertThat(((Request.Logout) codec.decodeRequest("{\"type\":\"logout\",\"id\":\"1\"}")).isEverywhere()).isFalse();

@@ -95,7 +95,8 @@ public final class DuetServer implements AutoCloseable {
 
         endpoint = new SignalingEndpoint(
                 new SignalingEndpoint.Settings(new InetSocketAddress(config.host(), config.port()),
-                        config.heartbeatSeconds(), config.rateLimitPerSecond(), config.rateLimitBurst(),
+                        config.heartbeatSeconds(), config.authTimeout(), config.rateLimitPerSecond(),
+                        config.rateLimitBurst(),
                         Math.max(1, Runtime.getRuntime().availableProcessors()),
                         config.tlsEnabled() ? Tls.serverContext(config.tlsKeystore(), config.tlsKeystorePassword(),
                                 config.tlsKeystoreType()) : null,

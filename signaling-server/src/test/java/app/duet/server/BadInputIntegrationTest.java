@@ -9,6 +9,10 @@ import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.protocol.ServerMessage;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** Every kind of bad input gets its error code, and the connection and the server stay healthy. */
 @ExtendWith(NoLeakedThreads.class)
@@ -88,6 +93,27 @@ class BadInputIntegrationTest {
             assertClosedWhileWriting(c, 1009, before);
             assertStillWorks(bystander);
         }
+    }
+
+    @Test
+    void invalidUtf8ClosesWith1007AndLogsOneLineWithoutAStack() throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        try (TestClient c = TestClient.hello(server); TestClient bystander = TestClient.hello(server)) {
+            root.addAppender(captured);
+            c.sendTextBytes(new byte[] {'{', (byte) 0xC3, 0x28, '}'});
+            assertThat(c.awaitClose()).isEqualTo(1007);
+            assertStillWorks(bystander);
+        } finally {
+            root.detachAppender(captured);
+        }
+        // Logged at INFO and above (the server's default); a client's mistake is one line at most.
+        assertThat(captured.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).hasSizeLessThanOrEqualTo(1)
+                .allSatisfy(e -> {
+                    assertThat(e.getThrowableProxy()).isNull();
+                    assertThat(e.getLevel().isGreaterOrEqual(Level.WARN)).as("level %s", e.getLevel()).isFalse();
+                });
     }
 
     @Test

@@ -357,4 +357,19 @@ class CallsIntegrationTest {
             otherDevice.error(new Request.Answer(otherDevice.nextId(), callId, SDP), ErrorCode.CALL_NOT_FOUND);
         }
     }
+
+    /** What docs/protocol.md promises about a call member's other sessions: CALL_NOT_FOUND, not WRONG_STATE. */
+    @Test
+    void aMembersOtherSessionIsAStrangerToTheCallButCannotRingAnother() throws Exception {
+        try (Pair p = pair(server); TestClient callersOtherDevice = TestClient.hello(server)) {
+            callersOtherDevice.ok(new Request.Login(callersOtherDevice.nextId(), p.aAuth().user().username(), "password-a"));
+            String callId = ring(p);
+            callersOtherDevice.error(new Request.CallCancel(callersOtherDevice.nextId(), callId), ErrorCode.CALL_NOT_FOUND);
+            p.b().ok(new Request.CallAccept(p.b().nextId(), callId));
+            callersOtherDevice.error(new Request.Offer(callersOtherDevice.nextId(), callId, SDP), ErrorCode.CALL_NOT_FOUND);
+            callersOtherDevice.error(new Request.CallHangup(callersOtherDevice.nextId(), callId), ErrorCode.CALL_NOT_FOUND);
+            callersOtherDevice.error(new Request.CallRing(callersOtherDevice.nextId(), p.channel(), Media.AUDIO),
+                    ErrorCode.WRONG_STATE);
+        }
+    }
 }

@@ -14,6 +14,7 @@ import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.protocol.ServerMessage;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.TextFrame;
 import org.java_websocket.handshake.ServerHandshake;
 
 /** A real WebSocket client speaking the protocol, for integration tests. Events are kept until consumed. */
@@ -156,6 +158,14 @@ final class TestClient implements AutoCloseable {
 
     void sendBinary(byte[] data) {
         socket.send(data);
+    }
+
+    /** A text frame with exactly these payload bytes, valid UTF-8 or not. */
+    void sendTextBytes(byte[] payload) {
+        TextFrame frame = new TextFrame();
+        frame.setPayload(ByteBuffer.wrap(payload));
+        frame.setFin(true);
+        socket.sendFrame(frame);
     }
 
     /** Replies and error frames that matched no pending request (e.g. to raw frames). */

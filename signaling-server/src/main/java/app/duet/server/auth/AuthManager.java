@@ -73,15 +73,15 @@ public final class AuthManager {
                     "An account with this e-mail address exists already.");
             case CREATED -> log.info("account created: {}", username);
         }
+        throttle.remember(username, address);
         return newSession(account);
     }
 
     public Authenticated login(String username, String password, String address) {
-        if (!throttle.allows(username, address)) {
+        LoginThrottle.Attempt attempt = throttle.tryStart(username, address).orElseThrow(() -> {
             log.warn("login throttled: user={} address={}", username, address);
-            throw new ServiceException(ErrorCode.LOGIN_THROTTLED,
-                    "Too many failed logins. Wait a few minutes before trying again.");
-        }
+            return loginThrottled();
+        });
         Optional<Account> account = accounts.findByUsername(username);
         boolean ok;
         if (account.isPresent()) {
@@ -91,15 +91,16 @@ public final class AuthManager {
             ok = false;
         }
         if (!ok) {
-            throttle.recordFailure(username, address);
+            // The attempt stays counted: it is the failure.
             log.info("login failed: user={} address={}", username, address);
             throw wrongCredentials();
         }
-        throttle.recordSuccess(username);
+        throttle.succeeded(attempt);
         return newSession(account.get());
     }
 
-    public Authenticated resume(String token) {
+    /** @param address the client's, which becomes known for the account (see {@link LoginThrottle}) */
+    public Authenticated resume(String token, String address) {
         String hash = Secrets.sha256Hex(token);
         StoredSession session = sessions.find(hash)
                 .filter(s -> Secrets.constantTimeEquals(s.tokenHash(), hash))
@@ -115,6 +116,7 @@ public final class AuthManager {
             session = new StoredSession(hash, session.username(), session.createdAt(), renewed.get());
             log.debug("session of '{}' renewed until {}", session.username(), renewed.get());
         }
+        throttle.remember(account.username(), address);
         return new Authenticated(principal(account, session), token);
     }
 
@@ -130,12 +132,21 @@ public final class AuthManager {
         return revoked;
     }
 
-    /** @return the ids of the other sessions of the account, now revoked */
-    public List<String> changePassword(Principal principal, String oldPassword, String newPassword) {
+    /**
+     * The old password is checked under the login throttle, so a stolen session cannot be used to guess it.
+     * @return the ids of the other sessions of the account, now revoked
+     */
+    public List<String> changePassword(Principal principal, String oldPassword, String newPassword, String address) {
         Account account = accounts.findByUsername(principal.username()).orElseThrow(AuthManager::sessionExpired);
+        LoginThrottle.Attempt attempt = throttle.tryStart(account.username(), address).orElseThrow(() -> {
+            log.warn("password change throttled: user={} address={}", account.username(), address);
+            return loginThrottled();
+        });
         if (!hasher.matches(oldPassword, account.passwordHash())) {
+            log.info("password change refused, wrong current password: user={} address={}", account.username(), address);
             throw new ServiceException(ErrorCode.WRONG_CREDENTIALS, "The current password is wrong.");
         }
+        throttle.succeeded(attempt);
         checkStrength(account.username(), newPassword);
         accounts.updatePasswordHash(account.username(), hasher.hash(newPassword));
         List<String> revoked = sessions.deleteAllOf(account.username(), principal.sessionId());
@@ -148,7 +159,7 @@ public final class AuthManager {
     }
 
     static void checkStrength(String username, String password) {
-        if (password.length() < Protocol.MIN_PASSWORD_LENGTH) {
+        if (password.codePointCount(0, password.length()) < Protocol.MIN_PASSWORD_LENGTH) {
             throw new ServiceException(ErrorCode.WEAK_PASSWORD,
                     "The password needs at least " + Protocol.MIN_PASSWORD_LENGTH + " characters.");
         }
@@ -171,6 +182,11 @@ public final class AuthManager {
 
     private static ServiceException wrongCredentials() {
         return new ServiceException(ErrorCode.WRONG_CREDENTIALS, "Wrong username or password.");
+    }
+
+    private static ServiceException loginThrottled() {
+        return new ServiceException(ErrorCode.LOGIN_THROTTLED,
+                "Too many failed password attempts. Wait a few minutes before trying again.");
     }
 
     private static ServiceException sessionExpired() {

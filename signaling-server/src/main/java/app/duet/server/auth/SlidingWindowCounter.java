@@ -27,11 +27,23 @@ final class SlidingWindowCounter {
     }
 
     synchronized void record(String key) {
-        Instant now = clock.instant();
+        record(key, clock.instant());
+    }
+
+    /** Records an event at {@code at}, which is not before any event recorded for the key so far. */
+    synchronized void record(String key, Instant at) {
         if (events.size() > PURGE_THRESHOLD) {
-            events.keySet().removeIf(k -> count(k, now) == 0);
+            events.keySet().removeIf(k -> count(k, at) == 0);
         }
-        events.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
+        events.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(at);
+    }
+
+    /** Takes back one event recorded at {@code at}, if it is still in the window. */
+    synchronized void remove(String key, Instant at) {
+        Deque<Instant> times = events.get(key);
+        if (times != null) {
+            times.removeLastOccurrence(at);
+        }
     }
 
     /** Records an event unless {@code limit} are in the window already; check and record are one step. */

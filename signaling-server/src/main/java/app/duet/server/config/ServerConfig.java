@@ -61,7 +61,9 @@ public record ServerConfig(
         /** Sessions are renewed on use up to this long after login; at least {@code sessionTtl}. */
         Duration sessionMaxAge,
         /** Bytes the server may hold for a connection that does not read; past this it is dropped (4008). */
-        int outboundBufferBytes) {
+        int outboundBufferBytes,
+        /** A connection not authenticated this long after it opened or its session ended is closed (4002). */
+        Duration authTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -82,6 +84,11 @@ public record ServerConfig(
     public static final int DEFAULT_RESET_REQUESTS_PER_ADDRESS_PER_HOUR = 10;
     /** With the 1-minute spacing between mails, an account gets at most this many reset mails an hour. */
     public static final int DEFAULT_RESET_REQUESTS_PER_ACCOUNT_PER_HOUR = 3;
+    /**
+     * Long enough to type a password on a login screen that connected first; short enough that connections
+     * which never authenticate (from addresses without a connection cap, too) do not pile up.
+     */
+    public static final int DEFAULT_AUTH_TIMEOUT_SECONDS = 300;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -101,6 +108,9 @@ public record ServerConfig(
         if (outboundBufferBytes < Protocol.MAX_FRAME_BYTES) {
             throw new IllegalArgumentException("--outbound-buffer-bytes must be at least one frame ("
                     + Protocol.MAX_FRAME_BYTES + " bytes)");
+        }
+        if (authTimeout.isNegative() || authTimeout.isZero()) {
+            throw new IllegalArgumentException("--auth-timeout-seconds must be positive");
         }
         if (callGraceAfterRestart.isNegative()) {
             throw new IllegalArgumentException("--call-grace-after-restart-seconds must be 0 or more (0 ends the calls"
@@ -145,7 +155,7 @@ public record ServerConfig(
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace
                 + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
                 + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
-                + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
+                + ", authTimeout=" + authTimeout + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
                 + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
     }
 
@@ -196,6 +206,7 @@ public record ServerConfig(
         private int resetRequestsPerAddressPerHour = DEFAULT_RESET_REQUESTS_PER_ADDRESS_PER_HOUR;
         private int resetRequestsPerAccountPerHour = DEFAULT_RESET_REQUESTS_PER_ACCOUNT_PER_HOUR;
         private int outboundBufferBytes = DEFAULT_OUTBOUND_BUFFER_BYTES;
+        private Duration authTimeout = Duration.ofSeconds(DEFAULT_AUTH_TIMEOUT_SECONDS);
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -238,6 +249,7 @@ public record ServerConfig(
         public Builder resetRequestsPerAddressPerHour(int v) { resetRequestsPerAddressPerHour = v; return this; }
         public Builder resetRequestsPerAccountPerHour(int v) { resetRequestsPerAccountPerHour = v; return this; }
         public Builder outboundBufferBytes(int v) { outboundBufferBytes = v; return this; }
+        public Builder authTimeout(Duration v) { authTimeout = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
@@ -247,7 +259,7 @@ public record ServerConfig(
                     turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
-                    resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes);
+                    resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes, authTimeout);
         }
     }
 }

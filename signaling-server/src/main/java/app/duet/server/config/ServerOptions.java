@@ -64,6 +64,11 @@ public final class ServerOptions {
             description = "Silent connections are closed after about this long (default: ${DEFAULT-VALUE}).")
     int heartbeatSeconds;
 
+    @Option(names = "--auth-timeout-seconds", defaultValue = "" + ServerConfig.DEFAULT_AUTH_TIMEOUT_SECONDS,
+            description = "Connections not authenticated this long after they open (or after logout) are closed"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long authTimeoutSeconds;
+
     @Option(names = "--rate-limit", defaultValue = "20", description = "Messages per second per connection (default: ${DEFAULT-VALUE}).")
     double rateLimit;
 
@@ -161,7 +166,8 @@ public final class ServerOptions {
                 .bcryptCost(bcryptCost).sessionTtl(Duration.ofDays(sessionDays)).sessionMaxAge(Duration.ofDays(sessionMaxDays))
                 .ringTimeout(Duration.ofSeconds(ringTimeoutSeconds)).callGrace(Duration.ofSeconds(callGraceSeconds))
                 .callGraceAfterRestart(Duration.ofSeconds(callGraceAfterRestartSeconds))
-                .heartbeatSeconds(heartbeatSeconds).rateLimitPerSecond(rateLimit).rateLimitBurst(rateBurst)
+                .heartbeatSeconds(heartbeatSeconds).authTimeout(Duration.ofSeconds(authTimeoutSeconds))
+                .rateLimitPerSecond(rateLimit).rateLimitBurst(rateBurst)
                 .loginFailuresPerAccount(loginFailuresPerAccount).loginFailuresPerAddress(loginFailuresPerAddress)
                 .loginFailureWindow(Duration.ofMinutes(loginWindowMinutes)).resetCodeTtl(Duration.ofMinutes(resetCodeMinutes))
                 .stunUrls(stunUrls).turnUrls(turnUrls).turnSecret(turnSecret).turnCredentialTtl(Duration.ofSeconds(turnTtlSeconds))

@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Per-connection state, kept as the WebSocket's attachment. */
-final class ClientConnection implements Heartbeat.Peer {
+final class ClientConnection implements Heartbeat.Peer, AuthDeadline.Peer {
     private static final Logger log = LoggerFactory.getLogger(ClientConnection.class);
 
     private final WebSocket socket;
@@ -30,6 +30,8 @@ final class ClientConnection implements Heartbeat.Peer {
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean helloDone;
     private volatile Principal principal;
+    /** When it opened or its session last ended; see {@link AuthDeadline}. */
+    private volatile long unauthenticatedSinceNanos = System.nanoTime();
     /** The code we closed with, 0 until we close: the reason counted, whatever ends the handshake. */
     private volatile int closeCodeSent;
 
@@ -159,7 +161,28 @@ final class ClientConnection implements Heartbeat.Peer {
     }
 
     void principal(Principal p) {
+        if (p == null && principal != null) {
+            unauthenticatedSinceNanos = System.nanoTime();
+        }
         principal = p;
+    }
+
+    @Override
+    public boolean authenticated() {
+        return principal != null;
+    }
+
+    @Override
+    public long unauthenticatedSinceNanos() {
+        return unauthenticatedSinceNanos;
+    }
+
+    @Override
+    public void closeUnauthenticated() {
+        if (socket.isOpen()) {
+            log.info("{} did not authenticate in time; closing it", this);
+            close(Protocol.CLOSE_AUTH_TIMEOUT, "not authenticated in time");
+        }
     }
 
     /** Claims the right to run one signup/login/resume; false if one is already running. */

@@ -68,7 +68,7 @@ final class Dispatcher {
                     .thenApply(a -> authenticated(c, a, false));
         }
         if (request instanceof Request.Resume r) {
-            return onWorker(() -> auth.resume(r.token())).thenApply(a -> authenticated(c, a, true));
+            return onWorker(() -> auth.resume(r.token(), c.address())).thenApply(a -> authenticated(c, a, true));
         }
         if (request instanceof Request.PasswordResetRequest r) {
             return onWorker(() -> {
@@ -102,7 +102,7 @@ final class Dispatcher {
             });
         }
         if (request instanceof Request.ChangePassword r) {
-            return onWorker(() -> auth.changePassword(p, r.oldPassword(), r.newPassword()))
+            return onWorker(() -> auth.changePassword(p, r.oldPassword(), r.newPassword(), c.address()))
                     .thenApply(revoked -> revoke(revoked, c.id()));
         }
         return CompletableFuture.completedFuture(handleInMemory(actor, request));

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
@@ -122,6 +123,10 @@ final class DuetWebSocketServer extends WebSocketServer {
             } else {
                 log.error("WebSocket server error", e);
             }
+        } else if (e instanceof InvalidDataException invalid) {
+            // The client's mistake (e.g. a text frame that is not UTF-8): one line, no stack; it is closed.
+            log.info("{} sent an invalid frame, closing it ({}): {}", socket.<Object>getAttachment(),
+                    invalid.getCloseCode(), invalid.getMessage());
         } else {
             log.debug("error on {}: {}", socket.<Object>getAttachment(), e.toString());
         }

@@ -39,7 +39,8 @@ public final class SignalingEndpoint {
     }
 
     /** Socket-level settings. {@code ssl} is null for plain ws://. */
-    public record Settings(InetSocketAddress address, int heartbeatSeconds, double ratePerSecond, int burst,
+    public record Settings(InetSocketAddress address, int heartbeatSeconds, Duration authTimeout,
+            double ratePerSecond, int burst,
             int decoderThreads, SSLContext ssl, Result.Hello hello, Set<String> trustedProxies, int outboundBufferBytes) {
     }
 
@@ -47,6 +48,7 @@ public final class SignalingEndpoint {
     private final ConnectionRegistry connections;
     private final ProtocolCodec codec;
     private final Heartbeat heartbeat;
+    private final AuthDeadline authDeadline;
     private final ScheduledExecutorService timers;
     private ScheduledFuture<?> heartbeats;
 
@@ -58,6 +60,7 @@ public final class SignalingEndpoint {
         FrameHandler frames = new FrameHandler(codec, dispatcher, services.metrics(), services.clock(), settings.hello());
         this.timers = services.timers();
         heartbeat = new Heartbeat(connections::all, Duration.ofSeconds(settings.heartbeatSeconds()), System::nanoTime);
+        authDeadline = new AuthDeadline(connections::all, settings.authTimeout(), System::nanoTime);
         server = new DuetWebSocketServer(settings.address(), settings.decoderThreads(), frames,
                 (socket, id, address) -> {
                     ClientConnection c = new ClientConnection(socket, codec, id, address,
@@ -126,6 +129,7 @@ public final class SignalingEndpoint {
     private void beat() {
         try {
             heartbeat.tick();
+            authDeadline.tick();
         } catch (RuntimeException e) {
             log.error("heartbeat tick failed", e);
         }

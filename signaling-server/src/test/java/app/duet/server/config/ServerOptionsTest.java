@@ -53,6 +53,18 @@ class ServerOptionsTest {
     }
 
     @Test
+    void unauthenticatedConnectionsHaveADeadlineFromFlagEnvironmentOrFile() throws IOException {
+        assertThat(parse(Map.of()).authTimeout()).isEqualTo(Duration.ofSeconds(ServerConfig.DEFAULT_AUTH_TIMEOUT_SECONDS));
+        assertThat(parse(Map.of(), "--auth-timeout-seconds", "20").authTimeout()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(parse(Map.of("DUET_AUTH_TIMEOUT_SECONDS", "40")).authTimeout()).isEqualTo(Duration.ofSeconds(40));
+        Path file = dir.resolve("deadline.properties");
+        Files.writeString(file, "auth-timeout-seconds=50\n");
+        assertThat(parse(Map.of("DUET_CONFIG", file.toString())).authTimeout()).isEqualTo(Duration.ofSeconds(50));
+        assertThatThrownBy(() -> parse(Map.of(), "--auth-timeout-seconds", "0"))
+                .hasMessageContaining("--auth-timeout-seconds");
+    }
+
+    @Test
     void flagsBeatEnvironmentWhichBeatsTheFile() throws IOException {
         Path file = dir.resolve("duet.properties");
         Files.writeString(file, "port=1111\nhost=0.0.0.0\nturn-secret=from-file\nturn-url=turn:a.example.org,turn:b.example.org\n"

@@ -26,4 +26,13 @@ class IceServersProviderTest {
         assertThat(ice.iceServers().get(0).username()).isEqualTo("1700003600:alice");
         assertThat(ice.ttlSeconds()).isEqualTo(3600);
     }
+
+    @Test
+    void withNothingConfiguredTheListIsEmpty() {
+        IceServersProvider provider = new IceServersProvider(List.of(), List.of(), null, Duration.ofHours(24),
+                Clock.systemUTC());
+        Result.IceServers ice = provider.forUser("alice");
+        assertThat(ice.iceServers()).isEmpty();
+        assertThat(ice.ttlSeconds()).isEqualTo(86_400);
+    }
 }
