@@ -42,5 +42,4 @@ public final class SqliteStoresExtension implements BeforeEachCallback, AfterEac
     private Path file() {
         return dir.resolve("duet.db");
     }
-    }
 }
