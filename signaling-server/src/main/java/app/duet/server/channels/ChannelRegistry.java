@@ -91,10 +91,11 @@ public final class ChannelRegistry {
                 stored.size(), restored, storedCalls.size() - restored);
     }
 
-    /** Completes once the channel is stored. */
+    /** Completes once the channel is stored; if that fails, the channel is taken back. */
     public CompletableFuture<ChannelInfo> create(Actor actor, String name) {
         CompletableFuture<Void> written;
         ChannelInfo info;
+        Channel channel;
         synchronized (lock) {
             if (channels.containsKey(name)) {
                 throw new ServiceException(ErrorCode.CHANNEL_EXISTS, "A channel named '" + name + "' exists already.");
@@ -104,16 +105,20 @@ public final class ChannelRegistry {
                 throw new ServiceException(ErrorCode.LIMIT_REACHED,
                         "You own " + MAX_CHANNELS_OWNED + " channels already; delete one first.");
             }
-            Channel channel = new Channel(name, actor.username(), List.of(member(actor)));
+            channel = new Channel(name, actor.username(), List.of(member(actor)));
             channels.put(name, channel);
             index(actor.username(), name);
             written = persist(() -> store.create(name, actor.username(), clock.instant()));
             info = infoLocked(channel);
         }
-        return written.thenApply(x -> info);
+        return written.whenComplete((x, failed) -> {
+            if (failed != null) {
+                undoCreate(channel);
+            }
+        }).thenApply(x -> info);
     }
 
-    /** Completes once the membership is stored. */
+    /** Completes once the membership is stored; if that fails, the member is taken out again. */
     public CompletableFuture<ChannelInfo> join(Actor actor, String name) {
         Outbox out = new Outbox();
         CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
@@ -132,10 +137,40 @@ public final class ChannelRegistry {
             info = infoLocked(channel);
         }
         out.deliver(relay);
-        return written.thenApply(x -> info);
+        return written.whenComplete((x, failed) -> {
+            if (failed != null) {
+                undoJoin(actor, name);
+            }
+        }).thenApply(x -> info);
     }
 
-    /** Completes once the change is stored. */
+    /** The channel could not be stored: it is not there after all (members who joined meanwhile are out too). */
+    private void undoCreate(Channel channel) {
+        synchronized (lock) {
+            if (channels.get(channel.name) == channel) {
+                channels.remove(channel.name);
+                channel.members.forEach(m -> unindex(m.username(), channel.name));
+            }
+        }
+    }
+
+    /** The membership could not be stored: the member is out again, and the other member is told so. */
+    private void undoJoin(Actor actor, String name) {
+        Outbox out = new Outbox();
+        synchronized (lock) {
+            Channel channel = channels.get(name);
+            if (channel != null && channel.members.removeIf(m -> m.username().equals(actor.username()))) {
+                unindex(actor.username(), name);
+                presenceLocked(channel, member(actor), PresenceState.LEFT, out);
+            }
+        }
+        out.deliver(relay);
+    }
+
+    /**
+     * Completes once the change is stored. If that fails the member has left all the same (the other member
+     * was told already), until the server restarts from what was stored.
+     */
     public CompletableFuture<Void> leave(Actor actor, String name) {
         Outbox out = new Outbox();
         List<CompletableFuture<Void>> written = new ArrayList<>();
@@ -164,7 +199,7 @@ public final class ChannelRegistry {
         return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
     }
 
-    /** Completes once the deletion is stored. */
+    /** Completes once the deletion is stored; if that fails, as {@link #leave}, it holds until a restart. */
     public CompletableFuture<Void> delete(Actor actor, String name) {
         Outbox out = new Outbox();
         CompletableFuture<Void> written;

@@ -1,5 +1,6 @@
 package app.duet.server.channels;
 
+import app.duet.server.store.StoreException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -28,6 +29,13 @@ final class StoreWriter {
             try {
                 write.run();
                 done.complete(null);
+            } catch (StoreException e) {
+                if (e.storageUnavailable()) {
+                    log.debug("could not store a {}: storage unavailable", what); // the store logged the outage
+                } else {
+                    log.error("could not store a {}", what, e);
+                }
+                done.completeExceptionally(e);
             } catch (RuntimeException e) {
                 log.error("could not store a {}", what, e);
                 done.completeExceptionally(e);
