@@ -14,6 +14,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ class StorageFaultIntegrationTest {
     /** Room for the schema and a few accounts, so the test fills only what the server has not used. */
     private static final long DISK_BYTES = 2 * 1024 * 1024;
     private static final long EXT4_IMAGE_BYTES = 16 * 1024 * 1024;
+    private static final Duration SESSION_TTL = Duration.ofDays(3);
 
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -78,7 +80,8 @@ class StorageFaultIntegrationTest {
     }
 
     private void servesWhatItCanAndRecovers(Path dataDir, Fault fault, Fault repair) throws Exception {
-        try (DuetServer server = DuetServer.start(TestServers.config(dataDir).build());
+        ManualClock clock = new ManualClock();
+        try (DuetServer server = DuetServer.start(TestServers.config(dataDir).sessionTtl(SESSION_TTL).build(), clock);
                 TestClient ola = TestClient.hello(server); TestClient pia = TestClient.hello(server)) {
             ola.ok(new Request.Signup(ola.nextId(), "ola", "Ola", "ola@example.org", "password-ola"));
             Result.Auth piaAuth = pia.ok(new Request.Signup(pia.nextId(), "pia", "Pia", "pia@example.org", "password-pia"));
@@ -96,11 +99,14 @@ class StorageFaultIntegrationTest {
             ola.error(new Request.ChannelCreate(ola.nextId(), "second"), ErrorCode.STORAGE_UNAVAILABLE);
             assertThat(ola.<Result.Channels>ok(new Request.ChannelsList(ola.nextId())).channels())
                     .extracting(ChannelInfo::name).containsExactly("talk");
-            // The call in progress goes on, and a session resumes on a second connection.
+            // The call in progress goes on, and a session resumes on a second connection, late enough in its
+            // life that it would be renewed (a write).
             ola.ok(new Request.Offer(ola.nextId(), ring.callId(), "v=0 offer"));
             assertThat(pia.awaitEvent(Event.Offer.class).sdp()).isEqualTo("v=0 offer");
+            clock.advance(SESSION_TTL.minusHours(1));
             try (TestClient piaAgain = TestClient.hello(server)) {
-                piaAgain.ok(new Request.Resume(piaAgain.nextId(), piaAuth.session().token()));
+                Result.Auth resumed = piaAgain.ok(new Request.Resume(piaAgain.nextId(), piaAuth.session().token()));
+                assertThat(resumed.session().expiresAt()).isEqualTo(piaAuth.session().expiresAt());
             }
             assertThat(storageWarnings()).as("one line for the outage, no stack trace").hasSize(1)
                     .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
