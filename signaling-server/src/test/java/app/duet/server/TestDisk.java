@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ final class TestDisk implements AutoCloseable {
     static TestDisk ext4(long sizeBytes) throws IOException, InterruptedException {
         Path dir = newMountPoint();
         Path image = dir.resolveSibling(dir.getFileName() + ".img");
-        try (var file = new java.io.RandomAccessFile(image.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(image.toFile(), "rw")) {
             file.setLength(sizeBytes);
         }
         String failure = run("mkfs.ext4", "-q", image.toString());

@@ -1,14 +1,8 @@
 package app.duet.server.store;
 
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The {@link Channels} contract against {@link SqliteChannels} on a real, migrated SQLite file. */
+@ExtendWith(SqliteStoresExtension.class)
 class SqliteChannelsTest extends ChannelsContract {
-    @RegisterExtension
-    final SqliteStoresExtension database = new SqliteStoresExtension();
-
-    @Override
-    protected StoresProvider database() {
-        return database;
-    }
 }

@@ -1,14 +1,21 @@
 package app.duet.server.store;
 
+import org.junit.jupiter.api.BeforeEach;
+
 /**
  * The base of the store contract tests: each contract is written against the store interfaces only, and
- * a subclass per implementation supplies the database (for SQLite, {@link SqliteStoresExtension}).
+ * a subclass per implementation names the extension that supplies fresh, empty {@link Stores} for each
+ * test (for SQLite, {@link SqliteStoresExtension}).
  */
 abstract class StoreContract {
-    /** The implementation under test; fresh and empty for each test. */
-    protected abstract StoresProvider database();
+    private Stores stores;
+
+    @BeforeEach
+    final void useStores(Stores fresh) {
+        this.stores = fresh;
+    }
 
     protected final Stores stores() {
-        return database().stores();
+        return stores;
     }
 }
