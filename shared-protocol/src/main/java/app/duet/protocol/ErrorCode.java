@@ -38,6 +38,11 @@ public enum ErrorCode {
     LIMIT_REACHED,
     /** The request does not fit the current state (e.g. accepting a call that was already answered). */
     WRONG_STATE,
+    /**
+     * The server cannot write its database (disk full, read-only or failing); what needs no write still
+     * works. Retry later; the server recovers by itself when the storage does.
+     */
+    STORAGE_UNAVAILABLE,
     /** A fault on the server; the request may be retried. */
     INTERNAL
 }

@@ -7,6 +7,7 @@ import app.duet.server.store.Accounts;
 import app.duet.server.store.Accounts.Account;
 import app.duet.server.store.Sessions;
 import app.duet.server.store.Sessions.StoredSession;
+import app.duet.server.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,12 +113,27 @@ public final class AuthManager {
         }
         Account account = accounts.findByUsername(session.username()).orElseThrow(AuthManager::sessionExpired);
         Optional<Instant> renewed = lifetime.renewal(session.createdAt(), session.expiresAt(), now);
-        if (renewed.isPresent() && sessions.extend(hash, renewed.get())) {
+        if (renewed.isPresent() && extendIfWritable(hash, renewed.get())) {
             session = new StoredSession(hash, session.username(), session.createdAt(), renewed.get());
             log.debug("session of '{}' renewed until {}", session.username(), renewed.get());
         }
         throttle.remember(account.username(), address);
         return new Authenticated(principal(account, session), token);
+    }
+
+    /**
+     * A renewal is a courtesy: while the storage cannot be written the session keeps its expiry and the
+     * resume goes on (it is renewed on a later one).
+     */
+    private boolean extendIfWritable(String tokenHash, Instant expiresAt) {
+        try {
+            return sessions.extend(tokenHash, expiresAt);
+        } catch (StoreException e) {
+            if (!e.storageUnavailable()) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** Revokes the session, on every connection that uses it. */

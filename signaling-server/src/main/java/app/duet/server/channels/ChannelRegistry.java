@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,7 +91,11 @@ public final class ChannelRegistry {
                 stored.size(), restored, storedCalls.size() - restored);
     }
 
-    public ChannelInfo create(Actor actor, String name) {
+    /** Completes once the channel is stored; if that fails, the channel is taken back. */
+    public CompletableFuture<ChannelInfo> create(Actor actor, String name) {
+        CompletableFuture<Void> written;
+        ChannelInfo info;
+        Channel channel;
         synchronized (lock) {
             if (channels.containsKey(name)) {
                 throw new ServiceException(ErrorCode.CHANNEL_EXISTS, "A channel named '" + name + "' exists already.");
@@ -100,16 +105,23 @@ public final class ChannelRegistry {
                 throw new ServiceException(ErrorCode.LIMIT_REACHED,
                         "You own " + MAX_CHANNELS_OWNED + " channels already; delete one first.");
             }
-            Channel channel = new Channel(name, actor.username(), List.of(member(actor)));
+            channel = new Channel(name, actor.username(), List.of(member(actor)));
             channels.put(name, channel);
             index(actor.username(), name);
-            persist(() -> store.create(name, actor.username(), clock.instant()));
-            return infoLocked(channel);
+            written = persist(() -> store.create(name, actor.username(), clock.instant()));
+            info = infoLocked(channel);
         }
+        return written.whenComplete((x, failed) -> {
+            if (failed != null) {
+                undoCreate(channel);
+            }
+        }).thenApply(x -> info);
     }
 
-    public ChannelInfo join(Actor actor, String name) {
+    /** Completes once the membership is stored; if that fails, the member is taken out again. */
+    public CompletableFuture<ChannelInfo> join(Actor actor, String name) {
         Outbox out = new Outbox();
+        CompletableFuture<Void> written = CompletableFuture.completedFuture(null);
         ChannelInfo info;
         synchronized (lock) {
             Channel channel = existing(name);
@@ -119,17 +131,49 @@ public final class ChannelRegistry {
                 }
                 channel.members.add(member(actor));
                 index(actor.username(), name);
-                persist(() -> store.addMember(name, actor.username(), clock.instant()));
+                written = persist(() -> store.addMember(name, actor.username(), clock.instant()));
                 presenceLocked(channel, member(actor), PresenceState.JOINED, out);
             }
             info = infoLocked(channel);
         }
         out.deliver(relay);
-        return info;
+        return written.whenComplete((x, failed) -> {
+            if (failed != null) {
+                undoJoin(actor, name);
+            }
+        }).thenApply(x -> info);
     }
 
-    public void leave(Actor actor, String name) {
+    /** The channel could not be stored: it is not there after all (members who joined meanwhile are out too). */
+    private void undoCreate(Channel channel) {
+        synchronized (lock) {
+            if (channels.get(channel.name) == channel) {
+                channels.remove(channel.name);
+                channel.members.forEach(m -> unindex(m.username(), channel.name));
+            }
+        }
+    }
+
+    /** The membership could not be stored: the member is out again, and the other member is told so. */
+    private void undoJoin(Actor actor, String name) {
         Outbox out = new Outbox();
+        synchronized (lock) {
+            Channel channel = channels.get(name);
+            if (channel != null && channel.members.removeIf(m -> m.username().equals(actor.username()))) {
+                unindex(actor.username(), name);
+                presenceLocked(channel, member(actor), PresenceState.LEFT, out);
+            }
+        }
+        out.deliver(relay);
+    }
+
+    /**
+     * Completes once the change is stored. If that fails the member has left all the same (the other member
+     * was told already), until the server restarts from what was stored.
+     */
+    public CompletableFuture<Void> leave(Actor actor, String name) {
+        Outbox out = new Outbox();
+        List<CompletableFuture<Void>> written = new ArrayList<>();
         synchronized (lock) {
             Channel channel = existing(name);
             if (!channel.hasMember(actor.username())) {
@@ -140,22 +184,25 @@ public final class ChannelRegistry {
             unindex(actor.username(), name);
             if (channel.members.isEmpty()) {
                 channels.remove(name);
-                persist(() -> store.delete(name));
+                written.add(persist(() -> store.delete(name)));
             } else {
-                persist(() -> store.removeMember(name, actor.username()));
+                written.add(persist(() -> store.removeMember(name, actor.username())));
                 if (channel.owner.equals(actor.username())) {
                     channel.owner = channel.members.get(0).username();
                     String newOwner = channel.owner;
-                    persist(() -> store.setOwner(name, newOwner));
+                    written.add(persist(() -> store.setOwner(name, newOwner)));
                 }
                 presenceLocked(channel, member(actor), PresenceState.LEFT, out);
             }
         }
         out.deliver(relay);
+        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
     }
 
-    public void delete(Actor actor, String name) {
+    /** Completes once the deletion is stored; if that fails, as {@link #leave}, it holds until a restart. */
+    public CompletableFuture<Void> delete(Actor actor, String name) {
         Outbox out = new Outbox();
+        CompletableFuture<Void> written;
         synchronized (lock) {
             Channel channel = existing(name);
             if (!channel.owner.equals(actor.username())) {
@@ -167,9 +214,10 @@ public final class ChannelRegistry {
                 unindex(m.username(), name);
                 out.toUserExcept(m.username(), actor.connectionId(), new Event.ChannelDeleted(name));
             }
-            persist(() -> store.delete(name));
+            written = persist(() -> store.delete(name));
         }
         out.deliver(relay);
+        return written;
     }
 
     public List<ChannelInfo> list(Actor actor) {
@@ -200,8 +248,13 @@ public final class ChannelRegistry {
         return callId;
     }
 
-    public void accept(Actor actor, String callId) {
+    /**
+     * Completes once the accepted call is stored, so it survives a restart; if that write fails the call
+     * still goes on, it just cannot be resumed after a restart.
+     */
+    public CompletableFuture<Void> accept(Actor actor, String callId) {
         runLocked(out -> calls.acceptLocked(actor, callId, out));
+        return storeWriter.flushed();
     }
 
     public void decline(Actor actor, String callId) {
@@ -317,8 +370,8 @@ public final class ChannelRegistry {
         }
     }
 
-    private void persist(Runnable write) {
-        storeWriter.submit("channel change", write);
+    private CompletableFuture<Void> persist(Runnable write) {
+        return storeWriter.submit("channel change", write);
     }
 
     private static Member member(Actor actor) {

@@ -1,5 +1,7 @@
 package app.duet.server.channels;
 
+import app.duet.server.store.StoreException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the registry's decisions to the stores without I/O under its lock: writes are submitted under the
  * lock to one serial executor, so the database sees them in the order they were decided (a call's insert
- * always before its delete), and run after the lock is released.
+ * always before its delete), and run after the lock is released. Each write's future completes once it is
+ * committed (or failed), so a request is answered only when what it changed is on disk.
  */
 final class StoreWriter {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
@@ -20,13 +23,31 @@ final class StoreWriter {
     }
 
     /** {@code what} names the change for the log if it fails, e.g. "channel change". */
-    void submit(String what, Runnable write) {
+    CompletableFuture<Void> submit(String what, Runnable write) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         serial.execute(() -> {
             try {
                 write.run();
+                done.complete(null);
+            } catch (StoreException e) {
+                if (e.storageUnavailable()) {
+                    log.debug("could not store a {}: storage unavailable", what); // the store logged the outage
+                } else {
+                    log.error("could not store a {}", what, e);
+                }
+                done.completeExceptionally(e);
             } catch (RuntimeException e) {
                 log.error("could not store a {}", what, e);
+                done.completeExceptionally(e);
             }
         });
+        return done;
+    }
+
+    /** Completes when every write submitted before it has run, whether it succeeded or not. */
+    CompletableFuture<Void> flushed() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        serial.execute(() -> done.complete(null));
+        return done;
     }
 }

@@ -1,5 +1,6 @@
 package app.duet.server.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
+import org.sqlite.SQLiteErrorCode;
 
 /** The few JDBC moves the stores need, so each store holds only its SQL. */
 final class Jdbc {
@@ -21,14 +22,19 @@ final class Jdbc {
         T run(Connection connection) throws SQLException;
     }
 
-    private final DataSource dataSource;
+    private final HikariDataSource pool;
+    private final StorageHealth health;
 
-    Jdbc(DataSource dataSource) {
-        this.dataSource = dataSource;
+    /** {@code health} is shared by every store on the same database. */
+    Jdbc(HikariDataSource pool, StorageHealth health) {
+        this.pool = pool;
+        this.health = health;
     }
 
     int update(String sql, Object... params) {
-        return withConnection(c -> update(c, sql, params));
+        int rows = withConnection(c -> update(c, sql, params));
+        health.wrote();
+        return rows;
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
@@ -42,17 +48,19 @@ final class Jdbc {
 
     /** Runs the work in one transaction, committed if it returns, rolled back if it throws. */
     <T> T inTransaction(Work<T> work) {
-        return withConnection(c -> {
+        T result = withConnection(c -> {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                T value = work.run(c);
                 c.commit();
-                return result;
+                return value;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             }
         });
+        health.wrote();
+        return result;
     }
 
     static int update(Connection c, String sql, Object... params) throws SQLException {
@@ -72,10 +80,50 @@ final class Jdbc {
     }
 
     private <T> T withConnection(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
+        try {
+            try {
+                return onFreshOrPooledConnection(work);
+            } catch (SQLException e) {
+                if (!StorageHealth.isReadOnly(e)) {
+                    throw e;
+                }
+                // A connection opened while the file was read-only stays read-only when the file is
+                // writable again. The pool has just dropped its connections, so this try opens a new one.
+                return onFreshOrPooledConnection(work);
+            }
         } catch (SQLException e) {
-            throw new StoreException("database error: " + e.getMessage(), e);
+            Optional<SQLiteErrorCode> storage = StorageHealth.storageFailure(e);
+            storage.ifPresent(health::failed);
+            throw new StoreException("database error: " + e.getMessage(), e, storage.isPresent());
+        }
+    }
+
+    private <T> T onFreshOrPooledConnection(Work<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (StorageHealth.storageFailure(e).isPresent()) {
+                    // After a storage failure SQLite may have rolled back on its own, leaving the driver's
+                    // idea of the transaction out of step (every later commit on that connection failed),
+                    // and connections opened meanwhile may be read-only: all are opened afresh.
+                    pool.evictConnection(c);
+                    pool.getHikariPoolMXBean().softEvictConnections();
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}. SQLite has rolled back already after some errors (SQLITE_FULL,
+     * SQLITE_IOERR), and then refuses the rollback: the original failure is the one that counts.
+     */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

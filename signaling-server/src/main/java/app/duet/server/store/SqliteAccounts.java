@@ -5,14 +5,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 final class SqliteAccounts implements Accounts {
     private static final String COLUMNS = "username, display_name, email, password_hash, created_at";
     private final Jdbc jdbc;
 
-    public SqliteAccounts(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    SqliteAccounts(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override

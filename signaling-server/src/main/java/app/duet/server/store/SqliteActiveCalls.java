@@ -3,13 +3,12 @@ package app.duet.server.store;
 import app.duet.server.store.ActiveCalls.Side;
 import java.time.Instant;
 import java.util.List;
-import javax.sql.DataSource;
 
 final class SqliteActiveCalls implements ActiveCalls {
     private final Jdbc jdbc;
 
-    SqliteActiveCalls(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    SqliteActiveCalls(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override

@@ -5,13 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 
 final class SqliteChannels implements Channels {
     private final Jdbc jdbc;
 
-    public SqliteChannels(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    SqliteChannels(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override

@@ -2,13 +2,12 @@ package app.duet.server.store;
 
 import java.time.Instant;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 final class SqliteResetCodes implements ResetCodes {
     private final Jdbc jdbc;
 
-    public SqliteResetCodes(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    SqliteResetCodes(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override

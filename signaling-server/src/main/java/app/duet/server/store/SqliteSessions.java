@@ -3,13 +3,12 @@ package app.duet.server.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 final class SqliteSessions implements Sessions {
     private final Jdbc jdbc;
 
-    public SqliteSessions(DataSource dataSource) {
-        this.jdbc = new Jdbc(dataSource);
+    SqliteSessions(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override

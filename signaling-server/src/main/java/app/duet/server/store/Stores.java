@@ -24,11 +24,12 @@ public final class Stores implements AutoCloseable {
 
     private Stores(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        this.accounts = new SqliteAccounts(dataSource);
-        this.sessions = new SqliteSessions(dataSource);
-        this.channels = new SqliteChannels(dataSource);
-        this.resetCodes = new SqliteResetCodes(dataSource);
-        this.activeCalls = new SqliteActiveCalls(dataSource);
+        Jdbc jdbc = new Jdbc(dataSource, new StorageHealth());
+        this.accounts = new SqliteAccounts(jdbc);
+        this.sessions = new SqliteSessions(jdbc);
+        this.channels = new SqliteChannels(jdbc);
+        this.resetCodes = new SqliteResetCodes(jdbc);
+        this.activeCalls = new SqliteActiveCalls(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */

@@ -24,8 +24,9 @@ import java.util.function.Supplier;
 
 /**
  * Maps each request to the service that handles it and ties sessions to connections. Blocking work
- * (bcrypt, JDBC, SMTP) goes to the worker executor; channel and call requests are in-memory and run
- * on the socket thread. The rules themselves live in the services.
+ * (bcrypt, JDBC, SMTP) goes to the worker executor; channel and call requests are decided in memory on
+ * the socket thread, and those that change something stored are answered once the store writer has
+ * committed it. The rules themselves live in the services.
  */
 final class Dispatcher {
     private final AuthManager auth;
@@ -105,7 +106,7 @@ final class Dispatcher {
             return onWorker(() -> auth.changePassword(p, r.oldPassword(), r.newPassword(), c.address()))
                     .thenApply(revoked -> revoke(revoked, c.id()));
         }
-        return CompletableFuture.completedFuture(handleInMemory(actor, request));
+        return handleChannels(actor, request);
     }
 
     /** The session expired or was logged out: the connection stays, unauthenticated; its calls end. */
@@ -132,23 +133,29 @@ final class Dispatcher {
         }
     }
 
+    /** Decided in memory on this thread; answered once what changed is stored. */
+    private CompletableFuture<Result> handleChannels(Actor actor, Request request) {
+        if (request instanceof Request.ChannelCreate r) {
+            return channels.create(actor, r.name()).thenApply(Result.Channel::new);
+        } else if (request instanceof Request.ChannelJoin r) {
+            return channels.join(actor, r.name()).thenApply(Result.Channel::new);
+        } else if (request instanceof Request.ChannelLeave r) {
+            return channels.leave(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.ChannelDelete r) {
+            return channels.delete(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.CallAccept r) {
+            return channels.accept(actor, r.callId()).thenApply(x -> Result.Empty.INSTANCE);
+        }
+        return CompletableFuture.completedFuture(handleInMemory(actor, request));
+    }
+
     private Result handleInMemory(Actor actor, Request request) {
         if (request instanceof Request.IceServers) {
             return iceServers.forUser(actor.username());
-        } else if (request instanceof Request.ChannelCreate r) {
-            return new Result.Channel(channels.create(actor, r.name()));
-        } else if (request instanceof Request.ChannelJoin r) {
-            return new Result.Channel(channels.join(actor, r.name()));
-        } else if (request instanceof Request.ChannelLeave r) {
-            channels.leave(actor, r.name());
-        } else if (request instanceof Request.ChannelDelete r) {
-            channels.delete(actor, r.name());
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(channels.list(actor));
         } else if (request instanceof Request.CallRing r) {
             return new Result.CallRing(channels.ring(actor, r.channel(), r.media(), r.callId()));
-        } else if (request instanceof Request.CallAccept r) {
-            channels.accept(actor, r.callId());
         } else if (request instanceof Request.CallDecline r) {
             channels.decline(actor, r.callId());
         } else if (request instanceof Request.CallCancel r) {

@@ -11,6 +11,7 @@ import app.duet.protocol.Result;
 import app.duet.server.ServiceException;
 import app.duet.server.auth.Principal;
 import app.duet.server.ops.Metrics;
+import app.duet.server.store.StoreException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -149,6 +150,12 @@ final class FrameHandler {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof ServiceException e) {
             return new ErrorReply(request.id(), e.code(), e.getMessage());
+        }
+        if (cause instanceof StoreException e && e.storageUnavailable()) {
+            // The store logged the outage once; one line per refused request would flood the log.
+            log.debug("{} from {} refused: storage unavailable", request.type(), c);
+            return new ErrorReply(request.id(), ErrorCode.STORAGE_UNAVAILABLE,
+                    "The server cannot save anything right now; try again later.");
         }
         if (cause instanceof RejectedExecutionException) {
             log.warn("worker queue full; refusing {} from {}", request.type(), c);

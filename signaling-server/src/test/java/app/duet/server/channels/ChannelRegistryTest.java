@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.duet.protocol.CallState;
+import app.duet.protocol.ChannelInfo;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
+import app.duet.protocol.MemberInfo;
+import app.duet.protocol.PresenceState;
 import app.duet.server.ServiceException;
 import app.duet.server.store.ActiveCalls;
 import app.duet.server.store.Channels;
+import app.duet.server.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -176,5 +180,39 @@ class ChannelRegistryTest {
         }
         assertThatThrownBy(() -> registry.create(dee, "one-more"))
                 .extracting(e -> ((ServiceException) e).code()).isEqualTo(ErrorCode.LIMIT_REACHED);
+    }
+
+    @Test
+    void aChannelOrMembershipThatCannotBeStoredIsTakenBack() {
+        class FailingStore extends NoStore {
+            volatile boolean failing;
+
+            @Override public void create(String name, String owner, Instant at) { failIfAsked(); }
+            @Override public void addMember(String name, String username, Instant at) { failIfAsked(); }
+
+            private void failIfAsked() {
+                if (failing) {
+                    throw new StoreException("disk full", null);
+                }
+            }
+        }
+        FailingStore store = new FailingStore();
+        ChannelRegistry r = new ChannelRegistry(store, new NoActiveCalls(), Runnable::run, relay, timers,
+                Clock.systemUTC(), new CallTimeouts(RING_TIMEOUT, GRACE, GRACE));
+        r.create(ann, "kept");
+        relay.deliveries.clear(); // what setUp's registry sent
+        store.failing = true;
+
+        assertThat(r.join(bob, "kept")).isCompletedExceptionally();
+        assertThat(r.create(ann, "lost")).isCompletedExceptionally();
+
+        assertThat(r.list(bob)).isEmpty();
+        assertThat(r.list(ann)).extracting(ChannelInfo::name).containsExactly("kept");
+        assertThat(r.list(ann).get(0).members()).extracting(MemberInfo::username).containsExactly("ann");
+        assertThat(relay.to("user:ann")).filteredOn(Event.Presence.class::isInstance)
+                .extracting(e -> ((Event.Presence) e).state()).containsExactly(PresenceState.JOINED, PresenceState.LEFT);
+        store.failing = false;
+        assertThat(r.create(ann, "lost")).isCompleted();
+        assertThat(r.join(bob, "kept")).isCompleted();
     }
 }

@@ -1,0 +1,8 @@
+package app.duet.server.store;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The {@link Sessions} contract against {@link SqliteSessions} on a real, migrated SQLite file. */
+@ExtendWith(SqliteStoresExtension.class)
+class SqliteSessionsTest extends SessionsContract {
+}
