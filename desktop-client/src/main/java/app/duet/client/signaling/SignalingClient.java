@@ -31,7 +31,7 @@ import app.duet.protocol.UserInfo;
  * reconnects by itself and resumes the session with its token; with "remember me" the token survives
  * restarts in the {@link SessionStore}.
  */
-public final class SignalingClient implements AutoCloseable {
+public final class SignalingClient implements AccountService, ChannelService, ServerConnection, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SignalingClient.class);
 
     /** A signed-in session; {@code user} is null until a remembered token has been resumed. */
@@ -63,23 +63,28 @@ public final class SignalingClient implements AutoCloseable {
         connector.start();
     }
 
+    @Override
     public void addListener(SignalingListener listener) {
         listeners.add(listener);
     }
 
+    @Override
     public void removeListener(SignalingListener listener) {
         listeners.remove(listener);
     }
 
+    @Override
     public ConnectionState state() {
         return connector.state();
     }
 
+    @Override
     public URI serverUri() {
         return connector.config().serverUri();
     }
 
     /** The signed-in user, once known. */
+    @Override
     public Optional<UserInfo> user() {
         Session s = session;
         return s == null ? Optional.empty() : Optional.ofNullable(s.user());
@@ -95,6 +100,7 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     /** Connects to another server. The session belongs to the old server, so it is dropped. */
+    @Override
     public void changeServer(URI uri) {
         validate(uri);
         if (uri.equals(serverUri())) {
@@ -106,12 +112,14 @@ public final class SignalingClient implements AutoCloseable {
 
     // ---- Account --------------------------------------------------------------------------------
 
+    @Override
     public CompletableFuture<Result.Auth> signup(String username, String displayName, String email, String password,
                                                  boolean remember) {
         return connector.request(id -> new Request.Signup(id, username, displayName, email, password), Result.Auth.class)
                 .thenApply(auth -> adopt(auth, remember, false));
     }
 
+    @Override
     public CompletableFuture<Result.Auth> login(String username, String password, boolean remember) {
         return connector.request(id -> new Request.Login(id, username, password), Result.Auth.class)
                 .thenApply(auth -> adopt(auth, remember, false));
@@ -123,6 +131,7 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     /** Ends the session on the server and forgets it here, even if the server cannot be told. */
+    @Override
     public CompletableFuture<Void> logout() {
         return logout(false);
     }
@@ -132,6 +141,7 @@ public final class SignalingClient implements AutoCloseable {
      * {@link #logout()} the outcome matters — the person wants the other devices out — so a failure is
      * reported, though this device is signed out either way.
      */
+    @Override
     public CompletableFuture<Void> logoutEverywhere() {
         return logout(true);
     }
@@ -151,10 +161,12 @@ public final class SignalingClient implements AutoCloseable {
         return connector.request(id -> new Request.ChangePassword(id, oldPassword, newPassword), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> requestPasswordReset(String usernameOrEmail) {
         return connector.request(id -> new Request.PasswordResetRequest(id, usernameOrEmail), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> confirmPasswordReset(String username, String code, String newPassword) {
         return connector.request(id -> new Request.PasswordResetConfirm(id, username, code, newPassword),
                 Result.Empty.class);
@@ -166,22 +178,27 @@ public final class SignalingClient implements AutoCloseable {
 
     // ---- Channels -------------------------------------------------------------------------------
 
+    @Override
     public CompletableFuture<Result.Channel> createChannel(String name) {
         return connector.request(id -> new Request.ChannelCreate(id, name), Result.Channel.class);
     }
 
+    @Override
     public CompletableFuture<Result.Channel> joinChannel(String name) {
         return connector.request(id -> new Request.ChannelJoin(id, name), Result.Channel.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> leaveChannel(String name) {
         return connector.request(id -> new Request.ChannelLeave(id, name), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> deleteChannel(String name) {
         return connector.request(id -> new Request.ChannelDelete(id, name), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Channels> listChannels() {
         return connector.request(Request.ChannelsList::new, Result.Channels.class);
     }
