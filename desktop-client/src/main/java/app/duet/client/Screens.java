@@ -14,6 +14,7 @@ import app.duet.client.ui.call.CallShortcuts;
 import app.duet.client.ui.channels.ChannelsView;
 import app.duet.client.ui.channels.ChannelsViewModel;
 import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.FrameTicker;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.help.HelpOverlay;
@@ -141,7 +142,7 @@ final class Screens implements Navigator, SignalingListener {
         Screen current = window.current();
         beforeSettings = current instanceof ChannelsView ? this::channels
                 : current instanceof LoginView ? this::login : this::welcome;
-        DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences);
+        DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences, new FrameTicker());
         show(new SettingsView(new SettingsViewModel(preferences, serverSwitch, this, deviceModel, client, session,
                 background.uiExecutor())));
     }
