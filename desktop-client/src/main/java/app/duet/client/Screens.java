@@ -134,7 +134,8 @@ final class Screens implements Navigator, SignalingListener {
 
     @Override
     public void channels() {
-        show(new ChannelsView(new ChannelsViewModel(client, session, this, calls, background.uiExecutor())));
+        show(new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
+                background.uiExecutor())));
     }
 
     @Override
