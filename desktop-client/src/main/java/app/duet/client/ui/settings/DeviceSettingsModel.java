@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 
 import app.duet.client.call.media.DeviceInfo;
 import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.config.ClientSettings;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.Ticker;
@@ -115,12 +116,14 @@ public final class DeviceSettingsModel {
                         return;
                     }
                     loaded = false;
+                    // Read once: each pick below saves all three choices, the ones not picked yet as none.
+                    ClientSettings saved = preferences.get();
                     cameras.setAll(lists.get(0));
                     microphones.setAll(lists.get(1));
                     speakers.setAll(lists.get(2));
-                    camera.set(pick(cameras, preferences.get().camera()));
-                    microphone.set(pick(microphones, preferences.get().microphone()));
-                    speaker.set(pick(speakers, preferences.get().speaker()));
+                    camera.set(pick(cameras, saved.camera()));
+                    microphone.set(pick(microphones, saved.microphone()));
+                    speaker.set(pick(speakers, saved.speaker()));
                     loaded = true;
                     status.set(describe());
                     restartPreview();

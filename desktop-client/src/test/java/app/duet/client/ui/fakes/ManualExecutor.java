@@ -23,6 +23,16 @@ public final class ManualExecutor implements Executor {
         return ran;
     }
 
+    /** Runs the oldest queued task; false when there was none. */
+    public boolean runNext() {
+        Runnable next = queued.poll();
+        if (next == null) {
+            return false;
+        }
+        next.run();
+        return true;
+    }
+
     public int pending() {
         return queued.size();
     }
