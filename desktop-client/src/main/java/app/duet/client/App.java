@@ -96,9 +96,9 @@ public final class App extends Application {
         preferences.settingsProperty().addListener((obs, old, now) -> theme.themeProperty().set(now.theme()));
         ringTone = new SynthesizedRingTone();
 
-        client = new SignalingClient(SignalingConfig.defaults(serverUri, CLIENT_NAME),
-                new FileSessionStore(configDir), Platform::runLater);
-        SessionState session = new SessionState(client);
+        // Signaling runs on its own thread, so a busy UI never delays a call's set-up; UI listeners hop to FX.
+        client = new SignalingClient(SignalingConfig.defaults(serverUri, CLIENT_NAME), new FileSessionStore(configDir));
+        SessionState session = new SessionState(client, Platform::runLater);
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels(),
                 () -> screens.logOut(), ringTone, () -> preferences.get().ringSound(), files);

@@ -14,6 +14,7 @@ import app.duet.client.ui.call.CallShortcuts;
 import app.duet.client.ui.channels.ChannelsView;
 import app.duet.client.ui.channels.ChannelsViewModel;
 import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.FrameTicker;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.help.HelpOverlay;
@@ -63,7 +64,7 @@ final class Screens implements Navigator, SignalingListener {
         this.devices = devices;
         this.calls = calls;
         this.serverSwitch = new ServerSwitch(client, preferences, session);
-        client.addListener(this);
+        client.addListener(this, background.uiExecutor());
     }
 
     /** The first screen: channels when already signed in, welcome otherwise (resuming shows a notice). */
@@ -133,7 +134,8 @@ final class Screens implements Navigator, SignalingListener {
 
     @Override
     public void channels() {
-        show(new ChannelsView(new ChannelsViewModel(client, session, this, calls, background.uiExecutor())));
+        show(new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
+                background.uiExecutor())));
     }
 
     @Override
@@ -141,7 +143,7 @@ final class Screens implements Navigator, SignalingListener {
         Screen current = window.current();
         beforeSettings = current instanceof ChannelsView ? this::channels
                 : current instanceof LoginView ? this::login : this::welcome;
-        DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences);
+        DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences, new FrameTicker());
         show(new SettingsView(new SettingsViewModel(preferences, serverSwitch, this, deviceModel, client, session,
                 background.uiExecutor())));
     }

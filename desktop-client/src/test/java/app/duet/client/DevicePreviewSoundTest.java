@@ -22,6 +22,7 @@ import app.duet.client.config.SettingsStore;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
 import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.FrameTicker;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.settings.DeviceSettingsModel;
 
@@ -66,7 +67,7 @@ class DevicePreviewSoundTest {
         Preferences preferences = new Preferences(new SettingsStore(new ConfigDir(home), server),
                 ClientSettings.defaults(server), background);
         model = new DeviceSettingsModel(new EngineDevices(Optional::empty, () -> Optional.of(media)), background,
-                preferences);
+                preferences, new FrameTicker());
     }
 
     @AfterEach

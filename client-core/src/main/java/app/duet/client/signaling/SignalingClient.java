@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
@@ -31,8 +32,11 @@ import app.duet.protocol.UserInfo;
  * reconnects by itself and resumes the session with its token; with "remember me" the token survives
  * restarts in the {@link SessionStore}.
  */
-public final class SignalingClient implements AutoCloseable {
+public final class SignalingClient implements AccountService, ChannelService, ServerConnection, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SignalingClient.class);
+
+    /** A listener and the executor it is called on. */
+    private record Subscription(SignalingListener listener, Executor deliverOn) { }
 
     /** A signed-in session; {@code user} is null until a remembered token has been resumed. */
     private record Session(String token, UserInfo user, boolean remembered) { }
@@ -40,11 +44,30 @@ public final class SignalingClient implements AutoCloseable {
     private final Connector connector;
     private final SessionStore store;
     private final Executor callbacks;
+    private final boolean ownsCallbacks;
     private final ScheduledExecutorService worker;
-    private final List<SignalingListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Subscription> listeners = new CopyOnWriteArrayList<>();
     private volatile Session session;
 
+    /**
+     * A client that completes its futures and calls its listeners on its own event thread, so that nothing
+     * between the socket and the call engine waits for a UI thread.
+     */
+    public SignalingClient(SignalingConfig config, SessionStore store) {
+        this(config, store, Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "duet-signaling-events");
+            t.setDaemon(true);
+            return t;
+        }), true);
+    }
+
+    /** A client that completes its futures and calls its listeners on {@code callbacks} (serial). */
     public SignalingClient(SignalingConfig config, SessionStore store, Executor callbacks) {
+        this(config, store, callbacks, false);
+    }
+
+    private SignalingClient(SignalingConfig config, SessionStore store, Executor callbacks, boolean ownsCallbacks) {
+        this.ownsCallbacks = ownsCallbacks;
         this.store = Objects.requireNonNull(store, "store");
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         validate(config.serverUri());
@@ -63,23 +86,27 @@ public final class SignalingClient implements AutoCloseable {
         connector.start();
     }
 
-    public void addListener(SignalingListener listener) {
-        listeners.add(listener);
+    @Override
+    public void addListener(SignalingListener listener, Executor deliverOn) {
+        listeners.add(new Subscription(listener, deliverOn));
     }
 
+    @Override
     public void removeListener(SignalingListener listener) {
-        listeners.remove(listener);
+        listeners.removeIf(s -> s.listener() == listener);
     }
 
     public ConnectionState state() {
         return connector.state();
     }
 
+    @Override
     public URI serverUri() {
         return connector.config().serverUri();
     }
 
     /** The signed-in user, once known. */
+    @Override
     public Optional<UserInfo> user() {
         Session s = session;
         return s == null ? Optional.empty() : Optional.ofNullable(s.user());
@@ -95,6 +122,7 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     /** Connects to another server. The session belongs to the old server, so it is dropped. */
+    @Override
     public void changeServer(URI uri) {
         validate(uri);
         if (uri.equals(serverUri())) {
@@ -106,12 +134,14 @@ public final class SignalingClient implements AutoCloseable {
 
     // ---- Account --------------------------------------------------------------------------------
 
+    @Override
     public CompletableFuture<Result.Auth> signup(String username, String displayName, String email, String password,
                                                  boolean remember) {
         return connector.request(id -> new Request.Signup(id, username, displayName, email, password), Result.Auth.class)
                 .thenApply(auth -> adopt(auth, remember, false));
     }
 
+    @Override
     public CompletableFuture<Result.Auth> login(String username, String password, boolean remember) {
         return connector.request(id -> new Request.Login(id, username, password), Result.Auth.class)
                 .thenApply(auth -> adopt(auth, remember, false));
@@ -123,6 +153,7 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     /** Ends the session on the server and forgets it here, even if the server cannot be told. */
+    @Override
     public CompletableFuture<Void> logout() {
         return logout(false);
     }
@@ -132,6 +163,7 @@ public final class SignalingClient implements AutoCloseable {
      * {@link #logout()} the outcome matters — the person wants the other devices out — so a failure is
      * reported, though this device is signed out either way.
      */
+    @Override
     public CompletableFuture<Void> logoutEverywhere() {
         return logout(true);
     }
@@ -151,10 +183,12 @@ public final class SignalingClient implements AutoCloseable {
         return connector.request(id -> new Request.ChangePassword(id, oldPassword, newPassword), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> requestPasswordReset(String usernameOrEmail) {
         return connector.request(id -> new Request.PasswordResetRequest(id, usernameOrEmail), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> confirmPasswordReset(String username, String code, String newPassword) {
         return connector.request(id -> new Request.PasswordResetConfirm(id, username, code, newPassword),
                 Result.Empty.class);
@@ -166,22 +200,27 @@ public final class SignalingClient implements AutoCloseable {
 
     // ---- Channels -------------------------------------------------------------------------------
 
+    @Override
     public CompletableFuture<Result.Channel> createChannel(String name) {
         return connector.request(id -> new Request.ChannelCreate(id, name), Result.Channel.class);
     }
 
+    @Override
     public CompletableFuture<Result.Channel> joinChannel(String name) {
         return connector.request(id -> new Request.ChannelJoin(id, name), Result.Channel.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> leaveChannel(String name) {
         return connector.request(id -> new Request.ChannelLeave(id, name), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Empty> deleteChannel(String name) {
         return connector.request(id -> new Request.ChannelDelete(id, name), Result.Empty.class);
     }
 
+    @Override
     public CompletableFuture<Result.Channels> listChannels() {
         return connector.request(Request.ChannelsList::new, Result.Channels.class);
     }
@@ -237,6 +276,9 @@ public final class SignalingClient implements AutoCloseable {
     public void close() {
         connector.close();
         worker.shutdown();
+        if (ownsCallbacks) {
+            ((ExecutorService) callbacks).shutdown();
+        }
     }
 
     /** The cause inside the wrappers CompletableFuture puts around failures. */
@@ -326,12 +368,14 @@ public final class SignalingClient implements AutoCloseable {
     }
 
     private void notifyListeners(Consumer<SignalingListener> call) {
-        for (SignalingListener l : listeners) {
-            try {
-                call.accept(l);
-            } catch (RuntimeException e) {
-                log.error("A signaling listener failed", e);
-            }
+        for (Subscription s : listeners) {
+            s.deliverOn().execute(() -> {
+                try {
+                    call.accept(s.listener());
+                } catch (RuntimeException e) {
+                    log.error("A signaling listener failed", e);
+                }
+            });
         }
     }
 

@@ -10,6 +10,9 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 
 import org.junit.jupiter.api.Test;
 
+import app.duet.client.call.CallEngine;
+import app.duet.client.signaling.SignalingClient;
+
 /** The client's layering rules, as tests: UI, signaling and call engine stay behind their doors. */
 class LayeringTest {
     private static final JavaClasses MAIN = new ClassFileImporter()
@@ -43,6 +46,15 @@ class LayeringTest {
         noClasses().that().resideInAnyPackage("app.duet.client.signaling..", "app.duet.client.call..",
                         "app.duet.client.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.duet.client.ui..", "javafx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void screensOutsideTheCallReachTheServerThroughNarrowInterfaces() {
+        // AccountService, ChannelService, ServerConnection, SignalingEventSource: fakes stand in for them in plain tests.
+        noClasses().that().resideInAPackage("app.duet.client.ui..")
+                .and().resideOutsideOfPackage("app.duet.client.ui.call..")
+                .should().dependOnClassesThat().belongToAnyOf(SignalingClient.class, CallEngine.class)
                 .check(MAIN);
     }
 

@@ -15,7 +15,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.AccountService;
+import app.duet.client.signaling.ChannelService;
+import app.duet.client.signaling.SignalingEventSource;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.common.UserMessage;
@@ -31,7 +33,9 @@ import app.duet.protocol.Result;
  * member. Presence events keep the list current without polling.
  */
 public final class ChannelsViewModel implements SignalingListener {
-    private final SignalingClient client;
+    private final ChannelService channelService;
+    private final AccountService accounts;
+    private final SignalingEventSource events;
     private final SessionState session;
     private final Navigator navigator;
     private final CallLauncher calls;
@@ -43,15 +47,17 @@ public final class ChannelsViewModel implements SignalingListener {
     private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSubmitName;
 
-    public ChannelsViewModel(SignalingClient client, SessionState session, Navigator navigator, CallLauncher calls,
-                             Executor ui) {
-        this.client = client;
+    public ChannelsViewModel(ChannelService channelService, AccountService accounts, SignalingEventSource events,
+                             SessionState session, Navigator navigator, CallLauncher calls, Executor ui) {
+        this.channelService = channelService;
+        this.accounts = accounts;
+        this.events = events;
         this.session = session;
         this.navigator = navigator;
         this.calls = calls;
         this.ui = ui;
         canSubmitName = Bindings.createBooleanBinding(() -> !busy.get() && !channelName.get().isBlank(), busy, channelName);
-        client.addListener(this);
+        events.addListener(this, ui);
     }
 
     public ObservableList<ChannelRow> channels() {
@@ -79,7 +85,7 @@ public final class ChannelsViewModel implements SignalingListener {
     }
 
     public void refresh() {
-        client.listChannels().whenCompleteAsync((result, error) -> {
+        channelService.listChannels().whenCompleteAsync((result, error) -> {
             if (error != null) {
                 message.set(ErrorMessages.of(error));
             } else {
@@ -89,15 +95,15 @@ public final class ChannelsViewModel implements SignalingListener {
     }
 
     public void create() {
-        submitName(client::createChannel, "Channel \"%s\" created. Tell the other person its name so they can join.");
+        submitName(channelService::createChannel, "Channel \"%s\" created. Tell the other person its name so they can join.");
     }
 
     public void join() {
-        submitName(client::joinChannel, "You joined \"%s\".");
+        submitName(channelService::joinChannel, "You joined \"%s\".");
     }
 
     public void leave(ChannelRow row) {
-        client.leaveChannel(row.name()).whenCompleteAsync((ok, error) -> {
+        channelService.leaveChannel(row.name()).whenCompleteAsync((ok, error) -> {
             if (error != null) {
                 message.set(ErrorMessages.of(error));
             } else {
@@ -108,7 +114,7 @@ public final class ChannelsViewModel implements SignalingListener {
     }
 
     public void delete(ChannelRow row) {
-        client.deleteChannel(row.name()).whenCompleteAsync((ok, error) -> {
+        channelService.deleteChannel(row.name()).whenCompleteAsync((ok, error) -> {
             if (error != null) {
                 message.set(ErrorMessages.of(error));
             } else {
@@ -130,7 +136,7 @@ public final class ChannelsViewModel implements SignalingListener {
     }
 
     public void logOut() {
-        client.logout().whenCompleteAsync((ok, error) -> navigator.welcome(), ui);
+        accounts.logout().whenCompleteAsync((ok, error) -> navigator.welcome(), ui);
     }
 
     public void settings() {
@@ -138,7 +144,7 @@ public final class ChannelsViewModel implements SignalingListener {
     }
 
     public void dispose() {
-        client.removeListener(this);
+        events.removeListener(this);
     }
 
     @Override

@@ -22,14 +22,14 @@ public final class LoginView implements Screen {
 
     public LoginView(LoginViewModel vm) {
         username.setId("login-username");
-        username.textProperty().bindBidirectional(vm.usernameProperty());
+        username.textProperty().bindBidirectional(vm.form().usernameProperty());
         username.setPromptText("e.g. ann");
         PasswordField password = new PasswordField();
         password.setId("login-password");
-        password.textProperty().bindBidirectional(vm.passwordProperty());
+        password.textProperty().bindBidirectional(vm.form().passwordProperty());
         CheckBox remember = new CheckBox("_Remember me on this computer");
         remember.setId("login-remember");
-        remember.selectedProperty().bindBidirectional(vm.rememberProperty());
+        remember.selectedProperty().bindBidirectional(vm.form().rememberProperty());
 
         Button logIn = Forms.primary("Log in", Feather.LOG_IN);
         logIn.setId("login-submit");
@@ -37,7 +37,7 @@ public final class LoginView implements Screen {
         logIn.setOnAction(e -> vm.logIn());
         ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(20, 20);
-        progress.visibleProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.form().busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
 
         Button forgot = Forms.link("Forgot password?");
@@ -53,7 +53,7 @@ public final class LoginView implements Screen {
         root = Forms.page(
                 back,
                 Forms.title("Log in to Duet"),
-                new MessageBanner(vm.messageProperty()),
+                new MessageBanner(vm.form().messageProperty()),
                 Forms.field("_Username", username, ""),
                 Forms.field("_Password", password, ""),
                 remember,

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.AccountService;
 import app.duet.client.ui.common.FormStatus;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
@@ -23,7 +23,7 @@ public final class ResetPasswordViewModel {
 
     public enum Step { REQUEST_CODE, ENTER_CODE }
 
-    private final SignalingClient client;
+    private final AccountService accounts;
     private final Navigator navigator;
     private final StringProperty login = new SimpleStringProperty("");
     private final StringProperty username = new SimpleStringProperty("");
@@ -34,8 +34,8 @@ public final class ResetPasswordViewModel {
     private final BooleanBinding canRequest;
     private final BooleanBinding canConfirm;
 
-    public ResetPasswordViewModel(SignalingClient client, Navigator navigator, Executor ui) {
-        this.client = client;
+    public ResetPasswordViewModel(AccountService accounts, Navigator navigator, Executor ui) {
+        this.accounts = accounts;
         this.navigator = navigator;
         this.status = new FormStatus(ui);
         ReadOnlyBooleanProperty busy = status.busyProperty();
@@ -86,7 +86,7 @@ public final class ResetPasswordViewModel {
             return;
         }
         String who = login.get().trim();
-        status.send(client.requestPasswordReset(who), ok -> {
+        status.send(accounts.requestPasswordReset(who), ok -> {
             if (FieldFormat.USERNAME.matches(who.toLowerCase(Locale.ROOT))) {
                 username.set(who.toLowerCase(Locale.ROOT));
             }
@@ -106,7 +106,7 @@ public final class ResetPasswordViewModel {
             return;
         }
         String user = username.get().trim().toLowerCase(Locale.ROOT);
-        status.send(client.confirmPasswordReset(user, code.get().trim(), newPassword.get()),
+        status.send(accounts.confirmPasswordReset(user, code.get().trim(), newPassword.get()),
                 ok -> navigator.login(user, UserMessage.success("Your password is changed. Log in with the new one.")),
                 () -> { });
     }

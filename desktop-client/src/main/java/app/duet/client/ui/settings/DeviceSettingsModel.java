@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -20,8 +19,10 @@ import javafx.collections.ObservableList;
 
 import app.duet.client.call.media.DeviceInfo;
 import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.config.ClientSettings;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.Preferences;
+import app.duet.client.ui.common.Ticker;
 
 /**
  * Camera, microphone and speaker choice with a live preview and level meter. Devices are listed and
@@ -44,23 +45,21 @@ public final class DeviceSettingsModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper previewUnavailable =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Looking for devices…");
-    private final AnimationTimer meter;
+    private final Ticker frames;
+    /** Moves the level meter while a preview runs; null otherwise. */
+    private Ticker.Ticking meter;
     private DeviceAccess.Preview preview;
     /** False while the lists are being filled, so selecting the saved devices is not taken as a new choice. */
     private boolean loaded;
     /** Bumped by every stop, so a preview that finishes starting after a stop is closed, not shown. */
     private int previewGeneration;
 
-    public DeviceSettingsModel(DeviceAccess access, Background background, Preferences preferences) {
+    /** {@code frames} paces the level meter (the display's frames in the app, by hand in tests). */
+    public DeviceSettingsModel(DeviceAccess access, Background background, Preferences preferences, Ticker frames) {
         this.access = access;
         this.background = background;
         this.preferences = preferences;
-        this.meter = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                level.set(preview == null ? 0 : preview.microphoneLevel());
-            }
-        };
+        this.frames = frames;
         camera.addListener((obs, old, now) -> chosen(now));
         microphone.addListener((obs, old, now) -> chosen(now));
         speaker.addListener((obs, old, now) -> chosen(now));
@@ -117,12 +116,14 @@ public final class DeviceSettingsModel {
                         return;
                     }
                     loaded = false;
+                    // Read once: each pick below saves all three choices, the ones not picked yet as none.
+                    ClientSettings saved = preferences.get();
                     cameras.setAll(lists.get(0));
                     microphones.setAll(lists.get(1));
                     speakers.setAll(lists.get(2));
-                    camera.set(pick(cameras, preferences.get().camera()));
-                    microphone.set(pick(microphones, preferences.get().microphone()));
-                    speaker.set(pick(speakers, preferences.get().speaker()));
+                    camera.set(pick(cameras, saved.camera()));
+                    microphone.set(pick(microphones, saved.microphone()));
+                    speaker.set(pick(speakers, saved.speaker()));
                     loaded = true;
                     status.set(describe());
                     restartPreview();
@@ -131,7 +132,10 @@ public final class DeviceSettingsModel {
 
     public void stopPreview() {
         previewGeneration++;
-        meter.stop();
+        if (meter != null) {
+            meter.stop();
+            meter = null;
+        }
         previewVideo.set(null);
         DeviceAccess.Preview running = preview;
         preview = null;
@@ -174,7 +178,7 @@ public final class DeviceSettingsModel {
             }
             preview = started.get();
             previewVideo.set(preview.video());
-            meter.start();
+            meter = frames.start(() -> level.set(preview == null ? 0 : preview.microphoneLevel()));
         });
     }
 

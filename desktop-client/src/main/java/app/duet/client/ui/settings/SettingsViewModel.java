@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 
 import app.duet.client.config.ClientSettings;
 import app.duet.client.config.ClientSettings.Theme;
-import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.AccountService;
 import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
@@ -31,7 +31,7 @@ public final class SettingsViewModel {
     private final Preferences preferences;
     private final ServerSwitch serverSwitch;
     private final Navigator navigator;
-    private final SignalingClient client;
+    private final AccountService accounts;
     private final SessionState session;
     private final Executor ui;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
@@ -44,10 +44,10 @@ public final class SettingsViewModel {
     private final DeviceSettingsModel devices;
 
     public SettingsViewModel(Preferences preferences, ServerSwitch serverSwitch, Navigator navigator,
-                             DeviceSettingsModel devices, SignalingClient client, SessionState session, Executor ui) {
+                             DeviceSettingsModel devices, AccountService accounts, SessionState session, Executor ui) {
         this.ui = ui;
         this.preferences = preferences;
-        this.client = client;
+        this.accounts = accounts;
         this.session = session;
         this.serverSwitch = serverSwitch;
         this.navigator = navigator;
@@ -92,7 +92,7 @@ public final class SettingsViewModel {
     public void logoutEverywhere() {
         busy.set(true);
         devices.stopPreview();
-        client.logoutEverywhere().whenCompleteAsync((ok, error) -> {
+        accounts.logoutEverywhere().whenCompleteAsync((ok, error) -> {
             busy.set(false);
             confirmingLogoutEverywhere.set(false);
             if (error == null) {

@@ -4,18 +4,18 @@ import java.net.URI;
 import java.util.Optional;
 
 import app.duet.client.config.ServerAddress;
-import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.ServerConnection;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
 
 /** Points the app at another signaling server and remembers the choice. */
 public final class ServerSwitch {
-    private final SignalingClient client;
+    private final ServerConnection connection;
     private final Preferences preferences;
     private final SessionState session;
 
-    public ServerSwitch(SignalingClient client, Preferences preferences, SessionState session) {
-        this.client = client;
+    public ServerSwitch(ServerConnection connection, Preferences preferences, SessionState session) {
+        this.connection = connection;
         this.preferences = preferences;
         this.session = session;
     }
@@ -27,7 +27,7 @@ public final class ServerSwitch {
             return Optional.of(UserMessage.error("\"" + typed + "\" is not a server address.",
                     "Use ws://host:port (or wss://host for a server with TLS), e.g. " + ServerAddress.DEFAULT + "."));
         }
-        client.changeServer(uri.get());
+        connection.changeServer(uri.get());
         preferences.update(s -> s.withServerUri(uri.get().toString()));
         session.serverChanged();
         return Optional.empty();

@@ -1,36 +1,38 @@
 package app.duet.client.ui.shell;
 
+import java.util.concurrent.Executor;
+
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import app.duet.client.signaling.ConnectionState;
-import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.ServerConnection;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.protocol.Result;
 import app.duet.protocol.UserInfo;
 
 /**
- * The signaling client's connection and sign-in state as JavaFX properties. The client delivers its
- * callbacks on the FX thread (the app passes {@code Platform::runLater}), so the properties change there.
+ * The server connection's state and who is signed in, as JavaFX properties. The connection's events are
+ * delivered through {@code ui} (the FX thread in the app), so the properties change there.
  */
 public final class SessionState implements SignalingListener {
-    private final SignalingClient client;
-    private final ReadOnlyObjectWrapper<ConnectionState> connection;
+    private final ServerConnection connection;
+    private final ReadOnlyObjectWrapper<ConnectionState> state;
     private final ReadOnlyObjectWrapper<UserInfo> user = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper serverAddress;
 
-    public SessionState(SignalingClient client) {
-        this.client = client;
-        this.connection = new ReadOnlyObjectWrapper<>(client.state());
-        this.serverAddress = new ReadOnlyStringWrapper(client.serverUri().toString());
-        client.user().ifPresent(user::set);
-        client.addListener(this);
+    public SessionState(ServerConnection connection, Executor ui) {
+        this.connection = connection;
+        this.state = new ReadOnlyObjectWrapper<>(connection.state());
+        this.serverAddress = new ReadOnlyStringWrapper(connection.serverUri().toString());
+        connection.user().ifPresent(user::set);
+        connection.addListener(this, ui);
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
-        return connection.getReadOnlyProperty();
+        return state.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<UserInfo> userProperty() {
@@ -46,12 +48,12 @@ public final class SessionState implements SignalingListener {
     }
 
     public void serverChanged() {
-        serverAddress.set(client.serverUri().toString());
+        serverAddress.set(connection.serverUri().toString());
     }
 
     @Override
-    public void onConnectionState(ConnectionState state) {
-        connection.set(state);
+    public void onConnectionState(ConnectionState now) {
+        state.set(now);
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class SignupView implements Screen {
 
     public SignupView(SignupViewModel vm) {
         username.setId("signup-username");
-        username.textProperty().bindBidirectional(vm.usernameProperty());
+        username.textProperty().bindBidirectional(vm.form().usernameProperty());
         TextField displayName = new TextField();
         displayName.setId("signup-display-name");
         displayName.setPromptText("How others see you, e.g. Ann Smith");
@@ -34,13 +34,13 @@ public final class SignupView implements Screen {
         email.textProperty().bindBidirectional(vm.emailProperty());
         PasswordField password = new PasswordField();
         password.setId("signup-password");
-        password.textProperty().bindBidirectional(vm.passwordProperty());
+        password.textProperty().bindBidirectional(vm.form().passwordProperty());
         PasswordField confirm = new PasswordField();
         confirm.setId("signup-confirm");
         confirm.textProperty().bindBidirectional(vm.confirmProperty());
         CheckBox remember = new CheckBox("_Remember me on this computer");
         remember.setId("signup-remember");
-        remember.selectedProperty().bindBidirectional(vm.rememberProperty());
+        remember.selectedProperty().bindBidirectional(vm.form().rememberProperty());
 
         Button submit = Forms.primary("Create account", Feather.USER_PLUS);
         submit.setId("signup-submit");
@@ -48,7 +48,7 @@ public final class SignupView implements Screen {
         submit.setOnAction(e -> vm.signUp());
         ProgressIndicator progress = new ProgressIndicator();
         progress.setMaxSize(20, 20);
-        progress.visibleProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.form().busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
         HBox.setHgrow(submit, Priority.ALWAYS);
 
@@ -62,7 +62,7 @@ public final class SignupView implements Screen {
         root = Forms.page(
                 back,
                 Forms.title("Create your Duet account"),
-                new MessageBanner(vm.messageProperty()),
+                new MessageBanner(vm.form().messageProperty()),
                 Forms.field("_Username", username, capitalised(FieldFormat.USERNAME.description()) + "."),
                 Forms.field("_Display name", displayName, ""),
                 Forms.field("_E-mail", email, "Only used to send you a code if you forget your password."),

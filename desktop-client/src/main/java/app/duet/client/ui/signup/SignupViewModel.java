@@ -1,20 +1,14 @@
 package app.duet.client.ui.signup;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import app.duet.client.signaling.SignalingClient;
-import app.duet.client.ui.common.FormStatus;
+import app.duet.client.signaling.AccountService;
+import app.duet.client.ui.common.SignInForm;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
 import app.duet.protocol.FieldFormat;
@@ -22,29 +16,24 @@ import app.duet.protocol.Protocol;
 
 /** Creates an account. Checks the form locally first so most mistakes are explained without a round trip. */
 public final class SignupViewModel {
-    private final SignalingClient client;
+    private final AccountService accounts;
     private final Navigator navigator;
-    private final StringProperty username = new SimpleStringProperty("");
+    private final SignInForm form;
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty confirm = new SimpleStringProperty("");
-    private final BooleanProperty remember = new SimpleBooleanProperty(true);
-    private final FormStatus status;
     private final BooleanBinding canSignUp;
 
-    public SignupViewModel(SignalingClient client, Navigator navigator, Executor ui) {
-        this.client = client;
+    public SignupViewModel(AccountService accounts, Navigator navigator, Executor ui) {
+        this.accounts = accounts;
         this.navigator = navigator;
-        this.status = new FormStatus(ui);
-        canSignUp = Bindings.createBooleanBinding(
-                () -> !status.busyProperty().get() && !username.get().isBlank() && !email.get().isBlank()
-                        && !password.get().isEmpty(),
-                status.busyProperty(), username, email, password);
+        this.form = new SignInForm(ui, navigator::channels);
+        canSignUp = form.canSubmit(email);
     }
 
-    public StringProperty usernameProperty() {
-        return username;
+    /** Username, password, "remember me", busy flag and message line. */
+    public SignInForm form() {
+        return form;
     }
 
     public StringProperty displayNameProperty() {
@@ -55,24 +44,8 @@ public final class SignupViewModel {
         return email;
     }
 
-    public StringProperty passwordProperty() {
-        return password;
-    }
-
     public StringProperty confirmProperty() {
         return confirm;
-    }
-
-    public BooleanProperty rememberProperty() {
-        return remember;
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return status.busyProperty();
-    }
-
-    public ReadOnlyObjectProperty<UserMessage> messageProperty() {
-        return status.messageProperty();
     }
 
     public BooleanBinding canSignUpProperty() {
@@ -83,19 +56,16 @@ public final class SignupViewModel {
         if (!canSignUp.get()) {
             return;
         }
-        String user = username.get().trim().toLowerCase(Locale.ROOT);
+        String user = form.account();
         String name = displayName.get().isBlank() ? user : displayName.get().trim();
-        Optional<UserMessage> problem = check(user, name, email.get().trim(), password.get(), confirm.get());
+        String password = form.passwordProperty().get();
+        Optional<UserMessage> problem = check(user, name, email.get().trim(), password, confirm.get());
         if (problem.isPresent()) {
-            status.show(problem.get());
+            form.show(problem.get());
             return;
         }
-        status.show(UserMessage.info("Creating your account…"));
-        status.send(client.signup(user, name, email.get().trim(), password.get(), remember.get()),
-                auth -> {
-                    status.show(null);
-                    navigator.channels();
-                },
+        form.submit("Creating your account…",
+                accounts.signup(user, name, email.get().trim(), password, form.rememberProperty().get()),
                 () -> { });
     }
 

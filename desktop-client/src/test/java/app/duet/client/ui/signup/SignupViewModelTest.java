@@ -1,0 +1,113 @@
+package app.duet.client.ui.signup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import app.duet.client.signaling.SignalingException;
+import app.duet.client.ui.common.UserMessage;
+import app.duet.client.ui.fakes.FakeAccounts;
+import app.duet.client.ui.fakes.RecordingNavigator;
+import app.duet.protocol.ErrorCode;
+
+class SignupViewModelTest {
+    private final FakeAccounts accounts = new FakeAccounts();
+    private final RecordingNavigator navigator = new RecordingNavigator();
+    private final SignupViewModel vm = new SignupViewModel(accounts, navigator, Runnable::run);
+
+    private void fill(String username, String displayName, String email, String password, String confirm) {
+        vm.form().usernameProperty().set(username);
+        vm.displayNameProperty().set(displayName);
+        vm.emailProperty().set(email);
+        vm.form().passwordProperty().set(password);
+        vm.confirmProperty().set(confirm);
+    }
+
+    @Test
+    void createsTheAccountAndOpensTheChannels() {
+        fill(" Ann ", " Ann Lee ", " ann@example.org ", "correct horse", "correct horse");
+
+        vm.signUp();
+
+        assertThat(accounts.sent.only("signup").args())
+                .containsExactly("ann", "Ann Lee", "ann@example.org", "correct horse", true);
+        assertThat(vm.form().busyProperty().get()).isTrue();
+        assertThat(vm.canSignUpProperty().get()).isFalse();
+        assertThat(vm.form().messageProperty().get()).isEqualTo(UserMessage.info("Creating your account…"));
+
+        accounts.sent.last().succeed(FakeAccounts.auth("ann", "Ann Lee"));
+
+        assertThat(vm.form().busyProperty().get()).isFalse();
+        assertThat(vm.form().messageProperty().get()).isNull();
+        assertThat(navigator.visits()).containsExactly("channels");
+    }
+
+    @Test
+    void aBlankDisplayNameBecomesTheUsername() {
+        fill("ann", " ", "ann@example.org", "correct horse", "correct horse");
+        vm.form().rememberProperty().set(false);
+
+        vm.signUp();
+
+        assertThat(accounts.sent.only("signup").args())
+                .containsExactly("ann", "ann", "ann@example.org", "correct horse", false);
+    }
+
+    @Test
+    void mistakesAreExplainedWithoutAskingTheServer() {
+        fill("ann", "Ann", "ann@example.org", "correct horse", "correct hose");
+
+        vm.signUp();
+
+        assertThat(vm.form().messageProperty().get())
+                .isEqualTo(UserMessage.error("The two passwords differ.", "Type the same password twice."));
+        assertThat(vm.form().busyProperty().get()).isFalse();
+        assertThat(accounts.sent.names()).isEmpty();
+    }
+
+    @Test
+    void needsUsernameEmailAndPassword() {
+        fill("ann", "", "", "correct horse", "correct horse");
+        assertThat(vm.canSignUpProperty().get()).isFalse();
+        vm.signUp();
+        assertThat(accounts.sent.names()).isEmpty();
+
+        vm.emailProperty().set("ann@example.org");
+        assertThat(vm.canSignUpProperty().get()).isTrue();
+        vm.form().usernameProperty().set(" ");
+        assertThat(vm.canSignUpProperty().get()).isFalse();
+    }
+
+    @Test
+    void aTakenUsernameIsExplainedAndTheFormStaysFilled() {
+        fill("ann", "Ann", "ann@example.org", "correct horse", "correct horse");
+        vm.signUp();
+
+        accounts.sent.last().fail(new SignalingException.ServerError(ErrorCode.USERNAME_TAKEN, "taken"));
+
+        assertThat(vm.form().messageProperty().get())
+                .isEqualTo(UserMessage.error("That username is taken.", "Pick another one."));
+        assertThat(vm.form().passwordProperty().get()).isEqualTo("correct horse");
+        assertThat(vm.canSignUpProperty().get()).isTrue();
+        assertThat(navigator.visits()).isEmpty();
+    }
+
+    @Test
+    void aWeakPasswordShowsTheServersAdvice() {
+        fill("ann", "Ann", "ann@example.org", "password", "password");
+        vm.signUp();
+
+        accounts.sent.last().fail(new SignalingException.ServerError(ErrorCode.WEAK_PASSWORD, "Too common."));
+
+        assertThat(vm.form().messageProperty().get())
+                .isEqualTo(UserMessage.error("That password is too weak.", "Too common."));
+    }
+
+    @Test
+    void linksGoToTheirScreens() {
+        vm.logInInstead();
+        vm.back();
+
+        assertThat(navigator.visits()).containsExactly("login", "welcome");
+    }
+}
