@@ -3,6 +3,8 @@ package app.duet.client;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,9 +34,12 @@ import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.sound.RingTone;
 import app.duet.client.sound.SynthesizedRingTone;
 import app.duet.client.ui.call.CallCoordinator;
+import app.duet.client.ui.call.CallViewModel;
 import app.duet.client.ui.call.FilePicker;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.Preferences;
+import app.duet.client.ui.common.Ticker;
+import app.duet.client.ui.common.TimelineTicker;
 import app.duet.client.ui.shell.MainWindow;
 import app.duet.client.ui.shell.SessionState;
 import app.duet.client.ui.theme.ThemeController;
@@ -48,6 +53,8 @@ public final class App extends Application {
     public static final String CLIENT_NAME = "duet-desktop/0.1";
     static final int MIN_WIDTH = 480;
     static final int MIN_HEIGHT = 360;
+    /** The call screen's elapsed time, speaking indicator and notices update ten times a second. */
+    public static final Duration CALL_SCREEN_TICK = Duration.ofMillis(100);
 
     private ClientOptions options;
     private ExecutorService worker;
@@ -57,16 +64,22 @@ public final class App extends Application {
     private volatile CallEngine engine;
     private SynthesizedRingTone ringTone;
     private final FilePicker files;
+    private final Ticker callTicker;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
     public App() {
         this.files = FilePicker.chooser();
+        this.callTicker = new TimelineTicker(CALL_SCREEN_TICK);
     }
 
-    /** Used by tests and tools that start the app in-process; UI tests pick files without a native dialog. */
-    public App(ClientOptions options, FilePicker files) {
+    /**
+     * Used by tests and tools that start the app in-process: UI tests pick files without a native dialog and
+     * watch the call screen's ticker.
+     */
+    public App(ClientOptions options, FilePicker files, Ticker callTicker) {
         this.options = options;
         this.files = files;
+        this.callTicker = callTicker;
     }
 
     @Override
@@ -100,8 +113,10 @@ public final class App extends Application {
         client = new SignalingClient(SignalingConfig.defaults(serverUri, CLIENT_NAME), new FileSessionStore(configDir));
         SessionState session = new SessionState(client, Platform::runLater);
         MainWindow window = new MainWindow(stage, session, client::retryNow);
+        CallViewModel.Factory callScreens = new CallViewModel.Factory(background, Clock.systemUTC(), callTicker,
+                () -> screens.logOut());
         CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels(),
-                () -> screens.logOut(), ringTone, () -> preferences.get().ringSound(), files);
+                ringTone, () -> preferences.get().ringSound(), files, callScreens);
         EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(

@@ -26,9 +26,10 @@ class AuthDeadlineIntegrationTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // Heartbeat of 1 s: the silent-connection rule alone would keep these connections, which answer pings.
-        server = DuetServer.start(TestServers.config(dataDir).opsPort(-1).heartbeatSeconds(1).authTimeout(AUTH_TIMEOUT)
-                .build());
+        // The default heartbeat (30 s) keeps these live connections well past the deadline, so only the deadline
+        // can close them. A 1 s heartbeat made this flaky: on a loaded machine a pong later than half a second
+        // got the connection dropped as silent (1006) before the deadline closed it (4002).
+        server = DuetServer.start(TestServers.config(dataDir).opsPort(-1).authTimeout(AUTH_TIMEOUT).build());
     }
 
     @AfterAll

@@ -73,7 +73,7 @@ public final class CallPeerCommand implements Callable<Integer> {
                     MediaSettings.synthetic(user).withSize(width, height, fps), AudioMode.HEADLESS, false,
                     resultFile.resolveSibling(user + "-downloads"));
             try (CallEngine engine = CallEngine.start(client, settings, listener, events);
-                 FrameTap remote = new FrameTap(engine.remoteVideo(), user)) {
+                 FrameTap remote = new FrameTap(engine.controls().remoteVideo(), user)) {
                 listener.engine(engine);
                 // Log in only once the engine listens, so a ring that comes at once is not missed.
                 client.login(user, password, false).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -87,9 +87,9 @@ public final class CallPeerCommand implements Callable<Integer> {
                     shareScreen(engine);
                 }
                 Files.writeString(resultFile.resolveSibling(resultFile.getFileName() + ".connected"), "connected");
-                long published = engine.remoteVideo().publishedFrames();
+                long published = engine.controls().remoteVideo().publishedFrames();
                 TimeUnit.SECONDS.sleep(seconds);
-                long decoded = engine.remoteVideo().publishedFrames() - published;
+                long decoded = engine.controls().remoteVideo().publishedFrames() - published;
                 Files.writeString(resultFile, String.format(Locale.ROOT, "decodedFps=%.1f%nframesTaken=%d%nproblems=%s%n",
                         decoded / (double) seconds, framesTaken.get(), listener.problems));
                 if (ring) {
@@ -122,10 +122,10 @@ public final class CallPeerCommand implements Callable<Integer> {
     }
 
     private void shareScreen(CallEngine engine) throws Exception {
-        List<DisplayInfo> displays = engine.displays();
+        List<DisplayInfo> displays = engine.controls().displays();
         if (displays.isEmpty()) {
             throw new IllegalStateException("no display to share (is DISPLAY set?)");
         }
-        engine.shareScreen(displays.get(0)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        engine.controls().shareScreen(displays.get(0)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
     }
 }

@@ -82,7 +82,7 @@ final class CallRig implements AutoCloseable {
                 workDir.resolve(name + "-downloads"));
         CallEngine engine = new CallEngine(client, media, false, settings, listener, events);
         listener.engine(engine);
-        return new Side(engine, listener, new FrameTap(engine.remoteVideo(), name));
+        return new Side(engine, listener, new FrameTap(engine.controls().remoteVideo(), name));
     }
 
     /** Whether the engine runs on a sound server (microphone and speaker), not the headless module. */

@@ -86,7 +86,7 @@ final class CallSetupBenchmark {
             });
         } else {
             ScheduledFuture<?> poll = poller.scheduleAtFixedRate(() -> {
-                if (side.engine().remoteAudioLevel() > AUDIBLE) {
+                if (side.engine().controls().remoteAudioLevel() > AUDIBLE) {
                     first.complete(System.nanoTime());
                 }
             }, 0, 1, TimeUnit.MILLISECONDS);

@@ -51,11 +51,11 @@ final class GlassToGlassBenchmark {
             for (CallRig.Side side : sides) {
                 side.remote().consumer(frame -> read(frame, latency, unreadable, sizes, measureFrom, worstBySecond));
             }
-            long framesBefore = sides[0].engine().remoteVideo().publishedFrames()
-                    + sides[1].engine().remoteVideo().publishedFrames();
+            long framesBefore = sides[0].engine().controls().remoteVideo().publishedFrames()
+                    + sides[1].engine().controls().remoteVideo().publishedFrames();
             TimeUnit.MILLISECONDS.sleep(measure.toMillis());
-            long frames = sides[0].engine().remoteVideo().publishedFrames()
-                    + sides[1].engine().remoteVideo().publishedFrames() - framesBefore;
+            long frames = sides[0].engine().controls().remoteVideo().publishedFrames()
+                    + sides[1].engine().controls().remoteVideo().publishedFrames() - framesBefore;
             for (CallRig.Side side : sides) {
                 side.remote().consumer(frame -> { });
             }

@@ -16,6 +16,12 @@ import app.duet.client.call.video.LatestFrameHolder;
  */
 public interface CallControls {
 
+    /** Hangs up the current call, cancels our unanswered ring, or declines a ring to us. */
+    CompletableFuture<Void> hangup();
+
+    /** Loudness of the far side's audio, 0..1 (0 without a call). */
+    double remoteAudioLevel();
+
     void setMicrophoneMuted(boolean muted);
 
     void setCameraEnabled(boolean enabled);

@@ -87,7 +87,7 @@ public final class CallEngine implements AutoCloseable {
         this.listenerExecutor = listenerExecutor;
         this.iceServers = new IceServerLookup(signaling);
         this.sessions = new CallSessionFactory(signaling, media, settings, listener, listenerExecutor);
-        this.controls = new SessionControls(() -> Optional.ofNullable(session), sessions, media, settings);
+        this.controls = new SessionControls(() -> Optional.ofNullable(session), this::hangup, sessions, media, settings);
         this.thread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-engine"));
         this.signalingEvents = new SignalingEvents(this);
         signaling.addListener(signalingEvents);
@@ -150,11 +150,6 @@ public final class CallEngine implements AutoCloseable {
 
     public Optional<String> safetyCode() {
         return Optional.ofNullable(session).flatMap(CallSession::safetyCode);
-    }
-
-    public double remoteAudioLevel() {
-        CallSession s = session;
-        return s == null ? 0.0 : s.remoteAudioLevel();
     }
 
     // ---- from signaling (SignalingEvents) and tests ----

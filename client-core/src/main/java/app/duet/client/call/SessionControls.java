@@ -17,16 +17,28 @@ import app.duet.client.call.video.LatestFrameHolder;
 final class SessionControls implements CallControls {
 
     private final Supplier<Optional<CallSession>> current;
+    private final Supplier<CompletableFuture<Void>> hangup;
     private final CallSessionFactory sessions;
     private final MediaEngine media;
     private final CallEngineSettings settings;
 
-    SessionControls(Supplier<Optional<CallSession>> current, CallSessionFactory sessions, MediaEngine media,
-                    CallEngineSettings settings) {
+    SessionControls(Supplier<Optional<CallSession>> current, Supplier<CompletableFuture<Void>> hangup,
+                    CallSessionFactory sessions, MediaEngine media, CallEngineSettings settings) {
         this.current = current;
+        this.hangup = hangup;
         this.sessions = sessions;
         this.media = media;
         this.settings = settings;
+    }
+
+    @Override
+    public CompletableFuture<Void> hangup() {
+        return hangup.get();
+    }
+
+    @Override
+    public double remoteAudioLevel() {
+        return current.get().map(CallSession::remoteAudioLevel).orElse(0.0);
     }
 
     @Override

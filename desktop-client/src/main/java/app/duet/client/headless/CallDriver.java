@@ -271,7 +271,7 @@ final class CallDriver implements CallEngineListener {
     @Override
     public void quality(CallQuality quality) {
         FrameProbe.Sample frames = probe.sample();
-        double audio = engine.remoteAudioLevel();
+        double audio = engine.controls().remoteAudioLevel();
         out.emit("stats", line -> StatsLine.fill(line, quality, frames, audio));
     }
 

@@ -69,7 +69,7 @@ class CallEngineIntegrationTest {
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
         await().atMost(WAIT).until(() -> bob.controls().remoteVideo().poll(), f -> f != null
                 && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
-        await().atMost(WAIT).until(() -> ann.remoteAudioLevel() > 0.05 && bob.remoteAudioLevel() > 0.05);
+        await().atMost(WAIT).until(() -> ann.controls().remoteAudioLevel() > 0.05 && bob.controls().remoteAudioLevel() > 0.05);
         assertThat(ann.safetyCode()).isPresent().isEqualTo(bob.safetyCode());
         assertThat(ann.controls().selfView().publishedFrames()).isPositive();
 
@@ -113,7 +113,7 @@ class CallEngineIntegrationTest {
         await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
         // The call is fully up (Ann's video and both tones arrive, stats sampled both ways) ...
         await().atMost(WAIT).until(() -> bob.controls().remoteVideo().publishedFrames() > 10
-                && ann.remoteAudioLevel() > 0.05 && bob.remoteAudioLevel() > 0.05
+                && ann.controls().remoteAudioLevel() > 0.05 && bob.controls().remoteAudioLevel() > 0.05
                 && annEvents.qualities.size() >= 2 && bobEvents.qualities.size() >= 2);
         // ... and Bob never opened a video source (every local video track feeds his self-view) nor sent video.
         assertThat(bob.controls().selfView().publishedFrames()).isZero();

@@ -62,7 +62,7 @@ class TwoProcessCallTest {
                 await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED);
                 await().atMost(WAIT).until(() -> ann.controls().remoteVideo().poll(), f -> f != null
                         && FrameStamp.decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
-                await().atMost(WAIT).until(() -> ann.remoteAudioLevel() > 0.05);
+                await().atMost(WAIT).until(() -> ann.controls().remoteAudioLevel() > 0.05);
                 String code = ann.safetyCode().orElseThrow();
                 await().atMost(WAIT).until(() -> peerLines.contains("PEER SAFETY " + code));
 

@@ -21,6 +21,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 
 import app.duet.client.App;
+import app.duet.client.ui.common.TimelineTicker;
 import app.duet.client.ClientOptions;
 import app.duet.client.sound.RingTone;
 import app.duet.client.ui.call.FilePicker;
@@ -34,10 +35,12 @@ public final class UiClient implements AutoCloseable {
 
     private final App app;
     private final Stage stage;
+    private final CountingTicker callTicker;
 
-    private UiClient(App app, Stage stage) {
+    private UiClient(App app, Stage stage, CountingTicker callTicker) {
         this.app = app;
         this.stage = stage;
+        this.callTicker = callTicker;
     }
 
     public static UiClient start(URI server, Path configDir, double width, double height) {
@@ -50,13 +53,14 @@ public final class UiClient implements AutoCloseable {
             FxToolkit.registerPrimaryStage();
             AtomicReference<UiClient> started = new AtomicReference<>();
             FxToolkit.setupFixture(() -> {
-                App app = new App(new ClientOptions(server.toString(), configDir), files);
+                CountingTicker callTicker = new CountingTicker(new TimelineTicker(App.CALL_SCREEN_TICK));
+                App app = new App(new ClientOptions(server.toString(), configDir), files, callTicker);
                 app.init();
                 Stage stage = new Stage();
                 app.start(stage);
                 stage.setWidth(width);
                 stage.setHeight(height);
-                started.set(new UiClient(app, stage));
+                started.set(new UiClient(app, stage, callTicker));
             });
             return started.get();
         } catch (TimeoutException e) {
@@ -74,6 +78,11 @@ public final class UiClient implements AutoCloseable {
 
     public Stage stage() {
         return stage;
+    }
+
+    /** The call screen's ticker: how many are running tells whether a call screen was left behind. */
+    public CountingTicker callTicker() {
+        return callTicker;
     }
 
     /** The app's real ring tone (silent here: the machine has no sound device), to watch it start and stop. */

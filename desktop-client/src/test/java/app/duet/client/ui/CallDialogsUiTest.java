@@ -54,6 +54,9 @@ class CallDialogsUiTest {
         await(() -> !bob.has("incoming-overlay"));
         bob.awaitRing(null);
         ann.awaitRing(null);
+        // No call screen opened, so nothing ticks: a ring that was declined or unanswered leaves no timer behind.
+        assertThat(ann.callTicker().running()).isZero();
+        assertThat(bob.callTicker().running()).isZero();
     }
 
     @Test

@@ -70,6 +70,8 @@ class CallStoryUiTest {
 
         ann.awaitScreen("Call with Bob Jones");
         bob.awaitScreen("Call with Ann Smith");
+        assertThat(ann.callTicker().running()).as("one call screen, one ticker").isEqualTo(1);
+        assertThat(bob.callTicker().running()).isEqualTo(1);
         await().atMost(UiClient.WAIT).until(() -> ann.text("call-status").startsWith("Connected")
                 && bob.text("call-status").startsWith("Connected"));
         VideoView annSees = ann.node("call-remote-video");
@@ -121,6 +123,8 @@ class CallStoryUiTest {
         ann.awaitScreen("Channels");
         bob.awaitScreen("Channels");
         bob.awaitText("Call ended: Ann Smith hung up.");
+        assertThat(ann.callTicker().running()).as("the call screen stopped ticking").isZero();
+        assertThat(bob.callTicker().running()).isZero();
 
         bob.press("ringing-action");
         ann.press("log-out");

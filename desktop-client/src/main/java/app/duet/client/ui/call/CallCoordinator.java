@@ -40,7 +40,6 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final Background background;
     private final Consumer<Screen> showScreen;
     private final Runnable backToChannels;
-    private final Runnable logOut;
     private final RingTone ringTone;
     private final BooleanSupplier ringSoundOn;
     private final FilePicker files;
@@ -49,13 +48,20 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final javafx.beans.property.ReadOnlyBooleanWrapper ready = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private RingingOverlay ringing;
     private String ringingPeer;
+    /** Our ring: the call screen opens for it once the call is accepted. */
+    private OutgoingCall outgoing;
     private IncomingCallOverlay incomingDialog;
     private CallViewModel call;
+    private final CallViewModel.Factory screens;
+
+    /** What the call screen of our ring will show. */
+    private record OutgoingCall(String peerName, String channel, Media media) {
+    }
 
     public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
-                           Runnable backToChannels, Runnable logOut, RingTone ringTone, BooleanSupplier ringSoundOn,
-                           FilePicker files) {
-        this.logOut = logOut;
+                           Runnable backToChannels, RingTone ringTone, BooleanSupplier ringSoundOn, FilePicker files,
+                           CallViewModel.Factory screens) {
+        this.screens = screens;
         this.ringTone = ringTone;
         this.ringSoundOn = ringSoundOn;
         this.files = files;
@@ -99,9 +105,9 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
             return;
         }
         ringing.ringing("Calling " + peer.displayName() + "…", this::cancelRing);
+        outgoing = new OutgoingCall(peer.displayName(), channel, media);
         window.showOverlay(ringing, this::cancelRing);
         RingingOverlay shown = ringing;
-        CallViewModel model = new CallViewModel(peer.displayName(), channel, media, engine, background, logOut);
         engine.ring(channel, media == Media.VIDEO).whenCompleteAsync((callId, error) -> {
             if (ringing != shown) {
                 return;
@@ -110,7 +116,6 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
                 ringing.finished(ringFailure(peer.displayName(), error), this::closeRinging);
             } else {
                 ringing.ringing("Ringing " + peer.displayName() + "…", this::cancelRing);
-                ringing.getProperties().put(CallViewModel.class, model);
                 ring(RingTone.Tone.RINGBACK);
             }
         }, background.uiExecutor());
@@ -145,8 +150,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
 
     private void acceptIncoming(IncomingCall offered, Media media) {
         closeIncoming();
-        CallViewModel model = new CallViewModel(offered.callerDisplayName(), offered.channel(), media, engine, background,
-                logOut);
+        CallViewModel model = screens.create(offered.callerDisplayName(), offered.channel(), media, engine.controls());
         openCallScreen(model);
         engine.accept(media).whenCompleteAsync((ok, error) -> {
             if (error != null) {
@@ -161,10 +165,11 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     public void stateChanged(CallState state) {
         if (ringing != null && (state == CallState.ACCEPTED || state == CallState.NEGOTIATING
                 || state == CallState.CONNECTED)) {
-            Object model = ringing.getProperties().get(CallViewModel.class);
+            OutgoingCall answered = outgoing;
             closeRinging();
-            if (model instanceof CallViewModel m) {
-                openCallScreen(m);
+            if (answered != null) {
+                openCallScreen(screens.create(answered.peerName(), answered.channel(), answered.media(),
+                        engine.controls()));
             }
         }
         if (call != null) {
@@ -190,7 +195,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         if (ringing != null) {
             ringTone.stop();
             ringing.finished(why == null ? "Call cancelled." : why, this::closeRinging);
-            ringing.getProperties().remove(CallViewModel.class);
+            outgoing = null;
             return;
         }
         if (incomingDialog != null) {
@@ -291,6 +296,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
             window.closeOverlay(ringing);
             ringing = null;
             ringingPeer = null;
+            outgoing = null;
         }
     }
 

@@ -1,12 +1,11 @@
 package app.duet.client.ui.call;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -24,7 +23,7 @@ import javafx.collections.ObservableList;
 
 import app.duet.client.call.CallListener;
 import app.duet.client.call.CallQuality;
-import app.duet.client.call.CallEngine;
+import app.duet.client.call.CallControls;
 import app.duet.client.call.CallState;
 import app.duet.client.call.ChatMessage;
 import app.duet.client.call.FileTransferUpdate;
@@ -32,19 +31,23 @@ import app.duet.client.call.RemoteMediaState;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.Ticker;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.protocol.Media;
 
 /**
- * The call screen's state and commands. Call events arrive on the FX thread through {@link #listener()};
- * commands go to the {@link CallEngine}, which does its work on its own threads.
+ * The call screen's state and commands, made when the call screen opens and {@link #detach() detached} when
+ * the call ends. Call events arrive on the FX thread through {@link #listener()}; commands go to the
+ * {@link CallControls}, which do their work on the engine's threads. Time comes from the injected clock and
+ * the once-a-tenth-second updates (elapsed time, speaking indicator, fading notices) from the injected ticker.
  */
 public final class CallViewModel {
     private final String peerName;
     private final String channel;
     private final Media media;
     private final Background background;
-    private final CallEngine engine;
+    private final CallControls controls;
+    private final Clock clock;
     private final Runnable logOut;
     private final ReadOnlyObjectWrapper<CallState> state = new ReadOnlyObjectWrapper<>(CallState.ACCEPTED);
     private final ReadOnlyObjectWrapper<CallQuality> quality = new ReadOnlyObjectWrapper<>();
@@ -69,7 +72,7 @@ public final class CallViewModel {
     private final ObservableList<ChatMessage> chatView = FXCollections.unmodifiableObservableList(chat);
     private final ObservableList<FileTransferUpdate> transfersView = FXCollections.unmodifiableObservableList(transfers);
     private final ObservableList<FileTransferUpdate> fileOffersView = FXCollections.unmodifiableObservableList(fileOffers);
-    private final Timeline ticker;
+    private final Ticker.Ticking ticking;
     /** An audio call sends no video until the camera is first turned on. */
     private boolean videoStarted;
     private boolean active = true;
@@ -77,22 +80,26 @@ public final class CallViewModel {
     private long noticeShownAtMillis;
     static final long CHAT_NOTICE_MILLIS = 6_000;
 
-    public CallViewModel(String peerName, String channel, Media media, CallEngine engine, Background background,
-                         Runnable logOut) {
-        this.logOut = logOut;
+    /** Makes the call screen's view model, with what every call shares. */
+    public record Factory(Background background, Clock clock, Ticker ticker, Runnable logOut) {
+        public CallViewModel create(String peerName, String channel, Media media, CallControls controls) {
+            return new CallViewModel(peerName, channel, media, controls, this);
+        }
+    }
+
+    private CallViewModel(String peerName, String channel, Media media, CallControls controls, Factory shared) {
+        this.logOut = shared.logOut();
         this.peerName = peerName;
         this.channel = channel;
         this.media = media;
-        this.background = background;
-        this.engine = engine;
+        this.background = shared.background();
+        this.clock = shared.clock();
+        this.controls = controls;
         this.cameraOn = new ReadOnlyBooleanWrapper(media == Media.VIDEO);
         this.videoStarted = media == Media.VIDEO;
-        remoteVideo.set(engine.controls().remoteVideo());
-        selfView.set(engine.controls().selfView());
-        // Once a second: the timer; ten times a second: the speaking indicator.
-        ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
-        ticker.play();
+        remoteVideo.set(controls.remoteVideo());
+        selfView.set(controls.selfView());
+        ticking = shared.ticker().start(this::tick);
     }
 
     /** Receives the call's events; they arrive on the FX thread. */
@@ -102,7 +109,7 @@ public final class CallViewModel {
             public void stateChanged(CallState now) {
                 state.set(now);
                 if (now == CallState.CONNECTED && connectedAtMillis < 0) {
-                    connectedAtMillis = System.currentTimeMillis();
+                    connectedAtMillis = clock.millis();
                 }
                 if (now == CallState.RECONNECTING) {
                     message.set(UserMessage.warning("Reconnecting…", "The connection dropped; Duet is restoring it."));
@@ -121,7 +128,7 @@ public final class CallViewModel {
                 chat.add(m);
                 if (!m.fromMe() && !chatVisible.get()) {
                     message.set(UserMessage.info(peerName + ": " + m.text()));
-                    noticeShownAtMillis = System.currentTimeMillis();
+                    noticeShownAtMillis = clock.millis();
                 }
             }
 
@@ -160,7 +167,7 @@ public final class CallViewModel {
     }
 
     void detach() {
-        ticker.stop();
+        ticking.stop();
         active = false;
         remoteVideo.set(null);
         selfView.set(null);
@@ -175,25 +182,25 @@ public final class CallViewModel {
 
     public void toggleMic() {
         micOn.set(!micOn.get());
-        engine.controls().setMicrophoneMuted(!micOn.get());
+        controls.setMicrophoneMuted(!micOn.get());
     }
 
     public void toggleCamera() {
         cameraOn.set(!cameraOn.get());
         if (cameraOn.get() && !videoStarted && !sharing.get()) {
             videoStarted = true;
-            engine.controls().startVideo();
+            controls.startVideo();
         }
-        engine.controls().setCameraEnabled(cameraOn.get());
+        controls.setCameraEnabled(cameraOn.get());
     }
 
     /** The screens that can be shared, listed on a worker. */
     public CompletableFuture<List<DisplayInfo>> displays() {
-        return background.supply(engine.controls()::displays);
+        return background.supply(controls::displays);
     }
 
     public void shareScreen(DisplayInfo display) {
-        engine.controls().shareScreen(display).whenCompleteAsync((ok, error) -> {
+        controls.shareScreen(display).whenCompleteAsync((ok, error) -> {
             if (error == null) {
                 sharing.set(true);
             } else {
@@ -203,7 +210,7 @@ public final class CallViewModel {
     }
 
     public void stopSharing() {
-        engine.controls().stopScreenShare();
+        controls.stopScreenShare();
         sharing.set(false);
     }
 
@@ -211,7 +218,7 @@ public final class CallViewModel {
         if (text == null || text.isBlank()) {
             return;
         }
-        engine.controls().sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
+        controls.sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
             if (error != null) {
                 problem(Background.cause(error).getMessage());
             }
@@ -219,7 +226,7 @@ public final class CallViewModel {
     }
 
     public void sendFile(Path file) {
-        background.supply(() -> engine.controls().sendFile(file)).whenComplete((id, error) -> {
+        background.supply(() -> controls.sendFile(file)).whenComplete((id, error) -> {
             if (error != null) {
                 problem("The file could not be sent: " + Background.cause(error).getMessage());
             }
@@ -229,27 +236,27 @@ public final class CallViewModel {
     /** Receives an offered file into the download folder. */
     public void acceptFile(FileTransferUpdate offer) {
         fileOffers.remove(offer);
-        engine.controls().acceptFile(offer.transferId());
+        controls.acceptFile(offer.transferId());
     }
 
     public void declineFile(FileTransferUpdate offer) {
         fileOffers.remove(offer);
-        engine.controls().declineFile(offer.transferId());
+        controls.declineFile(offer.transferId());
     }
 
     /** Takes back a file we offered that the other person has not answered yet. */
     public void withdrawFile(FileTransferUpdate offer) {
         fileOffers.remove(offer);
-        engine.controls().cancelFile(offer.transferId());
+        controls.cancelFile(offer.transferId());
     }
 
     public void hangUp() {
-        engine.hangup();
+        controls.hangup();
     }
 
     /** Ends the call and the session. */
     public void logOut() {
-        engine.hangup();
+        controls.hangup();
         logOut.run();
     }
 
@@ -368,15 +375,15 @@ public final class CallViewModel {
     private void tick() {
         // A chat notice fades after a few seconds, or as soon as the chat is open.
         if (noticeShownAtMillis > 0 && (chatVisible.get()
-                || System.currentTimeMillis() - noticeShownAtMillis > CHAT_NOTICE_MILLIS)) {
+                || clock.millis() - noticeShownAtMillis > CHAT_NOTICE_MILLIS)) {
             noticeShownAtMillis = 0;
             if (message.get() != null && message.get().kind() == UserMessage.Kind.INFO) {
                 message.set(null);
             }
         }
-        remoteLevel.set(active ? engine.remoteAudioLevel() : 0);
+        remoteLevel.set(active ? controls.remoteAudioLevel() : 0);
         if (connectedAtMillis >= 0) {
-            elapsed.set(CallTexts.elapsed(Duration.ofMillis(System.currentTimeMillis() - connectedAtMillis)));
+            elapsed.set(CallTexts.elapsed(Duration.ofMillis(clock.millis() - connectedAtMillis)));
         }
     }
 

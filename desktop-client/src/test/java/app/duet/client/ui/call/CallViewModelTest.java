@@ -1,0 +1,146 @@
+package app.duet.client.ui.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import app.duet.client.call.CallState;
+import app.duet.client.call.ChatMessage;
+import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.UserMessage;
+import app.duet.client.ui.fakes.FakeCallControls;
+import app.duet.client.ui.fakes.ManualTicker;
+import app.duet.protocol.Media;
+
+/** The call screen's state without a screen, a server or libwebrtc: fake controls, a hand-set clock and ticker. */
+class CallViewModelTest {
+    private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
+
+    private final FakeCallControls controls = new FakeCallControls();
+    private final ManualTicker ticker = new ManualTicker();
+    private final MutableClock clock = new MutableClock();
+    private int logOuts;
+    private final CallViewModel.Factory factory = new CallViewModel.Factory(
+            new Background(Runnable::run, Runnable::run), clock, ticker, () -> logOuts++);
+
+    @Test
+    void theScreenTicksWhileItIsOpenAndNotAfter() {
+        CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
+        assertThat(ticker.running()).isEqualTo(1);
+        vm.detach();
+        assertThat(ticker.running()).isZero();
+        assertThat(vm.stateProperty().get()).isEqualTo(CallState.ENDED);
+        assertThat(vm.remoteVideoProperty().get()).isNull();
+    }
+
+    @Test
+    void elapsedTimeCountsFromTheConnectionByTheClock() {
+        CallViewModel vm = factory.create("Ann", "room", Media.AUDIO, controls);
+        clock.advance(Duration.ofSeconds(30)); // ringing and negotiating do not count
+        vm.listener().stateChanged(CallState.CONNECTED);
+        clock.advance(Duration.ofSeconds(75));
+        ticker.tick();
+        assertThat(vm.elapsedProperty().get()).isEqualTo("1:15");
+        assertThat(vm.statusText().get()).isNotBlank();
+    }
+
+    @Test
+    void theSpeakingIndicatorFollowsTheFarSidesLevelUntilTheCallEnds() {
+        CallViewModel vm = factory.create("Ann", "room", Media.AUDIO, controls);
+        controls.remoteLevel = 0.4;
+        ticker.tick();
+        assertThat(vm.remoteLevelProperty().get()).isEqualTo(0.4);
+        vm.detach();
+        ticker.tick(); // a stray beat after the end reads nothing
+        assertThat(vm.remoteLevelProperty().get()).isEqualTo(0.4);
+    }
+
+    @Test
+    void aChatNoticeFadesAfterItsTime() {
+        CallViewModel vm = factory.create("Ann", "room", Media.AUDIO, controls);
+        vm.listener().chat(new ChatMessage(false, "hello", START));
+        assertThat(vm.messageProperty().get()).isEqualTo(UserMessage.info("Ann: hello"));
+        clock.advance(Duration.ofMillis(CallViewModel.CHAT_NOTICE_MILLIS - 1));
+        ticker.tick();
+        assertThat(vm.messageProperty().get()).isNotNull();
+        clock.advance(Duration.ofMillis(2));
+        ticker.tick();
+        assertThat(vm.messageProperty().get()).isNull();
+        assertThat(vm.chat()).hasSize(1);
+    }
+
+    @Test
+    void anAudioCallStartsVideoTheFirstTimeTheCameraIsTurnedOn() {
+        CallViewModel vm = factory.create("Ann", "room", Media.AUDIO, controls);
+        assertThat(vm.cameraOnProperty().get()).isFalse();
+        vm.toggleCamera();
+        vm.toggleCamera();
+        vm.toggleCamera();
+        assertThat(controls.commands).containsExactly("start video", "camera on", "camera off", "camera on");
+        vm.toggleMic();
+        assertThat(vm.micOnProperty().get()).isFalse();
+        assertThat(vm.micText().get()).startsWith("Microphone muted");
+        assertThat(controls.commands).endsWith("microphone muted");
+    }
+
+    @Test
+    void sharingIsShownOnlyOnceTheScreenIsCapturedAndAFailureIsExplained() {
+        CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
+        DisplayInfo screen = new DisplayInfo("0", "Screen 1", 0, 0, 1280, 720, true);
+        vm.shareScreen(screen);
+        assertThat(vm.sharingProperty().get()).isFalse();
+        controls.screenShare.completeExceptionally(new IllegalStateException("no X display"));
+        assertThat(vm.sharingProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.ERROR);
+        assertThat(vm.messageProperty().get().text()).contains("no X display");
+    }
+
+    @Test
+    void reconnectingWarnsAndConnectingAgainClearsTheWarning() {
+        CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
+        vm.listener().stateChanged(CallState.RECONNECTING);
+        assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.WARNING);
+        vm.listener().stateChanged(CallState.CONNECTED);
+        assertThat(vm.messageProperty().get()).isNull();
+    }
+
+    @Test
+    void hangingUpAndLoggingOutGoThroughTheControls() {
+        CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
+        vm.sendChat("   ");
+        vm.hangUp();
+        vm.logOut();
+        assertThat(controls.commands).containsExactly("hangup", "hangup");
+        assertThat(logOuts).isEqualTo(1);
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now = START;
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+}
