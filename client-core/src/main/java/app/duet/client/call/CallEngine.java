@@ -1,10 +1,6 @@
 package app.duet.client.call;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,20 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import app.duet.client.call.LifecycleAction.AcceptSession;
-import app.duet.client.call.LifecycleAction.CreateSession;
-import app.duet.client.call.LifecycleAction.EndSession;
-import app.duet.client.call.LifecycleAction.FarSideConnected;
-import app.duet.client.call.LifecycleAction.FetchIceServers;
-import app.duet.client.call.LifecycleAction.NotifyEnded;
-import app.duet.client.call.LifecycleAction.NotifyIncoming;
-import app.duet.client.call.LifecycleAction.Refuse;
-import app.duet.client.call.LifecycleAction.ResumeSession;
-import app.duet.client.call.LifecycleAction.SendAccept;
-import app.duet.client.call.LifecycleAction.SendCancel;
-import app.duet.client.call.LifecycleAction.SendDecline;
-import app.duet.client.call.LifecycleAction.SendHangup;
-import app.duet.client.call.LifecycleAction.SendRing;
+import app.duet.client.call.LifecycleAction.*; // the lifecycle's vocabulary, performed here
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.signaling.SignalingClient;
@@ -48,7 +31,6 @@ import org.slf4j.LoggerFactory;
 public final class CallEngine implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallEngine.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SignalingClient signaling;
     private final MediaEngine media;
@@ -61,8 +43,7 @@ public final class CallEngine implements AutoCloseable {
     private final CallSessionFactory sessions;
     private final CallControls controls;
     private final CallLifecycle lifecycle = new CallLifecycle(); // engine thread only
-    private final Map<String, CompletableFuture<String>> rings = new HashMap<>(); // engine thread only
-    private final Map<String, CompletableFuture<Void>> accepts = new HashMap<>(); // engine thread only
+    private final PendingCommands pending = new PendingCommands(); // engine thread only
     private CompletableFuture<Void> lastSent = CompletableFuture.completedFuture(null); // engine thread only
     private volatile CallSession session;
     private volatile Runnable beforeSessionCreated = () -> { };
@@ -99,10 +80,10 @@ public final class CallEngine implements AutoCloseable {
     public CompletableFuture<String> ring(String channel, boolean video) {
         CompletableFuture<String> result = new CompletableFuture<>();
         onEngineThread(() -> {
-            String callId = newCallId();
+            String callId = CallIds.next();
             List<LifecycleAction> actions = lifecycle.ring(callId, channel, video);
-            if (!refused(actions, result)) {
-                rings.put(callId, result);
+            if (!PendingCommands.refused(actions, result)) {
+                pending.ringing(callId, result);
                 perform(actions);
             }
         });
@@ -119,8 +100,8 @@ public final class CallEngine implements AutoCloseable {
         CompletableFuture<Void> result = new CompletableFuture<>();
         onEngineThread(() -> {
             List<LifecycleAction> actions = lifecycle.accept(media == Media.VIDEO);
-            if (!refused(actions, result)) {
-                accepts.put(lifecycle.callId(), result);
+            if (!PendingCommands.refused(actions, result)) {
+                pending.accepting(lifecycle.callId(), result);
                 perform(actions);
             }
         });
@@ -212,21 +193,18 @@ public final class CallEngine implements AutoCloseable {
                         : lifecycle.setupFailed(id);
                 perform(next);
                 if (next.stream().noneMatch(SendRing.class::isInstance)) {
-                    failPendingRing(id); // hung up (or failed) before it rang: nothing went out
+                    pending.ringDropped(id);
                 }
             }));
         } else if (action instanceof SendRing ring) {
             Media kind = ring.video() ? Media.VIDEO : Media.AUDIO;
             signaling.ring(ring.channel(), kind, ring.callId()).whenComplete((reply, error) -> onEngineThread(() -> {
-                CompletableFuture<String> caller = rings.remove(ring.callId());
                 if (error != null) {
                     LOG.info("Ring failed: {}", SignalingClient.unwrap(error).getMessage());
-                    perform(lifecycle.ringFailed(ring.callId()));
-                    caller.completeExceptionally(SignalingClient.unwrap(error));
-                } else {
-                    perform(lifecycle.ringTaken(ring.callId(), reply.callId()));
-                    caller.complete(reply.callId());
                 }
+                perform(error == null ? lifecycle.ringTaken(ring.callId(), reply.callId())
+                        : lifecycle.ringFailed(ring.callId()));
+                pending.ringAnswered(ring.callId(), error == null ? reply.callId() : null, error);
             }));
         } else if (action instanceof CreateSession create) {
             beforeSessionCreated.run();
@@ -247,9 +225,8 @@ public final class CallEngine implements AutoCloseable {
             session.farSideConnected(far.connected());
         } else if (action instanceof SendAccept accept) {
             signaling.accept(accept.callId()).whenComplete((ok, error) -> onEngineThread(() -> {
-                CompletableFuture<Void> caller = accepts.remove(accept.callId());
                 perform(error == null ? lifecycle.acceptTaken(accept.callId()) : lifecycle.acceptFailed(accept.callId()));
-                complete(caller, error);
+                pending.acceptAnswered(accept.callId(), error);
             }));
         } else if (action instanceof SendDecline decline) {
             lastSent = send("decline", decline.callId(), signaling::decline);
@@ -260,10 +237,8 @@ public final class CallEngine implements AutoCloseable {
         } else if (action instanceof NotifyIncoming incoming) {
             listenerExecutor.execute(() -> listener.incomingCall(incoming.call()));
         } else if (action instanceof NotifyEnded ended) {
-            failPendingAccept(ended.callId());
+            pending.callEnded(ended.callId());
             listenerExecutor.execute(() -> listener.callEnded(ended.callId(), ended.how()));
-        } else if (action instanceof Refuse refuse) {
-            LOG.debug("Refused: {}", refuse.reason());
         }
     }
 
@@ -277,46 +252,10 @@ public final class CallEngine implements AutoCloseable {
         });
     }
 
-    private void failPendingRing(String callId) {
-        CompletableFuture<String> caller = rings.remove(callId);
-        if (caller != null) {
-            caller.completeExceptionally(new IllegalStateException("The call ended before it rang."));
-        }
-    }
 
-    /** A call that ends while we accept it fails the accept. */
-    private void failPendingAccept(String callId) {
-        CompletableFuture<Void> caller = accepts.remove(callId);
-        if (caller != null) {
-            caller.completeExceptionally(new IllegalStateException("The call ended before it could be accepted."));
-        }
-    }
 
-    private static boolean refused(List<LifecycleAction> actions, CompletableFuture<?> result) {
-        if (actions.size() == 1 && actions.get(0) instanceof Refuse refuse) {
-            result.completeExceptionally(new IllegalStateException(refuse.reason()));
-            return true;
-        }
-        return false;
-    }
 
-    private static void complete(CompletableFuture<Void> caller, Throwable error) {
-        if (caller == null) {
-            return;
-        }
-        if (error == null) {
-            caller.complete(null);
-        } else {
-            caller.completeExceptionally(SignalingClient.unwrap(error));
-        }
-    }
 
-    /** 128 random bits, URL-safe: the id our ring proposes, unique without asking the server. */
-    private static String newCallId() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     private void onEngineThread(Runnable task) {
         try {

@@ -3,24 +3,10 @@ package app.duet.client.call;
 import java.util.ArrayList;
 import java.util.List;
 
-import app.duet.client.call.LifecycleAction.AcceptSession;
-import app.duet.client.call.LifecycleAction.CreateSession;
-import app.duet.client.call.LifecycleAction.EndSession;
-import app.duet.client.call.LifecycleAction.FarSideConnected;
-import app.duet.client.call.LifecycleAction.FetchIceServers;
-import app.duet.client.call.LifecycleAction.NotifyEnded;
-import app.duet.client.call.LifecycleAction.NotifyIncoming;
-import app.duet.client.call.LifecycleAction.Refuse;
-import app.duet.client.call.LifecycleAction.ResumeSession;
-import app.duet.client.call.LifecycleAction.SendAccept;
-import app.duet.client.call.LifecycleAction.SendCancel;
-import app.duet.client.call.LifecycleAction.SendDecline;
-import app.duet.client.call.LifecycleAction.SendHangup;
-import app.duet.client.call.LifecycleAction.SendRing;
+import app.duet.client.call.LifecycleAction.*; // the actions are this machine's vocabulary
 import app.duet.client.call.negotiation.Role;
 import app.duet.protocol.CallInfo;
 import app.duet.protocol.CallState;
-import app.duet.protocol.Media;
 
 /**
  * A call's whole life, from the ring to its end, in one place and without I/O, threads or libwebrtc: the
@@ -31,20 +17,7 @@ import app.duet.protocol.Media;
  */
 public final class CallLifecycle {
 
-    /** Where the call is. */
-    public enum Stage {
-        IDLE,
-        /** We ring (the server may not have answered the ring yet). */
-        OUTGOING,
-        /** Someone rings us. */
-        INCOMING,
-        /** We accepted; the server has not confirmed it yet. */
-        ACCEPTING,
-        /** Both sides are in the call. */
-        ACTIVE
-    }
-
-    private Stage stage = Stage.IDLE;
+    private LifecycleStage stage = LifecycleStage.IDLE;
     private String callId;
     private String channel;
     private boolean video;
@@ -60,10 +33,10 @@ public final class CallLifecycle {
     // ---- the user's commands ----
 
     public List<LifecycleAction> ring(String newCallId, String inChannel, boolean withVideo) {
-        if (stage != Stage.IDLE) {
+        if (stage != LifecycleStage.IDLE) {
             return refuse("You are already in a call.");
         }
-        stage = Stage.OUTGOING;
+        stage = LifecycleStage.OUTGOING;
         callId = newCallId;
         channel = inChannel;
         video = withVideo;
@@ -71,16 +44,16 @@ public final class CallLifecycle {
     }
 
     public List<LifecycleAction> accept(boolean withVideo) {
-        if (stage != Stage.INCOMING) {
+        if (stage != LifecycleStage.INCOMING) {
             return refuse("There is no call to accept.");
         }
-        stage = Stage.ACCEPTING;
+        stage = LifecycleStage.ACCEPTING;
         video = withVideo;
         return List.of(new FetchIceServers(callId));
     }
 
     public List<LifecycleAction> decline() {
-        if (stage != Stage.INCOMING) {
+        if (stage != LifecycleStage.INCOMING) {
             return List.of();
         }
         String declined = callId;
@@ -114,10 +87,10 @@ public final class CallLifecycle {
             return List.of();
         }
         iceServers = List.copyOf(servers);
-        if (stage == Stage.OUTGOING) {
+        if (stage == LifecycleStage.OUTGOING) {
             return List.of(new SendRing(id, channel, video));
         }
-        if (stage == Stage.ACCEPTING) {
+        if (stage == LifecycleStage.ACCEPTING) {
             // The session must exist before the caller's offer can come, so before the server hears our accept.
             session = true;
             return List.of(new CreateSession(id, Role.CALLEE, video, iceServers, true), new SendAccept(id));
@@ -130,7 +103,7 @@ public final class CallLifecycle {
         if (!isCurrent(id)) {
             return List.of();
         }
-        if (stage == Stage.ACCEPTING) {
+        if (stage == LifecycleStage.ACCEPTING) {
             return with(end(CallEnd.FAILED), new SendDecline(id));
         }
         reset(); // our ring was never sent; its caller hears of the failure
@@ -139,7 +112,7 @@ public final class CallLifecycle {
 
     /** The server took our ring {@code id} as call {@code actualId}, which differs in glare. */
     public List<LifecycleAction> ringTaken(String id, String actualId) {
-        if (stage != Stage.OUTGOING || !id.equals(callId)) {
+        if (stage != LifecycleStage.OUTGOING || !id.equals(callId)) {
             return List.of(new SendHangup(actualId)); // hung up before the server took it
         }
         ringTaken = true;
@@ -147,40 +120,40 @@ public final class CallLifecycle {
         if (!actualId.equals(id)) {
             // Glare: the server joined our ring into the far side's ring to us. They offer, we answer.
             callId = actualId;
-            stage = Stage.ACTIVE;
+            stage = LifecycleStage.ACTIVE;
             return List.of(new CreateSession(actualId, Role.CALLEE, video, iceServers, true));
         }
         if (accepted) {
-            stage = Stage.ACTIVE;
+            stage = LifecycleStage.ACTIVE;
         }
         return List.of(new CreateSession(id, Role.CALLER, video, iceServers, accepted));
     }
 
     public List<LifecycleAction> ringFailed(String id) {
-        if (stage == Stage.OUTGOING && id.equals(callId)) {
+        if (stage == LifecycleStage.OUTGOING && id.equals(callId)) {
             reset(); // nothing was rung; the ring's caller hears why
         }
         return List.of();
     }
 
     public List<LifecycleAction> acceptTaken(String id) {
-        if (stage == Stage.ACCEPTING && id.equals(callId)) {
-            stage = Stage.ACTIVE;
+        if (stage == LifecycleStage.ACCEPTING && id.equals(callId)) {
+            stage = LifecycleStage.ACTIVE;
         }
         return List.of();
     }
 
     public List<LifecycleAction> acceptFailed(String id) {
-        return stage == Stage.ACCEPTING && id.equals(callId) ? end(CallEnd.FAILED) : List.of();
+        return stage == LifecycleStage.ACCEPTING && id.equals(callId) ? end(CallEnd.FAILED) : List.of();
     }
 
     // ---- the server's events ----
 
     public List<LifecycleAction> callIncoming(IncomingCall call) {
-        if (stage != Stage.IDLE) {
+        if (stage != LifecycleStage.IDLE) {
             return List.of(); // the server refuses rings to busy users; this is a duplicate or a glare
         }
-        stage = Stage.INCOMING;
+        stage = LifecycleStage.INCOMING;
         callId = call.callId();
         channel = call.channel();
         video = call.video();
@@ -191,13 +164,13 @@ public final class CallLifecycle {
         if (!isCurrent(id)) {
             return List.of(); // glare is settled by the ring's reply, which names the joined call
         }
-        if (stage == Stage.INCOMING) {
+        if (stage == LifecycleStage.INCOMING) {
             return end(CallEnd.ANSWERED_ELSEWHERE);
         }
-        if (stage == Stage.OUTGOING) {
+        if (stage == LifecycleStage.OUTGOING) {
             accepted = true;
             if (ringTaken) {
-                stage = Stage.ACTIVE;
+                stage = LifecycleStage.ACTIVE;
                 return List.of(new AcceptSession(id));
             }
         }
@@ -205,7 +178,7 @@ public final class CallLifecycle {
     }
 
     public List<LifecycleAction> callDeclined(String id) {
-        return endIfCurrent(id, stage == Stage.INCOMING ? CallEnd.ANSWERED_ELSEWHERE : CallEnd.DECLINED);
+        return endIfCurrent(id, stage == LifecycleStage.INCOMING ? CallEnd.ANSWERED_ELSEWHERE : CallEnd.DECLINED);
     }
 
     public List<LifecycleAction> callCancelled(String id) {
@@ -242,7 +215,7 @@ public final class CallLifecycle {
         return switch (stage) {
             case IDLE -> kept == null ? List.of()
                     : kept.state() == CallState.ACTIVE ? List.of(new SendHangup(kept.callId()))
-                    : Boolean.FALSE.equals(kept.caller()) ? callIncoming(incomingFrom(kept)) : List.of();
+                    : Boolean.FALSE.equals(kept.caller()) ? callIncoming(IncomingCall.ringing(kept)) : List.of();
             case INCOMING -> keptOurs ? List.of() : end(CallEnd.CANCELLED);
             case OUTGOING -> !ringTaken ? List.of() // the ring's own reply decides
                     : keptOurs ? List.of(new ResumeSession(callId, farSideOnline(kept))) : end(CallEnd.DISCONNECTED);
@@ -254,23 +227,18 @@ public final class CallLifecycle {
 
     /** The server no longer knows our session: it ended our call. */
     public List<LifecycleAction> signedOut() {
-        return stage == Stage.IDLE ? List.of() : end(CallEnd.DISCONNECTED);
+        return stage == LifecycleStage.IDLE ? List.of() : end(CallEnd.DISCONNECTED);
     }
 
     // ---- observation ----
 
-    public Stage stage() {
+    public LifecycleStage stage() {
         return stage;
     }
 
     /** Whether {@code id}'s session exists, so relayed offers, answers and candidates go to it. */
     public boolean hasSession(String id) {
         return session && id.equals(callId);
-    }
-
-    /** The ringing call in {@code inChannel}, if someone rings us there. */
-    public boolean ringsIn(String inChannel) {
-        return stage == Stage.INCOMING && inChannel.equals(channel);
     }
 
     public String callId() {
@@ -280,7 +248,7 @@ public final class CallLifecycle {
     // ---- internals ----
 
     private boolean isCurrent(String id) {
-        return stage != Stage.IDLE && id.equals(callId);
+        return stage != LifecycleStage.IDLE && id.equals(callId);
     }
 
     private List<LifecycleAction> endIfCurrent(String id, CallEnd how) {
@@ -298,7 +266,7 @@ public final class CallLifecycle {
     }
 
     private void reset() {
-        stage = Stage.IDLE;
+        stage = LifecycleStage.IDLE;
         callId = null;
         channel = null;
         video = false;
@@ -320,10 +288,5 @@ public final class CallLifecycle {
 
     private static boolean farSideOnline(CallInfo kept) {
         return !Boolean.FALSE.equals(kept.peerOnline()); // absent from older servers
-    }
-
-    private static IncomingCall incomingFrom(CallInfo kept) {
-        return new IncomingCall(kept.callId(), kept.channel(), kept.peer().username(), kept.peer().displayName(),
-                kept.media() == Media.VIDEO);
     }
 }

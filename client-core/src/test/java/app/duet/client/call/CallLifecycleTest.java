@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import app.duet.client.call.CallLifecycle.Stage;
+
 import app.duet.client.call.LifecycleAction.AcceptSession;
 import app.duet.client.call.LifecycleAction.CreateSession;
 import app.duet.client.call.LifecycleAction.EndSession;
@@ -42,10 +42,10 @@ class CallLifecycleTest {
         assertThat(life.ringTaken("mine", "mine")).containsExactly(new CreateSession("mine", Role.CALLER, true, ICE, false));
         assertThat(life.hasSession("mine")).isTrue();
         assertThat(life.callAccepted("mine")).containsExactly(new AcceptSession("mine"));
-        assertThat(life.stage()).isEqualTo(Stage.ACTIVE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.ACTIVE);
         assertThat(life.hangup()).containsExactly(new EndSession("mine"), new NotifyEnded("mine", CallEnd.LOCAL_HANGUP),
                 new SendHangup("mine"));
-        assertThat(life.stage()).isEqualTo(Stage.IDLE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.IDLE);
         assertThat(life.hasSession("mine")).isFalse();
     }
 
@@ -54,7 +54,7 @@ class CallLifecycleTest {
         ringSent("mine");
         assertThat(life.callAccepted("mine")).isEmpty();
         assertThat(life.ringTaken("mine", "mine")).containsExactly(new CreateSession("mine", Role.CALLER, true, ICE, true));
-        assertThat(life.stage()).isEqualTo(Stage.ACTIVE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.ACTIVE);
     }
 
     @Test
@@ -63,7 +63,7 @@ class CallLifecycleTest {
         assertThat(life.callDeclined("mine")).containsExactly(new NotifyEnded("mine", CallEnd.DECLINED));
         assertThat(life.ringTaken("mine", "mine")).as("the late reply: the server's call is gone already, a hang-up is harmless")
                 .containsExactly(new SendHangup("mine"));
-        assertThat(life.stage()).isEqualTo(Stage.IDLE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.IDLE);
     }
 
     @Test
@@ -96,7 +96,7 @@ class CallLifecycleTest {
         assertThat(life.callAccepted("theirs")).as("settled by the ring's reply").isEmpty();
         assertThat(life.ringTaken("mine", "theirs"))
                 .containsExactly(new CreateSession("theirs", Role.CALLEE, true, ICE, true));
-        assertThat(life.stage()).isEqualTo(Stage.ACTIVE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.ACTIVE);
         assertThat(life.callId()).isEqualTo("theirs");
         assertThat(life.callEnded("theirs", CallEnd.REMOTE_HANGUP))
                 .containsExactly(new EndSession("theirs"), new NotifyEnded("theirs", CallEnd.REMOTE_HANGUP));
@@ -107,7 +107,7 @@ class CallLifecycleTest {
         ringSent("mine");
         assertThat(life.ring("again", "room", true)).containsExactly(new Refuse("You are already in a call."));
         assertThat(life.ringFailed("mine")).isEmpty();
-        assertThat(life.stage()).isEqualTo(Stage.IDLE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.IDLE);
         assertThat(life.ring("again", "room", true)).containsExactly(new FetchIceServers("again"));
     }
 
@@ -118,7 +118,7 @@ class CallLifecycleTest {
         assertThat(life.iceServersReady("theirs", ICE))
                 .containsExactly(new CreateSession("theirs", Role.CALLEE, false, ICE, true), new SendAccept("theirs"));
         assertThat(life.acceptTaken("theirs")).isEmpty();
-        assertThat(life.stage()).isEqualTo(Stage.ACTIVE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.ACTIVE);
     }
 
     @Test
@@ -179,7 +179,7 @@ class CallLifecycleTest {
         assertThat(life.signedOut()).containsExactly(new EndSession("mine"), new NotifyEnded("mine", CallEnd.DISCONNECTED));
         ringTaken("next");
         assertThat(life.closed()).containsExactly(new EndSession("next"));
-        assertThat(life.stage()).isEqualTo(Stage.IDLE);
+        assertThat(life.stage()).isEqualTo(LifecycleStage.IDLE);
     }
 
     private void ringSent(String id) {
