@@ -67,7 +67,7 @@ public final class CallView implements Screen {
         self.prefHeightProperty().bind(self.prefWidthProperty().multiply(9.0 / 16));
         self.maxWidthProperty().bind(self.prefWidthProperty());
         self.maxHeightProperty().bind(self.prefHeightProperty());
-        self.visibleProperty().bind(vm.cameraOnProperty().or(vm.sharingProperty()));
+        self.visibleProperty().bind(vm.own().cameraOnProperty().or(vm.own().sharingProperty()));
         vm.selfViewProperty().addListener((obs, old, now) -> self.attach(now));
         self.attach(vm.selfViewProperty().get());
         StackPane stage = stageBox;
@@ -79,29 +79,29 @@ public final class CallView implements Screen {
 
         root.setTop(infoBar());
         root.setCenter(stage);
-        ChatPanel chat = new ChatPanel(vm, this::pickFile);
-        chat.visibleProperty().bind(vm.chatVisibleProperty());
+        ChatPanel chat = new ChatPanel(vm.chat(), this::pickFile);
+        chat.visibleProperty().bind(vm.chat().visibleProperty());
         chat.managedProperty().bind(chat.visibleProperty());
         root.setRight(chat);
 
-        micButton = toggle("call-mic", Feather.MIC, Feather.MIC_OFF, vm.micOnProperty().get(), vm.micText(),
-                CallShortcuts.MIC, vm::toggleMic);
-        vm.micOnProperty().addListener((obs, old, on) -> ((FontIcon) micButton.getGraphic())
+        micButton = toggle("call-mic", Feather.MIC, Feather.MIC_OFF, vm.own().micOnProperty().get(), vm.own().micText(),
+                CallShortcuts.MIC, vm.own()::toggleMic);
+        vm.own().micOnProperty().addListener((obs, old, on) -> ((FontIcon) micButton.getGraphic())
                 .setIconCode(on ? Feather.MIC : Feather.MIC_OFF));
-        Button camera = toggle("call-camera", Feather.VIDEO, Feather.VIDEO_OFF, vm.cameraOnProperty().get(),
-                vm.cameraText(), CallShortcuts.CAMERA, vm::toggleCamera);
-        vm.cameraOnProperty().addListener((obs, old, on) -> ((FontIcon) camera.getGraphic())
+        Button camera = toggle("call-camera", Feather.VIDEO, Feather.VIDEO_OFF, vm.own().cameraOnProperty().get(),
+                vm.own().cameraText(), CallShortcuts.CAMERA, vm.own()::toggleCamera);
+        vm.own().cameraOnProperty().addListener((obs, old, on) -> ((FontIcon) camera.getGraphic())
                 .setIconCode(on ? Feather.VIDEO : Feather.VIDEO_OFF));
-        Button share = control("call-share", Feather.MONITOR, vm.shareText(), CallShortcuts.SHARE, this::shareOrStop);
-        vm.sharingProperty().addListener((obs, old, on) -> share.pseudoClassStateChanged(
+        Button share = control("call-share", Feather.MONITOR, vm.own().shareText(), CallShortcuts.SHARE, this::shareOrStop);
+        vm.own().sharingProperty().addListener((obs, old, on) -> share.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("active"), on));
         ToggleButton chatToggle = new ToggleButton(null, new FontIcon(Feather.MESSAGE_SQUARE));
         chatToggle.setId("call-chat");
-        chatToggle.selectedProperty().bindBidirectional(vm.chatVisibleProperty());
+        chatToggle.selectedProperty().bindBidirectional(vm.chat().visibleProperty());
         describe(chatToggle, "Chat and files", CallShortcuts.CHAT);
         Button file = control("call-file", Feather.PAPERCLIP, constant("Send a file"), CallShortcuts.SEND_FILE,
                 this::pickFile);
-        file.disableProperty().bind(vm.dataOpenProperty().not());
+        file.disableProperty().bind(vm.chat().openProperty().not());
         Button hangUp = control("call-hangup", Feather.PHONE_OFF, constant("Hang up"), CallShortcuts.HANG_UP,
                 vm::hangUp);
         hangUp.getStyleClass().addAll(Styles.DANGER, "hangup-button");
@@ -110,10 +110,10 @@ public final class CallView implements Screen {
         more.setId("call-more");
         more.setAccessibleText("More call controls");
         MenuItem moreShare = new MenuItem();
-        moreShare.textProperty().bind(vm.shareText());
+        moreShare.textProperty().bind(vm.own().shareText());
         moreShare.setOnAction(e -> shareOrStop());
         MenuItem moreChat = new MenuItem("Chat and files");
-        moreChat.setOnAction(e -> vm.chatVisibleProperty().set(!vm.chatVisibleProperty().get()));
+        moreChat.setOnAction(e -> vm.chat().toggle());
         MenuItem moreFile = new MenuItem("Send a file");
         moreFile.setOnAction(e -> pickFile());
         MenuItem logOut = new MenuItem("Hang up and log out");
@@ -132,10 +132,10 @@ public final class CallView implements Screen {
         fold(false, share, chatToggle, file, folded);
 
         accelerators = Map.of(
-                CallShortcuts.MIC.keys(), vm::toggleMic,
-                CallShortcuts.CAMERA.keys(), vm::toggleCamera,
+                CallShortcuts.MIC.keys(), vm.own()::toggleMic,
+                CallShortcuts.CAMERA.keys(), vm.own()::toggleCamera,
                 CallShortcuts.SHARE.keys(), this::shareOrStop,
-                CallShortcuts.CHAT.keys(), () -> vm.chatVisibleProperty().set(!vm.chatVisibleProperty().get()),
+                CallShortcuts.CHAT.keys(), vm.chat()::toggle,
                 CallShortcuts.SEND_FILE.keys(), this::pickFile,
                 CallShortcuts.QUALITY.keys(), () -> vm.qualityDetailsVisibleProperty().set(!vm.qualityDetailsVisibleProperty().get()),
                 CallShortcuts.HANG_UP.keys(), vm::hangUp,
@@ -223,11 +223,11 @@ public final class CallView implements Screen {
     }
 
     private void shareOrStop() {
-        if (vm.sharingProperty().get()) {
-            vm.stopSharing();
+        if (vm.own().sharingProperty().get()) {
+            vm.own().stopSharing();
             return;
         }
-        vm.displays().whenComplete((displays, error) -> {
+        vm.own().displays().whenComplete((displays, error) -> {
             ContextMenu picker = new ContextMenu();
             if (error != null || displays.isEmpty()) {
                 MenuItem none = new MenuItem("No screen can be shared here");
@@ -237,7 +237,7 @@ public final class CallView implements Screen {
                 displays.forEach(d -> {
                     MenuItem item = new MenuItem(d.name() + " (" + d.width() + "×" + d.height() + ")"
                             + (d.primary() ? " — main" : ""));
-                    item.setOnAction(e -> vm.shareScreen(d));
+                    item.setOnAction(e -> vm.own().shareScreen(d));
                     picker.getItems().add(item);
                 });
             }
@@ -248,10 +248,10 @@ public final class CallView implements Screen {
     }
 
     private void pickFile() {
-        if (!vm.dataOpenProperty().get()) {
+        if (!vm.chat().openProperty().get()) {
             return;
         }
-        files.pick(root.getScene().getWindow(), "Send a file to " + vm.peerName()).ifPresent(vm::sendFile);
+        files.pick(root.getScene().getWindow(), "Send a file to " + vm.peerName()).ifPresent(vm.chat()::sendFile);
     }
 
     private void toggleFullScreen() {

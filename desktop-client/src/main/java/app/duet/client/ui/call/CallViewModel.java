@@ -53,28 +53,15 @@ public final class CallViewModel {
     private final ReadOnlyObjectWrapper<CallQuality> quality = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper elapsed = new ReadOnlyStringWrapper("0:00");
     private final ReadOnlyStringWrapper safetyCode = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper micOn = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyBooleanWrapper cameraOn;
-    private final ReadOnlyBooleanWrapper sharing = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper dataOpen = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<RemoteMediaState> remoteMedia = new ReadOnlyObjectWrapper<>(RemoteMediaState.INITIAL);
     private final ReadOnlyDoubleWrapper remoteLevel = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<LatestFrameHolder> remoteVideo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatestFrameHolder> selfView = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty chatVisible = new SimpleBooleanProperty(false);
     private final BooleanProperty qualityDetailsVisible = new SimpleBooleanProperty(false);
-    private final ObservableList<ChatMessage> chat = FXCollections.observableArrayList();
-    private final ObservableList<FileTransferUpdate> transfers = FXCollections.observableArrayList();
-    private final ObservableList<FileTransferUpdate> fileOffers = FXCollections.observableArrayList();
-    // One read-only view each: a view listens to its list weakly, so a view made per call (and listened to)
-    // could be garbage collected with its listeners.
-    private final ObservableList<ChatMessage> chatView = FXCollections.unmodifiableObservableList(chat);
-    private final ObservableList<FileTransferUpdate> transfersView = FXCollections.unmodifiableObservableList(transfers);
-    private final ObservableList<FileTransferUpdate> fileOffersView = FXCollections.unmodifiableObservableList(fileOffers);
     private final Ticker.Ticking ticking;
-    /** An audio call sends no video until the camera is first turned on. */
-    private boolean videoStarted;
+    private final CallChatModel chat;
+    private final OwnMediaModel own;
     private boolean active = true;
     private long connectedAtMillis = -1;
     private long noticeShownAtMillis;
@@ -95,8 +82,8 @@ public final class CallViewModel {
         this.background = shared.background();
         this.clock = shared.clock();
         this.controls = controls;
-        this.cameraOn = new ReadOnlyBooleanWrapper(media == Media.VIDEO);
-        this.videoStarted = media == Media.VIDEO;
+        this.chat = new CallChatModel(peerName, controls, background, this::problem);
+        this.own = new OwnMediaModel(media, controls, background, this::problem);
         remoteVideo.set(controls.remoteVideo());
         selfView.set(controls.selfView());
         ticking = shared.ticker().start(this::tick);
@@ -125,8 +112,8 @@ public final class CallViewModel {
 
             @Override
             public void chat(ChatMessage m) {
-                chat.add(m);
-                if (!m.fromMe() && !chatVisible.get()) {
+                chat.received(m);
+                if (!m.fromMe() && !chat.visibleProperty().get()) {
                     message.set(UserMessage.info(peerName + ": " + m.text()));
                     noticeShownAtMillis = clock.millis();
                 }
@@ -134,14 +121,7 @@ public final class CallViewModel {
 
             @Override
             public void fileTransfer(FileTransferUpdate update) {
-                fileOffers.removeIf(t -> t.transferId().equals(update.transferId()));
-                if (update.status() == FileTransferUpdate.Status.OFFERED) {
-                    fileOffers.add(update);
-                    chatVisible.set(true); // the offer, theirs to answer or ours to withdraw, waits in the chat panel
-                    return;
-                }
-                transfers.removeIf(t -> t.transferId().equals(update.transferId()));
-                transfers.add(update);
+                chat.fileTransfer(update);
             }
 
             @Override
@@ -156,7 +136,7 @@ public final class CallViewModel {
 
             @Override
             public void dataChannel(boolean open) {
-                dataOpen.set(open);
+                chat.dataChannel(open);
             }
 
             @Override
@@ -180,75 +160,15 @@ public final class CallViewModel {
 
     // ---- commands ----
 
-    public void toggleMic() {
-        micOn.set(!micOn.get());
-        controls.setMicrophoneMuted(!micOn.get());
-    }
 
-    public void toggleCamera() {
-        cameraOn.set(!cameraOn.get());
-        if (cameraOn.get() && !videoStarted && !sharing.get()) {
-            videoStarted = true;
-            controls.startVideo();
-        }
-        controls.setCameraEnabled(cameraOn.get());
-    }
 
-    /** The screens that can be shared, listed on a worker. */
-    public CompletableFuture<List<DisplayInfo>> displays() {
-        return background.supply(controls::displays);
-    }
 
-    public void shareScreen(DisplayInfo display) {
-        controls.shareScreen(display).whenCompleteAsync((ok, error) -> {
-            if (error == null) {
-                sharing.set(true);
-            } else {
-                problem("Your screen could not be shared: " + Background.cause(error).getMessage());
-            }
-        }, background.uiExecutor());
-    }
 
-    public void stopSharing() {
-        controls.stopScreenShare();
-        sharing.set(false);
-    }
 
-    public void sendChat(String text) {
-        if (text == null || text.isBlank()) {
-            return;
-        }
-        controls.sendChat(text.strip()).whenCompleteAsync((sent, error) -> {
-            if (error != null) {
-                problem(Background.cause(error).getMessage());
-            }
-        }, background.uiExecutor());
-    }
 
-    public void sendFile(Path file) {
-        background.supply(() -> controls.sendFile(file)).whenComplete((id, error) -> {
-            if (error != null) {
-                problem("The file could not be sent: " + Background.cause(error).getMessage());
-            }
-        });
-    }
 
-    /** Receives an offered file into the download folder. */
-    public void acceptFile(FileTransferUpdate offer) {
-        fileOffers.remove(offer);
-        controls.acceptFile(offer.transferId());
-    }
 
-    public void declineFile(FileTransferUpdate offer) {
-        fileOffers.remove(offer);
-        controls.declineFile(offer.transferId());
-    }
 
-    /** Takes back a file we offered that the other person has not answered yet. */
-    public void withdrawFile(FileTransferUpdate offer) {
-        fileOffers.remove(offer);
-        controls.cancelFile(offer.transferId());
-    }
 
     public void hangUp() {
         controls.hangup();
@@ -282,21 +202,9 @@ public final class CallViewModel {
         return safetyCode.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty micOnProperty() {
-        return micOn.getReadOnlyProperty();
-    }
 
-    public ReadOnlyBooleanProperty cameraOnProperty() {
-        return cameraOn.getReadOnlyProperty();
-    }
 
-    public ReadOnlyBooleanProperty sharingProperty() {
-        return sharing.getReadOnlyProperty();
-    }
 
-    public ReadOnlyBooleanProperty dataOpenProperty() {
-        return dataOpen.getReadOnlyProperty();
-    }
 
     public ReadOnlyObjectProperty<RemoteMediaState> remoteMediaProperty() {
         return remoteMedia.getReadOnlyProperty();
@@ -318,25 +226,18 @@ public final class CallViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public BooleanProperty chatVisibleProperty() {
-        return chatVisible;
+    /** What this person sends: microphone, camera, screen. */
+    public OwnMediaModel own() {
+        return own;
+    }
+
+    /** The chat and files of the call. */
+    public CallChatModel chat() {
+        return chat;
     }
 
     public BooleanProperty qualityDetailsVisibleProperty() {
         return qualityDetailsVisible;
-    }
-
-    public ObservableList<ChatMessage> chat() {
-        return chatView;
-    }
-
-    public ObservableList<FileTransferUpdate> transfers() {
-        return transfersView;
-    }
-
-    /** Offers waiting for an answer: the other person's, for us to answer, and ours, which we may withdraw. */
-    public ObservableList<FileTransferUpdate> fileOffers() {
-        return fileOffersView;
     }
 
     /** "Connecting…", "Connected", "Connected · relayed", "Reconnecting…". */
@@ -357,24 +258,12 @@ public final class CallViewModel {
         return Bindings.createStringBinding(() -> CallTexts.remote(peerName, remoteMedia.get()), remoteMedia);
     }
 
-    public StringBinding micText() {
-        return Bindings.createStringBinding(() -> micOn.get()
-                ? "Microphone on — press to mute" : "Microphone muted — press to unmute", micOn);
-    }
 
-    public StringBinding cameraText() {
-        return Bindings.createStringBinding(() -> cameraOn.get()
-                ? "Camera on — press to turn off" : "Camera off — press to turn on", cameraOn);
-    }
 
-    public StringBinding shareText() {
-        return Bindings.createStringBinding(() -> sharing.get()
-                ? "Sharing your screen — press to stop" : "Share your screen", sharing);
-    }
 
     private void tick() {
         // A chat notice fades after a few seconds, or as soon as the chat is open.
-        if (noticeShownAtMillis > 0 && (chatVisible.get()
+        if (noticeShownAtMillis > 0 && (chat.visibleProperty().get()
                 || clock.millis() - noticeShownAtMillis > CHAT_NOTICE_MILLIS)) {
             noticeShownAtMillis = 0;
             if (message.get() != null && message.get().kind() == UserMessage.Kind.INFO) {

@@ -22,7 +22,7 @@ import app.duet.client.call.FileTransferUpdate;
 /** Chat messages, file transfers with progress, and the box to write in. */
 final class ChatPanel extends VBox {
 
-    ChatPanel(CallViewModel vm, Runnable pickFile) {
+    ChatPanel(CallChatModel vm, Runnable pickFile) {
         setId("call-chat-panel");
         getStyleClass().add("chat-panel");
         setPrefWidth(300);
@@ -32,7 +32,7 @@ final class ChatPanel extends VBox {
         Label title = new Label("Chat and files");
         title.getStyleClass().add(Styles.TITLE_4);
 
-        ListView<ChatMessage> messages = new ListView<>(vm.chat());
+        ListView<ChatMessage> messages = new ListView<>(vm.messages());
         messages.setId("chat-messages");
         messages.setAccessibleText("Chat messages");
         Label empty = new Label("Messages you exchange appear here. They go directly to " + vm.peerName()
@@ -49,8 +49,8 @@ final class ChatPanel extends VBox {
                 setPrefWidth(0);
             }
         });
-        vm.chat().addListener((javafx.collections.ListChangeListener<ChatMessage>) c ->
-                messages.scrollTo(vm.chat().size() - 1));
+        vm.messages().addListener((javafx.collections.ListChangeListener<ChatMessage>) c ->
+                messages.scrollTo(vm.messages().size() - 1));
         VBox.setVgrow(messages, Priority.ALWAYS);
         messages.setMinHeight(0); // in a small window the lists give way to a file question and the input
 
@@ -97,14 +97,14 @@ final class ChatPanel extends VBox {
         input.setId("chat-input");
         input.setPromptText("Write a message");
         input.setAccessibleText("Message to " + vm.peerName());
-        input.disableProperty().bind(vm.dataOpenProperty().not());
+        input.disableProperty().bind(vm.openProperty().not());
         Button send = new Button(null, new FontIcon(Feather.SEND));
         send.setId("chat-send");
         send.setAccessibleText("Send message");
         send.setTooltip(new Tooltip("Send (Enter)"));
-        send.disableProperty().bind(vm.dataOpenProperty().not());
+        send.disableProperty().bind(vm.openProperty().not());
         Runnable sendNow = () -> {
-            vm.sendChat(input.getText());
+            vm.send(input.getText());
             input.clear();
         };
         input.setOnAction(e -> sendNow.run());
@@ -113,7 +113,7 @@ final class ChatPanel extends VBox {
         file.setId("chat-file");
         file.setAccessibleText("Send a file");
         file.setTooltip(new Tooltip(CallShortcuts.SEND_FILE.tooltip("Send a file")));
-        file.disableProperty().bind(vm.dataOpenProperty().not());
+        file.disableProperty().bind(vm.openProperty().not());
         file.setOnAction(e -> pickFile.run());
         HBox.setHgrow(input, Priority.ALWAYS);
         HBox row = new HBox(6, input, send, file);

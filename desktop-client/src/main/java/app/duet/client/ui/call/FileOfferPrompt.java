@@ -21,7 +21,7 @@ import app.duet.client.call.FileTransferUpdate;
  */
 final class FileOfferPrompt extends VBox {
 
-    static FileOfferPrompt received(CallViewModel vm, FileTransferUpdate offer) {
+    static FileOfferPrompt received(CallChatModel vm, FileTransferUpdate offer) {
         String question = vm.peerName() + " wants to send you " + offer.fileName() + " ("
                 + CallTexts.size(offer.totalBytes()) + ").";
         Button accept = button("file-offer-accept", "Accept", Feather.DOWNLOAD,
@@ -35,7 +35,7 @@ final class FileOfferPrompt extends VBox {
                 accept, decline);
     }
 
-    static FileOfferPrompt sent(CallViewModel vm, FileTransferUpdate offer) {
+    static FileOfferPrompt sent(CallChatModel vm, FileTransferUpdate offer) {
         String waiting = "Waiting for " + vm.peerName() + " to accept " + offer.fileName() + " ("
                 + CallTexts.size(offer.totalBytes()) + ").";
         Button withdraw = button("file-sent-withdraw", "Withdraw", Feather.X,

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import app.duet.client.call.CallState;
 import app.duet.client.call.ChatMessage;
+import app.duet.client.call.FileTransferUpdate;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.UserMessage;
@@ -72,20 +73,20 @@ class CallViewModelTest {
         clock.advance(Duration.ofMillis(2));
         ticker.tick();
         assertThat(vm.messageProperty().get()).isNull();
-        assertThat(vm.chat()).hasSize(1);
+        assertThat(vm.chat().messages()).hasSize(1);
     }
 
     @Test
     void anAudioCallStartsVideoTheFirstTimeTheCameraIsTurnedOn() {
         CallViewModel vm = factory.create("Ann", "room", Media.AUDIO, controls);
-        assertThat(vm.cameraOnProperty().get()).isFalse();
-        vm.toggleCamera();
-        vm.toggleCamera();
-        vm.toggleCamera();
+        assertThat(vm.own().cameraOnProperty().get()).isFalse();
+        vm.own().toggleCamera();
+        vm.own().toggleCamera();
+        vm.own().toggleCamera();
         assertThat(controls.commands).containsExactly("start video", "camera on", "camera off", "camera on");
-        vm.toggleMic();
-        assertThat(vm.micOnProperty().get()).isFalse();
-        assertThat(vm.micText().get()).startsWith("Microphone muted");
+        vm.own().toggleMic();
+        assertThat(vm.own().micOnProperty().get()).isFalse();
+        assertThat(vm.own().micText().get()).startsWith("Microphone muted");
         assertThat(controls.commands).endsWith("microphone muted");
     }
 
@@ -93,10 +94,10 @@ class CallViewModelTest {
     void sharingIsShownOnlyOnceTheScreenIsCapturedAndAFailureIsExplained() {
         CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
         DisplayInfo screen = new DisplayInfo("0", "Screen 1", 0, 0, 1280, 720, true);
-        vm.shareScreen(screen);
-        assertThat(vm.sharingProperty().get()).isFalse();
+        vm.own().shareScreen(screen);
+        assertThat(vm.own().sharingProperty().get()).isFalse();
         controls.screenShare.completeExceptionally(new IllegalStateException("no X display"));
-        assertThat(vm.sharingProperty().get()).isFalse();
+        assertThat(vm.own().sharingProperty().get()).isFalse();
         assertThat(vm.messageProperty().get().kind()).isEqualTo(UserMessage.Kind.ERROR);
         assertThat(vm.messageProperty().get().text()).contains("no X display");
     }
@@ -113,11 +114,41 @@ class CallViewModelTest {
     @Test
     void hangingUpAndLoggingOutGoThroughTheControls() {
         CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
-        vm.sendChat("   ");
+        vm.chat().send("   ");
         vm.hangUp();
         vm.logOut();
         assertThat(controls.commands).containsExactly("hangup", "hangup");
         assertThat(logOuts).isEqualTo(1);
+    }
+
+    @Test
+    void aFileOfferOpensTheChatAndWaitsThereForAnAnswer() {
+        CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
+        CallChatModel chat = vm.chat();
+        FileTransferUpdate offer = new FileTransferUpdate("t-7", FileTransferUpdate.Direction.INCOMING, "notes.txt",
+                0, 1200, FileTransferUpdate.Status.OFFERED, null, null);
+        vm.listener().fileTransfer(offer);
+        assertThat(chat.visibleProperty().get()).isTrue();
+        assertThat(chat.fileOffers()).containsExactly(offer);
+        chat.acceptFile(offer);
+        assertThat(chat.fileOffers()).isEmpty();
+        assertThat(controls.commands).containsExactly("accept t-7");
+        FileTransferUpdate done = new FileTransferUpdate("t-7", FileTransferUpdate.Direction.INCOMING, "notes.txt",
+                1200, 1200, FileTransferUpdate.Status.COMPLETED, null, null);
+        vm.listener().fileTransfer(done);
+        assertThat(chat.transfers()).containsExactly(done);
+    }
+
+    @Test
+    void chatAndFilesWaitForTheDataChannel() {
+        CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
+        assertThat(vm.chat().openProperty().get()).isFalse();
+        vm.listener().dataChannel(true);
+        assertThat(vm.chat().openProperty().get()).isTrue();
+        vm.chat().send(" hi ");
+        controls.chatSent.completeExceptionally(new IllegalStateException("The message could not be sent"));
+        assertThat(controls.commands).containsExactly("chat hi");
+        assertThat(vm.messageProperty().get().text()).isEqualTo("The message could not be sent");
     }
 
     /** A clock the test moves by hand. */
