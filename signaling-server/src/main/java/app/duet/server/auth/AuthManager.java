@@ -9,7 +9,6 @@ import app.duet.server.store.Sessions;
 import app.duet.server.store.Sessions.StoredSession;
 import app.duet.server.store.StoreException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import app.duet.client.call.CallEnd;
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
+import app.duet.client.call.CallListener;
 import app.duet.client.call.CallQuality;
 import app.duet.client.call.CallState;
 import app.duet.client.call.ChatMessage;
@@ -53,6 +54,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private IncomingCallOverlay incomingDialog;
     private CallViewModel call;
     private final CallViewModel.Factory screens;
+    private static final CallListener NO_SCREEN = new CallListener() { };
 
     /** What the call screen of our ring will show. */
     private record OutgoingCall(String peerName, String channel, Media media) {
@@ -172,9 +174,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
                         engine.controls()));
             }
         }
-        if (call != null) {
-            call.listener().stateChanged(state);
-        }
+        screen().stateChanged(state);
     }
 
     @Override
@@ -216,51 +216,37 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
 
     @Override
     public void quality(CallQuality quality) {
-        if (call != null) {
-            call.listener().quality(quality);
-        }
+        screen().quality(quality);
     }
 
     @Override
     public void chat(ChatMessage message) {
-        if (call != null) {
-            call.listener().chat(message);
-        }
+        screen().chat(message);
     }
 
     @Override
     public void fileTransfer(FileTransferUpdate update) {
-        if (call != null) {
-            call.listener().fileTransfer(update);
-        }
+        screen().fileTransfer(update);
     }
 
     @Override
     public void remoteMedia(RemoteMediaState state) {
-        if (call != null) {
-            call.listener().remoteMedia(state);
-        }
+        screen().remoteMedia(state);
     }
 
     @Override
     public void safetyCode(String code) {
-        if (call != null) {
-            call.listener().safetyCode(code);
-        }
+        screen().safetyCode(code);
     }
 
     @Override
     public void dataChannel(boolean open) {
-        if (call != null) {
-            call.listener().dataChannel(open);
-        }
+        screen().dataChannel(open);
     }
 
     @Override
     public void problem(String message) {
-        if (call != null) {
-            call.listener().problem(message);
-        }
+        screen().problem(message);
     }
 
     /** Logged out or the session ended: no call survives that. */
@@ -270,6 +256,11 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         }
         closeRinging();
         closeIncoming();
+    }
+
+    /** The open call screen's listener; nothing hears a call event while no call screen is open. */
+    private CallListener screen() {
+        return call != null ? call.listener() : NO_SCREEN;
     }
 
     private void openCallScreen(CallViewModel model) {

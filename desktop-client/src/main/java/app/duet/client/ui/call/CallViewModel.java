@@ -1,16 +1,11 @@
 package app.duet.client.ui.call;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -18,8 +13,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import app.duet.client.call.CallListener;
 import app.duet.client.call.CallQuality;
@@ -28,7 +21,6 @@ import app.duet.client.call.CallState;
 import app.duet.client.call.ChatMessage;
 import app.duet.client.call.FileTransferUpdate;
 import app.duet.client.call.RemoteMediaState;
-import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.Ticker;
