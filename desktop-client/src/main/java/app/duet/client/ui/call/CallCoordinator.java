@@ -21,6 +21,7 @@ import app.duet.client.signaling.SignalingException;
 import app.duet.client.sound.RingTone;
 import app.duet.client.ui.channels.CallLauncher;
 import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.DisplayNames;
 import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.shell.MainWindow;
 import app.duet.client.ui.shell.Screen;
@@ -126,7 +127,9 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     // ---- incoming ----
 
     @Override
-    public void incomingCall(IncomingCall offered) {
+    public void incomingCall(IncomingCall ring) {
+        IncomingCall offered = new IncomingCall(ring.callId(), ring.channel(), ring.callerUsername(),
+                DisplayNames.shown(ring.callerDisplayName()), ring.video());
         if (call != null || ringing != null) {
             return;
         }

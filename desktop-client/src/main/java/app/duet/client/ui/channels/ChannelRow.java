@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import app.duet.client.ui.common.DisplayNames;
 import app.duet.protocol.ChannelInfo;
 import app.duet.protocol.MemberInfo;
 import app.duet.protocol.PresenceState;
@@ -12,8 +13,10 @@ import app.duet.protocol.UserInfo;
 /** A channel as the list shows it, from the point of view of the signed-in user. Immutable. */
 public record ChannelRow(String name, String owner, List<MemberInfo> members, String me) {
 
+    /** Member names are kept as they will be shown ({@link DisplayNames}): they come from other people. */
     public ChannelRow {
-        members = List.copyOf(members);
+        members = members.stream()
+                .map(m -> new MemberInfo(m.username(), DisplayNames.shown(m.displayName()), m.online())).toList();
     }
 
     public static ChannelRow of(ChannelInfo info, String me) {

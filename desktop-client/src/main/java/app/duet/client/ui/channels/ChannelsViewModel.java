@@ -19,6 +19,7 @@ import app.duet.client.signaling.AccountService;
 import app.duet.client.signaling.ChannelService;
 import app.duet.client.signaling.SignalingEventSource;
 import app.duet.client.signaling.SignalingListener;
+import app.duet.client.ui.common.DisplayNames;
 import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
@@ -81,7 +82,7 @@ public final class ChannelsViewModel implements SignalingListener {
     }
 
     public String displayName() {
-        return session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
+        return session.userProperty().get() == null ? "" : DisplayNames.shown(session.userProperty().get().displayName());
     }
 
     public void refresh() {
