@@ -31,15 +31,7 @@ final class PendingCommands {
 
     /** The server answered ring {@code callId}: with the call's id ({@code actualId}), or an error. */
     void ringAnswered(String callId, String actualId, Throwable error) {
-        CompletableFuture<String> caller = rings.remove(callId);
-        if (caller == null) {
-            return;
-        }
-        if (error == null) {
-            caller.complete(actualId);
-        } else {
-            caller.completeExceptionally(SignalingClient.unwrap(error));
-        }
+        answer(rings.remove(callId), actualId, error);
     }
 
     /** Hung up (or failed) before the ring went out. */
@@ -55,15 +47,7 @@ final class PendingCommands {
     }
 
     void acceptAnswered(String callId, Throwable error) {
-        CompletableFuture<Void> caller = accepts.remove(callId);
-        if (caller == null) {
-            return;
-        }
-        if (error == null) {
-            caller.complete(null);
-        } else {
-            caller.completeExceptionally(SignalingClient.unwrap(error));
-        }
+        answer(accepts.remove(callId), null, error);
     }
 
     /** A call that ends while we accept it fails the accept. */
@@ -71,6 +55,17 @@ final class PendingCommands {
         CompletableFuture<Void> caller = accepts.remove(callId);
         if (caller != null) {
             caller.completeExceptionally(new IllegalStateException("The call ended before it could be accepted."));
+        }
+    }
+
+    private static <T> void answer(CompletableFuture<T> caller, T value, Throwable error) {
+        if (caller == null) {
+            return;
+        }
+        if (error == null) {
+            caller.complete(value);
+        } else {
+            caller.completeExceptionally(SignalingClient.unwrap(error));
         }
     }
 }
