@@ -35,7 +35,7 @@ public final class WelcomeView implements Screen {
         VBox points = new VBox(8,
                 point(Feather.LOCK, "Private: calls go straight between you and the other person, encrypted end to end."),
                 point(Feather.ZAP, "Fast: audio, video and screen sharing with one person at a time."),
-                point(Feather.HASH, "Simple: meet in a channel by name, then press Call."));
+                point(Feather.HASH, "Simple: meet in a channel by name, then press Video or Audio."));
 
         signUp = Forms.primary("Sign up", Feather.USER_PLUS);
         signUp.setId("welcome-signup");
