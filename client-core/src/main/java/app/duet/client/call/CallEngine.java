@@ -30,6 +30,7 @@ import app.duet.client.call.LifecycleAction.SendDecline;
 import app.duet.client.call.LifecycleAction.SendHangup;
 import app.duet.client.call.LifecycleAction.SendRing;
 import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.model.CallState;
 import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.protocol.Media;

@@ -27,6 +27,10 @@ import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.media.MediaUnavailableException;
 import app.duet.client.call.media.VideoSourceKind;
 import app.duet.client.call.media.VideoSources;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.IceCandidateInfo;
+import app.duet.client.call.model.RemoteMediaState;
 import app.duet.client.call.negotiation.NegotiationAction;
 import app.duet.client.call.negotiation.NegotiationMachine;
 import app.duet.client.call.negotiation.Role;
@@ -458,7 +462,7 @@ public final class CallSession implements AutoCloseable {
         }
 
         @Override
-        public void transport(app.duet.client.call.negotiation.TransportStatus status) {
+        public void transport(app.duet.client.call.model.TransportStatus status) {
             perform(machine.transport(status));
         }
 

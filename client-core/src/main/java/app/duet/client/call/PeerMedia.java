@@ -13,6 +13,8 @@ import app.duet.client.call.media.AudioLevelMeter;
 import app.duet.client.call.media.LocalMedia;
 import app.duet.client.call.media.LocalVideoSource;
 import app.duet.client.call.media.VideoSourceKind;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.RemoteMediaState;
 import app.duet.client.call.peer.PeerSession;
 import app.duet.client.call.stats.QualityCalculator;
 import app.duet.client.call.stats.SenderSettings;

@@ -3,8 +3,8 @@ package app.duet.client.headless;
 import java.io.IOException;
 
 import app.duet.client.call.CallEngine;
-import app.duet.client.call.ChatMessage;
-import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

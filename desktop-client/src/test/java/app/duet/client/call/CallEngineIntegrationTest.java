@@ -11,9 +11,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.call.model.CallState;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Media;
 

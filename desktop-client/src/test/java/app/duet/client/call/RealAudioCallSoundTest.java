@@ -12,6 +12,7 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.model.CallState;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
 

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Media;
 import app.duet.protocol.Result;

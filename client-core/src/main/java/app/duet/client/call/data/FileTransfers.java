@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
-import app.duet.client.call.FileTransferUpdate;
-import app.duet.client.call.FileTransferUpdate.Direction;
-import app.duet.client.call.FileTransferUpdate.Status;
+import app.duet.client.call.model.FileTransferUpdate;
+import app.duet.client.call.model.FileTransferUpdate.Direction;
+import app.duet.client.call.model.FileTransferUpdate.Status;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

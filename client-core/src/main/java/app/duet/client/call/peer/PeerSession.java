@@ -7,8 +7,8 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import app.duet.client.call.IceCandidateInfo;
-import app.duet.client.call.negotiation.TransportStatus;
+import app.duet.client.call.model.IceCandidateInfo;
+import app.duet.client.call.model.TransportStatus;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
