@@ -17,7 +17,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import app.duet.client.call.data.CallDataChannel;
-import app.duet.client.call.data.DataLink;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.ForwardedVideoSource;
 import app.duet.client.call.media.LocalMedia;
@@ -31,10 +30,12 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.ChatMessage;
 import app.duet.client.call.model.IceCandidateInfo;
 import app.duet.client.call.model.RemoteMediaState;
+import app.duet.client.call.model.TransportStatus;
 import app.duet.client.call.negotiation.NegotiationAction;
 import app.duet.client.call.negotiation.NegotiationMachine;
 import app.duet.client.call.negotiation.Role;
 import app.duet.client.call.peer.PeerConfig;
+import app.duet.client.call.peer.PeerMedia;
 import app.duet.client.call.peer.PeerSession;
 import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.call.video.LatestFrameHolder;
@@ -100,7 +101,7 @@ public final class CallSession implements AutoCloseable {
         this.fileSendThread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-files-" + id));
         this.data = new CallDataChannel(listeners, Clock.systemUTC(), options.downloadDir(), fileSendThread);
         this.media = new LocalMedia(engine, LocalMedia.audioSource(engine, options.media()), selfView);
-        this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners, this::announceMedia,
+        this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners::quality, this::announceMedia,
                 options.media().echo() ? CallSession::forwardedVideo : null);
         engine.own(this);
         if (options.media().video() != VideoChoice.NONE) {
@@ -286,9 +287,9 @@ public final class CallSession implements AutoCloseable {
 
     private void createPeer() {
         PeerConfig config = new PeerConfig(options.iceServers(), options.forceRelay(), 0, 0);
-        peer = new PeerSession(engine.factory(), config, callThread, new PeerEvents());
+        peer = new PeerSession(engine, config, callThread, new PeerEvents());
         settle = new MediaSettle(callThread, peer);
-        data.bind(new DataLink(peer.createDataChannel("duet", 0), dataThread, data));
+        data.bind(peer.openDataLink("duet", 0, dataThread, data));
         peerMedia.attach(peer);
     }
 
@@ -462,7 +463,7 @@ public final class CallSession implements AutoCloseable {
         }
 
         @Override
-        public void transport(app.duet.client.call.model.TransportStatus status) {
+        public void transport(TransportStatus status) {
             perform(machine.transport(status));
         }
 
@@ -470,11 +471,6 @@ public final class CallSession implements AutoCloseable {
         public void negotiationNeeded() {
             LOG.debug("libwebrtc: negotiation needed");
             perform(machine.negotiationNeeded());
-        }
-
-        @Override
-        public void remoteTrack(dev.onvoid.webrtc.media.MediaStreamTrack track) {
-            peerMedia.remoteTrack(track);
         }
     }
 }

@@ -20,6 +20,13 @@ class CoreArchitectureTest {
             .importPackages("app.duet.client");
 
     @Test
+    void onlyThePeerConnectionAndMediaPackagesTouchLibwebrtc() {
+        noClasses().that().resideOutsideOfPackages("app.duet.client.call.peer..", "app.duet.client.call.media..")
+                .should().dependOnClassesThat().resideInAPackage("dev.onvoid.webrtc..")
+                .check(CORE);
+    }
+
+    @Test
     void noUiToolkitInTheCore() {
         noClasses().should().dependOnClassesThat().resideInAPackage("javafx..").check(CORE);
     }

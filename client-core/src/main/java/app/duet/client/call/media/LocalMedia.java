@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.video.LatestFrameHolder;
-import app.duet.client.call.video.TrackFrameConverter;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;

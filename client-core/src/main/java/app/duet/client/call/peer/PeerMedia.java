@@ -1,7 +1,6 @@
-package app.duet.client.call;
+package app.duet.client.call.peer;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -12,18 +11,16 @@ import java.util.function.Supplier;
 import app.duet.client.call.media.AudioLevelMeter;
 import app.duet.client.call.media.LocalMedia;
 import app.duet.client.call.media.LocalVideoSource;
+import app.duet.client.call.media.TrackFrameConverter;
 import app.duet.client.call.media.VideoSourceKind;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.RemoteMediaState;
-import app.duet.client.call.peer.PeerSession;
 import app.duet.client.call.stats.QualityCalculator;
 import app.duet.client.call.stats.SenderSettings;
-import app.duet.client.call.stats.StatsEntry;
+import app.duet.client.call.stats.StatsReport;
 import app.duet.client.call.stats.StatsReports;
 import app.duet.client.call.stats.VideoAdaptationPolicy;
-import app.duet.client.call.stats.VideoSenderTuner;
 import app.duet.client.call.video.LatestFrameHolder;
-import app.duet.client.call.video.TrackFrameConverter;
 
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
@@ -37,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The media side of a call's peer connection: our senders, the far side's tracks, mute and camera state,
  * and the once-a-second stats loop with sender adaptation. Used only on the call thread.
  */
-final class PeerMedia {
+public final class PeerMedia {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerMedia.class);
     static final long STATS_PERIOD_MILLIS = 1_000;
@@ -46,7 +43,7 @@ final class PeerMedia {
     static final long SINK_STALE_NANOS = 500_000_000L;
 
     private final LocalMedia media;
-    private final Listeners listeners;
+    private final Consumer<CallQuality> qualityListener;
     private final Consumer<RemoteMediaState> announce;
     private final LatestFrameHolder remoteVideo;
     private final TrackFrameConverter remoteVideoSink;
@@ -68,20 +65,22 @@ final class PeerMedia {
      * @param forwardedVideo opens a source that sends the far side's video back (the echo bot), or null when
      *                       our video is our own
      */
-    PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Listeners listeners,
+    public PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Consumer<CallQuality> quality,
               Consumer<RemoteMediaState> announce, Supplier<LocalVideoSource> forwardedVideo) {
         this.media = media;
         this.forwardedVideo = forwardedVideo;
         this.remoteVideo = remoteVideo;
         this.remoteVideoSink = new TrackFrameConverter(remoteVideo);
         this.cameraFps = cameraFps;
-        this.listeners = listeners;
+        this.qualityListener = quality;
         this.announce = announce;
         this.adaptation = new VideoAdaptationPolicy(cameraFps, MAX_VIDEO_BITRATE_BPS);
     }
 
-    void attach(PeerSession session) {
+    /** Sends our tracks on {@code session} and takes the far side's tracks it receives. */
+    public void attach(PeerSession session) {
         this.peer = session;
+        session.onRemoteTrack(this::remoteTrack);
         if (media.audioTrack() != null) {
             audioSender = session.addTrack(media.audioTrack());
         }
@@ -91,7 +90,7 @@ final class PeerMedia {
         announceState();
     }
 
-    LatestFrameHolder remoteVideo() {
+    public LatestFrameHolder remoteVideo() {
         return remoteVideo;
     }
 
@@ -101,12 +100,12 @@ final class PeerMedia {
      * receiver's channel is recreated and the sink is not re-attached because the SSRC did not change (see
      * EarlyCollisionToneTest). Then the decoded stream's level from the last stats stands in.
      */
-    double remoteAudioLevel() {
+    public double remoteAudioLevel() {
         return remoteAudio.deliveredWithin(SINK_STALE_NANOS) ? remoteAudio.level() : decodedAudioLevel;
     }
 
     /** Swaps the outgoing video; in an audio-only call this adds a video sender, which renegotiates. */
-    void useVideo(LocalVideoSource source) {
+    public void useVideo(LocalVideoSource source) {
         media.switchVideo(source, track -> {
             if (peer == null) {
                 return;
@@ -125,8 +124,8 @@ final class PeerMedia {
         announceState();
     }
 
-    /** Re-attaches our tracks to their senders (see {@code CallSession#scheduleSettle}). */
-    void reattachTracks() {
+    /** Re-attaches our tracks to their senders (see the call's media settle). */
+    public void reattachTracks() {
         if (audioSender != null) {
             peer.replaceTrack(audioSender, media.audioTrack());
         }
@@ -135,13 +134,13 @@ final class PeerMedia {
         }
     }
 
-    void setMicrophoneMuted(boolean muted) {
+    public void setMicrophoneMuted(boolean muted) {
         microphoneMuted = muted;
         media.setMicrophoneEnabled(!muted);
         announceState();
     }
 
-    void setCameraEnabled(boolean enabled) {
+    public void setCameraEnabled(boolean enabled) {
         cameraEnabled = enabled;
         media.setVideoEnabled(enabled);
         announceState();
@@ -153,7 +152,7 @@ final class PeerMedia {
                 sendingVideo && media.videoKind() == VideoSourceKind.SCREEN));
     }
 
-    void remoteTrack(MediaStreamTrack track) {
+    private void remoteTrack(MediaStreamTrack track) {
         if (peer == null || !attachedTracks.add(track.getId())) {
             return;
         }
@@ -170,31 +169,28 @@ final class PeerMedia {
         LOG.debug("Receiving remote {} track {}", track.getKind(), track.getId());
     }
 
-    void startStats(ScheduledExecutorService callThread) {
+    public void startStats(ScheduledExecutorService callThread) {
         if (statsTask != null) {
             return;
         }
         // A periodic task that throws is silently cancelled, so failures are caught and logged here.
         statsTask = callThread.scheduleAtFixedRate(() -> {
             try {
-                peer.stats(report -> {
-                    List<StatsEntry> entries = StatsReports.entries(report);
-                    callThread.execute(() -> onStats(report.getTimestamp(), entries));
-                });
+                peer.stats(report -> callThread.execute(() -> onStats(report)));
             } catch (RuntimeException e) {
                 LOG.warn("Requesting stats failed", e);
             }
         }, STATS_PERIOD_MILLIS, STATS_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void onStats(long timestampMicros, List<StatsEntry> entries) {
+    private void onStats(StatsReport report) {
         if (statsTask == null) {
             return; // stopped while the report was on its way
         }
         try {
-            decodedAudioLevel = StatsReports.inboundAudioLevel(entries);
-            CallQuality snapshot = quality.next(timestampMicros, entries);
-            listeners.quality(snapshot);
+            decodedAudioLevel = StatsReports.inboundAudioLevel(report.entries());
+            CallQuality snapshot = quality.next(report.timestampMicros(), report.entries());
+            qualityListener.accept(snapshot);
             SenderSettings settings = adaptation.next(snapshot);
             if (settings != null && videoSender != null) {
                 VideoSenderTuner.apply(videoSender, settings);
@@ -204,7 +200,7 @@ final class PeerMedia {
         }
     }
 
-    void stopStats() {
+    public void stopStats() {
         if (statsTask != null) {
             statsTask.cancel(false);
             statsTask = null;
