@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 
 import app.duet.client.call.data.CallDataChannel;
 import app.duet.client.call.media.DisplayInfo;
-import app.duet.client.call.media.ForwardedVideoSource;
 import app.duet.client.call.media.LocalMedia;
 import app.duet.client.call.media.LocalVideoSource;
 import app.duet.client.call.media.MediaEngine;
@@ -102,7 +101,7 @@ public final class CallSession implements AutoCloseable {
         this.data = new CallDataChannel(listeners, Clock.systemUTC(), options.downloadDir(), fileSendThread);
         this.media = new LocalMedia(engine, LocalMedia.audioSource(engine, options.media()), selfView);
         this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners::quality, this::announceMedia,
-                options.media().echo() ? CallSession::forwardedVideo : null);
+                options.media().plan());
         engine.own(this);
         if (options.media().video() != VideoChoice.NONE) {
             peerMedia.useVideo(openVideo(options.media().video()));
@@ -272,17 +271,9 @@ public final class CallSession implements AutoCloseable {
 
     // ---- internals (call thread) ----
 
-    /** Our camera or pattern; with echo settings, the far side's video sent back instead. */
+    /** The camera or the pattern, as the call's media plan has it. */
     private LocalVideoSource openVideo(VideoChoice choice) {
-        if (options.media().echo()) {
-            return forwardedVideo();
-        }
-        return choice == VideoChoice.SYNTHETIC ? videoSources.synthetic(options.media())
-                : videoSources.cameraOrFallback(options.media(), listeners::problem);
-    }
-
-    private static LocalVideoSource forwardedVideo() {
-        return new ForwardedVideoSource("Echo of the far side's video");
+        return options.media().plan().video(choice, options.media(), videoSources, listeners::problem);
     }
 
     private void createPeer() {

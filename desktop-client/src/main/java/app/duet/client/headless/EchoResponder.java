@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the echo bot sends back over the data channel: every chat message it receives, and every file once
- * it arrived whole. Its audio and video are the caller's own, forwarded by the engine (echo media settings).
+ * it arrived whole. Its audio and video are the caller's own, forwarded by its media plan ({@link EchoMediaPlan}).
  */
 final class EchoResponder {
 

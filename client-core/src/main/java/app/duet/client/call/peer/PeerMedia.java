@@ -6,11 +6,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import app.duet.client.call.media.AudioLevelMeter;
 import app.duet.client.call.media.LocalMedia;
 import app.duet.client.call.media.LocalVideoSource;
+import app.duet.client.call.media.MediaPlan;
 import app.duet.client.call.media.TrackFrameConverter;
 import app.duet.client.call.media.VideoSourceKind;
 import app.duet.client.call.model.CallQuality;
@@ -51,7 +51,7 @@ public final class PeerMedia {
     private final Set<String> attachedTracks = new HashSet<>();
     private final QualityCalculator quality = new QualityCalculator();
     private final int cameraFps;
-    private final Supplier<LocalVideoSource> forwardedVideo;
+    private final MediaPlan plan;
     private VideoAdaptationPolicy adaptation;
     private PeerSession peer;
     private RTCRtpSender audioSender;
@@ -61,14 +61,11 @@ public final class PeerMedia {
     private boolean cameraEnabled = true;
     private volatile double decodedAudioLevel; // from the stats; read by the UI
 
-    /**
-     * @param forwardedVideo opens a source that sends the far side's video back (the echo bot), or null when
-     *                       our video is our own
-     */
+    /** @param plan what to send once the far side's video arrives */
     public PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Consumer<CallQuality> quality,
-              Consumer<RemoteMediaState> announce, Supplier<LocalVideoSource> forwardedVideo) {
+              Consumer<RemoteMediaState> announce, MediaPlan plan) {
         this.media = media;
-        this.forwardedVideo = forwardedVideo;
+        this.plan = plan;
         this.remoteVideo = remoteVideo;
         this.remoteVideoSink = new TrackFrameConverter(remoteVideo);
         this.cameraFps = cameraFps;
@@ -158,9 +155,7 @@ public final class PeerMedia {
         }
         if (track instanceof VideoTrack video) {
             peer.attach(video, remoteVideoSink);
-            if (forwardedVideo != null && media.videoKind() != VideoSourceKind.FORWARDED) {
-                useVideo(forwardedVideo.get()); // they added video to a call that had none: send it back too
-            }
+            plan.whenRemoteVideoArrives(media.videoKind()).ifPresent(this::useVideo);
             media.videoForwarding().ifPresent(sink -> peer.attach(video, sink));
         } else if (track instanceof AudioTrack audio) {
             peer.attach(audio, remoteAudio);
