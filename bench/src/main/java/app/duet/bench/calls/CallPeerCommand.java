@@ -2,10 +2,10 @@ package app.duet.bench.calls;
 
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineSettings;
-import app.duet.client.call.CallState;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;

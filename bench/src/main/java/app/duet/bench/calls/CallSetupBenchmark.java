@@ -1,7 +1,7 @@
 package app.duet.bench.calls;
 
-import app.duet.client.call.CallState;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
+import app.duet.client.call.model.CallState;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;

@@ -1,8 +1,8 @@
 package app.duet.bench.calls;
 
 import app.duet.bench.WorstBySecond;
-import app.duet.client.call.CallState;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
+import app.duet.client.call.model.CallState;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import java.nio.IntBuffer;

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 
 import app.duet.client.call.media.DeviceCatalog;
 import app.duet.client.call.media.DisplayInfo;
+import app.duet.client.call.model.ChatMessage;
 import app.duet.client.call.video.LatestFrameHolder;
 
 /**

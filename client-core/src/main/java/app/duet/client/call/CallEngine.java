@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import app.duet.client.call.LifecycleAction.*; // the lifecycle's vocabulary, performed here
 import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.model.CallState;
 import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.protocol.Media;

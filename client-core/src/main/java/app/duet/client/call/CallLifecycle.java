@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import app.duet.client.call.LifecycleAction.*; // the actions are this machine's vocabulary
+import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.call.negotiation.Role;
 import app.duet.protocol.CallInfo;
 import app.duet.protocol.CallState;

@@ -1,5 +1,11 @@
 package app.duet.client.call;
 
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
+import app.duet.client.call.model.RemoteMediaState;
+
 /**
  * Everything a call reports to its user. Methods run on the executor the listener was registered with
  * (the UI passes {@code Platform::runLater}); all have empty defaults.

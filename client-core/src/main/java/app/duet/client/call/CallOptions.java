@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.model.IceServerConfig;
 
 /**
  * How one call is set up.

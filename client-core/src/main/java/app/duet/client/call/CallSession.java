@@ -17,9 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import app.duet.client.call.data.CallDataChannel;
-import app.duet.client.call.data.DataLink;
 import app.duet.client.call.media.DisplayInfo;
-import app.duet.client.call.media.ForwardedVideoSource;
 import app.duet.client.call.media.LocalMedia;
 import app.duet.client.call.media.LocalVideoSource;
 import app.duet.client.call.media.MediaEngine;
@@ -27,10 +25,16 @@ import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.media.MediaUnavailableException;
 import app.duet.client.call.media.VideoSourceKind;
 import app.duet.client.call.media.VideoSources;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.IceCandidateInfo;
+import app.duet.client.call.model.RemoteMediaState;
+import app.duet.client.call.model.TransportStatus;
 import app.duet.client.call.negotiation.NegotiationAction;
 import app.duet.client.call.negotiation.NegotiationMachine;
 import app.duet.client.call.negotiation.Role;
 import app.duet.client.call.peer.PeerConfig;
+import app.duet.client.call.peer.PeerMedia;
 import app.duet.client.call.peer.PeerSession;
 import app.duet.client.call.threads.DaemonThreads;
 import app.duet.client.call.video.LatestFrameHolder;
@@ -96,8 +100,8 @@ public final class CallSession implements AutoCloseable {
         this.fileSendThread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-files-" + id));
         this.data = new CallDataChannel(listeners, Clock.systemUTC(), options.downloadDir(), fileSendThread);
         this.media = new LocalMedia(engine, LocalMedia.audioSource(engine, options.media()), selfView);
-        this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners, this::announceMedia,
-                options.media().echo() ? CallSession::forwardedVideo : null);
+        this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners::quality, this::announceMedia,
+                options.media().plan());
         engine.own(this);
         if (options.media().video() != VideoChoice.NONE) {
             peerMedia.useVideo(openVideo(options.media().video()));
@@ -267,24 +271,16 @@ public final class CallSession implements AutoCloseable {
 
     // ---- internals (call thread) ----
 
-    /** Our camera or pattern; with echo settings, the far side's video sent back instead. */
+    /** The camera or the pattern, as the call's media plan has it. */
     private LocalVideoSource openVideo(VideoChoice choice) {
-        if (options.media().echo()) {
-            return forwardedVideo();
-        }
-        return choice == VideoChoice.SYNTHETIC ? videoSources.synthetic(options.media())
-                : videoSources.cameraOrFallback(options.media(), listeners::problem);
-    }
-
-    private static LocalVideoSource forwardedVideo() {
-        return new ForwardedVideoSource("Echo of the far side's video");
+        return options.media().plan().video(choice, options.media(), videoSources, listeners::problem);
     }
 
     private void createPeer() {
         PeerConfig config = new PeerConfig(options.iceServers(), options.forceRelay(), 0, 0);
-        peer = new PeerSession(engine.factory(), config, callThread, new PeerEvents());
+        peer = new PeerSession(engine, config, callThread, new PeerEvents());
         settle = new MediaSettle(callThread, peer);
-        data.bind(new DataLink(peer.createDataChannel("duet", 0), dataThread, data));
+        data.bind(peer.openDataLink("duet", 0, dataThread, data));
         peerMedia.attach(peer);
     }
 
@@ -458,7 +454,7 @@ public final class CallSession implements AutoCloseable {
         }
 
         @Override
-        public void transport(app.duet.client.call.negotiation.TransportStatus status) {
+        public void transport(TransportStatus status) {
             perform(machine.transport(status));
         }
 
@@ -466,11 +462,6 @@ public final class CallSession implements AutoCloseable {
         public void negotiationNeeded() {
             LOG.debug("libwebrtc: negotiation needed");
             perform(machine.negotiationNeeded());
-        }
-
-        @Override
-        public void remoteTrack(dev.onvoid.webrtc.media.MediaStreamTrack track) {
-            peerMedia.remoteTrack(track);
         }
     }
 }

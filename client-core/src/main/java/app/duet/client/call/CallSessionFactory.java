@@ -8,6 +8,7 @@ import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.media.RobotDisplayCapturer;
 import app.duet.client.call.media.VideoSources;
+import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.call.negotiation.Role;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.signaling.SignalingClient;

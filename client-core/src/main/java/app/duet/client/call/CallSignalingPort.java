@@ -2,6 +2,7 @@ package app.duet.client.call;
 
 import java.util.concurrent.CompletableFuture;
 
+import app.duet.client.call.model.IceCandidateInfo;
 import app.duet.client.signaling.SignalingClient;
 
 import org.slf4j.Logger;

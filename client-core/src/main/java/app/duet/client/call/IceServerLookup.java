@@ -3,6 +3,7 @@ package app.duet.client.call;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.protocol.IceServer;
 import app.duet.protocol.Result;

@@ -2,6 +2,7 @@ package app.duet.client.call;
 
 import java.util.List;
 
+import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.call.negotiation.Role;
 
 /** What the {@link CallLifecycle} asks the engine to do; the engine performs these in order. */

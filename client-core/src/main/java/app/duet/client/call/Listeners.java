@@ -4,6 +4,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import app.duet.client.call.data.DataEvents;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
+import app.duet.client.call.model.RemoteMediaState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

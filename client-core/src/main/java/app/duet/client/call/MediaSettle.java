@@ -1,12 +1,10 @@
 package app.duet.client.call;
 
-import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import app.duet.client.call.peer.PeerSession;
-import app.duet.client.call.stats.StatsEntry;
 import app.duet.client.call.stats.StatsReports;
 
 import org.slf4j.Logger;
@@ -52,10 +50,8 @@ final class MediaSettle {
         ScheduledFuture<?>[] poll = new ScheduledFuture<?>[1];
         poll[0] = callThread.scheduleWithFixedDelay(() -> {
             try {
-                peer.stats(report -> {
-                    List<StatsEntry> entries = StatsReports.entries(report);
-                    callThread.execute(() -> settleIf(poll[0], StatsReports.audioPacketsSent(entries) > 0, settle));
-                });
+                peer.stats(report -> callThread.execute(
+                        () -> settleIf(poll[0], StatsReports.audioPacketsSent(report.entries()) > 0, settle)));
             } catch (RuntimeException e) { // a periodic task that throws is silently cancelled
                 LOG.warn("Requesting stats failed", e);
                 settleIf(poll[0], false, settle);

@@ -11,6 +11,7 @@ import app.duet.client.call.media.DeviceCatalog;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.model.ChatMessage;
 import app.duet.client.call.video.LatestFrameHolder;
 
 /** {@link CallControls} on the engine's current session, its session factory and its media engine. */

@@ -1,5 +1,6 @@
 package app.duet.client.call;
 
+import app.duet.client.call.model.IceCandidateInfo;
 import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.protocol.EndReason;

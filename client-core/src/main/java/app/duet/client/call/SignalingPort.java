@@ -2,6 +2,8 @@ package app.duet.client.call;
 
 import java.util.concurrent.CompletableFuture;
 
+import app.duet.client.call.model.IceCandidateInfo;
+
 /** Where a call sends its SDP and candidates: the signaling client in the app, a direct wire in tests. */
 public interface SignalingPort {
 

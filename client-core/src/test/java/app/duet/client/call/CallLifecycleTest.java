@@ -21,6 +21,7 @@ import app.duet.client.call.LifecycleAction.SendCancel;
 import app.duet.client.call.LifecycleAction.SendDecline;
 import app.duet.client.call.LifecycleAction.SendHangup;
 import app.duet.client.call.LifecycleAction.SendRing;
+import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.call.negotiation.Role;
 import app.duet.protocol.CallInfo;
 import app.duet.protocol.CallState;

@@ -3,15 +3,15 @@ package app.duet.client.headless;
 import java.io.IOException;
 
 import app.duet.client.call.CallEngine;
-import app.duet.client.call.ChatMessage;
-import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the echo bot sends back over the data channel: every chat message it receives, and every file once
- * it arrived whole. Its audio and video are the caller's own, forwarded by the engine (echo media settings).
+ * it arrived whole. Its audio and video are the caller's own, forwarded by its media plan ({@link EchoMediaPlan}).
  */
 final class EchoResponder {
 

@@ -11,7 +11,7 @@ import java.util.Locale;
 
 import com.google.gson.JsonObject;
 
-import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.model.FileTransferUpdate;
 
 /** A finished file transfer as a JSON line; a received file carries its SHA-256 so scripts can compare. */
 final class FileLine {

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.MediaPlan;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
@@ -220,7 +221,8 @@ public final class HeadlessClient {
         VideoChoice video = options.synthetic ? VideoChoice.SYNTHETIC : VideoChoice.CAMERA;
         AudioChoice sound = options.synthetic ? AudioChoice.SYNTHETIC : AudioChoice.MICROPHONE;
         MediaSettings media = new MediaSettings(options.displayNameOrUser(), video, null, sound, null,
-                options.width(), options.height(), options.fps, options.mode() == Mode.ECHO);
+                options.width(), options.height(), options.fps,
+                options.mode() == Mode.ECHO ? new EchoMediaPlan() : MediaPlan.ownMedia());
         Path downloads = options.downloadDir != null ? Files.createDirectories(options.downloadDir)
                 : Files.createTempDirectory("duet-headless-");
         AudioMode audio = options.synthetic ? AudioMode.HEADLESS : AudioMode.AUTO;

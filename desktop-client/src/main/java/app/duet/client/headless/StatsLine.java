@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import com.google.gson.JsonObject;
 
-import app.duet.client.call.CallQuality;
+import app.duet.client.call.model.CallQuality;
 
 /** Fills one "stats" JSON line from the engine's quality snapshot and our own measurements. */
 final class StatsLine {

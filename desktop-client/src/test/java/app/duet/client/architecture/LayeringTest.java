@@ -2,6 +2,7 @@ package app.duet.client.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -63,6 +64,12 @@ class LayeringTest {
         classes().that().haveSimpleNameEndingWith("ViewModel")
                 .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "javafx.stage..")
                 .check(MAIN);
+    }
+
+    @Test
+    void theClientsPackagesAreFreeOfCycles() {
+        // ui, config, headless, signaling, call: each slice depends on the others one way only.
+        slices().matching("app.duet.client.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

@@ -2,14 +2,16 @@ package app.duet.client.call;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.RobotDisplayCapturer;
 import app.duet.client.call.media.VideoSources;
+import app.duet.client.call.model.IceCandidateInfo;
+import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.call.negotiation.Role;
 
 /** Two calls in one JVM whose signaling is a direct wire: what one sends, the other receives. */

@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.model.CallState;
+import app.duet.client.testing.SharedMediaEngine;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaPlan;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.testing.PrivateSoundServer;
@@ -40,7 +41,7 @@ class EchoCancellationSoundTest {
             assertThat(calleeEngine.selectSpeaker(SoundServer.SPEAKER_B)).isTrue();
             MediaSettings caller = MediaSettings.defaults("Caller").withVideo(VideoChoice.NONE);
             MediaSettings callee = new MediaSettings("Callee", VideoChoice.NONE, null,
-                    MediaSettings.AudioChoice.MICROPHONE, ECHO_MIC, 640, 480, 30, false);
+                    MediaSettings.AudioChoice.MICROPHONE, ECHO_MIC, 640, 480, 30, MediaPlan.ownMedia());
             try (CallPair pair = new CallPair(callerEngine, calleeEngine, caller, callee, downloads, List.of(), false)
                     .start()) {
                 TwoPeerCallTest.awaitConnected(pair);

@@ -13,6 +13,7 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
+import app.duet.client.headless.EchoMediaPlan;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class EchoMediaTest {
     void the_far_side_sends_back_the_callers_own_frames_and_tone() {
         // 16:9 at the caller; the echo side's own pattern would be 4:3, so a 16:9 frame can only be ours.
         MediaSettings ann = MediaSettings.synthetic("Ann").withSize(480, 270, 15);
-        MediaSettings echo = MediaSettings.synthetic("Echo").withEcho(true);
+        MediaSettings echo = MediaSettings.synthetic("Echo").withPlan(new EchoMediaPlan());
         // Each side has its own audio module, as two processes would: both push audio.
         try (MediaEngine annEngine = MediaEngine.start(AudioMode.HEADLESS);
              MediaEngine echoEngine = MediaEngine.start(AudioMode.HEADLESS);

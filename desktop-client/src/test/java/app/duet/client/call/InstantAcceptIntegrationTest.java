@@ -6,16 +6,17 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.signaling.SignalingListener;
+import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.testing.TestServer;
 import app.duet.protocol.Event;
 

@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import app.duet.client.testing.SharedMediaEngine;
-import app.duet.client.call.FileTransferUpdate.Direction;
-import app.duet.client.call.FileTransferUpdate.Status;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.FileTransferUpdate.Direction;
+import app.duet.client.call.model.FileTransferUpdate.Status;
+import app.duet.client.testing.SharedMediaEngine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

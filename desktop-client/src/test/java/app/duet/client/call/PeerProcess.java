@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;

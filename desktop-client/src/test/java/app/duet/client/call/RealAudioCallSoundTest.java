@@ -9,9 +9,11 @@ import java.util.List;
 
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.media.MediaPlan;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.call.model.CallState;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
 
@@ -110,7 +112,7 @@ class RealAudioCallSoundTest {
     private CallPair audioCall() {
         MediaSettings caller = MediaSettings.defaults("Caller").withVideo(VideoChoice.NONE);
         MediaSettings callee = new MediaSettings("Callee", VideoChoice.NONE, null, AudioChoice.MICROPHONE,
-                SoundServer.SILENT_MIC, 640, 480, 30, false);
+                SoundServer.SILENT_MIC, 640, 480, 30, MediaPlan.ownMedia());
         CallPair pair = new CallPair(callerEngine, calleeEngine, caller, callee, downloads, List.of(), false).start();
         TwoPeerCallTest.awaitConnected(pair);
         return pair;

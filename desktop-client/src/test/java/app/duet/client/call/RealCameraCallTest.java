@@ -13,6 +13,8 @@ import java.util.List;
 
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;

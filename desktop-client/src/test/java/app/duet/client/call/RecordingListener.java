@@ -3,6 +3,12 @@ package app.duet.client.call;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
+import app.duet.client.call.model.RemoteMediaState;
+
 /** Keeps every event a call reports, for assertions. */
 class RecordingListener implements CallListener {
 

@@ -9,10 +9,12 @@ import java.time.Duration;
 import java.util.List;
 
 import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.protocol.Media;
 import app.duet.server.DuetServer;
 import app.duet.server.config.ServerConfig;
-import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

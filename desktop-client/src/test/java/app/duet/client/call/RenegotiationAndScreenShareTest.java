@@ -10,14 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.media.RobotDisplayCapturer;
+import app.duet.client.call.model.CallState;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.testing.SharedMediaEngine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -7,17 +7,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 import java.util.OptionalLong;
+import java.util.Random;
 
-import app.duet.client.testing.SharedMediaEngine;
-import app.duet.client.call.FileTransferUpdate.Direction;
-import app.duet.client.call.FileTransferUpdate.Status;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.FileTransferUpdate;
+import app.duet.client.call.model.FileTransferUpdate.Direction;
+import app.duet.client.call.model.FileTransferUpdate.Status;
+import app.duet.client.call.model.RemoteMediaState;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.testing.SharedMediaEngine;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -21,10 +21,10 @@ import javafx.scene.control.ListView;
 
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
-import app.duet.client.call.CallState;
-import app.duet.client.call.FileTransferUpdate;
-import app.duet.client.call.FileTransferUpdate.Direction;
-import app.duet.client.call.FileTransferUpdate.Status;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.FileTransferUpdate;
+import app.duet.client.call.model.FileTransferUpdate.Direction;
+import app.duet.client.call.model.FileTransferUpdate.Status;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;

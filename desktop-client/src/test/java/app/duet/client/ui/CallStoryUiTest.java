@@ -17,7 +17,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListView;
 import javafx.stage.Window;
 
-import app.duet.client.call.ChatMessage;
+import app.duet.client.call.model.ChatMessage;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;

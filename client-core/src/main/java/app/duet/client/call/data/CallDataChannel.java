@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 
-import app.duet.client.call.ChatMessage;
-import app.duet.client.call.RemoteMediaState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.RemoteMediaState;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,8 @@
 package app.duet.client.call.data;
 
-import app.duet.client.call.ChatMessage;
-import app.duet.client.call.FileTransferUpdate;
-import app.duet.client.call.RemoteMediaState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
+import app.duet.client.call.model.RemoteMediaState;
 
 /** What arrives over the data channel, reported on the data executor. */
 public interface DataEvents {

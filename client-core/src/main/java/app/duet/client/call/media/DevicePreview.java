@@ -5,7 +5,6 @@ import java.util.Set;
 
 import app.duet.client.call.media.PulseStreamRouter.Direction;
 import app.duet.client.call.video.LatestFrameHolder;
-import app.duet.client.call.video.TrackFrameConverter;
 
 import dev.onvoid.webrtc.media.audio.AudioDevice;
 import dev.onvoid.webrtc.media.audio.AudioRecorder;

@@ -3,6 +3,7 @@ package app.duet.client.call.media;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.Optional;
 
 import app.duet.client.call.media.PushedAudioSource.PcmChunk;
 
@@ -11,7 +12,7 @@ import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 
 /**
  * Outgoing audio made of samples received elsewhere: attach it as a sink to any audio track (the echo bot
- * attaches the far side's) and what that track plays is sent on. Samples are copied in the callback and
+ * plan attaches the far side's) and what that track plays is sent on. Samples are copied in the callback and
  * pushed from this source's own timer, so libwebrtc's audio thread never pushes and the call can hold
  * pushing while the audio module records, as for any pushed audio.
  */
@@ -47,6 +48,11 @@ public final class ForwardedAudioSource implements LocalAudioSource, AudioTrackS
         synchronized (queue) {
             return queue.pollFirst();
         }
+    }
+
+    @Override
+    public Optional<AudioTrackSink> receivedAudioSink() {
+        return Optional.of(this);
     }
 
     @Override

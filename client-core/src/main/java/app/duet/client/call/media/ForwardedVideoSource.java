@@ -1,6 +1,7 @@
 package app.duet.client.call.media;
 
 import java.nio.ByteBuffer;
+import java.util.Optional;
 
 import dev.onvoid.webrtc.media.video.CustomVideoSource;
 import dev.onvoid.webrtc.media.video.I420Buffer;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Outgoing video made of frames received elsewhere: attach it as a sink to any video track (the echo bot
- * attaches the far side's) and every frame that track delivers is sent on. Each frame is copied into a
+ * plan attaches the far side's) and every frame that track delivers is sent on. Each frame is copied into a
  * buffer of our own, pushed, and the received frame released on the callback thread, as every sink must.
  */
 public final class ForwardedVideoSource extends AbstractLocalVideoSource implements VideoTrackSink {
@@ -33,6 +34,11 @@ public final class ForwardedVideoSource extends AbstractLocalVideoSource impleme
     private ForwardedVideoSource(String label, CustomVideoSource source) {
         super(VideoSourceKind.FORWARDED, label, source);
         this.source = source;
+    }
+
+    @Override
+    public Optional<VideoTrackSink> receivedVideoSink() {
+        return Optional.of(this);
     }
 
     @Override

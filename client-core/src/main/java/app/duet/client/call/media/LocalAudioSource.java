@@ -1,5 +1,8 @@
 package app.duet.client.call.media;
 
+import java.util.Optional;
+
+import dev.onvoid.webrtc.media.audio.AudioTrackSink;
 import dev.onvoid.webrtc.media.audio.AudioTrackSource;
 
 /** A source of outgoing audio; closing it stops capture and disposes the native source. */
@@ -18,6 +21,11 @@ public interface LocalAudioSource extends AutoCloseable {
 
     /** Starts or holds pushing; a no-op for captured audio. Returns once no push is in flight. */
     void setPushing(boolean pushing);
+
+    /** Where received audio goes when this source sends it on; empty for a source of its own. */
+    default Optional<AudioTrackSink> receivedAudioSink() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

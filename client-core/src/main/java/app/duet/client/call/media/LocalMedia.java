@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.video.LatestFrameHolder;
-import app.duet.client.call.video.TrackFrameConverter;
 
 import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.media.audio.AudioDeviceModuleBase;
@@ -47,27 +46,14 @@ public final class LocalMedia implements AutoCloseable {
         this.audioTrack = audioSource == null ? null : factory.createAudioTrack(nextId("audio"), audioSource.trackSource());
     }
 
-    /**
-     * The synthetic tone, the real microphone, or the far side's sound sent back, as the settings and the
-     * engine allow; null for none.
-     */
+    /** The outgoing audio the settings' media plan picks, or null for a call without audio. */
     public static LocalAudioSource audioSource(MediaEngine engine, MediaSettings settings) {
         // libwebrtc reopens the default devices for each call unless ours already run (see MediaEngine).
         engine.reopenChosenSpeaker();
         if (settings.audio() == AudioChoice.NONE) {
             return null;
         }
-        if (settings.echo()) {
-            return new ForwardedAudioSource("Echo of the far side's sound");
-        }
-        if (settings.audio() == AudioChoice.SYNTHETIC || !engine.hasRealAudio()) {
-            return ToneFeed.source(440, 0.3);
-        }
-        String microphone = settings.microphoneId() != null ? settings.microphoneId() : engine.chosenMicrophone();
-        if (microphone != null && !engine.selectMicrophone(microphone)) {
-            LOG.warn("The chosen microphone is gone; using the default one");
-        }
-        return new MicrophoneAudioSource(engine.factory(), "Microphone");
+        return settings.plan().audio(engine, settings);
     }
 
     private static String nextId(String kind) {
@@ -84,14 +70,14 @@ public final class LocalMedia implements AutoCloseable {
         return videoTrack;
     }
 
-    /** Where received audio goes to be sent on, when our audio is forwarded (the echo bot). */
+    /** Where received audio goes to be sent on, when our audio source sends it (see {@link MediaPlan}). */
     public Optional<AudioTrackSink> audioForwarding() {
-        return audioSource instanceof ForwardedAudioSource forwarded ? Optional.of(forwarded) : Optional.empty();
+        return audioSource == null ? Optional.empty() : audioSource.receivedAudioSink();
     }
 
-    /** Where received video goes to be sent on, when our video is forwarded (the echo bot). */
+    /** Where received video goes to be sent on, when our video source sends it (see {@link MediaPlan}). */
     public Optional<VideoTrackSink> videoForwarding() {
-        return videoSource instanceof ForwardedVideoSource forwarded ? Optional.of(forwarded) : Optional.empty();
+        return videoSource == null ? Optional.empty() : videoSource.receivedVideoSink();
     }
 
     public VideoSourceKind videoKind() {

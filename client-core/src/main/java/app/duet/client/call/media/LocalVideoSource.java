@@ -1,5 +1,8 @@
 package app.duet.client.call.media;
 
+import java.util.Optional;
+
+import dev.onvoid.webrtc.media.video.VideoTrackSink;
 import dev.onvoid.webrtc.media.video.VideoTrackSource;
 
 /** A started source of outgoing video; closing it stops capture and disposes the native source. */
@@ -11,6 +14,11 @@ public interface LocalVideoSource extends AutoCloseable {
     String label();
 
     VideoTrackSource trackSource();
+
+    /** Where received video goes when this source sends it on; empty for a source of its own. */
+    default Optional<VideoTrackSink> receivedVideoSink() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

@@ -8,11 +8,12 @@ package app.duet.client.call.media;
  * @param cameraId     device descriptor, or null for the default camera
  * @param audio        microphone, a test tone, or none
  * @param microphoneId device descriptor, or null for the default microphone
- * @param echo         send back what the far side sends, picture and sound, instead of our own (the echo bot);
- *                     {@code video} and {@code audio} then only say whether a call starts with video and audio
+ * @param plan         what the call sends and does with what arrives: {@link MediaPlan#ownMedia()} for the app;
+ *                     another plan may read {@code video} and {@code audio} only as whether a call starts with
+ *                     video and audio (e.g. a bot that sends back what it receives)
  */
 public record MediaSettings(String displayName, VideoChoice video, String cameraId, AudioChoice audio,
-                            String microphoneId, int width, int height, int fps, boolean echo) {
+                            String microphoneId, int width, int height, int fps, MediaPlan plan) {
 
     public enum VideoChoice { CAMERA, SYNTHETIC, NONE }
 
@@ -24,35 +25,35 @@ public record MediaSettings(String displayName, VideoChoice video, String camera
 
     public static MediaSettings defaults(String displayName) {
         return new MediaSettings(displayName, VideoChoice.CAMERA, null, AudioChoice.MICROPHONE, null, 640, 480, 30,
-                false);
+                MediaPlan.ownMedia());
     }
 
     public static MediaSettings synthetic(String displayName) {
         return new MediaSettings(displayName, VideoChoice.SYNTHETIC, null, AudioChoice.SYNTHETIC, null, 640, 480, 30,
-                false);
+                MediaPlan.ownMedia());
     }
 
     public MediaSettings withVideo(VideoChoice choice) {
-        return new MediaSettings(displayName, choice, cameraId, audio, microphoneId, width, height, fps, echo);
+        return new MediaSettings(displayName, choice, cameraId, audio, microphoneId, width, height, fps, plan);
     }
 
     public MediaSettings withAudio(AudioChoice choice) {
-        return new MediaSettings(displayName, video, cameraId, choice, microphoneId, width, height, fps, echo);
+        return new MediaSettings(displayName, video, cameraId, choice, microphoneId, width, height, fps, plan);
     }
 
     public MediaSettings withCamera(String newCameraId) {
-        return new MediaSettings(displayName, video, newCameraId, audio, microphoneId, width, height, fps, echo);
+        return new MediaSettings(displayName, video, newCameraId, audio, microphoneId, width, height, fps, plan);
     }
 
     public MediaSettings withSize(int newWidth, int newHeight, int newFps) {
-        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, newWidth, newHeight, newFps, echo);
+        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, newWidth, newHeight, newFps, plan);
     }
 
     public MediaSettings withDisplayName(String name) {
-        return new MediaSettings(name, video, cameraId, audio, microphoneId, width, height, fps, echo);
+        return new MediaSettings(name, video, cameraId, audio, microphoneId, width, height, fps, plan);
     }
 
-    public MediaSettings withEcho(boolean sendBack) {
-        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, width, height, fps, sendBack);
+    public MediaSettings withPlan(MediaPlan newPlan) {
+        return new MediaSettings(displayName, video, cameraId, audio, microphoneId, width, height, fps, newPlan);
     }
 }

@@ -2,8 +2,8 @@ package app.duet.client.call.negotiation;
 
 import java.util.List;
 
-import app.duet.client.call.CallState;
-import app.duet.client.call.IceCandidateInfo;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.IceCandidateInfo;
 
 /** What the {@link NegotiationMachine} asks its owner to do; the owner performs these in order. */
 public sealed interface NegotiationAction {

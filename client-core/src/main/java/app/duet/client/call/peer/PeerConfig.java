@@ -2,7 +2,7 @@ package app.duet.client.call.peer;
 
 import java.util.List;
 
-import app.duet.client.call.IceServerConfig;
+import app.duet.client.call.model.IceServerConfig;
 
 import dev.onvoid.webrtc.PortAllocatorConfig;
 import dev.onvoid.webrtc.RTCBundlePolicy;

@@ -7,13 +7,14 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import app.duet.client.call.IceCandidateInfo;
-import app.duet.client.call.negotiation.TransportStatus;
+import app.duet.client.call.data.DataLink;
+import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.model.IceCandidateInfo;
+import app.duet.client.call.model.TransportStatus;
+import app.duet.client.call.stats.StatsReport;
 
-import dev.onvoid.webrtc.PeerConnectionFactory;
 import dev.onvoid.webrtc.PeerConnectionObserver;
 import dev.onvoid.webrtc.RTCAnswerOptions;
-import dev.onvoid.webrtc.RTCDataChannel;
 import dev.onvoid.webrtc.RTCDataChannelInit;
 import dev.onvoid.webrtc.RTCIceCandidate;
 import dev.onvoid.webrtc.RTCOfferOptions;
@@ -24,7 +25,6 @@ import dev.onvoid.webrtc.RTCRtpTransceiver;
 import dev.onvoid.webrtc.RTCRtpTransceiverDirection;
 import dev.onvoid.webrtc.RTCSdpType;
 import dev.onvoid.webrtc.RTCSessionDescription;
-import dev.onvoid.webrtc.RTCStatsReport;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrack;
 import dev.onvoid.webrtc.media.audio.AudioTrackSink;
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns one {@link RTCPeerConnection}: its senders, the sinks on its remote tracks and its data channel
- * handle. SDP operations run one after another, like the browser's operations chain, and their results
+ * handle. Only plain Duet types cross its public surface; {@link PeerMedia} works the senders and remote
+ * tracks from inside this package. SDP operations run one after another, like the browser's operations chain, and their results
  * continue on the call's serial executor; observer events are forwarded to that executor too.
  */
 public final class PeerSession implements AutoCloseable {
@@ -51,36 +52,43 @@ public final class PeerSession implements AutoCloseable {
         void transport(TransportStatus status);
 
         void negotiationNeeded();
-
-        void remoteTrack(MediaStreamTrack track);
     }
 
     private final RTCPeerConnection pc;
     private final Executor executor;
     private final List<Runnable> sinkRemovals = new ArrayList<>();
+    private Consumer<MediaStreamTrack> remoteTracks = track -> { };
     private CompletableFuture<?> operations = CompletableFuture.completedFuture(null);
     private boolean closed;
 
-    public PeerSession(PeerConnectionFactory factory, PeerConfig config, Executor executor, Events events) {
+    public PeerSession(MediaEngine engine, PeerConfig config, Executor executor, Events events) {
         this.executor = executor;
-        this.pc = factory.createPeerConnection(config.toRtc(), new Observer(events));
+        this.pc = engine.factory().createPeerConnection(config.toRtc(), new Observer(events));
     }
 
-    public RTCRtpSender addTrack(MediaStreamTrack track) {
+    /** Where the far side's tracks go, on the call's executor (the call's {@link PeerMedia}). */
+    void onRemoteTrack(Consumer<MediaStreamTrack> receiver) {
+        this.remoteTracks = receiver;
+    }
+
+    RTCRtpSender addTrack(MediaStreamTrack track) {
         return pc.addTrack(track, List.of(STREAM_ID));
     }
 
-    public void replaceTrack(RTCRtpSender sender, MediaStreamTrack track) {
+    void replaceTrack(RTCRtpSender sender, MediaStreamTrack track) {
         sender.replaceTrack(track);
     }
 
-    /** A pre-negotiated channel (same id on both sides), so neither side waits for onDataChannel. */
-    public RTCDataChannel createDataChannel(String label, int id) {
+    /**
+     * A pre-negotiated channel (same id on both sides), so neither side waits for onDataChannel; its messages
+     * go to {@code handler} on {@code handlerExecutor}.
+     */
+    public DataLink openDataLink(String label, int id, Executor handlerExecutor, DataLink.Handler handler) {
         RTCDataChannelInit init = new RTCDataChannelInit();
         init.negotiated = true;
         init.id = id;
         init.ordered = true;
-        return pc.createDataChannel(label, init);
+        return new DataChannelLink(pc.createDataChannel(label, init), handlerExecutor, handler);
     }
 
     public CompletableFuture<String> createOffer(boolean iceRestart) {
@@ -145,8 +153,10 @@ public final class PeerSession implements AutoCloseable {
         return false;
     }
 
-    public void stats(Consumer<RTCStatsReport> consumer) {
-        pc.getStats(report -> NativeCallbacks.guard("onStatsDelivered", () -> consumer.accept(report)));
+    /** Asks for a stats report; {@code consumer} gets its copy on libwebrtc's thread. */
+    public void stats(Consumer<StatsReport> consumer) {
+        pc.getStats(report -> NativeCallbacks.guard("onStatsDelivered",
+                () -> consumer.accept(StatsReportReader.read(report))));
     }
 
     public void restartIce() {
@@ -163,17 +173,13 @@ public final class PeerSession implements AutoCloseable {
         return desc == null ? null : desc.sdp;
     }
 
-    public RTCRtpSender[] senders() {
-        return pc.getSenders();
-    }
-
     /** Attaches a sink to a remote video track; it is removed again when the session closes. */
-    public void attach(VideoTrack track, VideoTrackSink sink) {
+    void attach(VideoTrack track, VideoTrackSink sink) {
         track.addSink(sink);
         sinkRemovals.add(() -> track.removeSink(sink));
     }
 
-    public void attach(AudioTrack track, AudioTrackSink sink) {
+    void attach(AudioTrack track, AudioTrackSink sink) {
         track.addSink(sink);
         sinkRemovals.add(() -> track.removeSink(sink));
     }
@@ -262,7 +268,7 @@ public final class PeerSession implements AutoCloseable {
         public void onTrack(RTCRtpTransceiver transceiver) {
             NativeCallbacks.guard("onTrack", () -> {
                 MediaStreamTrack track = transceiver.getReceiver().getTrack();
-                executor.execute(() -> events.remoteTrack(track));
+                executor.execute(() -> remoteTracks.accept(track));
             });
         }
     }

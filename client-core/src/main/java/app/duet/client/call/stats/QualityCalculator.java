@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import app.duet.client.call.CallQuality;
-import app.duet.client.call.CallQuality.NetworkPath;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallQuality.NetworkPath;
 
 /**
  * Turns successive stats reports into {@link CallQuality} snapshots. Bitrates and loss come from counter

@@ -1,25 +1,11 @@
 package app.duet.client.call.stats;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import dev.onvoid.webrtc.RTCStats;
-import dev.onvoid.webrtc.RTCStatsReport;
-
-/** Copies a native stats report into {@link StatsEntry}s named as in the W3C spec ("inbound-rtp"). */
+/** What the call reads from a {@link StatsReport}'s entries besides its quality. */
 public final class StatsReports {
 
     private StatsReports() {
-    }
-
-    public static List<StatsEntry> entries(RTCStatsReport report) {
-        List<StatsEntry> entries = new ArrayList<>();
-        for (RTCStats stats : report.getStats().values()) {
-            String type = stats.getType().name().toLowerCase(Locale.ROOT).replace('_', '-');
-            entries.add(new StatsEntry(type, stats.getId(), stats.getAttributes()));
-        }
-        return entries;
     }
 
     /** Packets the audio sender has sent so far (0 before the first, or without an audio sender). */

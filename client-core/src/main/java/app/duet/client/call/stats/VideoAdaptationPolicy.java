@@ -1,6 +1,6 @@
 package app.duet.client.call.stats;
 
-import app.duet.client.call.CallQuality;
+import app.duet.client.call.model.CallQuality;
 
 /**
  * Decides how far to scale down the outgoing video. {@code CustomVideoSource} never scales by itself (a

@@ -61,7 +61,8 @@ public final class ArgbFrame {
         return receivedNanos;
     }
 
-    ByteBuffer target() {
+    /** Producer side, inside {@link LatestFrameHolder#publish}: the cleared pixel bytes to convert into. */
+    public ByteBuffer target() {
         return bytes.clear();
     }
 

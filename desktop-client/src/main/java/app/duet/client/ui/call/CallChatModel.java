@@ -11,8 +11,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import app.duet.client.call.CallControls;
-import app.duet.client.call.ChatMessage;
-import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
 import app.duet.client.ui.common.Background;
 
 /**

@@ -3,8 +3,8 @@ package app.duet.client.ui.call;
 import java.time.Duration;
 import java.util.Locale;
 
-import app.duet.client.call.CallQuality;
-import app.duet.client.call.CallState;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
 
 /** The words and numbers the call screen shows; pure functions, tested without JavaFX. */
 final class CallTexts {
@@ -79,9 +79,9 @@ final class CallTexts {
                 + " " + units[unit];
     }
 
-    static String transferStatus(app.duet.client.call.FileTransferUpdate t) {
+    static String transferStatus(app.duet.client.call.model.FileTransferUpdate t) {
         return switch (t.status()) {
-            case OFFERED -> t.direction() == app.duet.client.call.FileTransferUpdate.Direction.OUTGOING
+            case OFFERED -> t.direction() == app.duet.client.call.model.FileTransferUpdate.Direction.OUTGOING
                     ? "waiting for them to accept" : "waiting for your answer";
             case DECLINED -> "declined";
             case IN_PROGRESS -> Math.round(t.fraction() * 100) + " %";
@@ -91,7 +91,7 @@ final class CallTexts {
         };
     }
 
-    static String remote(String peer, app.duet.client.call.RemoteMediaState state) {
+    static String remote(String peer, app.duet.client.call.model.RemoteMediaState state) {
         if (state == null) {
             return "";
         }

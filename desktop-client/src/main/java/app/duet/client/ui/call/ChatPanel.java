@@ -16,8 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import app.duet.client.call.ChatMessage;
-import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
 
 /** Chat messages, file transfers with progress, and the box to write in. */
 final class ChatPanel extends VBox {

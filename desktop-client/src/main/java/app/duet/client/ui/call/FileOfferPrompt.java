@@ -11,7 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
-import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.model.FileTransferUpdate;
 
 /**
  * A file offer waiting for an answer. Received: "Bob wants to send you report.pdf (1.2 MB)" with Accept and

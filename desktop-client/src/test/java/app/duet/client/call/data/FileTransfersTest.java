@@ -23,11 +23,11 @@ class FileTransfersTest {
 
     @Test
     void names_from_the_far_side_cannot_escape_the_download_folder() {
-        assertThat(FileTransfers.safeName("../../etc/passwd")).isEqualTo("passwd");
-        assertThat(FileTransfers.safeName("C:\\Users\\x\\report.pdf")).isEqualTo("report.pdf");
-        assertThat(FileTransfers.safeName("..")).isNull();
-        assertThat(FileTransfers.safeName("dir/")).isNull();
-        assertThat(FileTransfers.safeName("a\u0000b.txt")).isEqualTo("ab.txt");
+        assertThat(FileReceiving.safeName("../../etc/passwd")).isEqualTo("passwd");
+        assertThat(FileReceiving.safeName("C:\\Users\\x\\report.pdf")).isEqualTo("report.pdf");
+        assertThat(FileReceiving.safeName("..")).isNull();
+        assertThat(FileReceiving.safeName("dir/")).isNull();
+        assertThat(FileReceiving.safeName("a\u0000b.txt")).isEqualTo("ab.txt");
     }
 
     @Test
@@ -69,38 +69,38 @@ class FileTransfersTest {
 
     @Test
     void offers_beyond_the_concurrency_limit_or_the_size_limit_are_refused() throws IOException {
-        java.util.List<app.duet.client.call.FileTransferUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<app.duet.client.call.model.FileTransferUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.ExecutorService sender = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (FileTransfers transfers = new FileTransfers(() -> null, updates::add, dir, sender)) {
-            for (int i = 0; i < FileTransfers.MAX_CONCURRENT_INCOMING + 1; i++) {
+            for (int i = 0; i < FileReceiving.MAX_CONCURRENT_INCOMING + 1; i++) {
                 transfers.onControl(ControlMessage.fileStart(String.format("%08x", i), "f" + i, 10, sha(new byte[10])));
             }
-            assertThat(updates).hasSize(FileTransfers.MAX_CONCURRENT_INCOMING)
-                    .allMatch(u -> u.status() == app.duet.client.call.FileTransferUpdate.Status.OFFERED);
+            assertThat(updates).hasSize(FileReceiving.MAX_CONCURRENT_INCOMING)
+                    .allMatch(u -> u.status() == app.duet.client.call.model.FileTransferUpdate.Status.OFFERED);
             try (var left = Files.list(dir)) {
                 assertThat(left).as("nothing is written before the person accepts").isEmpty();
             }
 
             transfers.accept("00000000");
             assertThat(updates.get(updates.size() - 1).status())
-                    .isEqualTo(app.duet.client.call.FileTransferUpdate.Status.IN_PROGRESS);
+                    .isEqualTo(app.duet.client.call.model.FileTransferUpdate.Status.IN_PROGRESS);
             transfers.onControl(ControlMessage.fileEnd("00000000")); // it finishes (fails: no bytes came)
             transfers.onControl(ControlMessage.fileStart("fffffffe", "bad.bin", -1, sha(new byte[1])));
             transfers.onControl(ControlMessage.fileStart("not-an-id", "x.bin", 1, sha(new byte[1])));
             transfers.onControl(ControlMessage.fileStart("fffffffd", "big.iso", FileTransfers.MAX_FILE_SIZE + 1,
                     sha(new byte[1])));
             assertThat(updates).as("invalid offers are refused without a transfer").hasSize(
-                    FileTransfers.MAX_CONCURRENT_INCOMING + 2);
+                    FileReceiving.MAX_CONCURRENT_INCOMING + 2);
             transfers.onControl(ControlMessage.fileStart("fffffffc", "next.txt", 10, sha(new byte[10])));
             assertThat(updates.get(updates.size() - 1).fileName()).as("a slot freed up").isEqualTo("next.txt");
 
             transfers.decline("fffffffc");
             transfers.onChunk(("fffffffc" + "0123456789").getBytes(StandardCharsets.US_ASCII));
             assertThat(updates.get(updates.size() - 1).status()).as("a declined offer takes no bytes")
-                    .isEqualTo(app.duet.client.call.FileTransferUpdate.Status.DECLINED);
+                    .isEqualTo(app.duet.client.call.model.FileTransferUpdate.Status.DECLINED);
             transfers.accept("fffffffc");
             assertThat(updates.get(updates.size() - 1).status()).as("a declined offer cannot be accepted later")
-                    .isEqualTo(app.duet.client.call.FileTransferUpdate.Status.DECLINED);
+                    .isEqualTo(app.duet.client.call.model.FileTransferUpdate.Status.DECLINED);
         } finally {
             sender.shutdownNow();
         }

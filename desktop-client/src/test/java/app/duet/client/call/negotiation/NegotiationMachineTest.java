@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import app.duet.client.call.CallState;
-import app.duet.client.call.IceCandidateInfo;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.IceCandidateInfo;
+import app.duet.client.call.model.TransportStatus;
 import app.duet.client.call.negotiation.NegotiationAction.AddRemoteCandidates;
 import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
-import app.duet.client.call.negotiation.NegotiationAction.AwaitFarSideOffer;
 import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
+import app.duet.client.call.negotiation.NegotiationAction.AwaitFarSideOffer;
 import app.duet.client.call.negotiation.NegotiationAction.Close;
 import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
 import app.duet.client.call.negotiation.NegotiationAction.RollbackOffer;

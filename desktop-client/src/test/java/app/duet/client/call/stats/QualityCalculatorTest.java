@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 
-import app.duet.client.call.CallQuality;
+import app.duet.client.call.model.CallQuality;
 
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package app.duet.client.call.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.duet.client.call.CallQuality;
-import app.duet.client.call.CallQuality.NetworkPath;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallQuality.NetworkPath;
 
 import org.junit.jupiter.api.Test;
 

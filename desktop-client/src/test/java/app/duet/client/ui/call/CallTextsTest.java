@@ -6,9 +6,9 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import app.duet.client.call.CallQuality;
-import app.duet.client.call.CallState;
-import app.duet.client.call.RemoteMediaState;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.RemoteMediaState;
 
 class CallTextsTest {
 

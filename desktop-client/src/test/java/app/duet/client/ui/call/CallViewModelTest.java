@@ -9,9 +9,9 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-import app.duet.client.call.CallState;
-import app.duet.client.call.ChatMessage;
-import app.duet.client.call.FileTransferUpdate;
+import app.duet.client.call.model.CallState;
+import app.duet.client.call.model.ChatMessage;
+import app.duet.client.call.model.FileTransferUpdate;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.UserMessage;

@@ -1,4 +1,4 @@
-package app.duet.client.call;
+package app.duet.client.call.model;
 
 /**
  * One snapshot of call quality, published about once a second. Unknown numbers are NaN (doubles) or -1.

@@ -1,4 +1,4 @@
-package app.duet.client.call;
+package app.duet.client.call.model;
 
 import java.util.List;
 

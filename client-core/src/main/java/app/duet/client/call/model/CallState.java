@@ -1,4 +1,4 @@
-package app.duet.client.call;
+package app.duet.client.call.model;
 
 /** Where a call is, as the UI shows it. */
 public enum CallState {

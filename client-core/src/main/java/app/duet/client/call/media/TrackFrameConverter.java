@@ -1,4 +1,7 @@
-package app.duet.client.call.video;
+package app.duet.client.call.media;
+
+import app.duet.client.call.video.ArgbFrame;
+import app.duet.client.call.video.LatestFrameHolder;
 
 import dev.onvoid.webrtc.media.FourCC;
 import dev.onvoid.webrtc.media.video.VideoBufferConverter;

@@ -1,4 +1,6 @@
-package app.duet.client.call.stats;
+package app.duet.client.call.peer;
+
+import app.duet.client.call.stats.SenderSettings;
 
 import dev.onvoid.webrtc.RTCRtpEncodingParameters;
 import dev.onvoid.webrtc.RTCRtpSendParameters;
@@ -8,14 +10,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes {@link SenderSettings} into a video sender's encoding parameters. */
-public final class VideoSenderTuner {
+final class VideoSenderTuner {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoSenderTuner.class);
 
     private VideoSenderTuner() {
     }
 
-    public static void apply(RTCRtpSender sender, SenderSettings settings) {
+    static void apply(RTCRtpSender sender, SenderSettings settings) {
         RTCRtpSendParameters parameters = sender.getParameters();
         if (parameters == null || parameters.encodings == null || parameters.encodings.isEmpty()) {
             return;

@@ -1,27 +1,26 @@
-package app.duet.client.call;
+package app.duet.client.call.peer;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import app.duet.client.call.media.AudioLevelMeter;
 import app.duet.client.call.media.LocalMedia;
 import app.duet.client.call.media.LocalVideoSource;
+import app.duet.client.call.media.MediaPlan;
+import app.duet.client.call.media.TrackFrameConverter;
 import app.duet.client.call.media.VideoSourceKind;
-import app.duet.client.call.peer.PeerSession;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.RemoteMediaState;
 import app.duet.client.call.stats.QualityCalculator;
 import app.duet.client.call.stats.SenderSettings;
-import app.duet.client.call.stats.StatsEntry;
+import app.duet.client.call.stats.StatsReport;
 import app.duet.client.call.stats.StatsReports;
 import app.duet.client.call.stats.VideoAdaptationPolicy;
-import app.duet.client.call.stats.VideoSenderTuner;
 import app.duet.client.call.video.LatestFrameHolder;
-import app.duet.client.call.video.TrackFrameConverter;
 
 import dev.onvoid.webrtc.RTCRtpSender;
 import dev.onvoid.webrtc.media.MediaStreamTrack;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * The media side of a call's peer connection: our senders, the far side's tracks, mute and camera state,
  * and the once-a-second stats loop with sender adaptation. Used only on the call thread.
  */
-final class PeerMedia {
+public final class PeerMedia {
 
     private static final Logger LOG = LoggerFactory.getLogger(PeerMedia.class);
     static final long STATS_PERIOD_MILLIS = 1_000;
@@ -44,7 +43,7 @@ final class PeerMedia {
     static final long SINK_STALE_NANOS = 500_000_000L;
 
     private final LocalMedia media;
-    private final Listeners listeners;
+    private final Consumer<CallQuality> qualityListener;
     private final Consumer<RemoteMediaState> announce;
     private final LatestFrameHolder remoteVideo;
     private final TrackFrameConverter remoteVideoSink;
@@ -52,7 +51,7 @@ final class PeerMedia {
     private final Set<String> attachedTracks = new HashSet<>();
     private final QualityCalculator quality = new QualityCalculator();
     private final int cameraFps;
-    private final Supplier<LocalVideoSource> forwardedVideo;
+    private final MediaPlan plan;
     private VideoAdaptationPolicy adaptation;
     private PeerSession peer;
     private RTCRtpSender audioSender;
@@ -62,24 +61,23 @@ final class PeerMedia {
     private boolean cameraEnabled = true;
     private volatile double decodedAudioLevel; // from the stats; read by the UI
 
-    /**
-     * @param forwardedVideo opens a source that sends the far side's video back (the echo bot), or null when
-     *                       our video is our own
-     */
-    PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Listeners listeners,
-              Consumer<RemoteMediaState> announce, Supplier<LocalVideoSource> forwardedVideo) {
+    /** @param plan what to send once the far side's video arrives */
+    public PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Consumer<CallQuality> quality,
+              Consumer<RemoteMediaState> announce, MediaPlan plan) {
         this.media = media;
-        this.forwardedVideo = forwardedVideo;
+        this.plan = plan;
         this.remoteVideo = remoteVideo;
         this.remoteVideoSink = new TrackFrameConverter(remoteVideo);
         this.cameraFps = cameraFps;
-        this.listeners = listeners;
+        this.qualityListener = quality;
         this.announce = announce;
         this.adaptation = new VideoAdaptationPolicy(cameraFps, MAX_VIDEO_BITRATE_BPS);
     }
 
-    void attach(PeerSession session) {
+    /** Sends our tracks on {@code session} and takes the far side's tracks it receives. */
+    public void attach(PeerSession session) {
         this.peer = session;
+        session.onRemoteTrack(this::remoteTrack);
         if (media.audioTrack() != null) {
             audioSender = session.addTrack(media.audioTrack());
         }
@@ -89,7 +87,7 @@ final class PeerMedia {
         announceState();
     }
 
-    LatestFrameHolder remoteVideo() {
+    public LatestFrameHolder remoteVideo() {
         return remoteVideo;
     }
 
@@ -99,12 +97,12 @@ final class PeerMedia {
      * receiver's channel is recreated and the sink is not re-attached because the SSRC did not change (see
      * EarlyCollisionToneTest). Then the decoded stream's level from the last stats stands in.
      */
-    double remoteAudioLevel() {
+    public double remoteAudioLevel() {
         return remoteAudio.deliveredWithin(SINK_STALE_NANOS) ? remoteAudio.level() : decodedAudioLevel;
     }
 
     /** Swaps the outgoing video; in an audio-only call this adds a video sender, which renegotiates. */
-    void useVideo(LocalVideoSource source) {
+    public void useVideo(LocalVideoSource source) {
         media.switchVideo(source, track -> {
             if (peer == null) {
                 return;
@@ -123,8 +121,8 @@ final class PeerMedia {
         announceState();
     }
 
-    /** Re-attaches our tracks to their senders (see {@code CallSession#scheduleSettle}). */
-    void reattachTracks() {
+    /** Re-attaches our tracks to their senders (see the call's media settle). */
+    public void reattachTracks() {
         if (audioSender != null) {
             peer.replaceTrack(audioSender, media.audioTrack());
         }
@@ -133,13 +131,13 @@ final class PeerMedia {
         }
     }
 
-    void setMicrophoneMuted(boolean muted) {
+    public void setMicrophoneMuted(boolean muted) {
         microphoneMuted = muted;
         media.setMicrophoneEnabled(!muted);
         announceState();
     }
 
-    void setCameraEnabled(boolean enabled) {
+    public void setCameraEnabled(boolean enabled) {
         cameraEnabled = enabled;
         media.setVideoEnabled(enabled);
         announceState();
@@ -151,15 +149,13 @@ final class PeerMedia {
                 sendingVideo && media.videoKind() == VideoSourceKind.SCREEN));
     }
 
-    void remoteTrack(MediaStreamTrack track) {
+    private void remoteTrack(MediaStreamTrack track) {
         if (peer == null || !attachedTracks.add(track.getId())) {
             return;
         }
         if (track instanceof VideoTrack video) {
             peer.attach(video, remoteVideoSink);
-            if (forwardedVideo != null && media.videoKind() != VideoSourceKind.FORWARDED) {
-                useVideo(forwardedVideo.get()); // they added video to a call that had none: send it back too
-            }
+            plan.whenRemoteVideoArrives(media.videoKind()).ifPresent(this::useVideo);
             media.videoForwarding().ifPresent(sink -> peer.attach(video, sink));
         } else if (track instanceof AudioTrack audio) {
             peer.attach(audio, remoteAudio);
@@ -168,31 +164,28 @@ final class PeerMedia {
         LOG.debug("Receiving remote {} track {}", track.getKind(), track.getId());
     }
 
-    void startStats(ScheduledExecutorService callThread) {
+    public void startStats(ScheduledExecutorService callThread) {
         if (statsTask != null) {
             return;
         }
         // A periodic task that throws is silently cancelled, so failures are caught and logged here.
         statsTask = callThread.scheduleAtFixedRate(() -> {
             try {
-                peer.stats(report -> {
-                    List<StatsEntry> entries = StatsReports.entries(report);
-                    callThread.execute(() -> onStats(report.getTimestamp(), entries));
-                });
+                peer.stats(report -> callThread.execute(() -> onStats(report)));
             } catch (RuntimeException e) {
                 LOG.warn("Requesting stats failed", e);
             }
         }, STATS_PERIOD_MILLIS, STATS_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private void onStats(long timestampMicros, List<StatsEntry> entries) {
+    private void onStats(StatsReport report) {
         if (statsTask == null) {
             return; // stopped while the report was on its way
         }
         try {
-            decodedAudioLevel = StatsReports.inboundAudioLevel(entries);
-            CallQuality snapshot = quality.next(timestampMicros, entries);
-            listeners.quality(snapshot);
+            decodedAudioLevel = StatsReports.inboundAudioLevel(report.entries());
+            CallQuality snapshot = quality.next(report.timestampMicros(), report.entries());
+            qualityListener.accept(snapshot);
             SenderSettings settings = adaptation.next(snapshot);
             if (settings != null && videoSender != null) {
                 VideoSenderTuner.apply(videoSender, settings);
@@ -202,7 +195,7 @@ final class PeerMedia {
         }
     }
 
-    void stopStats() {
+    public void stopStats() {
         if (statsTask != null) {
             statsTask.cancel(false);
             statsTask = null;
