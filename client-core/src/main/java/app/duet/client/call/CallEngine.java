@@ -15,6 +15,7 @@ import app.duet.client.call.LifecycleAction.*; // the lifecycle's vocabulary, pe
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.model.CallState;
 import app.duet.client.call.threads.DaemonThreads;
+import app.duet.client.call.threads.GuardedTasks;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.protocol.Media;
 
@@ -259,17 +260,7 @@ public final class CallEngine implements AutoCloseable {
 
 
     private void onEngineThread(Runnable task) {
-        try {
-            thread.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    LOG.error("A call lifecycle step failed", e);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("Ignoring a call event after the engine closed");
-        }
+        GuardedTasks.execute(thread, task, e -> LOG.error("A call lifecycle step failed", e), "a call event");
     }
 
     /** Ends any call and releases the media engine if this engine created it. */

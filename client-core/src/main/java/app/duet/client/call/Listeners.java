@@ -1,7 +1,6 @@
 package app.duet.client.call;
 
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 import app.duet.client.call.data.DataEvents;
 import app.duet.client.call.model.CallQuality;
@@ -9,6 +8,7 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.ChatMessage;
 import app.duet.client.call.model.FileTransferUpdate;
 import app.duet.client.call.model.RemoteMediaState;
+import app.duet.client.call.threads.GuardedTasks;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,16 +67,6 @@ final class Listeners implements DataEvents {
     }
 
     private void deliver(Runnable event) {
-        try {
-            executor.execute(() -> {
-                try {
-                    event.run();
-                } catch (RuntimeException e) {
-                    LOG.error("A call listener failed", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Listener executor is shut down; dropping a call event");
-        }
+        GuardedTasks.execute(executor, event, e -> LOG.error("A call listener failed", e), "a call event");
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import app.duet.client.call.peer.PeerSession;
-import app.duet.client.call.stats.StatsReports;
+import app.duet.client.call.stats.AudioStats;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +51,7 @@ final class MediaSettle {
         poll[0] = callThread.scheduleWithFixedDelay(() -> {
             try {
                 peer.stats(report -> callThread.execute(
-                        () -> settleIf(poll[0], StatsReports.audioPacketsSent(report.entries()) > 0, settle)));
+                        () -> settleIf(poll[0], AudioStats.audioPacketsSent(report.entries()) > 0, settle)));
             } catch (RuntimeException e) { // a periodic task that throws is silently cancelled
                 LOG.warn("Requesting stats failed", e);
                 settleIf(poll[0], false, settle);

@@ -204,7 +204,7 @@ class SignalingReconnectIntegrationTest {
         await().atMost(RECONNECT_WAIT).until(() -> !earlyResumes.isEmpty());
         long annFrames = ann.controls().remoteVideo().publishedFrames();
         long bobFrames = bob.controls().remoteVideo().publishedFrames();
-        long framesWhileWaiting = (CallSession.FAR_SIDE_RESUME_OFFER_SECONDS + 2) * 15;
+        long framesWhileWaiting = (NegotiationDriver.FAR_SIDE_RESUME_OFFER_SECONDS + 2) * 15;
         await("media flows peer to peer while one side is away").atMost(WAIT)
                 .until(() -> ann.controls().remoteVideo().publishedFrames() > annFrames + framesWhileWaiting
                         && bob.controls().remoteVideo().publishedFrames() > bobFrames + framesWhileWaiting);

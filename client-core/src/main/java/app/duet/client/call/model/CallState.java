@@ -14,4 +14,13 @@ public enum CallState {
     public boolean isActive() {
         return this == ACCEPTED || this == NEGOTIATING || this == CONNECTED || this == RECONNECTING;
     }
+
+    public boolean isRinging() {
+        return this == RINGING_OUTGOING || this == RINGING_INCOMING;
+    }
+
+    /** The two sides have started to exchange offers and answers (and keep doing so until the end). */
+    public boolean isNegotiated() {
+        return this == NEGOTIATING || this == CONNECTED || this == RECONNECTING;
+    }
 }

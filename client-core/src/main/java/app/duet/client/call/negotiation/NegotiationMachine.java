@@ -2,20 +2,15 @@ package app.duet.client.call.negotiation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.IceCandidateInfo;
 import app.duet.client.call.model.TransportStatus;
-import app.duet.client.call.negotiation.NegotiationAction.AddRemoteCandidates;
 import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
-import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.AwaitFarSideOffer;
 import app.duet.client.call.negotiation.NegotiationAction.Close;
-import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
-import app.duet.client.call.negotiation.NegotiationAction.RollbackOffer;
-import app.duet.client.call.negotiation.NegotiationAction.SendAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.SendCandidate;
-import app.duet.client.call.negotiation.NegotiationAction.SendOffer;
 import app.duet.client.call.negotiation.NegotiationAction.Settled;
 import app.duet.client.call.negotiation.NegotiationAction.StateChanged;
 import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
@@ -29,37 +24,25 @@ import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
  * and the rollback that would follow leaves the polite side without its received picture, see decision
  * 0003). When either side comes back, the caller offers again and the callee waits for that offer. An offer
  * that still went to a side just leaving is rolled back and made again once the far side is back.
- * Not thread-safe: the owner feeds it from one thread.
+ * This class holds the call's state, the transport and where the far side is; the offers and answers
+ * themselves are {@link OfferAnswer}'s. Not thread-safe: the owner feeds it from one thread.
  */
 public final class NegotiationMachine {
 
-    private enum Signaling { STABLE, HAVE_LOCAL_OFFER, HAVE_REMOTE_OFFER }
-
     private final Role role;
+    private final OfferAnswer exchange;
     private CallState state = CallState.IDLE;
-    private Signaling signaling = Signaling.STABLE;
-    private long offerGeneration;
-    private boolean makingOffer;
-    private boolean answeringOffer;
-    private boolean settingRemoteAnswer;
-    private boolean remoteDescriptionSet;
-    private boolean ignoredLastOffer;
-    private boolean renegotiationPending;
-    private boolean reofferPending;
-    private boolean iceRestartPending;
-    private boolean rollingBack;
-    /** An offer of ours was rolled back undelivered: offer again once the far side is known to be reachable. */
-    private boolean offerDeferred;
     /** Polite side after a resume: waiting for the far side's resume offer before making its own. */
     private boolean awaitingFarSideOffer;
     /** The far side has a signaling connection, so an offer reaches it. */
     private boolean farSideReachable = true;
     private long resumeEpoch;
     private boolean transportConnected;
-    private final List<IceCandidateInfo> pendingCandidates = new ArrayList<>();
 
     public NegotiationMachine(Role role) {
         this.role = role;
+        this.exchange = new OfferAnswer(role.polite(), () -> state == CallState.ENDED,
+                () -> farSideReachable && !awaitingFarSideOffer, () -> transportConnected);
     }
 
     public Role role() {
@@ -72,7 +55,7 @@ public final class NegotiationMachine {
 
     /** Candidates received before a remote description could take them. */
     public int bufferedCandidates() {
-        return pendingCandidates.size();
+        return exchange.bufferedCandidates();
     }
 
     public List<NegotiationAction> ringing() {
@@ -84,14 +67,14 @@ public final class NegotiationMachine {
 
     /** The call was accepted (the callee accepted locally, or the caller heard call_accepted). */
     public List<NegotiationAction> accepted() {
-        if (state != CallState.IDLE && state != CallState.RINGING_OUTGOING && state != CallState.RINGING_INCOMING) {
+        if (state != CallState.IDLE && !state.isRinging()) {
             return List.of();
         }
         List<NegotiationAction> actions = new ArrayList<>();
         actions.add(moveTo(CallState.ACCEPTED));
         if (role == Role.CALLER) {
             actions.add(moveTo(CallState.NEGOTIATING));
-            actions.addAll(startOffer(false, false));
+            actions.addAll(exchange.startOffer(false, false));
         }
         return actions;
     }
@@ -100,41 +83,25 @@ public final class NegotiationMachine {
         if (state == CallState.ENDED) {
             return List.of();
         }
-        pendingCandidates.clear();
+        exchange.dropCandidates();
         return List.of(moveTo(CallState.ENDED), new Close());
     }
 
     /** libwebrtc says local changes (e.g. an added track) need a new offer. */
     public List<NegotiationAction> negotiationNeeded() {
-        if (!negotiationStarted()) {
+        if (!state.isNegotiated()) {
             return List.of(); // the first offer will include the change
         }
-        if (busy() || !mayOffer()) {
-            renegotiationPending = true;
-            return List.of();
-        }
-        return startOffer(false, false);
+        return exchange.offerWanted(false);
     }
 
     /** Asks for an ICE restart, e.g. after the network changed. */
     public List<NegotiationAction> restartIce() {
-        if (!negotiationStarted()) {
-            return List.of();
-        }
-        if (busy() || !mayOffer()) {
-            iceRestartPending = true;
-            return List.of();
-        }
-        return startOffer(true, false);
+        return state.isNegotiated() ? exchange.offerWanted(true) : List.of();
     }
 
     public List<NegotiationAction> localOfferReady(long generation, String sdp) {
-        if (generation != offerGeneration || !makingOffer || state == CallState.ENDED) {
-            return List.of(); // superseded by a rollback or the call ended
-        }
-        makingOffer = false;
-        signaling = Signaling.HAVE_LOCAL_OFFER;
-        return List.of(new SendOffer(generation, sdp));
+        return exchange.localOfferReady(generation, sdp);
     }
 
     /**
@@ -143,13 +110,11 @@ public final class NegotiationMachine {
      * fail the same way.
      */
     public List<NegotiationAction> offerUndelivered(long generation) {
-        if (state == CallState.ENDED || generation != offerGeneration || signaling != Signaling.HAVE_LOCAL_OFFER
-                || settingRemoteAnswer) {
+        if (state == CallState.ENDED || !exchange.offerUnanswered(generation)) {
             return List.of(); // an answer came after all, or a newer offer superseded it
         }
         farSideReachable = false;
-        offerDeferred = true;
-        return rollBack();
+        return exchange.deferOffer();
     }
 
     /**
@@ -159,17 +124,14 @@ public final class NegotiationMachine {
      * is open. Roll it back and restart ICE again: a later offer reaches the far side once it is back.
      */
     public List<NegotiationAction> offerUnanswered(long generation) {
-        if (state != CallState.RECONNECTING || generation != offerGeneration
-                || signaling != Signaling.HAVE_LOCAL_OFFER || settingRemoteAnswer) {
+        if (state != CallState.RECONNECTING || !exchange.offerUnanswered(generation)) {
             return List.of(); // answered, superseded, or the media path is back
         }
-        iceRestartPending = true;
-        return rollBack();
+        return exchange.abandonOffer();
     }
 
     public List<NegotiationAction> rolledBack() {
-        rollingBack = false;
-        return afterStable();
+        return exchange.rolledBack();
     }
 
     /**
@@ -179,13 +141,12 @@ public final class NegotiationMachine {
      * If the far side is still away, that waits for {@link #farSideBack}.
      */
     public List<NegotiationAction> signalingResumed(boolean farSideConnected) {
-        if (!negotiationStarted()) {
+        if (!state.isNegotiated()) {
             return List.of();
         }
         farSideReachable = farSideConnected;
-        if (signaling == Signaling.HAVE_LOCAL_OFFER) {
-            offerAgain();
-            return rollBack(); // its answer will not come: that connection is gone
+        if (exchange.hasLocalOffer()) {
+            return exchange.retractOffer(); // its answer will not come: that connection is gone
         }
         return farSideReachable ? resync() : List.of();
     }
@@ -201,14 +162,13 @@ public final class NegotiationMachine {
      * may have changed: the two sides exchange a fresh offer.
      */
     public List<NegotiationAction> farSideBack() {
-        if (farSideReachable || !negotiationStarted()) {
+        if (farSideReachable || !state.isNegotiated()) {
             farSideReachable = true;
             return List.of();
         }
         farSideReachable = true;
-        if (signaling == Signaling.HAVE_LOCAL_OFFER && !settingRemoteAnswer && !role.polite()) {
-            offerAgain();
-            return rollBack(); // it went to the far side's old connection, or nowhere
+        if (exchange.offerUnanswered() && !role.polite()) {
+            return exchange.retractOffer(); // it went to the far side's old connection, or nowhere
         }
         return resync();
     }
@@ -224,8 +184,7 @@ public final class NegotiationMachine {
             awaitingFarSideOffer = true;
             return List.of(new AwaitFarSideOffer(++resumeEpoch));
         }
-        offerAgain();
-        return afterStable();
+        return exchange.offerAgainWhenStable();
     }
 
     /** The far side made no offer since both were connected: we offer ourselves. */
@@ -234,127 +193,72 @@ public final class NegotiationMachine {
             return List.of();
         }
         awaitingFarSideOffer = false;
-        offerAgain();
-        return afterStable();
+        return exchange.offerAgainWhenStable();
     }
 
     /** A deferred renegotiation found nothing left to negotiate (an earlier offer already carried it). */
     public List<NegotiationAction> offerNotNeeded(long generation) {
-        if (generation != offerGeneration || !makingOffer) {
-            return List.of();
-        }
-        makingOffer = false;
-        return afterStable();
+        return exchange.offerNotNeeded(generation);
     }
 
     public List<NegotiationAction> localOfferFailed(long generation) {
-        if (generation == offerGeneration) {
-            makingOffer = false;
-        }
-        return afterStable();
+        return exchange.localOfferFailed(generation);
     }
 
     public List<NegotiationAction> remoteOffer(String sdp) {
-        if (state == CallState.ENDED || state == CallState.IDLE || isRinging()) {
+        if (state == CallState.ENDED || state == CallState.IDLE || state.isRinging()) {
             return List.of();
         }
-        // An answer still being applied counts as stable (W3C "isSettingRemoteAnswerPending"): the far side
-        // sent it before this offer, and ignoring the offer would leave the far side waiting forever.
-        boolean collision = makingOffer || signaling != Signaling.STABLE;
-        ignoredLastOffer = collision && !role.polite();
-        if (ignoredLastOffer) {
-            return List.of();
+        Optional<AnswerOffer> answer = exchange.remoteOffer(sdp);
+        if (answer.isEmpty()) {
+            return List.of(); // we are the impolite side and have an offer of our own out
         }
         awaitingFarSideOffer = false; // answering it brings both sides in step
         farSideReachable = true;
-        if (collision) {
-            reofferPending = true; // our rolled-back changes need an offer of their own afterwards
-        }
-        offerGeneration++;
-        makingOffer = false;
-        signaling = Signaling.HAVE_REMOTE_OFFER;
-        answeringOffer = true;
         List<NegotiationAction> actions = new ArrayList<>();
         if (state == CallState.ACCEPTED) {
             actions.add(moveTo(CallState.NEGOTIATING));
         }
         actions.add(new Unsettled());
-        actions.add(new AnswerOffer(sdp, collision));
+        actions.add(answer.get());
         return actions;
     }
 
     public List<NegotiationAction> localAnswerReady(String sdp) {
-        if (state == CallState.ENDED || signaling != Signaling.HAVE_REMOTE_OFFER) {
-            return List.of();
-        }
-        signaling = Signaling.STABLE;
-        answeringOffer = false;
-        remoteDescriptionSet = true;
-        if (offerDeferred) { // the far side reached us, so it can take our offer now
-            offerAgain();
-        }
-        List<NegotiationAction> actions = new ArrayList<>();
-        actions.add(new SendAnswer(sdp));
-        actions.addAll(flushCandidates());
-        actions.addAll(afterStable());
-        return actions;
+        return exchange.localAnswerReady(sdp);
     }
 
     /** Applying a remote offer or creating our answer failed; libwebrtc stays (or rolls back to) stable. */
     public List<NegotiationAction> answeringFailed() {
-        answeringOffer = false;
-        signaling = Signaling.STABLE;
-        return afterStable();
+        return exchange.answeringFailed();
     }
 
     /** The remote answer was refused; our offer is abandoned, so whatever it carried is offered again. */
     public List<NegotiationAction> remoteAnswerFailed() {
-        settingRemoteAnswer = false;
-        reofferPending = true;
-        return afterStable();
+        return exchange.remoteAnswerFailed();
     }
 
     public List<NegotiationAction> remoteAnswer(String sdp) {
-        if (state == CallState.ENDED || signaling != Signaling.HAVE_LOCAL_OFFER) {
-            return List.of(); // stale or duplicate
-        }
-        settingRemoteAnswer = true;
-        signaling = Signaling.STABLE; // once applied; an offer arriving meanwhile queues behind it
-        return List.of(new ApplyAnswer(sdp));
+        return exchange.remoteAnswer(sdp);
     }
 
     public List<NegotiationAction> remoteAnswerApplied() {
-        if (state == CallState.ENDED) {
-            return List.of();
-        }
-        settingRemoteAnswer = false;
-        remoteDescriptionSet = true;
-        // With an offer queued behind this answer, held candidates may belong to it: they wait for its answer.
-        List<NegotiationAction> actions = new ArrayList<>(answeringOffer ? List.of() : flushCandidates());
-        actions.addAll(afterStable());
-        return actions;
+        return exchange.remoteAnswerApplied();
     }
 
     public List<NegotiationAction> remoteCandidate(IceCandidateInfo candidate) {
-        if (state == CallState.ENDED) {
-            return List.of();
-        }
-        if (!remoteDescriptionSet || answeringOffer || settingRemoteAnswer || ignoredLastOffer) {
-            pendingCandidates.add(candidate);
-            return List.of();
-        }
-        return List.of(new AddRemoteCandidates(List.of(candidate)));
+        return exchange.remoteCandidate(candidate);
     }
 
     public List<NegotiationAction> localCandidate(IceCandidateInfo candidate) {
-        if (state == CallState.ENDED || !negotiationStarted()) {
+        if (state == CallState.ENDED || !state.isNegotiated()) {
             return List.of();
         }
         return List.of(new SendCandidate(candidate));
     }
 
     public List<NegotiationAction> transport(TransportStatus status) {
-        if (state == CallState.ENDED || !negotiationStarted()) {
+        if (state == CallState.ENDED || !state.isNegotiated()) {
             return List.of();
         }
         List<NegotiationAction> actions = new ArrayList<>();
@@ -364,7 +268,7 @@ public final class NegotiationMachine {
                 if (state != CallState.CONNECTED) {
                     actions.add(moveTo(CallState.CONNECTED));
                 }
-                if (!busy()) {
+                if (!exchange.busy()) {
                     actions.add(new Settled());
                 }
             }
@@ -386,72 +290,6 @@ public final class NegotiationMachine {
             case CONNECTING -> { }
         }
         return actions;
-    }
-
-    private boolean negotiationStarted() {
-        return state == CallState.NEGOTIATING || state == CallState.CONNECTED || state == CallState.RECONNECTING;
-    }
-
-    private boolean isRinging() {
-        return state == CallState.RINGING_INCOMING || state == CallState.RINGING_OUTGOING;
-    }
-
-    private boolean busy() {
-        return makingOffer || answeringOffer || settingRemoteAnswer || rollingBack || signaling != Signaling.STABLE;
-    }
-
-    /** An offer now would reach the far side and not collide with the one we are waiting for. */
-    private boolean mayOffer() {
-        return farSideReachable && !awaitingFarSideOffer;
-    }
-
-    /** Queues an offer for when we are stable: a full one, restarting ICE if the media path is down. */
-    private void offerAgain() {
-        if (transportConnected) {
-            reofferPending = true;
-        } else {
-            iceRestartPending = true;
-        }
-    }
-
-    /** Back to stable; libwebrtc's rollback is queued before any later description change. */
-    private List<NegotiationAction> rollBack() {
-        signaling = Signaling.STABLE;
-        rollingBack = true;
-        return List.of(new RollbackOffer());
-    }
-
-    private List<NegotiationAction> startOffer(boolean iceRestart, boolean onlyIfNeeded) {
-        offerGeneration++;
-        offerDeferred = false; // a new offer carries everything the deferred one did
-        makingOffer = true;
-        return List.of(new Unsettled(), new CreateOffer(offerGeneration, iceRestart, onlyIfNeeded));
-    }
-
-    private List<NegotiationAction> afterStable() {
-        if (busy() || state == CallState.ENDED) {
-            return List.of();
-        }
-        if ((renegotiationPending || reofferPending || iceRestartPending) && mayOffer()) {
-            // A change libwebrtc reported while we were busy may already be in the offer that was under way.
-            boolean onlyIfNeeded = !iceRestartPending && !reofferPending;
-            boolean restart = iceRestartPending;
-            renegotiationPending = false;
-            reofferPending = false;
-            iceRestartPending = false;
-            return startOffer(restart, onlyIfNeeded);
-        }
-        return transportConnected ? List.of(new Settled()) : List.of();
-    }
-
-    private List<NegotiationAction> flushCandidates() {
-        ignoredLastOffer = false;
-        if (pendingCandidates.isEmpty()) {
-            return List.of();
-        }
-        List<IceCandidateInfo> flushed = List.copyOf(pendingCandidates);
-        pendingCandidates.clear();
-        return List.of(new AddRemoteCandidates(flushed));
     }
 
     private StateChanged moveTo(CallState next) {

@@ -15,10 +15,10 @@ import app.duet.client.call.media.TrackFrameConverter;
 import app.duet.client.call.media.VideoSourceKind;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.RemoteMediaState;
+import app.duet.client.call.stats.AudioStats;
 import app.duet.client.call.stats.QualityCalculator;
 import app.duet.client.call.stats.SenderSettings;
 import app.duet.client.call.stats.StatsReport;
-import app.duet.client.call.stats.StatsReports;
 import app.duet.client.call.stats.VideoAdaptationPolicy;
 import app.duet.client.call.video.LatestFrameHolder;
 
@@ -63,7 +63,7 @@ public final class PeerMedia {
 
     /** @param plan what to send once the far side's video arrives */
     public PeerMedia(LocalMedia media, int cameraFps, LatestFrameHolder remoteVideo, Consumer<CallQuality> quality,
-              Consumer<RemoteMediaState> announce, MediaPlan plan) {
+                     Consumer<RemoteMediaState> announce, MediaPlan plan) {
         this.media = media;
         this.plan = plan;
         this.remoteVideo = remoteVideo;
@@ -183,7 +183,7 @@ public final class PeerMedia {
             return; // stopped while the report was on its way
         }
         try {
-            decodedAudioLevel = StatsReports.inboundAudioLevel(report.entries());
+            decodedAudioLevel = AudioStats.inboundAudioLevel(report.entries());
             CallQuality snapshot = quality.next(report.timestampMicros(), report.entries());
             qualityListener.accept(snapshot);
             SenderSettings settings = adaptation.next(snapshot);

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Owns one {@link RTCPeerConnection}: its senders, the sinks on its remote tracks and its data channel
  * handle. Only plain Duet types cross its public surface; {@link PeerMedia} works the senders and remote
- * tracks from inside this package. SDP operations run one after another, like the browser's operations chain, and their results
- * continue on the call's serial executor; observer events are forwarded to that executor too.
+ * tracks from inside this package. SDP operations run one after another, like the browser's operations
+ * chain, and their results continue on the call's serial executor; observer events are forwarded to that
+ * executor too.
  */
 public final class PeerSession implements AutoCloseable {
 

@@ -2,10 +2,10 @@ package app.duet.client.call.stats;
 
 import java.util.List;
 
-/** What the call reads from a {@link StatsReport}'s entries besides its quality. */
-public final class StatsReports {
+/** The audio readings the call takes from a {@link StatsReport}'s entries, besides its quality. */
+public final class AudioStats {
 
-    private StatsReports() {
+    private AudioStats() {
     }
 
     /** Packets the audio sender has sent so far (0 before the first, or without an audio sender). */
