@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The protocol on the call's data channel: chat lines, media-state announcements and file transfers.
- * Text frames carry {@link ControlMessage} JSON; binary frames carry file chunks.
+ * Text frames carry {@link ControlMessage} JSON; binary frames carry file chunks. Each side greets the other
+ * when the channel opens ({@code hello}, answered {@code hello_ack}): only a far side that greets back is
+ * known to read chat and files, so until then the channel is reported closed and nothing is sent that
+ * would be lost (a peer without this protocol, such as a plain browser page, never greets).
  */
 public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
 
@@ -27,11 +30,13 @@ public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
     private long droppedChats;
     private DataLink link;
     private RemoteMediaState lastAnnounced;
+    /** The far side greeted: it speaks this protocol. */
+    private boolean greeted;
 
     public CallDataChannel(DataEvents events, Clock clock, Path downloadDir, ExecutorService fileSendExecutor) {
         this.events = events;
         this.clock = clock;
-        this.files = new FileTransfers(this::link, events::fileTransfer, downloadDir, fileSendExecutor);
+        this.files = new FileTransfers(this::greetedLink, events::fileTransfer, downloadDir, fileSendExecutor);
     }
 
     /** Binds the link; called once, right after the channel is created. */
@@ -39,17 +44,23 @@ public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
         this.link = dataLink;
     }
 
-    private DataLink link() {
-        return link;
+    /** The link once the far side greeted; files are not offered to a side that cannot read them. */
+    private DataLink greetedLink() {
+        return greeted ? link : null;
     }
 
+    /** Open, and the far side speaks this protocol. */
     public boolean isOpen() {
-        return link != null && link.isOpen();
+        return link != null && link.isOpen() && greeted;
     }
 
     public ChatMessage sendChat(String text) throws DataLinkException {
         if (text.isBlank() || text.length() > MAX_CHAT_LENGTH) {
             throw new IllegalArgumentException("chat messages are 1 to " + MAX_CHAT_LENGTH + " characters");
+        }
+        if (!isOpen()) {
+            throw new DataLinkException("chat is not available: the other side's app has not answered on the"
+                    + " call's data channel");
         }
         Instant now = clock.instant();
         requireLink().sendText(ControlMessage.chat(text, now.toEpochMilli()).toJson());
@@ -82,16 +93,34 @@ public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
 
     @Override
     public void onOpen() {
+        send(ControlMessage.hello());
+    }
+
+    @Override
+    public void onClosed() {
+        greeted = false;
+        events.channelOpen(false);
+        files.linkClosed();
+    }
+
+    /** The far side greeted (or answered our greeting): chat and files may go, and learn what we send. */
+    private void greeted() {
+        if (greeted) {
+            return;
+        }
+        greeted = true;
         events.channelOpen(true);
         if (lastAnnounced != null) {
             announceMedia(lastAnnounced);
         }
     }
 
-    @Override
-    public void onClosed() {
-        events.channelOpen(false);
-        files.linkClosed();
+    private void send(ControlMessage message) {
+        try {
+            requireLink().sendText(message.toJson());
+        } catch (DataLinkException e) {
+            LOG.warn("Could not send {} on the data channel: {}", message.type(), e.getMessage());
+        }
     }
 
     @Override
@@ -102,6 +131,11 @@ public final class CallDataChannel implements DataLink.Handler, AutoCloseable {
             return;
         }
         switch (message.type()) {
+            case ControlMessage.HELLO -> {
+                send(ControlMessage.helloAck());
+                greeted();
+            }
+            case ControlMessage.HELLO_ACK -> greeted();
             case ControlMessage.CHAT -> onChat(message);
             case ControlMessage.MEDIA -> events.remoteMedia(new RemoteMediaState(
                     !Boolean.FALSE.equals(message.mic()), !Boolean.FALSE.equals(message.camera()),

@@ -10,6 +10,10 @@ import com.google.gson.JsonParseException;
 record ControlMessage(String type, String text, Long sentAt, Boolean mic, Boolean camera, Boolean screen,
                       String id, String name, Long size, String sha256, Boolean ok, String reason) {
 
+    /** Sent when the channel opens; the far side answers {@link #HELLO_ACK}. Until one of them arrives the far
+     *  side is not known to speak this protocol, and chat and files wait. */
+    static final String HELLO = "hello";
+    static final String HELLO_ACK = "hello_ack";
     static final String CHAT = "chat";
     static final String MEDIA = "media";
     static final String FILE_START = "file_start";
@@ -21,6 +25,18 @@ record ControlMessage(String type, String text, Long sentAt, Boolean mic, Boolea
     static final String FILE_DECLINE = "file_decline";
 
     private static final Gson GSON = new Gson();
+
+    static ControlMessage hello() {
+        return of(HELLO);
+    }
+
+    static ControlMessage helloAck() {
+        return of(HELLO_ACK);
+    }
+
+    private static ControlMessage of(String type) {
+        return new ControlMessage(type, null, null, null, null, null, null, null, null, null, null, null);
+    }
 
     static ControlMessage chat(String text, long sentAt) {
         return new ControlMessage(CHAT, text, sentAt, null, null, null, null, null, null, null, null, null);

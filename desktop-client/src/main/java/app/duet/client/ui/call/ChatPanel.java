@@ -95,7 +95,10 @@ final class ChatPanel extends VBox {
 
         TextField input = new TextField();
         input.setId("chat-input");
-        input.setPromptText("Write a message");
+        // Chat and files wait for the far side's app to answer on the call's data channel; a peer that never
+        // does (not a Duet app) gets no message that would be lost.
+        input.promptTextProperty().bind(javafx.beans.binding.Bindings.when(vm.openProperty())
+                .then("Write a message").otherwise("Chat is not available (yet) with " + vm.peerName() + "'s app"));
         input.setAccessibleText("Message to " + vm.peerName());
         input.disableProperty().bind(vm.openProperty().not());
         Button send = new Button(null, new FontIcon(Feather.SEND));
