@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * coturn as admins deploy it: {@link Coturn} starts it with the shipped configuration file. It reads every
  * denied range of that file; it refuses to relay toward the cloud metadata service, private, carrier-grade NAT,
- * loopback and benchmark addresses (coturn's 403 Forbidden IP), yet relays toward a public address, serves
- * TURN over TLS 1.2 or later, and a call still connects through it.
+ * loopback and benchmark addresses (coturn's 403 Forbidden IP), yet relays toward a public address; one
+ * account gets no more relays than the file's user-quota; it serves TURN over TLS 1.2 or later, and a call
+ * still connects through it.
  * <p>
  * The relays toward single addresses are asked for by coturn's own client, {@code turnutils_uclient}, as any
  * holder of a Duet TURN credential could. Its TLS mode ({@code -S}) cannot test the TLS listener: for each
@@ -54,6 +55,8 @@ class CoturnAsDeployedTest {
     private static final Duration WAIT = Duration.ofSeconds(25);
     /** What turnutils_uclient prints when coturn refuses the peer (CreatePermission or ChannelBind). */
     private static final String FORBIDDEN = "403 (Forbidden IP)";
+    /** What turnutils_uclient prints when coturn refuses an allocation over user-quota or total-quota. */
+    private static final String OVER_QUOTA = "486 (Allocation Quota Reached)";
     /** What turnutils_uclient prints once its allocation, permission and channel to the peer are in place. */
     private static final String RELAYING = "Total connect time";
     /**
@@ -110,6 +113,19 @@ class CoturnAsDeployedTest {
             }
             assertThat(relayToward(turn, PUBLIC)).as("a relay toward %s", PUBLIC)
                     .contains(RELAYING).doesNotContain(FORBIDDEN);
+        }
+    }
+
+    @Test
+    void one_account_holds_no_more_relays_than_the_user_quota_while_another_still_gets_one() throws Exception {
+        assumeTrue(Coturn.installed() && Files.isExecutable(UCLIENT), "coturn is installed by scripts/install-deps.sh");
+        int quota = Integer.parseInt(Files.readAllLines(Coturn.CONFIG).stream()
+                .filter(line -> line.startsWith("user-quota=")).findFirst().orElseThrow()
+                .substring("user-quota=".length()).trim());
+        try (Coturn turn = Coturn.start(SECRET, temp.resolve("turn.log"))) {
+            assertThat(relayToward(turn, "127.0.0.1", "hog", quota + 1))
+                    .as("%s relays at once for one account", quota + 1).contains(OVER_QUOTA);
+            assertThat(relayToward(turn, "127.0.0.1", "ann", 1)).contains(RELAYING).doesNotContain(OVER_QUOTA);
         }
     }
 
@@ -182,21 +198,28 @@ class CoturnAsDeployedTest {
         }
     }
 
-    /**
-     * Asks coturn, with a valid credential of its own, to relay toward {@code peer}; returns what
-     * turnutils_uclient printed once it knows whether coturn lets it (it would go on sending otherwise).
-     */
     private String relayToward(Coturn turn, String peer) throws IOException, InterruptedException {
-        String user = (Instant.now().getEpochSecond() + 3600) + ":mallory";
-        Path output = temp.resolve("uclient-" + peer + ".out");
-        Process uclient = new ProcessBuilder(UCLIENT.toString(), "-c", "-n", "1",
+        return relayToward(turn, peer, "mallory", 1);
+    }
+
+    /**
+     * Asks coturn, with a valid credential of Duet user {@code account}, for {@code relays} relays at once
+     * toward {@code peer}; returns what turnutils_uclient printed once it knows whether coturn lets it (it
+     * would go on sending otherwise).
+     */
+    private String relayToward(Coturn turn, String peer, String account, int relays)
+            throws IOException, InterruptedException {
+        String user = (Instant.now().getEpochSecond() + 3600) + ":" + account;
+        Path output = temp.resolve("uclient-" + account + "-" + peer + ".out");
+        Process uclient = new ProcessBuilder(UCLIENT.toString(), "-c", "-n", "1", "-m", Integer.toString(relays),
                 "-u", user, "-w", IceServersProvider.credential(SECRET, user),
                 "-p", Integer.toString(turn.port()), "-e", peer, "-r", "9", turn.address())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             await().atMost(WAIT).until(() -> {
                 String printed = Files.readString(output, StandardCharsets.UTF_8);
-                return printed.contains(FORBIDDEN) || printed.contains(RELAYING) || !uclient.isAlive();
+                return printed.contains(FORBIDDEN) || printed.contains(OVER_QUOTA) || printed.contains(RELAYING)
+                        || !uclient.isAlive();
             });
             return Files.readString(output, StandardCharsets.UTF_8);
         } finally {
