@@ -26,6 +26,8 @@ install -D -m 0644 "$here/files/duet-server.service" "$stage/lib/systemd/system/
 install -D -m 0640 "$here/files/duet-server.conf"    "$stage/etc/duet-server/duet-server.conf"
 install -D -m 0644 "$here/files/README.Debian"       "$stage/usr/share/doc/duet-server/README.Debian"
 install -D -m 0644 "$here/files/copyright"           "$stage/usr/share/doc/duet-server/copyright"
+# The coturn configuration the admin guide walks through, as an example: coturn is a separate package.
+install -D -m 0644 "$here/files/turnserver.conf"     "$stage/usr/share/doc/duet-server/examples/turnserver.conf"
 
 install -d -m 0755 "$stage/DEBIAN"
 install -m 0755 "$here/debian/postinst" "$here/debian/prerm" "$here/debian/postrm" "$stage/DEBIAN/"

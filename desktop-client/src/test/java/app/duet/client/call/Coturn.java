@@ -4,57 +4,100 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A real coturn ({@code turnserver}, Debian package coturn) on free ports of one address (loopback unless
- * told otherwise), with TURN REST API credentials ({@code use-auth-secret}) as the signaling server issues them.
+ * A real coturn ({@code turnserver}, Debian package coturn) started with the configuration file that Duet ships
+ * to admins, {@link #CONFIG}, so the tests relay through exactly what production runs. On the command line it
+ * overrides only what a test must: free ports, one listening and relay address (loopback unless told
+ * otherwise), the secret, the realm, a throwaway self-signed certificate, log and pid files, and the peers the
+ * test's own clients use.
+ * <p>
+ * Those peers sit on loopback or on the network lab's benchmark range (198.18.0.0/15), both of which the file
+ * denies, as it should for a public server. {@code allowed-peer-ip} lets them through: in coturn an allowed
+ * address wins over every denied range, so the rest of the deny list stays in force (a relay toward
+ * 169.254.169.254 or 10.0.0.1 is still refused). Loopback peers are refused even before the lists are looked at,
+ * so a server on loopback also needs {@code allow-loopback-peers}.
  */
 public final class Coturn implements AutoCloseable {
 
     static final Path BINARY = Path.of("/usr/bin/turnserver");
+    /** The shipped coturn configuration, the single copy the admin guide points at. */
+    public static final Path CONFIG = findConfig();
+    private static final String REALM = "duet.test";
     private static final int RELAY_PORTS = 40;
+    private static final Duration START = Duration.ofSeconds(10);
+    private static final long OPENSSL_SECONDS = 30;
 
     private final Process process;
     private final String address;
     private final int port;
+    private final int tlsPort;
+    private final Path log;
+    private final Path certificate;
 
-    private Coturn(Process process, String address, int port) {
+    private Coturn(Process process, String address, int port, int tlsPort, Path log, Path certificate) {
         this.process = process;
         this.address = address;
         this.port = port;
+        this.tlsPort = tlsPort;
+        this.log = log;
+        this.certificate = certificate;
     }
 
     public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
+    /** On loopback, relaying to 127.0.0.1 only (where the test's own clients are). */
     public static Coturn start(String secret, Path logFile) throws IOException {
-        return start(secret, logFile, "127.0.0.1");
+        return start(secret, logFile, "127.0.0.1", "127.0.0.1");
     }
 
-    /** Listens and relays on {@code address} only. */
-    public static Coturn start(String secret, Path logFile, String address) throws IOException {
+    /**
+     * Listens and relays on {@code address} only and may relay to {@code allowedPeers} (addresses or
+     * first-last ranges) besides the public addresses the configuration file permits.
+     */
+    public static Coturn start(String secret, Path logFile, String address, String... allowedPeers) throws IOException {
+        if (!Files.isReadable(CONFIG)) {
+            // coturn itself would start without a word and without the file's protections.
+            throw new IOException("No coturn configuration at " + CONFIG);
+        }
+        Path dir = logFile.toAbsolutePath().getParent();
+        Path certificate = dir.resolve("turn-cert.pem");
+        Path key = dir.resolve("turn-key.pem");
+        selfSignedCertificate(address, certificate, key);
         int port = freeUdpAndTcpPort();
         int relayMin = freeUdpAndTcpPort();
-        List<String> command = List.of(BINARY.toString(),
+        int tlsPort = freeTcpPort();
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-c", CONFIG.toString(),
                 "--listening-ip", address, "--relay-ip", address,
-                "--listening-port", Integer.toString(port),
+                "--listening-port", Integer.toString(port), "--tls-listening-port", Integer.toString(tlsPort),
                 "--min-port", Integer.toString(relayMin), "--max-port", Integer.toString(relayMin + RELAY_PORTS),
-                "--use-auth-secret", "--static-auth-secret", secret, "--realm", "duet.test",
-                "--no-tls", "--no-dtls", "--no-cli", "--allow-loopback-peers", "--no-multicast-peers",
-                "--no-rfc5780", "--no-stun-backward-compatibility", "-n",
-                "--log-file", logFile.toString(), "--simple-log", "--pidfile", logFile.resolveSibling("turn.pid").toString());
+                "--static-auth-secret", secret, "--realm", REALM,
+                "--cert", certificate.toString(), "--pkey", key.toString(),
+                "--log-file", logFile.toAbsolutePath().toString(), "--simple-log",
+                "--pidfile", dir.resolve("turn.pid").toString()));
+        for (String peer : allowedPeers) {
+            command.addAll(List.of("--allowed-peer-ip", peer));
+        }
+        if (InetAddress.getByName(address).isLoopbackAddress()) {
+            command.add("--allow-loopback-peers");
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logFile.resolveSibling("turn.out").toFile()).start();
-        Coturn coturn = new Coturn(process, address, port);
-        await().atMost(Duration.ofSeconds(10)).until(coturn::acceptsTcp);
+                .redirectOutput(dir.resolve("turn.out").toFile()).start();
+        Coturn coturn = new Coturn(process, address, port, tlsPort, logFile.toAbsolutePath(), certificate);
+        await().atMost(START).until(() -> coturn.accepts(port) && coturn.accepts(tlsPort) && coturn.readTheFile());
         return coturn;
     }
 
@@ -62,16 +105,77 @@ public final class Coturn implements AutoCloseable {
         return "turn:" + address + ":" + port + "?transport=udp";
     }
 
-    private boolean acceptsTcp() {
+    /** TURN over TLS, the listener the file puts on 443. */
+    public String tlsUrl() {
+        return "turns:" + address + ":" + tlsPort + "?transport=tcp";
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The self-signed certificate (PEM) of the TLS listener, for a test client to trust. */
+    public Path certificate() {
+        return certificate;
+    }
+
+    /** coturn's log so far. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+    }
+
+    private boolean accepts(int tcpPort) {
         if (!process.isAlive()) {
             throw new IllegalStateException("turnserver exited with " + process.exitValue());
         }
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(address, port), 200);
+            socket.connect(new InetSocketAddress(address, tcpPort), 200);
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** coturn logs every denied range it read ("Black listing: first-last"); the link-local one is in the file. */
+    private boolean readTheFile() throws IOException {
+        return log().contains("Black listing: 169.254.0.0-169.254.255.255");
+    }
+
+    private static void selfSignedCertificate(String address, Path certificate, Path key) throws IOException {
+        String subjectAltName = "subjectAltName=" + (Character.isDigit(address.charAt(0)) ? "IP:" : "DNS:") + address;
+        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "ec",
+                "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=" + address,
+                "-addext", subjectAltName, "-keyout", key.toString(), "-out", certificate.toString())
+                .redirectErrorStream(true).start();
+        try {
+            String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!openssl.waitFor(OPENSSL_SECONDS, TimeUnit.SECONDS) || openssl.exitValue() != 0) {
+                openssl.destroyForcibly();
+                throw new IOException("openssl could not make a certificate: " + output);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted making a certificate", e);
+        }
+    }
+
+    /** installers/server/files/turnserver.conf, found from the module directory the tests run in. */
+    private static Path findConfig() {
+        Path relative = Path.of("installers", "server", "files", "turnserver.conf");
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        return Path.of("").toAbsolutePath().resolve(relative);
     }
 
     private static int freeUdpAndTcpPort() throws IOException {
@@ -91,10 +195,16 @@ public final class Coturn implements AutoCloseable {
         throw new IOException("no free port for turnserver");
     }
 
+    private static int freeTcpPort() throws IOException {
+        try (ServerSocket tcp = new ServerSocket(0)) {
+            return tcp.getLocalPort();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }

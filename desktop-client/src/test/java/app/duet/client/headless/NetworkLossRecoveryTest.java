@@ -66,7 +66,7 @@ class NetworkLossRecoveryTest {
         LabHost annHost = callerMoves ? lab.hostA() : lab.hostB();
         LabHost bobHost = callerMoves ? lab.hostB() : lab.hostA();
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
-        try (Coturn turn = Coturn.start(SeparateNetworksCallTest.SECRET, temp.resolve("turn.log"), lab.services());
+        try (Coturn turn = Coturn.start(SeparateNetworksCallTest.SECRET, temp.resolve("turn.log"), lab.services(), lab.range());
              ServerFixture server = ServerFixture.start(temp.resolve("server"), lab.services(),
                      s -> s.turnUrls(List.of(turn.url())).turnSecret(SeparateNetworksCallTest.SECRET));
              HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, bobHost::wrap,

@@ -40,7 +40,7 @@ class SeparateNetworksCallTest {
     @Test
     void a_call_between_two_networks_without_a_direct_path_connects_through_turn_by_itself() throws Exception {
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
-        try (Coturn turn = Coturn.start(SECRET, temp.resolve("turn.log"), lab.services());
+        try (Coturn turn = Coturn.start(SECRET, temp.resolve("turn.log"), lab.services(), lab.range());
              ServerFixture server = withTurn(turn);
              HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, lab.hostB()::wrap,
                      flags(server, "bob", "room", "--answer"));

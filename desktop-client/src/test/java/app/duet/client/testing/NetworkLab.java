@@ -53,6 +53,15 @@ public final class NetworkLab implements BeforeEachCallback, AfterEachCallback {
     private LabHost hostA;
     private LabHost hostB;
     private String services;
+    private String range;
+
+    /**
+     * Every address this lab uses, services and both hosts (whatever they renumber to), as a coturn range
+     * "first-last": for coturn's {@code allowed-peer-ip}, since the shipped configuration denies 198.18.0.0/15.
+     */
+    public String range() {
+        return range;
+    }
 
     /** The root namespace's service address: where servers listen that both hosts can reach. */
     public String services() {
@@ -83,6 +92,7 @@ public final class NetworkLab implements BeforeEachCallback, AfterEachCallback {
             removeLeftovers();
             int slot = freeSlot();
             services = NET + (slot * 4) + ".1";
+            range = NET + (slot * 4) + ".0-" + NET + (slot * 4 + 3) + ".255";
             link(name + "-s", "dl" + slot + "s", NET + (slot * 4) + ".");
             hostA = host(name + "-a", "dl" + slot + "a", NET + (slot * 4 + 1) + ".");
             hostB = host(name + "-b", "dl" + slot + "b", NET + (slot * 4 + 2) + ".");
