@@ -27,6 +27,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 import app.duet.client.call.media.MediaEngine;
+import app.duet.client.call.model.CallQuality;
+import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.protocol.Media;
 import app.duet.server.DuetServer;
