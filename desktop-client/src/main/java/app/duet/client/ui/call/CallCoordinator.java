@@ -10,14 +10,13 @@ import app.duet.client.call.CallEnd;
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.CallListener;
+import app.duet.client.call.IncomingCall;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.ChatMessage;
 import app.duet.client.call.model.FileTransferUpdate;
-import app.duet.client.call.IncomingCall;
 import app.duet.client.call.model.RemoteMediaState;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingException;
 import app.duet.client.sound.RingTone;
 import app.duet.client.ui.channels.CallLauncher;
 import app.duet.client.ui.common.Background;
@@ -25,7 +24,6 @@ import app.duet.client.ui.common.DisplayNames;
 import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.shell.MainWindow;
 import app.duet.client.ui.shell.Screen;
-import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Media;
 import app.duet.protocol.MemberInfo;
 
@@ -116,7 +114,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
                 return;
             }
             if (error != null) {
-                ringing.finished(ringFailure(peer.displayName(), error), this::closeRinging);
+                ringing.finished(CallTexts.ringFailure(peer.displayName(), error), this::closeRinging);
             } else {
                 ringing.ringing("Ringing " + peer.displayName() + "…", this::cancelRing);
                 ring(RingTone.Tone.RINGBACK);
@@ -183,18 +181,7 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     @Override
     public void callEnded(String callId, CallEnd how) {
         String peer = call != null ? call.peerName() : ringingPeer != null ? ringingPeer : "The other person";
-        String why = switch (how) {
-            case LOCAL_HANGUP -> null;
-            case REMOTE_HANGUP -> peer + " hung up.";
-            case DECLINED -> peer + " declined the call.";
-            case CANCELLED -> peer + " stopped calling.";
-            case ANSWERED_ELSEWHERE -> "You answered on another device.";
-            case NO_ANSWER -> peer + " didn't answer.";
-            case DISCONNECTED -> peer + " lost their connection.";
-            case CHANNEL_GONE -> "The channel is gone.";
-            case FAILED -> "The call could not be set up. If this keeps happening, a firewall may block it: "
-                    + "ask your admin for a TURN server and turn on \"Always relay\" in Settings.";
-        };
+        String why = CallTexts.whyEnded(how, peer);
         if (ringing != null) {
             ringTone.stop();
             ringing.finished(why == null ? "Call cancelled." : why, this::closeRinging);
@@ -302,14 +289,4 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         }
     }
 
-    private static String ringFailure(String peer, Throwable error) {
-        Throwable cause = SignalingClient.unwrap(error);
-        if (cause instanceof SignalingException.ServerError e && e.code() == ErrorCode.PEER_BUSY) {
-            return peer + " is busy in another call. Try again later.";
-        }
-        if (cause instanceof SignalingException.ServerError e && e.code() == ErrorCode.PEER_OFFLINE) {
-            return peer + " is not online right now. Try again when they are.";
-        }
-        return ErrorMessages.of(cause).full();
-    }
 }

@@ -3,8 +3,13 @@ package app.duet.client.ui.call;
 import java.time.Duration;
 import java.util.Locale;
 
+import app.duet.client.call.CallEnd;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.CallState;
+import app.duet.client.signaling.SignalingClient;
+import app.duet.client.signaling.SignalingException;
+import app.duet.client.ui.common.ErrorMessages;
+import app.duet.protocol.ErrorCode;
 
 /** The words and numbers the call screen shows; pure functions, tested without JavaFX. */
 final class CallTexts {
@@ -105,5 +110,32 @@ final class CallTexts {
             parts.add(peer + "'s camera is off");
         }
         return String.join(" · ", parts);
+    }
+
+    /** Why a call or ring ended, as the caller or callee is told; null when we ended it ourselves. */
+    static String whyEnded(CallEnd how, String peer) {
+        return switch (how) {
+            case LOCAL_HANGUP -> null;
+            case REMOTE_HANGUP -> peer + " hung up.";
+            case DECLINED -> peer + " declined the call.";
+            case CANCELLED -> peer + " stopped calling.";
+            case ANSWERED_ELSEWHERE -> "You answered on another device.";
+            case NO_ANSWER -> peer + " didn't answer.";
+            case DISCONNECTED -> peer + " lost their connection.";
+            case CHANNEL_GONE -> "The channel is gone.";
+            case FAILED -> "The call could not be set up. If this keeps happening, a firewall may block it: "
+                    + "ask your admin for a TURN server and turn on \"Always relay\" in Settings.";
+        };
+    }
+
+    static String ringFailure(String peer, Throwable error) {
+        Throwable cause = SignalingClient.unwrap(error);
+        if (cause instanceof SignalingException.ServerError e && e.code() == ErrorCode.PEER_BUSY) {
+            return peer + " is busy in another call. Try again later.";
+        }
+        if (cause instanceof SignalingException.ServerError e && e.code() == ErrorCode.PEER_OFFLINE) {
+            return peer + " is not online right now. Try again when they are.";
+        }
+        return ErrorMessages.of(cause).full();
     }
 }
