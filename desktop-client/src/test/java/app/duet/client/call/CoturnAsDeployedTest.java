@@ -191,10 +191,12 @@ class CoturnAsDeployedTest {
                 CallQuality quality = annEvents.lastQuality();
                 assertThat(quality).isNotNull();
                 assertThat(quality.path()).isEqualTo(CallQuality.NetworkPath.RELAY);
+                assertThat(quality.localCandidateType()).isEqualTo("relay");
                 assertThat(quality.bitrateInKbps()).isPositive();
             });
             await().atMost(WAIT).until(() -> bob.controls().remoteVideo().publishedFrames() > 10
                     && ann.controls().remoteVideo().publishedFrames() > 10);
+            assertThat(bobEvents.lastQuality().path()).isEqualTo(CallQuality.NetworkPath.RELAY);
             assertThat(ann.state()).isEqualTo(CallState.CONNECTED);
             ann.hangup().join();
         }
