@@ -65,6 +65,19 @@ public final class Coturn implements AutoCloseable {
     }
 
     /**
+     * On loopback, relaying to this machine's own addresses: for a call whose other side does not force the
+     * relay and so offers its host candidates, which libwebrtc gathers on the machine's (private) interfaces.
+     */
+    public static Coturn startForThisMachine(String secret, Path logFile) throws IOException {
+        List<String> own = new ArrayList<>(List.of("127.0.0.1"));
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            nic.inetAddresses().filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                    .forEach(a -> own.add(a.getHostAddress()));
+        }
+        return start(secret, logFile, "127.0.0.1", own.toArray(String[]::new));
+    }
+
+    /**
      * Listens and relays on {@code address} only and may relay to {@code allowedPeers} (addresses or
      * first-last ranges) besides the public addresses the configuration file permits.
      */
