@@ -9,8 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
+import app.duet.client.testing.Waits;
 
 /**
  * A real coturn ({@code turnserver}, Debian package coturn) on free ports of one address (loopback unless
@@ -54,7 +54,7 @@ public final class Coturn implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logFile.resolveSibling("turn.out").toFile()).start();
         Coturn coturn = new Coturn(process, address, port);
-        await().atMost(Duration.ofSeconds(10)).until(coturn::acceptsTcp);
+        await().atMost(Waits.HELPER_START).until(coturn::acceptsTcp);
         return coturn;
     }
 

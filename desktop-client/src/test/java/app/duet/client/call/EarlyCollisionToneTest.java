@@ -15,6 +15,7 @@ import app.duet.client.call.media.MediaSettings.VideoChoice;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /**
  * Both sides add video the moment the call connects, so the offer collision (and the callee's rollback) falls
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EarlyCollisionToneTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Waits.CALL;
     /** Each side has its own engine, as two separate processes would. */
     @RegisterExtension
     static final SharedMediaEngine CALLER_MEDIA = new SharedMediaEngine();

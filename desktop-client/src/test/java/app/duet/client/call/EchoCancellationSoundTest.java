@@ -16,6 +16,7 @@ import app.duet.client.testing.SoundServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /**
  * The real microphone's echo cancellation: the callee's "microphone" hears exactly what its speaker plays
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @PrivateSoundServer
 class EchoCancellationSoundTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     private static final String ECHO_MIC = "mic_echo";
 
     @TempDir

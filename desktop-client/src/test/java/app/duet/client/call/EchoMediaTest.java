@@ -16,6 +16,7 @@ import app.duet.client.call.video.FrameStamp;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /**
  * A call whose far side forwards what it receives (the echo bot's media): the caller gets its own stamped
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EchoMediaTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.CALL;
 
     @TempDir
     Path downloads;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /**
  * A callee that accepts the instant the ring arrives: its {@code call_accepted} can reach the caller's engine
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstantAcceptIntegrationTest {
 
-    private static final Duration WAIT = EngineRig.WAIT;
+    private static final Duration WAIT = Waits.CALL;
     private static final int CALLS = 20;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();

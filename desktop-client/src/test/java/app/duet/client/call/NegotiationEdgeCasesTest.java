@@ -22,11 +22,12 @@ import app.duet.client.call.media.MediaSettings.VideoChoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /** Offer collisions, ICE restarts and cancelled transfers between two real peers. */
 class NegotiationEdgeCasesTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Waits.CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

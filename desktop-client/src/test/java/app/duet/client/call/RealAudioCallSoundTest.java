@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /**
  * Audio calls through the real audio device module and a private PulseAudio: the caller speaks into the
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @PrivateSoundServer
 class RealAudioCallSoundTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     /** The sine microphone is at half scale (RMS ~0.35); speech processing may lower it, silence is ~0. */
     private static final double HEARD = 0.05;
     private static final double SILENT = 0.005;

@@ -23,6 +23,7 @@ import app.duet.client.testing.SharedMediaEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /**
  * Calls with a real camera path (the camera helper process running libwebrtc's V4L2 capture) against the
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 @FakeCameras
 class RealCameraCallTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

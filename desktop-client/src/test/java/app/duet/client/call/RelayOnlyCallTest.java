@@ -10,12 +10,12 @@ import java.util.List;
 
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.server.DuetServer;
-import app.duet.server.config.ServerConfig;
 import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
+import app.duet.client.testing.TestServer;
 
 /**
  * A relay-only call through a real coturn: the signaling server hands out TURN REST credentials for it,
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RelayOnlyCallTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(25);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     private static final String SECRET = "relay-test-secret";
 
     @TempDir
@@ -36,9 +36,8 @@ class RelayOnlyCallTest {
         EngineListener bobEvents = new EngineListener();
         try (MediaEngine media = EngineRig.headlessMedia(); EngineRig rig = new EngineRig(media, temp)) {
             Coturn turn = rig.closeLater(Coturn.start(SECRET, temp.resolve("turn.log")));
-            DuetServer server = rig.closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
-                    .dataDir(temp.resolve("server")).bcryptCost(4)
-                    .turnUrls(List.of(turn.url())).turnSecret(SECRET).build()));
+            TestServer server = rig.closeLater(TestServer.start(temp.resolve("server"),
+                    s -> s.turnUrls(List.of(turn.url())).turnSecret(SECRET)));
             SignalingClient annClient = rig.client(server.uri());
             SignalingClient bobClient = rig.client(server.uri());
             EngineRig.annAndBobShareARoom(annClient, bobClient);

@@ -22,11 +22,12 @@ import app.duet.client.call.video.LatestFrameHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /** Changing media mid-call: adding video to an audio call, and switching camera to screen and back. */
 class RenegotiationAndScreenShareTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Waits.CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /**
  * A call while the signaling connection drops or the server restarts: media keeps flowing peer to peer, the
@@ -30,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignalingReconnectIntegrationTest {
 
-    private static final Duration WAIT = EngineRig.WAIT;
+    private static final Duration WAIT = Waits.CALL;
     /** A client refused for a while retries with a growing backoff (up to 4-8 s by then). */
-    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(40);
+    private static final Duration RECONNECT_WAIT = Waits.RECONNECT;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

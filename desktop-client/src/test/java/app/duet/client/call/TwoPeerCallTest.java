@@ -22,11 +22,12 @@ import app.duet.client.call.video.LatestFrameHolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /** Two real libwebrtc peers in one JVM, headless audio, synthetic camera and microphone. */
 class TwoPeerCallTest {
 
-    private static final Duration CONNECT = Duration.ofSeconds(15);
+    private static final Duration CONNECT = Waits.CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
@@ -161,12 +162,12 @@ class TwoPeerCallTest {
     }
 
     private static void awaitOffer(RecordingListener events, String id) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.files.stream().anyMatch(u -> u.transferId().equals(id)
+        await().atMost(Waits.SLOW_CALL).until(() -> events.files.stream().anyMatch(u -> u.transferId().equals(id)
                 && u.direction() == Direction.INCOMING && u.status() == Status.OFFERED));
     }
 
     private static FileTransferUpdate awaitFile(RecordingListener events, String id, Direction direction) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> events.files.stream()
+        return await().atMost(Waits.SLOW_CALL).until(() -> events.files.stream()
                 .filter(u -> u.transferId().equals(id) && u.direction() == direction
                         && u.status() != Status.IN_PROGRESS && u.status() != Status.OFFERED)
                 .findFirst().orElse(null), u -> u != null);

@@ -25,11 +25,12 @@ import app.duet.client.testing.TestServer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.Waits;
 
 /** A call between this JVM and a second one ({@link PeerProcess}) through the real server. */
 class TwoProcessCallTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Waits.SLOW_CALL;
 
     @TempDir
     Path temp;

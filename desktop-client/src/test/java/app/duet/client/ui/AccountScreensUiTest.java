@@ -2,7 +2,6 @@ package app.duet.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 
@@ -19,25 +19,24 @@ class AccountScreensUiTest {
     @TempDir
     Path temp;
 
+    private UiRig rig;
     private TestServer server;
     private UiClient ui;
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"));
+        rig = new UiRig(temp);
+        server = rig.server();
     }
 
     @AfterEach
-    void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-        server.close();
+    void stop() throws Exception {
+        rig.close();
     }
 
     @Test
     void signUpFromTheWelcomeScreenLandsOnChannels() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         ui.awaitScreen("Welcome");
         ui.awaitText("Connected");
 
@@ -52,7 +51,7 @@ class AccountScreensUiTest {
 
     @Test
     void signUpExplainsLocalMistakesAndATakenUsername() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         ui.press("welcome-signup");
         fillSignup("ann", "Ann", "ann@example.org", "short", "short");
         ui.press("signup-submit");
@@ -81,7 +80,7 @@ class AccountScreensUiTest {
 
     @Test
     void wrongPasswordIsExplainedAndRememberMeSignsInOnTheNextStart() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         signUp("ann");
         ui.press("log-out");
         ui.awaitScreen("Welcome");
@@ -99,14 +98,14 @@ class AccountScreensUiTest {
         ui.awaitScreen("Channels");
         ui.close();
 
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         ui.awaitScreen("Channels");
         assertThat(ui.text("channels-user")).isEqualTo("ann");
     }
 
     @Test
     void forgotPasswordTakesACodeAndANewPassword() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         signUp("ann");
         ui.press("log-out");
         ui.press("welcome-login");
@@ -132,13 +131,9 @@ class AccountScreensUiTest {
 
     @Test
     void aPasswordResetElsewhereEndsThisSessionAndAsksToLogInAgain() throws Exception {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         signUp("ann");
-        try (app.duet.client.signaling.SignalingClient phone = new app.duet.client.signaling.SignalingClient(
-                app.duet.client.signaling.SignalingConfig.defaults(server.uri(), "phone/1"),
-                new app.duet.client.config.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("phone"))),
-                Runnable::run)) {
-            phone.start();
+        try (SignalingClient phone = rig.client(server.uri(), "phone")) {
             phone.confirmPasswordReset("ann", server.issueResetCode("ann"), "new horse battery").get();
         }
 
@@ -152,11 +147,8 @@ class AccountScreensUiTest {
 
     @Test
     void anUnreachableServerIsExplainedWithWhatToTry() throws Exception {
-        int unused;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            unused = probe.getLocalPort();
-        }
-        ui = UiClient.start(URI.create("ws://127.0.0.1:" + unused), temp.resolve("ann"));
+        int unused = TestServer.unusedPort();
+        ui = rig.window(URI.create("ws://127.0.0.1:" + unused), "ann");
         ui.awaitText("Can't reach the server at ws://127.0.0.1:" + unused);
         ui.awaitText("Not reachable");
 
@@ -170,7 +162,7 @@ class AccountScreensUiTest {
 
     @Test
     void aMistypedServerAddressIsExplainedAndAGoodOneIsUsed() {
-        ui = UiClient.start(URI.create("ws://127.0.0.1:1"), temp.resolve("ann"));
+        ui = rig.window(URI.create("ws://127.0.0.1:1"), "ann");
         ui.type("welcome-server", "http://nope");
         ui.press("welcome-signup");
         ui.awaitText("is not a server address");

@@ -30,6 +30,7 @@ import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.ui.common.VideoView;
+import app.duet.client.testing.Waits;
 
 /**
  * Bob's window answers Carol, a call engine with synthetic media (as the headless client uses). Accepting
@@ -70,11 +71,11 @@ class AnsweringUiTest {
         assertThat(bob.text("incoming-accept-audio")).isEqualTo("Accept audio only");
         bob.press("incoming-accept-audio");
         bob.awaitScreen("Call with carol");
-        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED);
+        await().atMost(Waits.UI).until(() -> carol.state() == CallState.CONNECTED);
         VideoView carolOnBobsScreen = bob.node("call-remote-video");
         VideoView bobsSelfView = bob.node("call-self-view");
         // Carol's video reaches Bob: time enough for Bob's camera to have shown frames, had it opened.
-        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(carolOnBobsScreen::drawnFrames) > 10
+        await().atMost(Waits.UI).until(() -> UiClient.onFx(carolOnBobsScreen::drawnFrames) > 10
                 && carol.controls().selfView().publishedFrames() > 10);
 
         assertThat(UiClient.onFx(bobsSelfView::isVisible)).as("no self-view in an audio-only answer").isFalse();
@@ -93,7 +94,7 @@ class AnsweringUiTest {
         carol.ring("room", false).get();
         bob.press("incoming-accept-audio");
         bob.awaitScreen("Call with carol");
-        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
+        await().atMost(Waits.UI).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
 
         Path unwanted = Files.write(temp.resolve("unwanted.exe"), new byte[2048]);
         String declined = carol.controls().sendFile(unwanted);
@@ -108,8 +109,8 @@ class AnsweringUiTest {
         assertThat(UiClient.onFx(decline::getAccessibleText)).isEqualTo("Decline unwanted.exe from carol");
         bob.run(decline::fire);
 
-        await().atMost(UiClient.WAIT).until(() -> hasStatus(declined, Status.DECLINED));
-        await().atMost(UiClient.WAIT).until(() -> !bob.has("file-offer-" + declined));
+        await().atMost(Waits.UI).until(() -> hasStatus(declined, Status.DECLINED));
+        await().atMost(Waits.UI).until(() -> !bob.has("file-offer-" + declined));
         bob.awaitText("unwanted.exe — declined");
 
         byte[] wanted = "the minutes of the meeting".getBytes();
@@ -118,9 +119,9 @@ class AnsweringUiTest {
         new Screenshots().shoot(bob, "14-chat-and-files");
         bob.run(() -> ((Button) second.lookup("#file-offer-accept")).fire());
 
-        await().atMost(UiClient.WAIT).until(() -> hasStatus(accepted, Status.COMPLETED));
+        await().atMost(Waits.UI).until(() -> hasStatus(accepted, Status.COMPLETED));
         ListView<FileTransferUpdate> transfers = bob.node("chat-transfers");
-        FileTransferUpdate received = await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> transfers.getItems()
+        FileTransferUpdate received = await().atMost(Waits.UI).until(() -> UiClient.onFx(() -> transfers.getItems()
                 .stream().filter(t -> t.transferId().equals(accepted) && t.status() == Status.COMPLETED).findFirst()
                 .orElse(null)), t -> t != null);
         try {
@@ -141,12 +142,12 @@ class AnsweringUiTest {
         carol.ring("room", false).get();
         bob.press("incoming-accept-audio");
         bob.awaitScreen("Call with carol");
-        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
+        await().atMost(Waits.UI).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
         Button sendFile = bob.node("call-file");
-        await().atMost(UiClient.WAIT).until(() -> !UiClient.onFx(sendFile::isDisabled));
+        await().atMost(Waits.UI).until(() -> !UiClient.onFx(sendFile::isDisabled));
 
         bob.press("call-file");
-        String id = await().atMost(UiClient.WAIT).until(() -> carolFiles.stream()
+        String id = await().atMost(Waits.UI).until(() -> carolFiles.stream()
                 .filter(u -> u.direction() == Direction.INCOMING && u.status() == Status.OFFERED)
                 .map(FileTransferUpdate::transferId).findFirst().orElse(null), Objects::nonNull);
         Node prompt = bob.node("file-sent-" + id);
@@ -159,9 +160,9 @@ class AnsweringUiTest {
         assertThat(UiClient.onFx(withdraw::getAccessibleText)).isEqualTo("Withdraw report.pdf, offered to carol");
         bob.run(withdraw::fire);
 
-        await().atMost(UiClient.WAIT).until(() -> carolFiles.stream()
+        await().atMost(Waits.UI).until(() -> carolFiles.stream()
                 .anyMatch(u -> u.transferId().equals(id) && u.status() == Status.CANCELLED));
-        await().atMost(UiClient.WAIT).until(() -> !bob.has("file-sent-" + id));
+        await().atMost(Waits.UI).until(() -> !bob.has("file-sent-" + id));
         bob.awaitText("report.pdf — cancelled");
         bob.press("call-hangup");
         bob.awaitScreen("Channels");

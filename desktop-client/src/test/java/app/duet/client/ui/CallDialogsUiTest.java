@@ -15,6 +15,7 @@ import app.duet.client.sound.RingTone.Tone;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.protocol.Media;
+import app.duet.client.testing.Waits;
 
 /** What the caller sees when a call does not happen: declined, busy, no answer; and a missed incoming call. */
 class CallDialogsUiTest {
@@ -26,7 +27,7 @@ class CallDialogsUiTest {
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"), Duration.ofSeconds(3));
+        server = TestServer.start(temp.resolve("server"), s -> s.ringTimeout(Duration.ofSeconds(3)));
         rig = new UiRig(temp);
     }
 
@@ -142,6 +143,6 @@ class CallDialogsUiTest {
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().atMost(UiClient.WAIT).until(condition);
+        org.awaitility.Awaitility.await().atMost(Waits.UI).until(condition);
     }
 }

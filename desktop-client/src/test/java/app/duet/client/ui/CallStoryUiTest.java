@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +20,7 @@ import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.ui.common.VideoView;
+import app.duet.client.testing.Waits;
 
 /**
  * The whole story through two real app windows in one JVM: sign up, meet in a channel, video call with
@@ -32,24 +31,24 @@ class CallStoryUiTest {
     @TempDir
     Path temp;
 
+    private UiRig rig;
     private TestServer server;
-    private final List<UiClient> windows = new ArrayList<>();
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"));
+        rig = new UiRig(temp);
+        server = rig.server();
     }
 
     @AfterEach
-    void stop() {
-        windows.forEach(UiClient::close);
-        server.close();
+    void stop() throws Exception {
+        rig.close();
     }
 
     @Test
     void twoPeopleMeetCallSeeEachOtherChatMuteShareAndHangUp() {
-        UiClient ann = open("ann");
-        UiClient bob = open("bob");
+        UiClient ann = rig.window(server.uri(), "ann");
+        UiClient bob = rig.window(server.uri(), "bob");
         UiRig.signUp(ann, "ann", "Ann Smith");
         UiRig.signUp(bob, "bob", "Bob Jones");
 
@@ -70,32 +69,32 @@ class CallStoryUiTest {
 
         ann.awaitScreen("Call with Bob Jones");
         bob.awaitScreen("Call with Ann Smith");
-        await().atMost(UiClient.WAIT).until(() -> ann.text("call-status").startsWith("Connected")
+        await().atMost(Waits.UI).until(() -> ann.text("call-status").startsWith("Connected")
                 && bob.text("call-status").startsWith("Connected"));
         VideoView annSees = ann.node("call-remote-video");
         VideoView bobSees = bob.node("call-remote-video");
         VideoView annSelf = ann.node("call-self-view");
         VideoView bobSelf = bob.node("call-self-view");
-        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(annSees::drawnFrames) > 5
+        await().atMost(Waits.UI).until(() -> UiClient.onFx(annSees::drawnFrames) > 5
                 && UiClient.onFx(bobSees::drawnFrames) > 5 && UiClient.onFx(annSelf::drawnFrames) > 5
                 && UiClient.onFx(bobSelf::drawnFrames) > 5);
-        await().atMost(UiClient.WAIT).until(() -> !ann.text("call-safety-code").isEmpty());
+        await().atMost(Waits.UI).until(() -> !ann.text("call-safety-code").isEmpty());
         assertThat(ann.text("call-safety-code")).isEqualTo(bob.text("call-safety-code"));
         new Screenshots().shoot(ann, "11-call");
 
         ann.press("call-quality"); // the details: round trip, loss, resolutions and rates, path
-        await().atMost(UiClient.WAIT).until(() -> ann.has("call-quality-details")
+        await().atMost(Waits.UI).until(() -> ann.has("call-quality-details")
                 && ann.text("call-quality-details").startsWith("Round trip")
                 && !ann.text("call-quality-details").contains("Receiving: 0×0"));
         new Screenshots().shoot(ann, "17-call-quality");
         ann.press("call-quality");
-        await().atMost(UiClient.WAIT).until(() -> !ann.has("call-quality-details"));
+        await().atMost(Waits.UI).until(() -> !ann.has("call-quality-details"));
 
         ann.press("call-chat");
         ann.type("chat-input", "Hello Bob, can you see me?");
         ann.press("chat-send");
         ListView<ChatMessage> bobChat = bob.node("chat-messages");
-        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> bobChat.getItems().stream()
+        await().atMost(Waits.UI).until(() -> UiClient.onFx(() -> bobChat.getItems().stream()
                 .anyMatch(m -> !m.fromMe() && m.text().equals("Hello Bob, can you see me?"))));
 
         Button mic = ann.node("call-mic");
@@ -106,12 +105,12 @@ class CallStoryUiTest {
 
         if (System.getenv("DISPLAY") != null) {
             ann.press("call-share");
-            ContextMenu picker = await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> Window.getWindows()
+            ContextMenu picker = await().atMost(Waits.UI).until(() -> UiClient.onFx(() -> Window.getWindows()
                     .stream().filter(ContextMenu.class::isInstance).map(ContextMenu.class::cast)
                     .filter(Window::isShowing).findFirst().orElse(null)), m -> m != null);
             ann.run(() -> picker.getItems().get(0).fire());
             Button share = ann.node("call-share");
-            await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(share::getAccessibleText)
+            await().atMost(Waits.UI).until(() -> UiClient.onFx(share::getAccessibleText)
                     .startsWith("Sharing your screen"));
             bob.awaitText("Ann Smith is sharing their screen");
             new Screenshots().shoot(bob, "12-call-screen-shared");
@@ -127,11 +126,5 @@ class CallStoryUiTest {
         bob.press("log-out");
         ann.awaitScreen("Welcome");
         bob.awaitScreen("Welcome");
-    }
-
-    private UiClient open(String name) {
-        UiClient ui = UiClient.start(server.uri(), temp.resolve(name));
-        windows.add(ui);
-        return ui;
     }
 }

@@ -18,8 +18,8 @@ import app.duet.client.call.Coturn;
 import app.duet.client.call.IncomingCall;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.UiClient;
-import app.duet.server.DuetServer;
-import app.duet.server.config.ServerConfig;
+import app.duet.client.testing.Waits;
+import app.duet.client.testing.TestServer;
 
 /**
  * "Always relay" applies to the next call without restarting Duet: Ann turns it on in Settings of a
@@ -47,8 +47,8 @@ class ForceRelayUiTest {
     void turningOnAlwaysRelayAppliesToTheNextCall() throws Exception {
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         Coturn turn = rig.closeLater(Coturn.start(SECRET, temp.resolve("turn.log")));
-        DuetServer server = rig.closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
-                .dataDir(temp.resolve("server")).bcryptCost(4).turnUrls(List.of(turn.url())).turnSecret(SECRET).build()));
+        TestServer server = rig.closeLater(TestServer.start(temp.resolve("server"),
+                s -> s.turnUrls(List.of(turn.url())).turnSecret(SECRET)));
         UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
         UiRig.createChannel(ann, "room");
         List<IncomingCall> rings = new CopyOnWriteArrayList<>();
@@ -60,16 +60,16 @@ class ForceRelayUiTest {
         ann.press("settings-force-relay");
         ann.press("settings-back");
         ann.press("call-audio-room");
-        await().atMost(UiClient.WAIT).until(() -> !rings.isEmpty());
+        await().atMost(Waits.UI).until(() -> !rings.isEmpty());
         dan.accept(app.duet.protocol.Media.AUDIO).get();
 
         ann.awaitScreen("Call with dan");
-        await().atMost(UiClient.WAIT).until(() -> ann.text("call-status").equals("Connected · relayed"));
+        await().atMost(Waits.UI).until(() -> ann.text("call-status").equals("Connected · relayed"));
         ann.press("call-hangup");
         ann.awaitScreen("Channels");
     }
 
-    private CallEngine dan(DuetServer server, List<IncomingCall> rings) throws Exception {
+    private CallEngine dan(TestServer server, List<IncomingCall> rings) throws Exception {
         SignalingClient client = rig.signedUpClient(server.uri(), "dan");
         client.joinChannel("room").get();
         return rig.engine(client, "dan", new CallEngineListener() {

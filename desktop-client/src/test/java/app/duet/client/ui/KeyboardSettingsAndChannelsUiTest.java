@@ -1,6 +1,5 @@
 package app.duet.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,33 +14,32 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 
-import app.duet.client.config.ConfigDir;
-import app.duet.client.config.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
+import app.duet.client.testing.Waits;
 
 /** Keyboard navigation and the help overlay, settings that stick, and the channel screen's error states. */
 class KeyboardSettingsAndChannelsUiTest {
     @TempDir
     Path temp;
 
+    private UiRig rig;
     private TestServer server;
     private UiClient ui;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void start() {
-        server = TestServer.start(temp.resolve("server"));
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        rig = new UiRig(temp);
+        server = rig.server();
+        ui = rig.window(server.uri(), "ann");
         ui.awaitScreen("Welcome");
     }
 
     @AfterEach
-    void stop() {
-        ui.close();
-        server.close();
+    void stop() throws Exception {
+        rig.close();
     }
 
     @Test
@@ -101,7 +99,8 @@ class KeyboardSettingsAndChannelsUiTest {
         ui.press("channel-create");
         ui.awaitText("can't be a channel name");
 
-        try (SignalingClient bob = user("bob"); SignalingClient carol = user("carol")) {
+        try (SignalingClient bob = rig.signedUpClient(server.uri(), "bob");
+             SignalingClient carol = rig.signedUpClient(server.uri(), "carol")) {
             bob.createChannel("full-room").get();
             carol.joinChannel("full-room").get();
             ui.type("channel-name", "full-room");
@@ -117,14 +116,6 @@ class KeyboardSettingsAndChannelsUiTest {
         }
     }
 
-    private SignalingClient user(String name) throws Exception {
-        SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "test/1"),
-                new FileSessionStore(new ConfigDir(temp.resolve(name))), Runnable::run);
-        client.start();
-        client.signup(name, name, name + "@example.org", "correct horse", false).get();
-        return client;
-    }
-
     private String focusId() {
         return UiClient.onFx(() -> {
             Node owner = ui.stage().getScene().getFocusOwner();
@@ -133,6 +124,6 @@ class KeyboardSettingsAndChannelsUiTest {
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().atMost(UiClient.WAIT).until(condition);
+        org.awaitility.Awaitility.await().atMost(Waits.UI).until(condition);
     }
 }

@@ -2,6 +2,7 @@ package app.duet.client.ui;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
@@ -14,8 +15,10 @@ import app.duet.client.config.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Closer;
+import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.ui.call.FilePicker;
+import app.duet.server.config.ServerConfig;
 
 /**
  * The set-up of the UI tests: Duet windows, and the people at the other end — signaling clients, or call engines
@@ -32,6 +35,16 @@ final class UiRig implements AutoCloseable {
     /** {@code temp} takes each person's settings, session and downloads. */
     UiRig(Path temp) {
         this.temp = temp;
+    }
+
+    /** The server of the test, in {@code temp}/server with the test defaults; stopped after everything else. */
+    TestServer server() {
+        return server(UnaryOperator.identity());
+    }
+
+    /** As above, with further settings (see {@link TestServer#start(Path, UnaryOperator)}). */
+    TestServer server(UnaryOperator<ServerConfig.Builder> settings) {
+        return closeLater(TestServer.start(temp.resolve("server"), settings));
     }
 
     /** A Duet window on {@code server}, signed up as {@code user} and showing its channels. */

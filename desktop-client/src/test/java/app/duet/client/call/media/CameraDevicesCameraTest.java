@@ -20,6 +20,7 @@ import app.duet.client.testing.FakeCameras;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import app.duet.client.testing.Waits;
 
 /**
  * The real camera path (webrtc-java's udev listing, and the camera helper process over libwebrtc's V4L2
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @FakeCameras
 class CameraDevicesCameraTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.DEVICE;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
