@@ -94,7 +94,7 @@ class TooManyConnectionsTest {
                 ConnectionState.CONNECTING, ConnectionState.CONNECTED);
     }
 
-    private final class Greeter implements Connector.Handler {
+    private final class Greeter implements ConnectionHandler {
         @Override
         public CompletableFuture<Void> handshake() {
             return connector.sendNow(id -> new Request.Hello(id, Protocol.PROTOCOL_VERSION, "test/1"),
