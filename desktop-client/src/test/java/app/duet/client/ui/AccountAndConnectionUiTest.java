@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.control.Button;
@@ -27,22 +26,13 @@ import app.duet.client.testing.Waits;
 class AccountAndConnectionUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
-
-    @BeforeEach
-    void startRig() {
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
 
     @Test
     void logOutEverywhereAsksFirstThenSignsOutEveryDevice() throws Exception {
-        TestServer server = rig.closeLater(TestServer.start(temp.resolve("server")));
+        TestServer server = rig.server();
         UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
         List<SignalingListener.SignOutReason> laptopSignOuts = new CopyOnWriteArrayList<>();
         SignalingClient laptop = rig.client(server.uri(), "laptop");
@@ -75,8 +65,7 @@ class AccountAndConnectionUiTest {
 
     @Test
     void tooManyConnectionsFromTheNetworkIsExplainedAndNotHammered() {
-        TestServer server = rig.closeLater(TestServer.start(temp.resolve("server"),
-                s -> s.connectionsPerAddress(1).limitExemptAddresses(List.of())));
+        TestServer server = rig.server(s -> s.connectionsPerAddress(1).limitExemptAddresses(List.of()));
         SignalingClient blocker = rig.client(server.uri(), "blocker");
         await().atMost(Waits.UI).until(() -> blocker.state() == ConnectionState.CONNECTED);
 

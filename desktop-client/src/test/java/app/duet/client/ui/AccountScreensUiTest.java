@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.signaling.SignalingClient;
@@ -18,20 +18,15 @@ import app.duet.client.testing.UiClient;
 class AccountScreensUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
     private TestServer server;
     private UiClient ui;
 
     @BeforeEach
     void startServer() {
-        rig = new UiRig(temp);
         server = rig.server();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
     }
 
     @Test

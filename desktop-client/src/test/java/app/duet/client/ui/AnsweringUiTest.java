@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.Node;
@@ -42,9 +42,10 @@ import app.duet.client.testing.Waits;
 class AnsweringUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
-    private UiRig rig;
     private UiClient bob;
     private CallEngine carol;
     private final List<FileTransferUpdate> carolFiles = new CopyOnWriteArrayList<>();
@@ -53,14 +54,7 @@ class AnsweringUiTest {
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"));
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        server.close();
+        server = rig.server();
     }
 
     @Test

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.signaling.SignalingClient;
@@ -21,20 +21,14 @@ import app.duet.client.testing.Waits;
 class CallDialogsUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
-    private UiRig rig;
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"), s -> s.ringTimeout(Duration.ofSeconds(3)));
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        server.close();
+        server = rig.server(s -> s.ringTimeout(Duration.ofSeconds(3)));
     }
 
     @Test
@@ -128,7 +122,7 @@ class CallDialogsUiTest {
     /** A server with the default ring timeout, for checks made while a call rings. */
     private void longRings() {
         server.close();
-        server = TestServer.start(temp.resolve("server-long-rings"));
+        server = rig.server("server-long-rings", s -> s);
     }
 
     private UiClient open(String user, String name) {

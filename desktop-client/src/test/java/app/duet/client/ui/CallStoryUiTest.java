@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.control.Button;
@@ -30,19 +30,14 @@ import app.duet.client.testing.Waits;
 class CallStoryUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
     private TestServer server;
 
     @BeforeEach
     void startServer() {
-        rig = new UiRig(temp);
         server = rig.server();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
     }
 
     @Test

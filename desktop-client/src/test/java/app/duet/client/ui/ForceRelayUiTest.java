@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.call.CallEngine;
@@ -30,25 +29,15 @@ class ForceRelayUiTest {
 
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
-
-    @BeforeEach
-    void startRig() {
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
 
     @Test
     void turningOnAlwaysRelayAppliesToTheNextCall() throws Exception {
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         Coturn turn = rig.closeLater(Coturn.start(SECRET, temp.resolve("turn.log")));
-        TestServer server = rig.closeLater(TestServer.start(temp.resolve("server"),
-                s -> s.turnUrls(List.of(turn.url())).turnSecret(SECRET)));
+        TestServer server = rig.server(s -> s.turnUrls(List.of(turn.url())).turnSecret(SECRET));
         UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
         UiRig.createChannel(ann, "room");
         List<IncomingCall> rings = new CopyOnWriteArrayList<>();

@@ -4,9 +4,9 @@ package app.duet.client.ui;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
@@ -23,23 +23,18 @@ import app.duet.client.testing.Waits;
 class KeyboardSettingsAndChannelsUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
     private TestServer server;
     private UiClient ui;
     private final FxRobot robot = new FxRobot();
 
     @BeforeEach
     void start() {
-        rig = new UiRig(temp);
         server = rig.server();
         ui = rig.window(server.uri(), "ann");
         ui.awaitScreen("Welcome");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
     }
 
     @Test

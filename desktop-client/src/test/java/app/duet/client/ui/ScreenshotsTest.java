@@ -10,9 +10,9 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.input.KeyCode;
@@ -30,21 +30,16 @@ import app.duet.protocol.Media;
 class ScreenshotsTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
     private TestServer server;
     private final Screenshots camera = new Screenshots();
     private final List<Path> shots = new ArrayList<>();
 
     @BeforeEach
     void startServer() {
-        rig = new UiRig(temp);
         server = rig.server();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
     }
 
     @Test
