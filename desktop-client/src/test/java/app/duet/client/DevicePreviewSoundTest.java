@@ -21,6 +21,7 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.config.SettingsStore;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.FrameTicker;
 import app.duet.client.ui.common.Preferences;
@@ -31,7 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /**
  * Settings' device page on the real audio module: the lists come from the sound server and the level meter

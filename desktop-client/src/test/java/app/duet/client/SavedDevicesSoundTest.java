@@ -10,9 +10,9 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.config.ClientSettings;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
-import app.duet.client.testing.Waits;
 
 /** The microphone and speaker chosen in an earlier run are in use again after a start. */
 @PrivateSoundServer

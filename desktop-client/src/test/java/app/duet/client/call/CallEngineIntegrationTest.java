@@ -15,6 +15,7 @@ import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /** The call engine end to end in one JVM: real signaling server, real clients, real libwebrtc peers. */
 class CallEngineIntegrationTest {

@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /** libwebrtc threads are non-daemon: a closed engine must leave none behind, or the app never exits. */
 class CallTeardownTest {

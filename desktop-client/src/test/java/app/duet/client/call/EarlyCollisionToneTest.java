@@ -11,11 +11,11 @@ import java.util.List;
 import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /**
  * Both sides add video the moment the call connects, so the offer collision (and the callee's rollback) falls

@@ -13,10 +13,10 @@ import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /**
  * The real microphone's echo cancellation: the callee's "microphone" hears exactly what its speaker plays

@@ -13,10 +13,10 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /**
  * A call whose far side forwards what it receives (the echo bot's media): the caller gets its own stamped

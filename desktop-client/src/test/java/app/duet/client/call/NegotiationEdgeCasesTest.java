@@ -18,11 +18,11 @@ import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /** Offer collisions, ICE restarts and cancelled transfers between two real peers. */
 class NegotiationEdgeCasesTest {

@@ -14,12 +14,12 @@ import app.duet.client.call.media.MediaSettings.AudioChoice;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /**
  * Audio calls through the real audio device module and a private PulseAudio: the caller speaks into the

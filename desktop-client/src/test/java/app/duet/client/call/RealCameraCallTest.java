@@ -19,11 +19,11 @@ import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.testing.FakeCameraControl;
 import app.duet.client.testing.FakeCameras;
 import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /**
  * Calls with a real camera path (the camera helper process running libwebrtc's V4L2 capture) against the

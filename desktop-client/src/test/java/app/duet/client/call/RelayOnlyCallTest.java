@@ -10,12 +10,12 @@ import java.util.List;
 
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
-import app.duet.client.testing.TestServer;
 
 /**
  * A relay-only call through a real coturn: the signaling server hands out TURN REST credentials for it,

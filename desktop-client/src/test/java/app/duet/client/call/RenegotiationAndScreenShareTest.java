@@ -18,11 +18,11 @@ import app.duet.client.call.media.RobotDisplayCapturer;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /** Changing media mid-call: adding video to an audio call, and switching camera to screen and back. */
 class RenegotiationAndScreenShareTest {

@@ -14,6 +14,7 @@ import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 import app.duet.protocol.Result;
 
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /**
  * A call while the signaling connection drops or the server restarts: media keeps flowing peer to peer, the

@@ -22,10 +22,10 @@ import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 
 /** A call between this JVM and a second one ({@link PeerProcess}) through the real server. */
 class TwoProcessCallTest {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.testing.NetworkLab;
-import app.duet.client.testing.Waits;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * A machine that gets another address (a new Wi-Fi or DHCP lease) is left with a dead signaling socket that

@@ -11,12 +11,12 @@ import java.util.concurrent.Executors;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
-import app.duet.client.testing.TestServer;
 
 /**
  * Calls that do not happen, told apart by the headless client's exit code. The scenarios share one server

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /** Two headless client processes call each other through the real server; everything is read from their JSON lines. */
 class HeadlessCallTest {

@@ -19,8 +19,8 @@ import app.duet.client.testing.NetworkLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * A call between two separate networks (see {@link NetworkLab}) loses one side's network mid-call and gets

@@ -10,8 +10,8 @@ import com.google.gson.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /** --media screen shares the caller's X display (Robot capture); runs under xvfb-run, skipped without DISPLAY. */
 class ScreenShareTest {

@@ -15,8 +15,8 @@ import app.duet.client.testing.NetworkLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * Two headless clients on separate networks (Linux network namespaces, see {@link NetworkLab}) that cannot

@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import app.duet.client.testing.Waits;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * The signaling server stops mid-call and a new one starts on the same port and database. Media is peer to

@@ -22,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 import app.duet.client.config.ConfigDir;
 import app.duet.client.config.FileSessionStore;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.protocol.PresenceState;
 import app.duet.protocol.Result;
-import app.duet.client.testing.Waits;
 
 /** The signaling client against the real server on a free port with a real SQLite file. */
 class SignalingClientIntegrationTest {

@@ -17,12 +17,12 @@ import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Ok;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.ProtocolException;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
-import app.duet.client.testing.Waits;
 
 /**
  * What the client does when a server greets it and then stops answering, or answers garbage: a server that

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Event;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
-import app.duet.client.testing.Waits;
-import app.duet.client.testing.TestServer;
 
 /**
  * Close code 4029 (too many connections from the address) against a real server allowing one connection

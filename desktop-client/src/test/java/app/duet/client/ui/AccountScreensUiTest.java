@@ -76,15 +76,13 @@ class AccountScreensUiTest {
     @Test
     void wrongPasswordIsExplainedAndRememberMeSignsInOnTheNextStart() {
         ui = rig.window(server.uri(), "ann");
-        signUp("ann");
+        UiRig.signUp(ui, "ann", "");
         ui.press("log-out");
         ui.awaitScreen("Welcome");
 
         ui.press("welcome-login");
         ui.awaitScreen("Log in");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "not my password");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "not my password");
         ui.awaitText("Wrong username or password.");
         ui.awaitText("Forgot password");
 
@@ -101,7 +99,7 @@ class AccountScreensUiTest {
     @Test
     void forgotPasswordTakesACodeAndANewPassword() {
         ui = rig.window(server.uri(), "ann");
-        signUp("ann");
+        UiRig.signUp(ui, "ann", "");
         ui.press("log-out");
         ui.press("welcome-login");
         ui.press("login-forgot");
@@ -127,16 +125,14 @@ class AccountScreensUiTest {
     @Test
     void aPasswordResetElsewhereEndsThisSessionAndAsksToLogInAgain() throws Exception {
         ui = rig.window(server.uri(), "ann");
-        signUp("ann");
+        UiRig.signUp(ui, "ann", "");
         try (SignalingClient phone = rig.client(server.uri(), "phone")) {
             phone.confirmPasswordReset("ann", server.issueResetCode("ann"), "new horse battery").get();
         }
 
         ui.awaitScreen("Log in");
         ui.awaitText("Your session has ended.");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "new horse battery");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "new horse battery");
         ui.awaitScreen("Channels");
     }
 
@@ -148,9 +144,7 @@ class AccountScreensUiTest {
         ui.awaitText("Not reachable");
 
         ui.press("welcome-login");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "correct horse");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "correct horse");
         ui.awaitText("Can't reach the Duet server.");
         ui.awaitText("Check the server address");
     }
@@ -166,13 +160,6 @@ class AccountScreensUiTest {
         ui.press("welcome-signup");
         ui.awaitScreen("Sign up");
         fillSignup("ann", "Ann", "ann@example.org", "correct horse", "correct horse");
-        ui.press("signup-submit");
-        ui.awaitScreen("Channels");
-    }
-
-    private void signUp(String name) {
-        ui.press("welcome-signup");
-        fillSignup(name, "", name + "@example.org", "correct horse", "correct horse");
         ui.press("signup-submit");
         ui.awaitScreen("Channels");
     }

@@ -29,8 +29,8 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
-import app.duet.client.ui.common.VideoView;
 import app.duet.client.testing.Waits;
+import app.duet.client.ui.common.VideoView;
 
 /**
  * Bob's window answers Carol, a call engine with synthetic media (as the headless client uses). Accepting

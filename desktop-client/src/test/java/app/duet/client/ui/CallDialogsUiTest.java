@@ -14,8 +14,8 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.sound.RingTone.Tone;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
-import app.duet.protocol.Media;
 import app.duet.client.testing.Waits;
+import app.duet.protocol.Media;
 
 /** What the caller sees when a call does not happen: declined, busy, no answer; and a missed incoming call. */
 class CallDialogsUiTest {

@@ -19,8 +19,8 @@ import app.duet.client.call.ChatMessage;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
-import app.duet.client.ui.common.VideoView;
 import app.duet.client.testing.Waits;
+import app.duet.client.ui.common.VideoView;
 
 /**
  * The whole story through two real app windows in one JVM: sign up, meet in a channel, video call with

@@ -16,9 +16,9 @@ import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.Coturn;
 import app.duet.client.call.IncomingCall;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.testing.Waits;
-import app.duet.client.testing.TestServer;
 
 /**
  * "Always relay" applies to the next call without restarting Duet: Ann turns it on in Settings of a

@@ -77,13 +77,7 @@ class KeyboardSettingsAndChannelsUiTest {
 
     @Test
     void channelErrorsSayWhatToDo() throws Exception {
-        ui.press("welcome-signup");
-        ui.type("signup-username", "ann");
-        ui.type("signup-email", "ann@example.org");
-        ui.type("signup-password", "correct horse");
-        ui.type("signup-confirm", "correct horse");
-        ui.press("signup-submit");
-        ui.awaitScreen("Channels");
+        UiRig.signUp(ui, "ann", "");
         ui.awaitText("No channels yet.");
 
         ui.type("channel-name", "nowhere");

@@ -98,9 +98,7 @@ class ScreenshotsTest {
 
         ui.press("log-out");
         ui.press("welcome-login");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "wrong password");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "wrong password");
         ui.awaitText("Wrong username or password.");
         shots.addAll(camera.shoot(ui, "08-login-error"));
 

@@ -85,6 +85,13 @@ final class UiRig implements AfterEachCallback {
         ui.awaitScreen("Channels");
     }
 
+    /** Fills in the log-in form and submits it; the test then waits for what should follow. */
+    static void logIn(UiClient ui, String user, String password) {
+        ui.type("login-username", user);
+        ui.type("login-password", password);
+        ui.press("login-submit");
+    }
+
     /** Creates {@code channel} and waits for its card, so that it exists on the server before anyone joins it. */
     static void createChannel(UiClient ui, String channel) {
         ui.type("channel-name", channel);

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
-import app.duet.client.testing.Waits;
 
 /** The real audio device module against a private PulseAudio: what the engine lists, and how it lets go. */
 @PrivateSoundServer

@@ -17,10 +17,10 @@ import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.testing.FakeCameraControl;
 import app.duet.client.testing.FakeCameras;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import app.duet.client.testing.Waits;
 
 /**
  * The real camera path (webrtc-java's udev listing, and the camera helper process over libwebrtc's V4L2
