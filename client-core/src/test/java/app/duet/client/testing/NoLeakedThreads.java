@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -64,6 +66,28 @@ public final class NoLeakedThreads implements BeforeAllCallback, AfterAllCallbac
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(NoLeakedThreads.class);
 
+    /**
+     * Threads started by {@link #startForTheJvm}: JVM-wide, like the {@link LongLived} ones, but known by when
+     * they started rather than by name. One set for the JVM, as what it records is.
+     */
+    private static final Set<Long> STARTED_FOR_THE_JVM = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Runs {@code start}, which starts something for the whole test JVM that JUnit closes after the last test
+     * (kept in the root store), e.g. the private PulseAudio: the threads it starts (its process's reaper) are
+     * not a leak of the test class that happened to need it first.
+     */
+    public static <T> T startForTheJvm(Supplier<T> start) {
+        Set<Long> before = snapshot();
+        try {
+            return start.get();
+        } finally {
+            Set<Long> now = snapshot();
+            now.removeAll(before);
+            STARTED_FOR_THE_JVM.addAll(now);
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         context.getStore(NS).put("before", snapshot());
@@ -90,6 +114,7 @@ public final class NoLeakedThreads implements BeforeAllCallback, AfterAllCallbac
     static List<Thread> leaked(Set<Long> before) {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> e.getKey().isAlive() && !before.contains(e.getKey().getId()))
+                .filter(e -> !STARTED_FOR_THE_JVM.contains(e.getKey().getId()))
                 .filter(e -> !LongLived.covers(e.getKey(), e.getValue()))
                 .map(Map.Entry::getKey)
                 .toList();

@@ -36,6 +36,19 @@ class NoLeakedThreadsTest {
     }
 
     @Test
+    void threadsStartedForTheWholeJvmAreNot() throws Exception {
+        Set<Long> before = NoLeakedThreads.snapshot();
+        CountDownLatch release = new CountDownLatch(1);
+        Thread jvmWide = NoLeakedThreads.startForTheJvm(() -> parked("duet-shared-helper", release));
+        try {
+            assertThat(NoLeakedThreads.leaked(before)).doesNotContain(jvmWide);
+        } finally {
+            release.countDown();
+            jvmWide.join();
+        }
+    }
+
+    @Test
     void aProcessReaperCountsOnlyWhileItWaitsForAProcess() {
         Thread reaper = new Thread(() -> { }, "process reaper");
         StackTraceElement idle = new StackTraceElement("java.util.concurrent.SynchronousQueue", "poll", null, -1);
