@@ -6,7 +6,10 @@ import app.duet.protocol.Event;
 
 /** What the owner of the {@link Connector}'s connection contributes: the greeting, and where events go. */
 interface ConnectionHandler {
-    /** Called when a socket opens: greet (and resume) with {@link Connector#sendNow}, complete when requests may flow. */
+    /**
+     * Called when a socket opens: greet (and resume) with {@link Connector#sendNow}; complete when requests may
+     * flow.
+     */
     CompletableFuture<Void> handshake();
 
     /** Called on the callback executor. */

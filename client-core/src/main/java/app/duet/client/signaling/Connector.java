@@ -14,14 +14,15 @@ import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 
 /**
- * Keeps one WebSocket to the server open: connects, greets through the {@link ConnectionHandler}'s handshake and
- * reconnects with backoff after a drop ({@link Redial}). Requests made while not ready wait in the {@link RequestTable}
- * (within their timeout) and go out once the handshake is done; the table matches replies to them.
+ * Keeps one WebSocket to the server open: connects, greets through the {@link ConnectionHandler}'s handshake
+ * and reconnects with backoff after a drop ({@link Redial}). Requests made while not ready wait in the
+ * {@link RequestTable} (within their timeout) and go out once the handshake is done; the table matches replies
+ * to them.
  *
  * <p>The connection's state sits under one lock (the table's lock is only ever taken inside it); no socket
  * I/O happens while it is held. What the socket reports goes through {@link SocketEvents}, which asks this
- * class to decide under the lock and then does the I/O and fails requests after it. Futures, events and state changes are handed to the callback executor,
- * which keeps their order.
+ * class to decide under the lock and then does the I/O and fails requests after it. Futures, events and
+ * state changes are handed to the callback executor, which keeps their order.
  */
 final class Connector {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);

@@ -90,7 +90,8 @@ final class SessionKeeper {
         if (revoked != null) {
             log.info("The server revoked the session; signed out");
             worker.execute(store::clear);
-            callbacks.execute(() -> listeners.notifyAll(l -> l.onSignedOut(SignalingListener.SignOutReason.SESSION_EXPIRED)));
+            callbacks.execute(
+                    () -> listeners.notifyAll(l -> l.onSignedOut(SignalingListener.SignOutReason.SESSION_EXPIRED)));
         }
     }
 
