@@ -21,6 +21,7 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.config.SettingsStore;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 import app.duet.client.ui.common.Background;
 import app.duet.client.ui.common.FrameTicker;
 import app.duet.client.ui.common.Preferences;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 @PrivateSoundServer
 class DevicePreviewSoundTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     Path home;
@@ -81,26 +81,26 @@ class DevicePreviewSoundTest {
         closed.get(10, TimeUnit.SECONDS);
         worker.shutdown();
         media.close();
-        await("the preview let go of the microphone").atMost(WAIT)
+        await("the preview let go of the microphone").atMost(Waits.DEVICE)
                 .untilAsserted(() -> assertThat(sound.recordingSources()).isEmpty());
     }
 
     @Test
     void the_level_meter_shows_the_sine_microphone_and_falls_silent_on_the_silent_one(SoundServer sound) {
         Platform.runLater(model::load);
-        await("the default microphone chosen").atMost(WAIT).until(() -> model.microphoneProperty().get() != null);
+        await("the default microphone chosen").atMost(Waits.DEVICE).until(() -> model.microphoneProperty().get() != null);
         assertThat(model.microphones()).extracting(DeviceInfo::id)
                 .containsExactlyInAnyOrder(SoundServer.TONE_MIC, SoundServer.SILENT_MIC);
         assertThat(model.microphoneProperty().get().id()).isEqualTo(SoundServer.TONE_MIC);
         assertThat(model.speakers()).extracting(DeviceInfo::id)
                 .containsExactlyInAnyOrder(SoundServer.SPEAKER_A, SoundServer.SPEAKER_B);
 
-        await("the meter shows the sine").atMost(WAIT).until(() -> model.levelProperty().get() > 0.1);
+        await("the meter shows the sine").atMost(Waits.DEVICE).until(() -> model.levelProperty().get() > 0.1);
 
         DeviceInfo silent = model.microphones().stream().filter(d -> d.id().equals(SoundServer.SILENT_MIC))
                 .findFirst().orElseThrow();
         Platform.runLater(() -> model.microphoneProperty().set(silent));
-        await("the meter stays at silence for a second").during(Duration.ofSeconds(1)).atMost(WAIT)
+        await("the meter stays at silence for a second").during(Duration.ofSeconds(1)).atMost(Waits.DEVICE)
                 .until(() -> model.levelProperty().get() < 0.005);
         assertThat(sound.recordingSources()).as("only the preview records").containsExactly(SoundServer.SILENT_MIC);
     }

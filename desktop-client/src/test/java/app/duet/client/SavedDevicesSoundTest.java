@@ -3,7 +3,6 @@ package app.duet.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 
 import app.duet.client.call.media.AudioMode;
@@ -11,6 +10,7 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.config.ClientSettings;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class SavedDevicesSoundTest {
             SavedDevices.apply(saved, engine);
 
             assertThat(engine.chosenMicrophone()).isEqualTo(SoundServer.SILENT_MIC);
-            await().atMost(Duration.ofSeconds(10)).until(sound::playbackSinks,
+            await().atMost(Waits.DEVICE).until(sound::playbackSinks,
                     sinks -> sinks.equals(List.of(SoundServer.SPEAKER_B)));
         }
     }
@@ -38,7 +38,7 @@ class SavedDevicesSoundTest {
             SavedDevices.apply(saved, engine);
 
             assertThat(engine.chosenMicrophone()).isNull();
-            await().atMost(Duration.ofSeconds(10)).until(sound::playbackSinks,
+            await().atMost(Waits.DEVICE).until(sound::playbackSinks,
                     sinks -> sinks.equals(List.of(SoundServer.SPEAKER_A)));
         }
     }

@@ -1,106 +1,65 @@
 package app.duet.client.signaling;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import app.duet.protocol.ErrorCode;
-import app.duet.protocol.ErrorReply;
-import app.duet.protocol.Event;
-import app.duet.protocol.Ok;
-import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
-import app.duet.protocol.ProtocolException;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
-import app.duet.protocol.ServerMessage;
 
 /**
- * Keeps one WebSocket to the server open: connects, greets through the {@link Handler}'s handshake and
- * reconnects with backoff after a drop. Requests made while not ready wait in the {@link RequestTable}
- * (within their timeout) and go out once the handshake is done; the table matches replies to them.
+ * Keeps one WebSocket to the server open: connects, greets through the {@link ConnectionHandler}'s handshake
+ * and reconnects with backoff after a drop ({@link Redial}). Requests made while not ready wait in the
+ * {@link RequestTable} (within their timeout) and go out once the handshake is done; the table matches replies
+ * to them.
  *
  * <p>The connection's state sits under one lock (the table's lock is only ever taken inside it); no socket
- * I/O happens while it is held. Futures, events and state changes are handed to the callback executor,
- * which keeps their order.
+ * I/O happens while it is held. What the socket reports goes through {@link SocketEvents}, which asks this
+ * class to decide under the lock and then does the I/O and fails requests after it. Futures, events and
+ * state changes are handed to the callback executor, which keeps their order.
  */
-final class Connector implements SocketConnection.Callbacks {
+final class Connector {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
     /** Seconds without a pong before Java-WebSocket declares the connection dead. */
     static final int LOST_CONNECTION_SECONDS = 20;
-    /** WebSocket close code the server uses when the session was revoked elsewhere. */
-    static final int CLOSE_SESSION_REVOKED = Protocol.CLOSE_SESSION_REVOKED;
-    /** WebSocket close code the server uses when our address already has its maximum of connections. */
-    static final int CLOSE_TOO_MANY_CONNECTIONS = Protocol.CLOSE_TOO_MANY_CONNECTIONS;
-    /**
-     * The wait after a 4029 refusal: retrying sooner only adds to the load that made the server refuse us
-     * (the protocol asks for a long backoff). "Retry now" still works at once.
-     */
-    static final Backoff REFUSED_BACKOFF = new Backoff(Duration.ofMinutes(1), Duration.ofMinutes(10),
-            () -> ThreadLocalRandom.current().nextDouble());
-    /** Extra random wait after a server_shutdown hint, so clients do not all return in the same millisecond. */
-    static final long SHUTDOWN_JITTER_MS = 1_000;
 
-    /** What the owner of the connection contributes. */
-    interface Handler {
-        /** Called when a socket opens: greet (and resume) with {@link #sendNow}, complete when requests may flow. */
-        CompletableFuture<Void> handshake();
-
-        /** Called on the callback executor. */
-        void onEvent(Event event);
-
-        /** Called on the callback executor. */
-        void onState(ConnectionState state);
-
-        /** The server closed the socket because the session was revoked; called before reconnecting. */
-        void onSessionRevoked();
-    }
-
-    private final ProtocolCodec codec;
     private final ScheduledExecutorService timer;
     private final Executor callbacks;
     private final RequestTable requests;
+    private final SocketEvents events;
     private final Object lock = new Object();
-    private Handler handler;
+    private ConnectionHandler handler;
 
     // Guarded by lock.
+    private final Redial redial;
     private SignalingConfig config;
     private SocketConnection socket;
     private boolean ready;
     private boolean started;
     private boolean closed;
-    private boolean everConnected;
-    private int attempt;
-    private int refusals;
-    /**
-     * The server's id-less RATE_LIMITED error arrived before our greeting was answered: it refuses this
-     * connection. It precedes the 4029 close, which can be lost when the server drops the socket while our
-     * hello is still unread (the peer then sees a reset, code 1006).
-     */
-    private boolean refusalAnnounced;
-    private Long shutdownHintMs;
-    private ScheduledFuture<?> retryTask;
     private ConnectionState state = ConnectionState.OFFLINE;
 
     Connector(SignalingConfig config, ProtocolCodec codec, ScheduledExecutorService timer, Executor callbacks) {
         this.config = config;
-        this.codec = codec;
         this.timer = timer;
         this.callbacks = callbacks;
         this.requests = new RequestTable(codec, timer, callbacks);
+        this.events = new SocketEvents(this, codec, requests, callbacks, timer);
+        this.redial = new Redial(timer);
     }
 
-    void setHandler(Handler handler) {
+    void setHandler(ConnectionHandler handler) {
         this.handler = handler;
+    }
+
+    ConnectionHandler handler() {
+        return handler;
     }
 
     ConnectionState state() {
@@ -178,9 +137,7 @@ final class Connector implements SocketConnection.Callbacks {
             if (closed || !started || socket != null) {
                 return;
             }
-            if (retryTask != null) {
-                retryTask.cancel(false);
-            }
+            redial.cancel();
             if (state == ConnectionState.OFFLINE || state == ConnectionState.REFUSED) {
                 setStateLocked(ConnectionState.CONNECTING);
             }
@@ -202,12 +159,7 @@ final class Connector implements SocketConnection.Callbacks {
             old = socket;
             lost = requests.takeInFlight();
             ready = false;
-            everConnected = false;
-            attempt = 0;
-            refusals = 0;
-            if (retryTask != null) {
-                retryTask.cancel(false);
-            }
+            redial.serverChanged();
             started = true;
             setStateLocked(ConnectionState.CONNECTING);
             fresh = openLocked();
@@ -232,9 +184,7 @@ final class Connector implements SocketConnection.Callbacks {
             ready = false;
             all = requests.takeInFlight();
             all.addAll(requests.takeQueued());
-            if (retryTask != null) {
-                retryTask.cancel(false);
-            }
+            redial.cancel();
             setStateLocked(ConnectionState.OFFLINE);
         }
         if (old != null) {
@@ -243,112 +193,66 @@ final class Connector implements SocketConnection.Callbacks {
         requests.failAll(all, new SignalingException.Closed("The client is closed."));
     }
 
-    @Override
-    public void opened(SocketConnection connection) {
+    // ---- Decisions for SocketEvents, each under the lock; SocketEvents delivers their outcome after it. ----
+
+    /** Whether {@code connection} is the current socket (callbacks of replaced sockets are ignored). */
+    boolean isCurrent(SocketConnection connection) {
         synchronized (lock) {
-            if (connection != socket) {
-                return;
-            }
+            return connection == socket;
         }
-        log.debug("Connected to {}; greeting", connection.getURI());
-        handler.handshake().whenComplete((ignored, error) -> handshakeDone(connection, error));
     }
 
-    private void handshakeDone(SocketConnection connection, Throwable error) {
-        if (error != null) {
-            Throwable cause = SignalingClient.unwrap(error);
-            log.warn("Handshake with {} failed: {}", connection.getURI(), cause.toString());
-            if (cause instanceof SignalingException.Incompatible incompatible) {
-                requests.failAll(requests.takeQueued(), incompatible);
-            }
-            connection.close();
-            return;
-        }
-        List<PendingRequest> waiting;
+    /** {@code connection} got through its handshake: it is ready. The queued requests to send, or null if stale. */
+    List<PendingRequest> greeted(SocketConnection connection) {
         synchronized (lock) {
             if (connection != socket) {
-                return;
+                return null;
             }
             ready = true;
-            everConnected = true;
-            attempt = 0;
-            refusals = 0;
-            waiting = requests.releaseQueued();
+            redial.connected();
+            List<PendingRequest> waiting = requests.releaseQueued();
             setStateLocked(ConnectionState.CONNECTED);
-        }
-        LocalAddressWatch.watch(connection, timer);
-        waiting.forEach(p -> transmit(connection, p));
-    }
-
-    @Override
-    public void received(SocketConnection connection, String frame) {
-        ServerMessage message;
-        try {
-            message = codec.decodeServerMessage(frame, requests::typeOf);
-        } catch (ProtocolException e) {
-            log.warn("Unreadable frame from the server: {}", e.getMessage());
-            requests.unreadable(e);
-            return;
-        }
-        if (message instanceof Ok ok) {
-            requests.answered(ok);
-        } else if (message instanceof ErrorReply error) {
-            if (error.id() == null && error.code() == ErrorCode.RATE_LIMITED) {
-                synchronized (lock) {
-                    refusalAnnounced |= connection == socket && !ready;
-                }
-            }
-            requests.refused(error);
-        } else if (message instanceof Event event) {
-            if (event instanceof Event.ServerShutdown shutdown && shutdown.reconnectAfterMs() != null) {
-                synchronized (lock) {
-                    shutdownHintMs = shutdown.reconnectAfterMs();
-                }
-            }
-            callbacks.execute(() -> handler.onEvent(event));
+            return waiting;
         }
     }
 
-    @Override
-    public void closed(SocketConnection connection, boolean everOpened, int code, String reason, Exception error) {
-        if (code == CLOSE_SESSION_REVOKED) {
-            handler.onSessionRevoked();
+    /** The server said it refuses {@code connection}; counts only before the greeting was answered. */
+    void refusalAnnounced(SocketConnection connection) {
+        synchronized (lock) {
+            if (connection == socket && !ready) {
+                redial.refusalAnnounced();
+            }
         }
-        boolean refused;
-        List<PendingRequest> lost;
-        List<PendingRequest> unreachable = List.of();
-        long delayMs;
+    }
+
+    /** The server is shutting down and asked to come back after {@code reconnectAfterMs}. */
+    void shutdownHint(long reconnectAfterMs) {
+        synchronized (lock) {
+            redial.shutdownHint(reconnectAfterMs);
+        }
+    }
+
+    /** What a closed socket leaves to fail: requests sent on it, and queued ones nobody will send. */
+    record Drop(List<PendingRequest> lost, List<PendingRequest> unreachable, Redial.Plan plan) { }
+
+    /** {@code connection} closed with {@code code}: schedules the next attempt. Null if stale or closed. */
+    Drop dropped(SocketConnection connection, int code) {
         synchronized (lock) {
             if (connection != socket) {
-                return;
+                return null;
             }
-            refused = code == CLOSE_TOO_MANY_CONNECTIONS || refusalAnnounced;
             socket = null;
             ready = false;
-            lost = requests.takeInFlight();
+            List<PendingRequest> lost = requests.takeInFlight();
             if (closed) {
-                return;
+                return null;
             }
-            ConnectionState next = refused ? ConnectionState.REFUSED
-                    : everConnected ? ConnectionState.RECONNECTING : ConnectionState.OFFLINE;
-            if (next != ConnectionState.RECONNECTING) {
-                unreachable = requests.takeQueued();
-            }
-            delayMs = refused ? REFUSED_BACKOFF.delay(refusals++).toMillis() : nextDelayLocked();
-            retryTask = timer.schedule(this::reconnect, delayMs, TimeUnit.MILLISECONDS);
-            setStateLocked(next);
+            Redial.Plan plan = redial.closed(code, config.backoff(), this::reconnect);
+            List<PendingRequest> unreachable = plan.next() != ConnectionState.RECONNECTING
+                    ? requests.takeQueued() : List.of();
+            setStateLocked(plan.next());
+            return new Drop(lost, unreachable, plan);
         }
-        String cause = error == null ? reason : error.getMessage();
-        log.info("Connection to {} {}: {}; retrying in {} ms", connection.getURI(),
-                refused ? "refused" : everOpened ? "lost" : "failed", cause, delayMs);
-        SignalingException failure = refused
-                ? new SignalingException.Refused("The server has too many connections from your network right now.")
-                : everOpened
-                ? new SignalingException.ConnectionLost("The connection to the server dropped (" + cause + ").")
-                : new SignalingException.Unreachable("Could not reach the server at " + connection.getURI()
-                        + " (" + cause + ").", error);
-        requests.failAll(lost, failure);
-        requests.failAll(unreachable, failure);
     }
 
     private void reconnect() {
@@ -357,31 +261,21 @@ final class Connector implements SocketConnection.Callbacks {
             if (closed || socket != null) {
                 return;
             }
-            retryTask = null;
+            redial.due();
             fresh = openLocked();
         }
         fresh.connect();
     }
 
-    private long nextDelayLocked() {
-        if (shutdownHintMs != null) {
-            long hint = shutdownHintMs + ThreadLocalRandom.current().nextLong(SHUTDOWN_JITTER_MS);
-            shutdownHintMs = null;
-            return hint;
-        }
-        Duration delay = config.backoff().delay(attempt);
-        attempt++;
-        return delay.toMillis();
-    }
-
     private SocketConnection openLocked() {
-        refusalAnnounced = false;
+        redial.opening();
         socket = new SocketConnection(config.serverUri(), (int) config.connectTimeout().toMillis(),
-                LOST_CONNECTION_SECONDS, new OutboundPacer(timer, System::nanoTime), this);
+                LOST_CONNECTION_SECONDS, new OutboundPacer(timer, System::nanoTime), events);
         return socket;
     }
 
-    private void transmit(SocketConnection target, PendingRequest p) {
+    /** Hands {@code p} to {@code target}; called without the lock. */
+    void transmit(SocketConnection target, PendingRequest p) {
         // If the socket closed first, its close callback fails everything in flight on it, this request included.
         target.sendPaced(p.frame, () -> log.debug("Socket closed before {} {} went out", p.type, p.id));
         if (!p.expectsReply) {

@@ -36,6 +36,14 @@ public record SignalingConfig(URI serverUri, String clientName, Duration request
                 new Backoff(BACKOFF_BASE, BACKOFF_MAX, () -> ThreadLocalRandom.current().nextDouble()));
     }
 
+    /** Throws unless {@code uri} is a server address: ws:// or wss:// with a host. */
+    static void validate(URI uri) {
+        String scheme = uri.getScheme();
+        if (!("ws".equals(scheme) || "wss".equals(scheme)) || uri.getHost() == null) {
+            throw new IllegalArgumentException("A server address looks like ws://host:port or wss://host, not " + uri);
+        }
+    }
+
     public SignalingConfig withServerUri(URI uri) {
         return new SignalingConfig(uri, clientName, requestTimeout, connectTimeout, backoff);
     }

@@ -1,5 +1,6 @@
 package app.duet.client.signaling;
 
+import java.net.URI;
 import java.util.Objects;
 
 import app.duet.protocol.ErrorCode;
@@ -12,6 +13,20 @@ public abstract sealed class SignalingException extends RuntimeException {
 
     protected SignalingException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * What a socket's close means for the requests on it: the server refused us, the connection dropped after
+     * it opened, or it never opened. {@code cause} is the close reason or the error's message.
+     */
+    static SignalingException ofClosedSocket(boolean refused, boolean everOpened, URI server, String cause,
+                                             Exception error) {
+        if (refused) {
+            return new Refused("The server has too many connections from your network right now.");
+        }
+        return everOpened
+                ? new ConnectionLost("The connection to the server dropped (" + cause + ").")
+                : new Unreachable("Could not reach the server at " + server + " (" + cause + ").", error);
     }
 
     /** The server answered with an error reply. */

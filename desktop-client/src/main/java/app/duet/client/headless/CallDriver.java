@@ -1,9 +1,6 @@
 package app.duet.client.headless;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +11,7 @@ import app.duet.client.call.CallEnd;
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.IncomingCall;
+import app.duet.client.call.model.RemoteMediaState;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.CallState;
@@ -44,8 +42,7 @@ final class CallDriver implements CallEngineListener {
     private final ScheduledExecutorService events;
     private final CompletableFuture<ExitCode> outcome = new CompletableFuture<>();
     private CallEngine engine;
-    private FrameProbe probe;
-    private EchoResponder echo;
+    private InCallReporter inCall;
     private boolean handledCall;
     private IncomingCall pendingIncoming;
     // The current call:
@@ -53,8 +50,6 @@ final class CallDriver implements CallEngineListener {
     private long callStartNanos;
     private boolean accepted;
     private boolean connected;
-    private boolean firstFrameReported;
-    private boolean dataSent;
     private ScheduledFuture<?> waitTimer;
     private ScheduledFuture<?> connectTimer;
     private ScheduledFuture<?> durationTimer;
@@ -72,9 +67,9 @@ final class CallDriver implements CallEngineListener {
     /** Starts the mode; call on the event thread. */
     void start(CallEngine callEngine, PeerPresence presence) {
         this.engine = callEngine;
-        this.probe = new FrameProbe(callEngine.controls().remoteVideo());
-        this.echo = options.mode() == Mode.ECHO ? new EchoResponder(callEngine, out) : null;
-        callEngine.controls().remoteVideo().setReadyListener(() -> events.execute(this::frameReady));
+        this.inCall = new InCallReporter(options, out, events, callEngine);
+        callEngine.controls().remoteVideo().setReadyListener(
+                () -> events.execute(() -> inCall.frameReady(callId != null, this::elapsedMs)));
         switch (options.mode()) {
             case CALL -> {
                 waitTimer = schedule(options.wait, () -> finish(ExitCode.PEER_ABSENT,
@@ -174,9 +169,7 @@ final class CallDriver implements CallEngineListener {
         callStartNanos = System.nanoTime();
         accepted = false;
         connected = false;
-        firstFrameReported = false;
-        dataSent = false;
-        probe.restart();
+        inCall.restart();
     }
 
     private void hangUp(String why) {
@@ -212,24 +205,9 @@ final class CallDriver implements CallEngineListener {
                 durationTimer = schedule(options.duration, () -> hangUp("duration"));
             }
             if (options.media == MediaKind.SCREEN) {
-                shareFirstScreen();
+                inCall.shareFirstScreen();
             }
         }
-    }
-
-    private void shareFirstScreen() {
-        List<DisplayInfo> displays = engine.controls().displays();
-        if (displays.isEmpty()) {
-            out.emit("problem", line -> line.addProperty("message", "There is no screen to share; sending video."));
-            return;
-        }
-        DisplayInfo display = displays.get(0);
-        engine.controls().shareScreen(display).whenCompleteAsync((ok, error) -> out.emit("screen_share", line -> {
-            line.addProperty("display", display.name());
-            line.addProperty("width", display.width());
-            line.addProperty("height", display.height());
-            line.addProperty("ok", error == null);
-        }), events);
     }
 
     @Override
@@ -252,98 +230,39 @@ final class CallDriver implements CallEngineListener {
         if (mode == Mode.ECHO || mode == Mode.IDLE || (mode == Mode.DECLINE && how == CallEnd.LOCAL_HANGUP)) {
             return; // the bot and the idle client stay; a declined ring finishes through decline()
         }
-        finish(exitFor(how, wasAccepted, wasConnected), null);
+        finish(ExitCode.afterCall(how, wasAccepted, wasConnected), null);
     }
 
-    static ExitCode exitFor(CallEnd how, boolean wasAccepted, boolean wasConnected) {
-        return switch (how) {
-            case LOCAL_HANGUP -> wasConnected ? ExitCode.OK : ExitCode.CALL_FAILED;
-            // After an accept, a hang-up before media connected is the far side giving up on set-up.
-            case REMOTE_HANGUP -> wasConnected ? ExitCode.OK : wasAccepted ? ExitCode.CALL_FAILED : ExitCode.DECLINED;
-            case DECLINED -> ExitCode.DECLINED;
-            case NO_ANSWER -> ExitCode.NO_ANSWER;
-            case CANCELLED, ANSWERED_ELSEWHERE -> ExitCode.NO_CALL;
-            case DISCONNECTED, CHANNEL_GONE -> ExitCode.CALL_LOST;
-            case FAILED -> ExitCode.CALL_FAILED;
-        };
-    }
+    // ---- inside the call ----
 
     @Override
     public void quality(CallQuality quality) {
-        FrameProbe.Sample frames = probe.sample();
-        double audio = engine.controls().remoteAudioLevel();
-        out.emit("stats", line -> StatsLine.fill(line, quality, frames, audio));
-    }
-
-    private void frameReady() {
-        if (callId != null && !firstFrameReported && probe.framesSinceRestart() > 0) {
-            firstFrameReported = true;
-            out.emit("first_frame", line -> line.addProperty("elapsedMs", elapsedMs()));
-        }
+        inCall.quality(quality);
     }
 
     @Override
     public void safetyCode(String code) {
-        out.emit("safety_code", line -> line.addProperty("code", code));
+        inCall.safetyCode(code);
     }
 
     @Override
     public void dataChannel(boolean open) {
-        out.emit("data_channel", line -> line.addProperty("open", open));
-        if (open && !dataSent) {
-            dataSent = true;
-            options.chat.forEach(text -> engine.controls().sendChat(text));
-            options.files.forEach(this::sendFile);
-        }
-    }
-
-    private void sendFile(Path file) {
-        try {
-            String id = engine.controls().sendFile(file);
-            out.emit("file_sending", line -> {
-                line.addProperty("name", file.getFileName().toString());
-                line.addProperty("transferId", id);
-            });
-        } catch (IOException | IllegalStateException e) {
-            out.emit("problem", line -> line.addProperty("message", "Could not send " + file + ": " + e.getMessage()));
-        }
+        inCall.dataChannel(open);
     }
 
     @Override
     public void chat(ChatMessage message) {
-        out.emit("chat", line -> {
-            line.addProperty("fromMe", message.fromMe());
-            line.addProperty("text", message.text());
-        });
-        if (echo != null) {
-            echo.chat(message);
-        }
+        inCall.chat(message);
     }
 
     @Override
     public void fileTransfer(FileTransferUpdate update) {
-        if (update.status() == FileTransferUpdate.Status.OFFERED) {
-            // Nobody is there to ask: a headless client takes every file it is offered (within the limits).
-            if (update.direction() == FileTransferUpdate.Direction.INCOMING) {
-                engine.controls().acceptFile(update.transferId());
-            }
-            return;
-        }
-        if (update.status() != FileTransferUpdate.Status.IN_PROGRESS) {
-            out.emit("file", line -> FileLine.fill(line, update));
-        }
-        if (echo != null) {
-            echo.file(update);
-        }
+        inCall.fileTransfer(update);
     }
 
     @Override
     public void remoteMedia(RemoteMediaState state) {
-        out.emit("remote_media", line -> {
-            line.addProperty("microphone", state.microphoneOn());
-            line.addProperty("camera", state.cameraOn());
-            line.addProperty("screen", state.screenSharing());
-        });
+        inCall.remoteMedia(state);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package app.duet.client.headless;
 
+import app.duet.client.call.CallEnd;
+
 /** The headless client's process exit codes; scripts and tests act on these (documented in docs/headless.md). */
 public enum ExitCode {
     /** The run did what was asked: the call lasted its duration or the far side hung up after it connected. */
@@ -46,5 +48,19 @@ public enum ExitCode {
     /** The name used in the final JSON line. */
     public String label() {
         return label;
+    }
+
+    /** How a call that ended {@code how} ends the run of a caller or answerer. */
+    static ExitCode afterCall(CallEnd how, boolean wasAccepted, boolean wasConnected) {
+        return switch (how) {
+            case LOCAL_HANGUP -> wasConnected ? OK : CALL_FAILED;
+            // After an accept, a hang-up before media connected is the far side giving up on set-up.
+            case REMOTE_HANGUP -> wasConnected ? OK : wasAccepted ? CALL_FAILED : DECLINED;
+            case DECLINED -> DECLINED;
+            case NO_ANSWER -> NO_ANSWER;
+            case CANCELLED, ANSWERED_ELSEWHERE -> NO_CALL;
+            case DISCONNECTED, CHANNEL_GONE -> CALL_LOST;
+            case FAILED -> CALL_FAILED;
+        };
     }
 }

@@ -16,6 +16,7 @@ import app.duet.client.call.video.FrameStamp;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The call engine end to end in one JVM: real signaling server, real clients, real libwebrtc peers. */
 class CallEngineIntegrationTest {
 
-    private static final Duration WAIT = EngineRig.WAIT;
+    private static final Duration WAIT = Waits.CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

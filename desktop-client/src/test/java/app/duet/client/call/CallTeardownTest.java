@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,6 +12,7 @@ import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.model.CallState;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,15 +36,15 @@ class CallTeardownTest {
         MediaEngine engine = MediaEngine.start(AudioMode.HEADLESS);
         CallPair pair = new CallPair(engine, MediaSettings.synthetic("Finn"), downloads).start();
         awaitConnected(pair);
-        await().atMost(Duration.ofSeconds(10)).until(() -> pair.callee.remoteVideo().publishedFrames() > 5);
+        await().atMost(Waits.CALL).until(() -> pair.callee.remoteVideo().publishedFrames() > 5);
         assertThat(nonDaemonThreads()).as("libwebrtc runs non-daemon threads while alive").isNotEqualTo(before);
 
         pair.callee.end(); // one side hangs up; the other is closed by the engine
-        await().atMost(Duration.ofSeconds(10)).until(() -> pair.callee.state() == CallState.ENDED);
+        await().atMost(Waits.CALL).until(() -> pair.callee.state() == CallState.ENDED);
         engine.close();
 
         assertThat(pair.caller.state()).isEqualTo(CallState.ENDED);
-        await().atMost(Duration.ofSeconds(10)).pollInSameThread()
+        await().atMost(Waits.CALL).pollInSameThread()
                 .untilAsserted(() -> assertThat(nonDaemonThreads()).isSubsetOf(before));
     }
 }

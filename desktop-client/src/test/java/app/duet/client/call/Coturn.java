@@ -11,10 +11,11 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import app.duet.client.testing.Waits;
 
 /**
  * A real coturn ({@code turnserver}, Debian package coturn) started with the configuration file that Duet ships
@@ -36,7 +37,6 @@ public final class Coturn implements AutoCloseable {
     public static final Path CONFIG = findConfig();
     private static final String REALM = "duet.test";
     private static final int RELAY_PORTS = 40;
-    private static final Duration START = Duration.ofSeconds(10);
     private static final long OPENSSL_SECONDS = 30;
 
     private final Process process;
@@ -110,7 +110,7 @@ public final class Coturn implements AutoCloseable {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("turn.out").toFile()).start();
         Coturn coturn = new Coturn(process, address, port, tlsPort, logFile.toAbsolutePath(), certificate);
-        await().atMost(START).until(() -> coturn.accepts(port) && coturn.accepts(tlsPort) && coturn.readTheFile());
+        await().atMost(Waits.HELPER_START).until(() -> coturn.accepts(port) && coturn.accepts(tlsPort) && coturn.readTheFile());
         return coturn;
     }
 

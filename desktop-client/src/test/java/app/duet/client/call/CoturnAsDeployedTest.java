@@ -30,6 +30,7 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 import app.duet.server.DuetServer;
 import app.duet.server.config.ServerConfig;
@@ -54,7 +55,7 @@ class CoturnAsDeployedTest {
 
     private static final Path UCLIENT = Path.of("/usr/bin/turnutils_uclient");
     private static final String SECRET = "deployed-turn-secret";
-    private static final Duration WAIT = Duration.ofSeconds(25);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     /** What turnutils_uclient prints when coturn refuses the peer (CreatePermission or ChannelBind). */
     private static final String FORBIDDEN = "403 (Forbidden IP)";
     /** What turnutils_uclient prints when coturn refuses an allocation over user-quota or total-quota. */

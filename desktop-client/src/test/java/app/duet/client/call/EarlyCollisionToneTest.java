@@ -12,6 +12,7 @@ import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.model.CallState;
 import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EarlyCollisionToneTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Waits.CALL;
     /** Each side has its own engine, as two separate processes would. */
     @RegisterExtension
     static final SharedMediaEngine CALLER_MEDIA = new SharedMediaEngine();

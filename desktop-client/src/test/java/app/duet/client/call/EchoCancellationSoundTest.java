@@ -14,6 +14,7 @@ import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 @PrivateSoundServer
 class EchoCancellationSoundTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     private static final String ECHO_MIC = "mic_echo";
 
     @TempDir

@@ -14,6 +14,7 @@ import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.headless.EchoMediaPlan;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EchoMediaTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.CALL;
 
     @TempDir
     Path downloads;

@@ -14,6 +14,7 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Closer;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * The set-up of the engine tests: a real signaling server in this JVM, real signaling clients, and call engines
@@ -22,7 +23,7 @@ import app.duet.client.testing.TestServer;
  */
 final class EngineRig implements AutoCloseable {
 
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = Waits.CALL;
 
     private final MediaEngine media;
     private final Path temp;

@@ -18,6 +18,7 @@ import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Event;
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InstantAcceptIntegrationTest {
 
-    private static final Duration WAIT = EngineRig.WAIT;
+    private static final Duration WAIT = Waits.CALL;
     private static final int CALLS = 20;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();

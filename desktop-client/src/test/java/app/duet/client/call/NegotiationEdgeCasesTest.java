@@ -19,6 +19,7 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.FileTransferUpdate.Direction;
 import app.duet.client.call.model.FileTransferUpdate.Status;
 import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Offer collisions, ICE restarts and cancelled transfers between two real peers. */
 class NegotiationEdgeCasesTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Waits.CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

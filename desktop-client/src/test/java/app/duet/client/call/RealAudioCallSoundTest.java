@@ -16,6 +16,7 @@ import app.duet.client.call.media.MediaSettings.VideoChoice;
 import app.duet.client.call.model.CallState;
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 @PrivateSoundServer
 class RealAudioCallSoundTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     /** The sine microphone is at half scale (RMS ~0.35); speech processing may lower it, silence is ~0. */
     private static final double HEARD = 0.05;
     private static final double SILENT = 0.005;

@@ -21,6 +21,7 @@ import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.testing.FakeCameraControl;
 import app.duet.client.testing.FakeCameras;
 import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 @FakeCameras
 class RealCameraCallTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Waits.SLOW_CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

@@ -19,6 +19,7 @@ import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Changing media mid-call: adding video to an audio call, and switching camera to screen and back. */
 class RenegotiationAndScreenShareTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Waits.CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

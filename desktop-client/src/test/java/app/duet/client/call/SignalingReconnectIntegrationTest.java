@@ -15,6 +15,7 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 import app.duet.protocol.Result;
 
@@ -31,9 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SignalingReconnectIntegrationTest {
 
-    private static final Duration WAIT = EngineRig.WAIT;
+    private static final Duration WAIT = Waits.CALL;
     /** A client refused for a while retries with a growing backoff (up to 4-8 s by then). */
-    private static final Duration RECONNECT_WAIT = Duration.ofSeconds(40);
+    private static final Duration RECONNECT_WAIT = Waits.RECONNECT;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

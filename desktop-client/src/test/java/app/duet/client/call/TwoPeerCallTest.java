@@ -22,6 +22,7 @@ import app.duet.client.call.video.ArgbFrame;
 import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.testing.SharedMediaEngine;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Two real libwebrtc peers in one JVM, headless audio, synthetic camera and microphone. */
 class TwoPeerCallTest {
 
-    private static final Duration CONNECT = Duration.ofSeconds(15);
+    private static final Duration CONNECT = Waits.CALL;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 
@@ -165,12 +166,12 @@ class TwoPeerCallTest {
     }
 
     private static void awaitOffer(RecordingListener events, String id) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> events.files.stream().anyMatch(u -> u.transferId().equals(id)
+        await().atMost(Waits.SLOW_CALL).until(() -> events.files.stream().anyMatch(u -> u.transferId().equals(id)
                 && u.direction() == Direction.INCOMING && u.status() == Status.OFFERED));
     }
 
     private static FileTransferUpdate awaitFile(RecordingListener events, String id, Direction direction) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> events.files.stream()
+        return await().atMost(Waits.SLOW_CALL).until(() -> events.files.stream()
                 .filter(u -> u.transferId().equals(id) && u.direction() == direction
                         && u.status() != Status.IN_PROGRESS && u.status() != Status.OFFERED)
                 .findFirst().orElse(null), u -> u != null);

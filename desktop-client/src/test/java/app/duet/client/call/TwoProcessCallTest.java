@@ -23,6 +23,7 @@ import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A call between this JVM and a second one ({@link PeerProcess}) through the real server. */
 class TwoProcessCallTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Waits.SLOW_CALL;
 
     @TempDir
     Path temp;

@@ -1,7 +1,6 @@
 package app.duet.client.headless;
 
 import static app.duet.client.headless.HeadlessCallTest.flags;
-import static app.duet.client.headless.SeparateNetworksCallTest.CONNECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,6 +11,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.testing.NetworkLab;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * A machine that gets another address (a new Wi-Fi or DHCP lease) is left with a dead signaling socket that
@@ -31,10 +32,10 @@ class AddressChangeTest {
 
     @Test
     void a_client_whose_address_changes_reconnects_from_the_new_one_and_resumes() throws Exception {
-        try (ServerFixture server = ServerFixture.start(temp.resolve("server"), lab.services(), s -> s);
+        try (TestServer server = TestServer.start(temp.resolve("server"), s -> s.host(lab.services()));
              HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, lab.hostB()::wrap,
                      flags(server, "bob", "room", "--answer"))) {
-            bob.awaitLine("ready", line -> true, CONNECT);
+            bob.awaitLine("ready", line -> true, Waits.NETWORK_CALL);
             long moved = System.currentTimeMillis();
             lab.hostB().renumber(3);
 

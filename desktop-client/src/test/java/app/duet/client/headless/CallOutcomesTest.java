@@ -1,7 +1,5 @@
 package app.duet.client.headless;
 
-import static app.duet.client.headless.HeadlessCallTest.EXIT;
-import static app.duet.client.headless.HeadlessCallTest.START;
 import static app.duet.client.headless.HeadlessCallTest.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +11,8 @@ import java.util.concurrent.Executors;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class CallOutcomesTest {
     @Test
     void declined_busy_unanswered_absent_and_refused_logins_exit_with_their_codes() throws Exception {
         ExecutorService callbacks = Executors.newSingleThreadExecutor();
-        try (ServerFixture server = ServerFixture.start(temp.resolve("server"), RING_TIMEOUT);
+        try (TestServer server = TestServer.start(temp.resolve("server"), s -> s.ringTimeout(RING_TIMEOUT));
              SignalingClient vic = client(server, callbacks);
              SignalingClient walt = client(server, callbacks)) {
             // Busy: vic is in a call with walt; ann then rings vic in another channel they share.
@@ -57,22 +57,22 @@ class CallOutcomesTest {
                  HeadlessProcess alone = HeadlessProcess.start("hal", temp, false,
                          flags(server, "hal", "empty-room", "--call", "--wait", "3s"))) {
 
-                assertThat(declined.awaitExit(START)).as("%s", declined).isEqualTo(ExitCode.DECLINED.code());
-                assertThat(decliner.awaitExit(EXIT)).as("%s", decliner).isEqualTo(ExitCode.OK.code());
-                assertThat(unanswered.awaitExit(START)).as("%s", unanswered).isEqualTo(ExitCode.NO_ANSWER.code());
-                assertThat(busy.awaitExit(START)).as("%s", busy).isEqualTo(ExitCode.BUSY.code());
-                assertThat(alone.awaitExit(START)).as("%s", alone).isEqualTo(ExitCode.PEER_ABSENT.code());
+                assertThat(declined.awaitExit(Waits.PROCESS_START)).as("%s", declined).isEqualTo(ExitCode.DECLINED.code());
+                assertThat(decliner.awaitExit(Waits.PROCESS_EXIT)).as("%s", decliner).isEqualTo(ExitCode.OK.code());
+                assertThat(unanswered.awaitExit(Waits.PROCESS_START)).as("%s", unanswered).isEqualTo(ExitCode.NO_ANSWER.code());
+                assertThat(busy.awaitExit(Waits.PROCESS_START)).as("%s", busy).isEqualTo(ExitCode.BUSY.code());
+                assertThat(alone.awaitExit(Waits.PROCESS_START)).as("%s", alone).isEqualTo(ExitCode.PEER_ABSENT.code());
 
                 assertThat(busy.first("ring_failed").orElseThrow().get("code").getAsString()).isEqualTo("PEER_BUSY");
                 assertThat(idle.first("incoming")).as("the idle member saw the ring it did not answer").isPresent();
                 assertThat(idle.isAlive()).as("an idle client stays for its duration").isTrue();
                 idle.terminate();
-                idle.awaitExit(EXIT);
+                idle.awaitExit(Waits.PROCESS_EXIT);
             }
 
             try (HeadlessProcess wrongPassword = HeadlessProcess.start("vic-impostor", temp, false,
                     flags(server, "vic", "vic-and-ann", "--call", "--password", "not vic's password"))) {
-                assertThat(wrongPassword.awaitExit(START)).as("%s", wrongPassword)
+                assertThat(wrongPassword.awaitExit(Waits.PROCESS_START)).as("%s", wrongPassword)
                         .isEqualTo(ExitCode.LOGIN_FAILED.code());
                 assertThat(wrongPassword.first("login_failed").orElseThrow().get("code").getAsString())
                         .isEqualTo("WRONG_CREDENTIALS");
@@ -84,7 +84,7 @@ class CallOutcomesTest {
 
     @Test
     void an_unreachable_server_and_bad_flags_have_their_own_codes() throws Exception {
-        int port = ServerFixture.freePort();
+        int port = TestServer.unusedPort();
         assertThat(HeadlessMain.run(new String[] {"--server", "ws://127.0.0.1:" + port, "--user", "ann",
                 "--password", "irrelevant", "--channel", "room", "--wait", "1s",
                 "--json-out", temp.resolve("unreachable.jsonl").toString()}))
@@ -97,7 +97,7 @@ class CallOutcomesTest {
                 "--channel", "room", "--call", "--answer"})).isEqualTo(ExitCode.USAGE.code());
     }
 
-    private static SignalingClient client(ServerFixture server, ExecutorService callbacks) {
+    private static SignalingClient client(TestServer server, ExecutorService callbacks) {
         SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "duet-test/1"),
                 SessionStore.none(), callbacks);
         client.start();

@@ -1,7 +1,5 @@
 package app.duet.client.headless;
 
-import static app.duet.client.headless.HeadlessCallTest.EXIT;
-import static app.duet.client.headless.HeadlessCallTest.START;
 import static app.duet.client.headless.HeadlessCallTest.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +14,8 @@ import com.google.gson.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * The echo bot answers call after call, sends back chat, files, the caller's own video and sound, and stops
@@ -33,10 +33,10 @@ class EchoBotTest {
         Path file = Files.write(temp.resolve("photo.bin"), content);
         String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 
-        try (ServerFixture server = ServerFixture.start(temp.resolve("server"));
+        try (TestServer server = TestServer.start(temp.resolve("server"));
              HeadlessProcess bot = HeadlessProcess.start("echo", temp, false, flags(server, "echo", "test-call",
                      "--echo", "--download-dir", temp.resolve("bot-files").toString()))) {
-            bot.awaitLine("ready", START);
+            bot.awaitLine("ready", Waits.PROCESS_START);
 
             // Ann sends 16:9; the bot's own pattern would be 4:3, so 16:9 stamped frames are her own coming back.
             List<String> annFlags = flags(server, "ann", "test-call", "--call", "--duration", "8s",
@@ -45,13 +45,13 @@ class EchoBotTest {
             annFlags.set(annFlags.indexOf("--size") + 1, "480x270");
             try (HeadlessProcess first = HeadlessProcess.start("ann", temp, false, annFlags)) {
                 first.awaitLine("chat", l -> !l.get("fromMe").getAsBoolean()
-                        && l.get("text").getAsString().equals("hello echo"), START);
+                        && l.get("text").getAsString().equals("hello echo"), Waits.PROCESS_START);
                 JsonObject back = first.awaitLine("file", l -> l.get("direction").getAsString().equals("incoming"),
-                        START);
+                        Waits.PROCESS_START);
                 assertThat(back.get("status").getAsString()).isEqualTo("completed");
                 assertThat(back.get("sha256").getAsString()).isEqualTo(sha256);
                 assertThat(back.get("size").getAsLong()).isEqualTo(content.length);
-                assertThat(first.awaitExit(EXIT)).as("first caller\n%s", first).isZero();
+                assertThat(first.awaitExit(Waits.PROCESS_EXIT)).as("first caller\n%s", first).isZero();
                 assertThat(first.lines("stats")).as("%s", first).anySatisfy(s -> {
                     JsonObject rendered = s.getAsJsonObject("rendered");
                     assertThat(rendered.has("stamp")).as("a stamped frame").isTrue();
@@ -63,7 +63,7 @@ class EchoBotTest {
 
             try (HeadlessProcess second = HeadlessProcess.start("ann-again", temp, false, flags(server, "ann",
                     "test-call", "--call", "--media", "audio", "--duration", "3s"))) {
-                assertThat(second.awaitExit(START)).as("second caller\n%s", second).isZero();
+                assertThat(second.awaitExit(Waits.PROCESS_START)).as("second caller\n%s", second).isZero();
                 assertThat(second.lines("stats")).as("%s", second).anySatisfy(s ->
                         assertThat(s.get("audioLevel").getAsDouble()).isGreaterThan(0.05));
             }
@@ -71,8 +71,8 @@ class EchoBotTest {
             assertThat(bot.isAlive()).as("the bot stays for further calls").isTrue();
 
             bot.terminate();
-            bot.awaitExit(EXIT);
-            assertThat(bot.awaitLine("exit", java.time.Duration.ofSeconds(5)).get("reason").getAsString())
+            bot.awaitExit(Waits.PROCESS_EXIT);
+            assertThat(bot.awaitLine("exit", Waits.PROCESS_EXIT).get("reason").getAsString())
                     .as("a signal closes the bot cleanly").isEqualTo("ok");
         }
     }

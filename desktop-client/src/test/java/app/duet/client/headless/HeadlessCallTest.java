@@ -3,7 +3,6 @@ package app.duet.client.headless;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,31 +12,30 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /** Two headless client processes call each other through the real server; everything is read from their JSON lines. */
 class HeadlessCallTest {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadlessCallTest.class);
-    /** Generous: several JVMs with libwebrtc start at once on a shared 2-core machine. */
-    static final Duration START = Duration.ofSeconds(90);
-    static final Duration EXIT = Duration.ofSeconds(60);
 
     @TempDir
     Path temp;
 
     @Test
     void a_video_call_between_two_processes_delivers_pictures_and_tone_and_both_exit_zero() throws Exception {
-        try (ServerFixture server = ServerFixture.start(temp.resolve("server"));
+        try (TestServer server = TestServer.start(temp.resolve("server"));
              HeadlessProcess callee = HeadlessProcess.start("bob", temp, false,
                      flags(server, "bob", "room", "--answer"));
              HeadlessProcess caller = HeadlessProcess.start("ann", temp, false,
                      flags(server, "ann", "room", "--call", "--duration", "5s"))) {
 
-            JsonObject annConnected = caller.awaitLine("connected", START);
-            JsonObject bobConnected = callee.awaitLine("connected", START);
+            JsonObject annConnected = caller.awaitLine("connected", Waits.PROCESS_START);
+            JsonObject bobConnected = callee.awaitLine("connected", Waits.PROCESS_START);
 
-            assertThat(caller.awaitExit(EXIT)).as("caller exit code\n%s", caller).isZero();
-            assertThat(callee.awaitExit(EXIT)).as("callee exit code\n%s", callee).isZero();
+            assertThat(caller.awaitExit(Waits.PROCESS_EXIT)).as("caller exit code\n%s", caller).isZero();
+            assertThat(callee.awaitExit(Waits.PROCESS_EXIT)).as("callee exit code\n%s", callee).isZero();
 
             for (HeadlessProcess p : List.of(caller, callee)) {
                 assertThat(p.lines("stats")).as("%s", p).anySatisfy(s -> {
@@ -66,7 +64,7 @@ class HeadlessCallTest {
     }
 
     /** Flags every test run uses: this server, a signed-up account, small synthetic video. */
-    static List<String> flags(ServerFixture server, String user, String channel, String... more) {
+    static List<String> flags(TestServer server, String user, String channel, String... more) {
         List<String> args = new ArrayList<>(List.of("--server", server.uri().toString(), "--user", user, "--signup",
                 "--channel", channel, "--synthetic", "--size", "320x240", "--fps", "15"));
         args.addAll(List.of(more));

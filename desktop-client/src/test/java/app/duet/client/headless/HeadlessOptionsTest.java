@@ -68,16 +68,16 @@ class HeadlessOptionsTest {
 
     @Test
     void call_endings_map_to_distinct_exit_codes() {
-        assertThat(CallDriver.exitFor(CallEnd.LOCAL_HANGUP, true, true)).isEqualTo(ExitCode.OK);
-        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, true, true)).isEqualTo(ExitCode.OK);
-        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, false, false)).isEqualTo(ExitCode.DECLINED);
-        assertThat(CallDriver.exitFor(CallEnd.REMOTE_HANGUP, true, false)).isEqualTo(ExitCode.CALL_FAILED);
-        assertThat(CallDriver.exitFor(CallEnd.LOCAL_HANGUP, false, false)).isEqualTo(ExitCode.CALL_FAILED);
-        assertThat(CallDriver.exitFor(CallEnd.DECLINED, false, false)).isEqualTo(ExitCode.DECLINED);
-        assertThat(CallDriver.exitFor(CallEnd.NO_ANSWER, false, false)).isEqualTo(ExitCode.NO_ANSWER);
-        assertThat(CallDriver.exitFor(CallEnd.DISCONNECTED, true, true)).isEqualTo(ExitCode.CALL_LOST);
-        assertThat(CallDriver.exitFor(CallEnd.CHANNEL_GONE, true, true)).isEqualTo(ExitCode.CALL_LOST);
-        assertThat(CallDriver.exitFor(CallEnd.FAILED, false, false)).isEqualTo(ExitCode.CALL_FAILED);
+        assertThat(ExitCode.afterCall(CallEnd.LOCAL_HANGUP, true, true)).isEqualTo(ExitCode.OK);
+        assertThat(ExitCode.afterCall(CallEnd.REMOTE_HANGUP, true, true)).isEqualTo(ExitCode.OK);
+        assertThat(ExitCode.afterCall(CallEnd.REMOTE_HANGUP, false, false)).isEqualTo(ExitCode.DECLINED);
+        assertThat(ExitCode.afterCall(CallEnd.REMOTE_HANGUP, true, false)).isEqualTo(ExitCode.CALL_FAILED);
+        assertThat(ExitCode.afterCall(CallEnd.LOCAL_HANGUP, false, false)).isEqualTo(ExitCode.CALL_FAILED);
+        assertThat(ExitCode.afterCall(CallEnd.DECLINED, false, false)).isEqualTo(ExitCode.DECLINED);
+        assertThat(ExitCode.afterCall(CallEnd.NO_ANSWER, false, false)).isEqualTo(ExitCode.NO_ANSWER);
+        assertThat(ExitCode.afterCall(CallEnd.DISCONNECTED, true, true)).isEqualTo(ExitCode.CALL_LOST);
+        assertThat(ExitCode.afterCall(CallEnd.CHANNEL_GONE, true, true)).isEqualTo(ExitCode.CALL_LOST);
+        assertThat(ExitCode.afterCall(CallEnd.FAILED, false, false)).isEqualTo(ExitCode.CALL_FAILED);
         assertThat(java.util.Arrays.stream(ExitCode.values()).map(ExitCode::code).distinct().count())
                 .isEqualTo(ExitCode.values().length);
     }

@@ -1,8 +1,6 @@
 package app.duet.client.headless;
 
 import static app.duet.client.headless.HeadlessCallTest.flags;
-import static app.duet.client.headless.SeparateNetworksCallTest.CONNECT;
-import static app.duet.client.headless.SeparateNetworksCallTest.EXIT;
 import static app.duet.client.headless.SeparateNetworksCallTest.number;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -21,6 +19,8 @@ import app.duet.client.testing.NetworkLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * A call between two separate networks (see {@link NetworkLab}) loses one side's network mid-call and gets
@@ -67,20 +67,20 @@ class NetworkLossRecoveryTest {
         LabHost bobHost = callerMoves ? lab.hostB() : lab.hostA();
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         try (Coturn turn = Coturn.start(SeparateNetworksCallTest.SECRET, temp.resolve("turn.log"), lab.services(), lab.range());
-             ServerFixture server = ServerFixture.start(temp.resolve("server"), lab.services(),
-                     s -> s.turnUrls(List.of(turn.url())).turnSecret(SeparateNetworksCallTest.SECRET));
+             TestServer server = TestServer.start(temp.resolve("server"), s -> s.host(lab.services())
+                     .turnUrls(List.of(turn.url())).turnSecret(SeparateNetworksCallTest.SECRET));
              HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, bobHost::wrap,
                      flags(server, "bob", "room", "--answer"));
              HeadlessProcess ann = HeadlessProcess.start("ann", temp, false, annHost::wrap,
                      flags(server, "ann", "room", "--call"))) {
             for (HeadlessProcess p : List.of(ann, bob)) {
-                p.awaitLine("stats", SeparateNetworksCallTest::relayedPicturesAndTone, CONNECT);
+                p.awaitLine("stats", SeparateNetworksCallTest::relayedPicturesAndTone, Waits.NETWORK_CALL);
             }
 
             long down = System.currentTimeMillis();
             lab.hostA().linkDown();
             for (HeadlessProcess p : List.of(ann, bob)) {
-                p.awaitLine("call_state", l -> state(l, "reconnecting") && after(l, down), CONNECT);
+                p.awaitLine("call_state", l -> state(l, "reconnecting") && after(l, down), Waits.NETWORK_CALL);
             }
             whileDown.accept(lab.hostA());
             assertThat(List.of(ann, bob)).as("nobody reconnected without a network")
@@ -89,16 +89,16 @@ class NetworkLossRecoveryTest {
             lab.hostA().linkUp();
 
             for (HeadlessProcess p : List.of(ann, bob)) {
-                p.awaitLine("call_state", l -> state(l, "connected") && after(l, up), CONNECT);
+                p.awaitLine("call_state", l -> state(l, "connected") && after(l, up), Waits.NETWORK_CALL);
                 long framesAtUp = lastFrames(p, up);
                 p.awaitLine("stats", s -> after(s, up) && frames(s) >= framesAtUp + 15
                         && number(s.getAsJsonObject("rendered"), "fps") > 10
-                        && number(s, "audioLevel") > 0.05, CONNECT);
+                        && number(s, "audioLevel") > 0.05, Waits.NETWORK_CALL);
             }
             ann.terminate();
-            assertThat(bob.awaitExit(EXIT)).as("bob's exit code\n%s", bob).isZero();
+            assertThat(bob.awaitExit(Waits.PROCESS_EXIT)).as("bob's exit code\n%s", bob).isZero();
             assertThat(bob.first("call_ended").orElseThrow().get("reason").getAsString()).isEqualTo("remote_hangup");
-            ann.awaitExit(EXIT);
+            ann.awaitExit(Waits.PROCESS_EXIT);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import com.google.gson.JsonObject;
@@ -16,6 +15,8 @@ import app.duet.client.testing.NetworkLab;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 
 /**
  * Two headless clients on separate networks (Linux network namespaces, see {@link NetworkLab}) that cannot
@@ -26,8 +27,6 @@ class SeparateNetworksCallTest {
 
     static final String SECRET = "lab-turn-secret";
     /** Two JVMs with libwebrtc start on a loaded 2-core machine; a call normally connects within ~5 s. */
-    static final Duration CONNECT = Duration.ofSeconds(40);
-    static final Duration EXIT = Duration.ofSeconds(30);
     /** The control's clients give up on media after this; long enough for every ICE check to run out. */
     private static final String CONNECT_TIMEOUT = "10s";
 
@@ -41,33 +40,33 @@ class SeparateNetworksCallTest {
     void a_call_between_two_networks_without_a_direct_path_connects_through_turn_by_itself() throws Exception {
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         try (Coturn turn = Coturn.start(SECRET, temp.resolve("turn.log"), lab.services(), lab.range());
-             ServerFixture server = withTurn(turn);
+             TestServer server = withTurn(turn);
              HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, lab.hostB()::wrap,
                      flags(server, "bob", "room", "--answer"));
              HeadlessProcess ann = HeadlessProcess.start("ann", temp, false, lab.hostA()::wrap,
                      flags(server, "ann", "room", "--call", "--duration", "8s"))) {
 
             for (HeadlessProcess p : List.of(ann, bob)) {
-                p.awaitLine("stats", SeparateNetworksCallTest::relayedPicturesAndTone, CONNECT);
+                p.awaitLine("stats", SeparateNetworksCallTest::relayedPicturesAndTone, Waits.NETWORK_CALL);
             }
-            assertThat(ann.awaitExit(EXIT)).as("ann's exit code\n%s", ann).isZero();
-            assertThat(bob.awaitExit(EXIT)).as("bob's exit code\n%s", bob).isZero();
+            assertThat(ann.awaitExit(Waits.PROCESS_EXIT)).as("ann's exit code\n%s", ann).isZero();
+            assertThat(bob.awaitExit(Waits.PROCESS_EXIT)).as("bob's exit code\n%s", bob).isZero();
         }
     }
 
     @Test
     void without_turn_the_same_call_cannot_connect_and_both_clients_report_a_failed_call() throws Exception {
-        try (ServerFixture server = ServerFixture.start(temp.resolve("server"), lab.services(), s -> s);
+        try (TestServer server = TestServer.start(temp.resolve("server"), s -> s.host(lab.services()));
              HeadlessProcess bob = HeadlessProcess.start("bob", temp, false, lab.hostB()::wrap,
                      flags(server, "bob", "room", "--answer", "--connect-timeout", CONNECT_TIMEOUT));
              HeadlessProcess ann = HeadlessProcess.start("ann", temp, false, lab.hostA()::wrap,
                      flags(server, "ann", "room", "--call", "--connect-timeout", CONNECT_TIMEOUT))) {
 
             for (HeadlessProcess p : List.of(ann, bob)) {
-                p.awaitLine("call_state", l -> l.get("state").getAsString().equals("negotiating"), CONNECT);
+                p.awaitLine("call_state", l -> l.get("state").getAsString().equals("negotiating"), Waits.NETWORK_CALL);
             }
             for (HeadlessProcess p : List.of(ann, bob)) {
-                assertThat(p.awaitExit(CONNECT.plus(EXIT))).as("%s", p).isEqualTo(ExitCode.CALL_FAILED.code());
+                assertThat(p.awaitExit(Waits.NETWORK_CALL.plus(Waits.PROCESS_EXIT))).as("%s", p).isEqualTo(ExitCode.CALL_FAILED.code());
                 assertThat(p.first("connected")).as("%s", p).isEmpty();
             }
             assertThat(List.of(ann, bob)).as("one side gave up on media")
@@ -77,9 +76,9 @@ class SeparateNetworksCallTest {
     }
 
     /** The real server on the lab's service address, handing out TURN credentials for this coturn. */
-    ServerFixture withTurn(Coturn turn) throws java.io.IOException {
-        return ServerFixture.start(temp.resolve("server"), lab.services(),
-                s -> s.turnUrls(List.of(turn.url())).turnSecret(SECRET));
+    TestServer withTurn(Coturn turn) {
+        return TestServer.start(temp.resolve("server"),
+                s -> s.host(lab.services()).turnUrls(List.of(turn.url())).turnSecret(SECRET));
     }
 
     /**

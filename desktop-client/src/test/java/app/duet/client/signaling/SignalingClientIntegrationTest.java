@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import app.duet.client.config.ConfigDir;
 import app.duet.client.config.FileSessionStore;
 import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
@@ -31,7 +31,6 @@ import app.duet.protocol.Result;
 
 /** The signaling client against the real server on a free port with a real SQLite file. */
 class SignalingClientIntegrationTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @TempDir
     Path temp;
@@ -59,19 +58,19 @@ class SignalingClientIntegrationTest {
 
         Result.Auth signedUp = get(first.signup("ann", "Ann Smith", "ann@example.org", "correct horse", true));
         assertThat(signedUp.user().displayName()).isEqualTo("Ann Smith");
-        await().atMost(WAIT).until(() -> store.load(server.uri().toString()).isPresent());
+        await().atMost(Waits.SIGNALING).until(() -> store.load(server.uri().toString()).isPresent());
         first.close();
 
         RecordingListener events = new RecordingListener();
         SignalingClient second = client(server.uri(), store, events);
-        await().atMost(WAIT).until(() -> !events.signIns.isEmpty());
+        await().atMost(Waits.SIGNALING).until(() -> !events.signIns.isEmpty());
         assertThat(events.resumed).containsExactly(true);
         assertThat(second.user()).map(u -> u.username()).contains("ann");
         assertThat(get(second.listChannels()).channels()).isEmpty();
 
         get(second.logout());
         assertThat(events.signOuts).containsExactly(SignalingListener.SignOutReason.LOGGED_OUT);
-        await().atMost(WAIT).until(() -> store.load(server.uri().toString()).isEmpty());
+        await().atMost(Waits.SIGNALING).until(() -> store.load(server.uri().toString()).isEmpty());
         assertThat(get(second.login("ann", "correct horse", false)).user().username()).isEqualTo("ann");
     }
 
@@ -115,8 +114,8 @@ class SignalingClientIntegrationTest {
 
         server.restart();
 
-        await().atMost(WAIT).until(() -> events.states.contains(ConnectionState.RECONNECTING));
-        await().atMost(WAIT).until(() -> events.resumed.contains(true) && ann.state() == ConnectionState.CONNECTED);
+        await().atMost(Waits.SIGNALING).until(() -> events.states.contains(ConnectionState.RECONNECTING));
+        await().atMost(Waits.SIGNALING).until(() -> events.resumed.contains(true) && ann.state() == ConnectionState.CONNECTED);
         assertThat(events.events(Event.ServerShutdown.class)).isNotEmpty();
         assertThat(get(ann.listChannels()).channels()).extracting(c -> c.name()).containsExactly("room");
     }
@@ -127,7 +126,7 @@ class SignalingClientIntegrationTest {
         SignalingClient ann = client(server.uri(), memoryStore(), events);
         get(ann.signup("ann", "Ann", "ann@example.org", "correct horse", false));
         server.stop();
-        await().atMost(WAIT).until(() -> ann.state() == ConnectionState.RECONNECTING);
+        await().atMost(Waits.SIGNALING).until(() -> ann.state() == ConnectionState.RECONNECTING);
 
         CompletableFuture<Result.Channel> created = ann.createChannel("later");
         server.restart();
@@ -147,7 +146,7 @@ class SignalingClientIntegrationTest {
         Throwable failure = catchThrowable(() -> get(lost.login("ann", "whatever1", false)));
 
         assertThat(SignalingClient.unwrap(failure)).isInstanceOf(SignalingException.Unreachable.class);
-        await().atMost(WAIT).until(() -> lost.state() == ConnectionState.OFFLINE);
+        await().atMost(Waits.SIGNALING).until(() -> lost.state() == ConnectionState.OFFLINE);
     }
 
     @Test
@@ -157,17 +156,17 @@ class SignalingClientIntegrationTest {
         SignalingClient bob = m.bob();
         RecordingListener annEvents = m.annEvents();
         RecordingListener bobEvents = m.bobEvents();
-        await().atMost(WAIT).until(() -> annEvents.events(Event.Presence.class).stream()
+        await().atMost(Waits.SIGNALING).until(() -> annEvents.events(Event.Presence.class).stream()
                 .anyMatch(p -> p.user().username().equals("bob") && p.state() == PresenceState.JOINED));
 
         String callId = get(ann.ring("room", Media.VIDEO, null)).callId();
-        await().atMost(WAIT).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
+        await().atMost(Waits.SIGNALING).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
         Event.CallIncoming incoming = bobEvents.events(Event.CallIncoming.class).get(0);
         assertThat(incoming.callId()).isEqualTo(callId);
         assertThat(incoming.from().username()).isEqualTo("ann");
         get(bob.decline(callId));
 
-        await().atMost(WAIT).until(() -> !annEvents.events(Event.CallDeclined.class).isEmpty());
+        await().atMost(Waits.SIGNALING).until(() -> !annEvents.events(Event.CallDeclined.class).isEmpty());
         assertThat(serverError(bob.accept(callId))).isIn(ErrorCode.CALL_NOT_FOUND, ErrorCode.WRONG_STATE);
     }
 
@@ -179,7 +178,7 @@ class SignalingClientIntegrationTest {
         RecordingListener annEvents = m.annEvents();
         RecordingListener bobEvents = m.bobEvents();
         String callId = get(ann.ring("room", Media.AUDIO, null)).callId();
-        await().atMost(WAIT).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
+        await().atMost(Waits.SIGNALING).until(() -> !bobEvents.events(Event.CallIncoming.class).isEmpty());
         get(bob.accept(callId));
 
         get(ann.sendOffer(callId, "v=0\r\n"));
@@ -189,7 +188,7 @@ class SignalingClientIntegrationTest {
         get(first);
         get(last);
 
-        await().atMost(WAIT).until(() -> bobEvents.events(Event.Offer.class).size() == 2);
+        await().atMost(Waits.SIGNALING).until(() -> bobEvents.events(Event.Offer.class).size() == 2);
         assertThat(bobEvents.events(Event.Candidate.class)).extracting(Event.Candidate::candidate)
                 .containsExactly("candidate:1 1 udp 1 10.0.0.1 5000 typ host", "");
         List<Event> relayed = bobEvents.events.stream()
@@ -226,8 +225,8 @@ class SignalingClientIntegrationTest {
         SignalingClient phone = client(server.uri(), memoryStore(), new RecordingListener());
         get(phone.confirmPasswordReset("ann", code, "new horse battery"));
 
-        await().atMost(WAIT).until(() -> events.signOuts.contains(SignalingListener.SignOutReason.SESSION_EXPIRED));
-        await().atMost(WAIT).until(() -> laptop.state() == ConnectionState.CONNECTED);
+        await().atMost(Waits.SIGNALING).until(() -> events.signOuts.contains(SignalingListener.SignOutReason.SESSION_EXPIRED));
+        await().atMost(Waits.SIGNALING).until(() -> laptop.state() == ConnectionState.CONNECTED);
         assertThat(laptop.hasSession()).isFalse();
         assertThat(get(laptop.login("ann", "new horse battery", false)).user().username()).isEqualTo("ann");
     }
@@ -262,7 +261,7 @@ class SignalingClientIntegrationTest {
     }
 
     private static <T> T get(CompletableFuture<T> future) throws Exception {
-        return future.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        return future.get(Waits.SIGNALING.toSeconds(), TimeUnit.SECONDS);
     }
 
     private static ErrorCode serverError(CompletableFuture<?> future) {

@@ -17,6 +17,7 @@ import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Ok;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.ProtocolException;
@@ -87,13 +88,13 @@ class SignalingClientTimeoutTest {
     void anUnansweredRequestTimesOutAndGarbageFromTheServerDoesNotBreakTheConnection() throws Exception {
         server = new MuteServer();
         server.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> server.getPort() > 0);
+        await().atMost(Waits.SIGNALING).until(() -> server.getPort() > 0);
         SignalingConfig defaults = SignalingConfig.defaults(URI.create("ws://127.0.0.1:" + server.getPort()), "t/1");
         SignalingConfig quick = new SignalingConfig(defaults.serverUri(), defaults.clientName(), Duration.ofMillis(500),
                 defaults.connectTimeout(), defaults.backoff());
         client = new SignalingClient(quick, SessionStore.none(), callbacks);
         client.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> client.state() == ConnectionState.CONNECTED);
+        await().atMost(Waits.SIGNALING).until(() -> client.state() == ConnectionState.CONNECTED);
 
         Throwable failure = catchThrowable(() -> client.login("ann", "correct horse", false).get(10, TimeUnit.SECONDS));
 

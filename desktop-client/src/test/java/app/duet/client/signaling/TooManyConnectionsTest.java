@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.duet.client.testing.TestServer;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Event;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
-import app.duet.server.DuetServer;
-import app.duet.server.config.ServerConfig;
 
 /**
  * Close code 4029 (too many connections from the address) against a real server allowing one connection
@@ -32,25 +31,24 @@ import app.duet.server.config.ServerConfig;
  * its next attempt minutes away instead of hammering the server; "retry now" still connects at once.
  */
 class TooManyConnectionsTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @TempDir
     Path temp;
 
-    private DuetServer server;
+    private TestServer server;
     private SignalingClient blocker;
     private ScheduledThreadPoolExecutor timer;
     private Connector connector;
     private final java.util.List<ConnectionState> states = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void start() throws IOException {
-        server = DuetServer.start(ServerConfig.builder().port(0).opsPort(-1).dataDir(temp.resolve("server"))
-                .bcryptCost(4).connectionsPerAddress(1).limitExemptAddresses(List.of()).build());
+    void start() {
+        server = TestServer.start(temp.resolve("server"),
+                s -> s.connectionsPerAddress(1).limitExemptAddresses(List.of()));
         blocker = new SignalingClient(SignalingConfig.defaults(server.uri(), "blocker/1"),
                 new app.duet.client.config.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("blocker"))), Runnable::run);
         blocker.start();
-        await().atMost(WAIT).until(() -> blocker.state() == ConnectionState.CONNECTED);
+        await().atMost(Waits.SIGNALING).until(() -> blocker.state() == ConnectionState.CONNECTED);
     }
 
     @AfterEach
@@ -76,19 +74,19 @@ class TooManyConnectionsTest {
 
         // A request while refused tries again at once (someone asked) and fails with a typed refusal. Rarely
         // the server's reset swallows both its error and its 4029 (seen as 1006): then the next attempt tells.
-        await().atMost(WAIT).until(() -> {
+        await().atMost(Waits.SIGNALING).until(() -> {
             CompletableFuture<Result.Empty> ping = connector.request(Request.Ping::new, Result.Empty.class);
             return SignalingClient.unwrap(catchThrowable(() -> ping.get(20, TimeUnit.SECONDS)))
                     instanceof SignalingException.Refused;
         });
-        await().atMost(WAIT).until(() -> connector.state() == ConnectionState.REFUSED);
+        await().atMost(Waits.SIGNALING).until(() -> connector.state() == ConnectionState.REFUSED);
         long nextAttemptMs = timer.getQueue().stream().mapToLong(t -> ((Delayed) t).getDelay(TimeUnit.MILLISECONDS))
                 .max().orElse(0);
         assertThat(nextAttemptMs).as("the retry after a refusal is at least half a minute off")
                 .isGreaterThan(25_000);
 
         blocker.close();
-        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Waits.SIGNALING).pollInterval(Duration.ofMillis(500)).until(() -> {
             connector.retryNow();
             return connector.state() == ConnectionState.CONNECTED;
         });
@@ -96,7 +94,7 @@ class TooManyConnectionsTest {
                 ConnectionState.CONNECTING, ConnectionState.CONNECTED);
     }
 
-    private final class Greeter implements Connector.Handler {
+    private final class Greeter implements ConnectionHandler {
         @Override
         public CompletableFuture<Void> handshake() {
             return connector.sendNow(id -> new Request.Hello(id, Protocol.PROTOCOL_VERSION, "test/1"),

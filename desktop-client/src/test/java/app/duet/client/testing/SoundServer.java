@@ -36,7 +36,6 @@ public final class SoundServer implements AutoCloseable {
     /** Unix socket paths longer than this do not fit in sockaddr_un. */
     private static final int MAX_SOCKET_PATH = 107;
     private static final int MONITOR_RATE = 16_000;
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Logger LOG = LoggerFactory.getLogger(SoundServer.class);
 
     private final String address;
@@ -80,7 +79,7 @@ public final class SoundServer implements AutoCloseable {
         Process process = builder.start();
         SoundServer server = new SoundServer("unix:" + socket, process);
         try {
-            await("PulseAudio answering on " + socket).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(200))
+            await("PulseAudio answering on " + socket).atMost(Waits.HELPER_START).pollInterval(Duration.ofMillis(200))
                     .until(server::answers);
             server.requireDevices();
             server.pactl("set-default-source", TONE_MIC);

@@ -38,8 +38,8 @@ final class SoundServerExtension implements BeforeAllCallback, ParameterResolver
         if (address == null) {
             throw new TestAbortedException("PULSE_SERVER is unset: sound tests run in the sound-tests execution");
         }
-        Holder holder = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(Holder.class, k -> new Holder(address), Holder.class);
+        Holder holder = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Holder.class,
+                k -> NoLeakedThreads.startForTheJvm(() -> new Holder(address)), Holder.class);
         if (holder.server == null) {
             String why = "The private PulseAudio could not start: " + holder.failure.getMessage();
             if (System.getenv("CI") != null) {

@@ -2,77 +2,108 @@ package app.duet.client.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 
 import app.duet.server.DuetServer;
 import app.duet.server.config.ServerConfig;
 
-/** The real signaling server, in-process, on a free port with its SQLite file in a test's temp dir. */
+/**
+ * The real signaling server in this JVM, on a free port with its SQLite file in a test's temp dir: the one server
+ * fixture of the client tests. It runs with the server's own defaults (45 s rings, 30 s call grace, on
+ * 127.0.0.1) except what makes tests fast: cheap bcrypt, no ops endpoint, and clients told to come back 200 ms
+ * after a shutdown. A test that needs more says so with {@link #start(Path, UnaryOperator)}. It can be stopped
+ * and started again on the same port, with the same database or an empty one.
+ */
 public final class TestServer implements AutoCloseable {
+    private final UnaryOperator<ServerConfig.Builder> settings;
     private Path dataDir;
-    private final Duration ringTimeout;
     private DuetServer server;
+    private String host;
     private int port;
 
-    private TestServer(Path dataDir, Duration ringTimeout) {
+    private TestServer(Path dataDir, UnaryOperator<ServerConfig.Builder> settings) {
         this.dataDir = dataDir;
-        this.ringTimeout = ringTimeout;
+        this.settings = settings;
     }
 
     public static TestServer start(Path dataDir) {
-        return start(dataDir, Duration.ofSeconds(45));
+        return start(dataDir, UnaryOperator.identity());
     }
 
-    /** A server whose unanswered rings end after {@code ringTimeout} ("no answer"). */
-    public static TestServer start(Path dataDir, Duration ringTimeout) {
-        TestServer s = new TestServer(dataDir, ringTimeout);
+    /**
+     * With further settings on top of the test defaults, e.g. {@code s -> s.ringTimeout(Duration.ofSeconds(3))}
+     * for rings that end soon, {@code s -> s.host(lab.services())} for another address, TURN, or limits.
+     */
+    public static TestServer start(Path dataDir, UnaryOperator<ServerConfig.Builder> settings) {
+        TestServer s = new TestServer(dataDir, settings);
         s.server = s.launch(0);
         s.port = s.server.port();
         return s;
     }
 
-    /** Stops the server and starts a new instance on the same port and database. */
-    public void restart() {
-        server.close();
-        server = launch(port);
-    }
-
-    /** Stops the server and starts a new instance on the same port with an empty data dir: it knows nobody. */
-    public void restartWithNewData(Path newDataDir) {
-        server.close();
-        dataDir = newDataDir;
-        server = launch(port);
-    }
-
-    public void stop() {
-        server.close();
+    /** A port nothing listens on (for unreachable-server tests). */
+    public static int unusedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public URI uri() {
-        return URI.create("ws://127.0.0.1:" + port);
+        return URI.create("ws://" + host + ":" + port);
     }
 
     public String issueResetCode(String username) {
         return server.issueResetCode(username);
     }
 
+    /** Stops the server; {@link #startAgain()} brings it back (an outage in between). Does nothing if stopped. */
+    public void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    /** Starts a new server on the same port and database file. */
+    public void startAgain() {
+        server = launch(port);
+    }
+
+    /** Stops the server and starts a new instance on the same port and database. */
+    public void restart() {
+        stop();
+        startAgain();
+    }
+
+    /** Stops the server and starts a new instance on the same port with an empty data dir: it knows nobody. */
+    public void restartWithNewData(Path newDataDir) {
+        stop();
+        dataDir = newDataDir;
+        startAgain();
+    }
+
     @Override
     public void close() {
-        server.close();
+        stop();
     }
 
     private DuetServer launch(int onPort) {
+        ServerConfig config = settings.apply(ServerConfig.builder()
+                        .opsPort(-1)
+                        .bcryptCost(4)
+                        .shutdownReconnectAfter(Duration.ofMillis(200)))
+                .port(onPort)
+                .dataDir(dataDir)
+                .build();
+        host = config.host();
         try {
-            return DuetServer.start(ServerConfig.builder()
-                    .port(onPort)
-                    .opsPort(-1)
-                    .dataDir(dataDir)
-                    .bcryptCost(4)
-                    .ringTimeout(ringTimeout)
-                    .shutdownReconnectAfter(Duration.ofMillis(200))
-                    .build());
+            return DuetServer.start(config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
@@ -31,11 +30,10 @@ import app.duet.client.ui.call.FilePicker;
  * through its nodes (by id) on the FX thread. Several can run side by side, as two people would.
  */
 public final class UiClient implements AutoCloseable {
-    public static final Duration WAIT = Duration.ofSeconds(20);
-
     private final App app;
     private final Stage stage;
     private final CountingTicker callTicker;
+    private boolean closed;
 
     private UiClient(App app, Stage stage, CountingTicker callTicker) {
         this.app = app;
@@ -92,7 +90,7 @@ public final class UiClient implements AutoCloseable {
 
     /** Waits until the ring tone plays {@code tone}, or nothing when {@code tone} is null. */
     public void awaitRing(RingTone.Tone tone) {
-        await().atMost(WAIT).until(() -> ringTone().playing().orElse(null) == tone);
+        await().atMost(Waits.UI).until(() -> ringTone().playing().orElse(null) == tone);
     }
 
     public Parent root() {
@@ -102,7 +100,7 @@ public final class UiClient implements AutoCloseable {
     /** The node with this id, once it is in the window. */
     @SuppressWarnings("unchecked")
     public <T extends Node> T node(String id) {
-        await().atMost(WAIT).until(() -> onFx(() -> find(id).isPresent()));
+        await().atMost(Waits.UI).until(() -> onFx(() -> find(id).isPresent()));
         return (T) onFx(() -> find(id).orElseThrow());
     }
 
@@ -117,7 +115,7 @@ public final class UiClient implements AutoCloseable {
 
     public void press(String id) {
         ButtonBase button = node(id);
-        await().atMost(WAIT).until(() -> onFx(() -> !button.isDisabled()));
+        await().atMost(Waits.UI).until(() -> onFx(() -> !button.isDisabled()));
         run(button::fire);
     }
 
@@ -132,7 +130,7 @@ public final class UiClient implements AutoCloseable {
 
     /** Waits until the window title starts with {@code screenTitle}, i.e. that screen is shown. */
     public void awaitScreen(String screenTitle) {
-        await().atMost(WAIT).until(() -> title().startsWith(screenTitle + " "));
+        await().atMost(Waits.UI).until(() -> title().startsWith(screenTitle + " "));
     }
 
     /** All text in the window (labels, messages, buttons), for "the user can read X" assertions. */
@@ -141,7 +139,7 @@ public final class UiClient implements AutoCloseable {
     }
 
     public void awaitText(String text) {
-        await().atMost(WAIT).until(() -> visibleText().contains(text));
+        await().atMost(Waits.UI).until(() -> visibleText().contains(text));
     }
 
     public void run(Runnable action) {
@@ -160,7 +158,12 @@ public final class UiClient implements AutoCloseable {
     }
 
     @Override
+    /** Stops the app and closes its window; again does nothing. */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             FxToolkit.setupFixture(() -> {
                 app.stop();

@@ -3,15 +3,13 @@ package app.duet.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.control.Button;
@@ -22,29 +20,19 @@ import app.duet.client.signaling.SignalingListener;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
-import app.duet.server.DuetServer;
-import app.duet.server.config.ServerConfig;
+import app.duet.client.testing.Waits;
 
 /** "Log out everywhere" with its confirmation, and what a person sees when the server refuses with 4029. */
 class AccountAndConnectionUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
-
-    @BeforeEach
-    void startRig() {
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
 
     @Test
     void logOutEverywhereAsksFirstThenSignsOutEveryDevice() throws Exception {
-        TestServer server = rig.closeLater(TestServer.start(temp.resolve("server")));
+        TestServer server = rig.server();
         UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
         List<SignalingListener.SignOutReason> laptopSignOuts = new CopyOnWriteArrayList<>();
         SignalingClient laptop = rig.client(server.uri(), "laptop");
@@ -61,7 +49,7 @@ class AccountAndConnectionUiTest {
         assertThat(ann.has("settings-logout-everywhere-confirmation")).isTrue();
         assertThat(ann.visibleText()).contains("Log out of Duet on every device, this one included?");
         ann.press("settings-logout-everywhere-cancel");
-        await().atMost(UiClient.WAIT).until(() -> !ann.has("settings-logout-everywhere-confirmation"));
+        await().atMost(Waits.UI).until(() -> !ann.has("settings-logout-everywhere-confirmation"));
         assertThat(laptop.hasSession()).isTrue();
 
         ann.press("settings-logout-everywhere");
@@ -71,17 +59,15 @@ class AccountAndConnectionUiTest {
         ann.press("settings-logout-everywhere-confirm");
         ann.awaitScreen("Log in");
         ann.awaitText("You are logged out on every device.");
-        await().atMost(UiClient.WAIT).until(() -> laptopSignOuts.contains(SignalingListener.SignOutReason.SESSION_EXPIRED));
+        await().atMost(Waits.UI).until(() -> laptopSignOuts.contains(SignalingListener.SignOutReason.SESSION_EXPIRED));
         assertThat(laptop.hasSession()).isFalse();
     }
 
     @Test
-    void tooManyConnectionsFromTheNetworkIsExplainedAndNotHammered() throws IOException {
-        DuetServer server = rig.closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
-                .dataDir(temp.resolve("server")).bcryptCost(4).connectionsPerAddress(1)
-                .limitExemptAddresses(List.of()).build()));
+    void tooManyConnectionsFromTheNetworkIsExplainedAndNotHammered() {
+        TestServer server = rig.server(s -> s.connectionsPerAddress(1).limitExemptAddresses(List.of()));
         SignalingClient blocker = rig.client(server.uri(), "blocker");
-        await().atMost(UiClient.WAIT).until(() -> blocker.state() == ConnectionState.CONNECTED);
+        await().atMost(Waits.UI).until(() -> blocker.state() == ConnectionState.CONNECTED);
 
         UiClient ann = rig.window(server.uri(), "ann");
         ann.awaitText("too many connections from your network");
@@ -92,7 +78,7 @@ class AccountAndConnectionUiTest {
 
         blocker.close();
         Button retry = ann.node("retry-connection");
-        await().atMost(UiClient.WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Waits.UI).pollInterval(Duration.ofSeconds(1)).until(() -> {
             ann.run(retry::fire); // the person presses "Retry now" once there is room
             return !ann.visibleText().contains("too many connections from your network");
         });

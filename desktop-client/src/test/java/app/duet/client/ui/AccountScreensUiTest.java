@@ -2,15 +2,15 @@ package app.duet.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 
@@ -18,26 +18,20 @@ import app.duet.client.testing.UiClient;
 class AccountScreensUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
     private UiClient ui;
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (ui != null) {
-            ui.close();
-        }
-        server.close();
+        server = rig.server();
     }
 
     @Test
     void signUpFromTheWelcomeScreenLandsOnChannels() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         ui.awaitScreen("Welcome");
         ui.awaitText("Connected");
 
@@ -52,7 +46,7 @@ class AccountScreensUiTest {
 
     @Test
     void signUpExplainsLocalMistakesAndATakenUsername() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         ui.press("welcome-signup");
         fillSignup("ann", "Ann", "ann@example.org", "short", "short");
         ui.press("signup-submit");
@@ -81,16 +75,14 @@ class AccountScreensUiTest {
 
     @Test
     void wrongPasswordIsExplainedAndRememberMeSignsInOnTheNextStart() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
-        signUp("ann");
+        ui = rig.window(server.uri(), "ann");
+        UiRig.signUp(ui, "ann", "");
         ui.press("log-out");
         ui.awaitScreen("Welcome");
 
         ui.press("welcome-login");
         ui.awaitScreen("Log in");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "not my password");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "not my password");
         ui.awaitText("Wrong username or password.");
         ui.awaitText("Forgot password");
 
@@ -99,15 +91,15 @@ class AccountScreensUiTest {
         ui.awaitScreen("Channels");
         ui.close();
 
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        ui = rig.window(server.uri(), "ann");
         ui.awaitScreen("Channels");
         assertThat(ui.text("channels-user")).isEqualTo("ann");
     }
 
     @Test
     void forgotPasswordTakesACodeAndANewPassword() {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
-        signUp("ann");
+        ui = rig.window(server.uri(), "ann");
+        UiRig.signUp(ui, "ann", "");
         ui.press("log-out");
         ui.press("welcome-login");
         ui.press("login-forgot");
@@ -132,45 +124,34 @@ class AccountScreensUiTest {
 
     @Test
     void aPasswordResetElsewhereEndsThisSessionAndAsksToLogInAgain() throws Exception {
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
-        signUp("ann");
-        try (app.duet.client.signaling.SignalingClient phone = new app.duet.client.signaling.SignalingClient(
-                app.duet.client.signaling.SignalingConfig.defaults(server.uri(), "phone/1"),
-                new app.duet.client.config.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("phone"))),
-                Runnable::run)) {
-            phone.start();
+        ui = rig.window(server.uri(), "ann");
+        UiRig.signUp(ui, "ann", "");
+        try (SignalingClient phone = rig.client(server.uri(), "phone")) {
             phone.confirmPasswordReset("ann", server.issueResetCode("ann"), "new horse battery").get();
         }
 
         ui.awaitScreen("Log in");
         ui.awaitText("Your session has ended.");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "new horse battery");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "new horse battery");
         ui.awaitScreen("Channels");
     }
 
     @Test
     void anUnreachableServerIsExplainedWithWhatToTry() throws Exception {
-        int unused;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            unused = probe.getLocalPort();
-        }
-        ui = UiClient.start(URI.create("ws://127.0.0.1:" + unused), temp.resolve("ann"));
+        int unused = TestServer.unusedPort();
+        ui = rig.window(URI.create("ws://127.0.0.1:" + unused), "ann");
         ui.awaitText("Can't reach the server at ws://127.0.0.1:" + unused);
         ui.awaitText("Not reachable");
 
         ui.press("welcome-login");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "correct horse");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "correct horse");
         ui.awaitText("Can't reach the Duet server.");
         ui.awaitText("Check the server address");
     }
 
     @Test
     void aMistypedServerAddressIsExplainedAndAGoodOneIsUsed() {
-        ui = UiClient.start(URI.create("ws://127.0.0.1:1"), temp.resolve("ann"));
+        ui = rig.window(URI.create("ws://127.0.0.1:1"), "ann");
         ui.type("welcome-server", "http://nope");
         ui.press("welcome-signup");
         ui.awaitText("is not a server address");
@@ -179,13 +160,6 @@ class AccountScreensUiTest {
         ui.press("welcome-signup");
         ui.awaitScreen("Sign up");
         fillSignup("ann", "Ann", "ann@example.org", "correct horse", "correct horse");
-        ui.press("signup-submit");
-        ui.awaitScreen("Channels");
-    }
-
-    private void signUp(String name) {
-        ui.press("welcome-signup");
-        fillSignup(name, "", name + "@example.org", "correct horse", "correct horse");
         ui.press("signup-submit");
         ui.awaitScreen("Channels");
     }

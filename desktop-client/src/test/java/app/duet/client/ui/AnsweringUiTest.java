@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.Node;
@@ -29,6 +29,7 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
+import app.duet.client.testing.Waits;
 import app.duet.client.ui.common.VideoView;
 
 /**
@@ -41,9 +42,10 @@ import app.duet.client.ui.common.VideoView;
 class AnsweringUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
-    private UiRig rig;
     private UiClient bob;
     private CallEngine carol;
     private final List<FileTransferUpdate> carolFiles = new CopyOnWriteArrayList<>();
@@ -52,14 +54,7 @@ class AnsweringUiTest {
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"));
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        server.close();
+        server = rig.server();
     }
 
     @Test
@@ -70,11 +65,11 @@ class AnsweringUiTest {
         assertThat(bob.text("incoming-accept-audio")).isEqualTo("Accept audio only");
         bob.press("incoming-accept-audio");
         bob.awaitScreen("Call with carol");
-        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED);
+        await().atMost(Waits.UI).until(() -> carol.state() == CallState.CONNECTED);
         VideoView carolOnBobsScreen = bob.node("call-remote-video");
         VideoView bobsSelfView = bob.node("call-self-view");
         // Carol's video reaches Bob: time enough for Bob's camera to have shown frames, had it opened.
-        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(carolOnBobsScreen::drawnFrames) > 10
+        await().atMost(Waits.UI).until(() -> UiClient.onFx(carolOnBobsScreen::drawnFrames) > 10
                 && carol.controls().selfView().publishedFrames() > 10);
 
         assertThat(UiClient.onFx(bobsSelfView::isVisible)).as("no self-view in an audio-only answer").isFalse();
@@ -93,7 +88,7 @@ class AnsweringUiTest {
         carol.ring("room", false).get();
         bob.press("incoming-accept-audio");
         bob.awaitScreen("Call with carol");
-        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
+        await().atMost(Waits.UI).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
 
         Path unwanted = Files.write(temp.resolve("unwanted.exe"), new byte[2048]);
         String declined = carol.controls().sendFile(unwanted);
@@ -108,8 +103,8 @@ class AnsweringUiTest {
         assertThat(UiClient.onFx(decline::getAccessibleText)).isEqualTo("Decline unwanted.exe from carol");
         bob.run(decline::fire);
 
-        await().atMost(UiClient.WAIT).until(() -> hasStatus(declined, Status.DECLINED));
-        await().atMost(UiClient.WAIT).until(() -> !bob.has("file-offer-" + declined));
+        await().atMost(Waits.UI).until(() -> hasStatus(declined, Status.DECLINED));
+        await().atMost(Waits.UI).until(() -> !bob.has("file-offer-" + declined));
         bob.awaitText("unwanted.exe — declined");
 
         byte[] wanted = "the minutes of the meeting".getBytes();
@@ -118,9 +113,9 @@ class AnsweringUiTest {
         new Screenshots().shoot(bob, "14-chat-and-files");
         bob.run(() -> ((Button) second.lookup("#file-offer-accept")).fire());
 
-        await().atMost(UiClient.WAIT).until(() -> hasStatus(accepted, Status.COMPLETED));
+        await().atMost(Waits.UI).until(() -> hasStatus(accepted, Status.COMPLETED));
         ListView<FileTransferUpdate> transfers = bob.node("chat-transfers");
-        FileTransferUpdate received = await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> transfers.getItems()
+        FileTransferUpdate received = await().atMost(Waits.UI).until(() -> UiClient.onFx(() -> transfers.getItems()
                 .stream().filter(t -> t.transferId().equals(accepted) && t.status() == Status.COMPLETED).findFirst()
                 .orElse(null)), t -> t != null);
         try {
@@ -141,12 +136,12 @@ class AnsweringUiTest {
         carol.ring("room", false).get();
         bob.press("incoming-accept-audio");
         bob.awaitScreen("Call with carol");
-        await().atMost(UiClient.WAIT).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
+        await().atMost(Waits.UI).until(() -> carol.state() == CallState.CONNECTED && carolDataOpen);
         Button sendFile = bob.node("call-file");
-        await().atMost(UiClient.WAIT).until(() -> !UiClient.onFx(sendFile::isDisabled));
+        await().atMost(Waits.UI).until(() -> !UiClient.onFx(sendFile::isDisabled));
 
         bob.press("call-file");
-        String id = await().atMost(UiClient.WAIT).until(() -> carolFiles.stream()
+        String id = await().atMost(Waits.UI).until(() -> carolFiles.stream()
                 .filter(u -> u.direction() == Direction.INCOMING && u.status() == Status.OFFERED)
                 .map(FileTransferUpdate::transferId).findFirst().orElse(null), Objects::nonNull);
         Node prompt = bob.node("file-sent-" + id);
@@ -159,9 +154,9 @@ class AnsweringUiTest {
         assertThat(UiClient.onFx(withdraw::getAccessibleText)).isEqualTo("Withdraw report.pdf, offered to carol");
         bob.run(withdraw::fire);
 
-        await().atMost(UiClient.WAIT).until(() -> carolFiles.stream()
+        await().atMost(Waits.UI).until(() -> carolFiles.stream()
                 .anyMatch(u -> u.transferId().equals(id) && u.status() == Status.CANCELLED));
-        await().atMost(UiClient.WAIT).until(() -> !bob.has("file-sent-" + id));
+        await().atMost(Waits.UI).until(() -> !bob.has("file-sent-" + id));
         bob.awaitText("report.pdf — cancelled");
         bob.press("call-hangup");
         bob.awaitScreen("Channels");

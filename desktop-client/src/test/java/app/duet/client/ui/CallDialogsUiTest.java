@@ -5,35 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.sound.RingTone.Tone;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 
 /** What the caller sees when a call does not happen: declined, busy, no answer; and a missed incoming call. */
 class CallDialogsUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
-    private UiRig rig;
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"), Duration.ofSeconds(3));
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-        server.close();
+        server = rig.server(s -> s.ringTimeout(Duration.ofSeconds(3)));
     }
 
     @Test
@@ -130,7 +125,7 @@ class CallDialogsUiTest {
     /** A server with the default ring timeout, for checks made while a call rings. */
     private void longRings() {
         server.close();
-        server = TestServer.start(temp.resolve("server-long-rings"));
+        server = rig.server("server-long-rings", s -> s);
     }
 
     private UiClient open(String user, String name) {
@@ -145,6 +140,6 @@ class CallDialogsUiTest {
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().atMost(UiClient.WAIT).until(condition);
+        org.awaitility.Awaitility.await().atMost(Waits.UI).until(condition);
     }
 }

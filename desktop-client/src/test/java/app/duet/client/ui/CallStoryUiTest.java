@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.control.Button;
@@ -21,6 +19,7 @@ import app.duet.client.call.model.ChatMessage;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
+import app.duet.client.testing.Waits;
 import app.duet.client.ui.common.VideoView;
 
 /**
@@ -31,25 +30,20 @@ import app.duet.client.ui.common.VideoView;
 class CallStoryUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
-    private final List<UiClient> windows = new ArrayList<>();
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() {
-        windows.forEach(UiClient::close);
-        server.close();
+        server = rig.server();
     }
 
     @Test
     void twoPeopleMeetCallSeeEachOtherChatMuteShareAndHangUp() {
-        UiClient ann = open("ann");
-        UiClient bob = open("bob");
+        UiClient ann = rig.window(server.uri(), "ann");
+        UiClient bob = rig.window(server.uri(), "bob");
         UiRig.signUp(ann, "ann", "Ann Smith");
         UiRig.signUp(bob, "bob", "Bob Jones");
 
@@ -72,32 +66,32 @@ class CallStoryUiTest {
         bob.awaitScreen("Call with Ann Smith");
         assertThat(ann.callTicker().running()).as("one call screen, one ticker").isEqualTo(1);
         assertThat(bob.callTicker().running()).isEqualTo(1);
-        await().atMost(UiClient.WAIT).until(() -> ann.text("call-status").startsWith("Connected")
+        await().atMost(Waits.UI).until(() -> ann.text("call-status").startsWith("Connected")
                 && bob.text("call-status").startsWith("Connected"));
         VideoView annSees = ann.node("call-remote-video");
         VideoView bobSees = bob.node("call-remote-video");
         VideoView annSelf = ann.node("call-self-view");
         VideoView bobSelf = bob.node("call-self-view");
-        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(annSees::drawnFrames) > 5
+        await().atMost(Waits.UI).until(() -> UiClient.onFx(annSees::drawnFrames) > 5
                 && UiClient.onFx(bobSees::drawnFrames) > 5 && UiClient.onFx(annSelf::drawnFrames) > 5
                 && UiClient.onFx(bobSelf::drawnFrames) > 5);
-        await().atMost(UiClient.WAIT).until(() -> !ann.text("call-safety-code").isEmpty());
+        await().atMost(Waits.UI).until(() -> !ann.text("call-safety-code").isEmpty());
         assertThat(ann.text("call-safety-code")).isEqualTo(bob.text("call-safety-code"));
         new Screenshots().shoot(ann, "11-call");
 
         ann.press("call-quality"); // the details: round trip, loss, resolutions and rates, path
-        await().atMost(UiClient.WAIT).until(() -> ann.has("call-quality-details")
+        await().atMost(Waits.UI).until(() -> ann.has("call-quality-details")
                 && ann.text("call-quality-details").startsWith("Round trip")
                 && !ann.text("call-quality-details").contains("Receiving: 0×0"));
         new Screenshots().shoot(ann, "17-call-quality");
         ann.press("call-quality");
-        await().atMost(UiClient.WAIT).until(() -> !ann.has("call-quality-details"));
+        await().atMost(Waits.UI).until(() -> !ann.has("call-quality-details"));
 
         ann.press("call-chat");
         ann.type("chat-input", "Hello Bob, can you see me?");
         ann.press("chat-send");
         ListView<ChatMessage> bobChat = bob.node("chat-messages");
-        await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> bobChat.getItems().stream()
+        await().atMost(Waits.UI).until(() -> UiClient.onFx(() -> bobChat.getItems().stream()
                 .anyMatch(m -> !m.fromMe() && m.text().equals("Hello Bob, can you see me?"))));
 
         Button mic = ann.node("call-mic");
@@ -108,12 +102,12 @@ class CallStoryUiTest {
 
         if (System.getenv("DISPLAY") != null) {
             ann.press("call-share");
-            ContextMenu picker = await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(() -> Window.getWindows()
+            ContextMenu picker = await().atMost(Waits.UI).until(() -> UiClient.onFx(() -> Window.getWindows()
                     .stream().filter(ContextMenu.class::isInstance).map(ContextMenu.class::cast)
                     .filter(Window::isShowing).findFirst().orElse(null)), m -> m != null);
             ann.run(() -> picker.getItems().get(0).fire());
             Button share = ann.node("call-share");
-            await().atMost(UiClient.WAIT).until(() -> UiClient.onFx(share::getAccessibleText)
+            await().atMost(Waits.UI).until(() -> UiClient.onFx(share::getAccessibleText)
                     .startsWith("Sharing your screen"));
             bob.awaitText("Ann Smith is sharing their screen");
             new Screenshots().shoot(bob, "12-call-screen-shared");
@@ -131,11 +125,5 @@ class CallStoryUiTest {
         bob.press("log-out");
         ann.awaitScreen("Welcome");
         bob.awaitScreen("Welcome");
-    }
-
-    private UiClient open(String name) {
-        UiClient ui = UiClient.start(server.uri(), temp.resolve(name));
-        windows.add(ui);
-        return ui;
     }
 }

@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.call.CallEngine;
@@ -17,9 +16,9 @@ import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.Coturn;
 import app.duet.client.call.IncomingCall;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
-import app.duet.server.DuetServer;
-import app.duet.server.config.ServerConfig;
+import app.duet.client.testing.Waits;
 
 /**
  * "Always relay" applies to the next call without restarting Duet: Ann turns it on in Settings of a
@@ -30,26 +29,16 @@ class ForceRelayUiTest {
 
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
-    private UiRig rig;
-
-    @BeforeEach
-    void startRig() {
-        rig = new UiRig(temp);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        rig.close();
-    }
 
     @Test
     void turningOnAlwaysRelayAppliesToTheNextCall() throws Exception {
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         // Dan does not force the relay: Ann's relay reaches his host candidates on this machine's addresses.
         Coturn turn = rig.closeLater(Coturn.startForThisMachine(SECRET, temp.resolve("turn.log")));
-        DuetServer server = rig.closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
-                .dataDir(temp.resolve("server")).bcryptCost(4).turnUrls(List.of(turn.url())).turnSecret(SECRET).build()));
+        TestServer server = rig.server(s -> s.turnUrls(List.of(turn.url())).turnSecret(SECRET));
         UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
         UiRig.createChannel(ann, "room");
         List<IncomingCall> rings = new CopyOnWriteArrayList<>();
@@ -61,16 +50,16 @@ class ForceRelayUiTest {
         ann.press("settings-force-relay");
         ann.press("settings-back");
         ann.press("call-audio-room");
-        await().atMost(UiClient.WAIT).until(() -> !rings.isEmpty());
+        await().atMost(Waits.UI).until(() -> !rings.isEmpty());
         dan.accept(app.duet.protocol.Media.AUDIO).get();
 
         ann.awaitScreen("Call with dan");
-        await().atMost(UiClient.WAIT).until(() -> ann.text("call-status").equals("Connected · relayed"));
+        await().atMost(Waits.UI).until(() -> ann.text("call-status").equals("Connected · relayed"));
         ann.press("call-hangup");
         ann.awaitScreen("Channels");
     }
 
-    private CallEngine dan(DuetServer server, List<IncomingCall> rings) throws Exception {
+    private CallEngine dan(TestServer server, List<IncomingCall> rings) throws Exception {
         SignalingClient client = rig.signedUpClient(server.uri(), "dan");
         client.joinChannel("room").get();
         return rig.engine(client, "dan", new CallEngineListener() {

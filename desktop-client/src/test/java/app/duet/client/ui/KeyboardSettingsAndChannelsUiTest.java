@@ -1,13 +1,12 @@
 package app.duet.client.ui;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
@@ -15,17 +14,17 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 
-import app.duet.client.config.ConfigDir;
-import app.duet.client.config.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
+import app.duet.client.testing.Waits;
 
 /** Keyboard navigation and the help overlay, settings that stick, and the channel screen's error states. */
 class KeyboardSettingsAndChannelsUiTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
     private UiClient ui;
@@ -33,15 +32,9 @@ class KeyboardSettingsAndChannelsUiTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(temp.resolve("server"));
-        ui = UiClient.start(server.uri(), temp.resolve("ann"));
+        server = rig.server();
+        ui = rig.window(server.uri(), "ann");
         ui.awaitScreen("Welcome");
-    }
-
-    @AfterEach
-    void stop() {
-        ui.close();
-        server.close();
     }
 
     @Test
@@ -84,13 +77,7 @@ class KeyboardSettingsAndChannelsUiTest {
 
     @Test
     void channelErrorsSayWhatToDo() throws Exception {
-        ui.press("welcome-signup");
-        ui.type("signup-username", "ann");
-        ui.type("signup-email", "ann@example.org");
-        ui.type("signup-password", "correct horse");
-        ui.type("signup-confirm", "correct horse");
-        ui.press("signup-submit");
-        ui.awaitScreen("Channels");
+        UiRig.signUp(ui, "ann", "");
         ui.awaitText("No channels yet.");
 
         ui.type("channel-name", "nowhere");
@@ -101,7 +88,8 @@ class KeyboardSettingsAndChannelsUiTest {
         ui.press("channel-create");
         ui.awaitText("can't be a channel name");
 
-        try (SignalingClient bob = user("bob"); SignalingClient carol = user("carol")) {
+        try (SignalingClient bob = rig.signedUpClient(server.uri(), "bob");
+             SignalingClient carol = rig.signedUpClient(server.uri(), "carol")) {
             bob.createChannel("full-room").get();
             carol.joinChannel("full-room").get();
             ui.type("channel-name", "full-room");
@@ -117,14 +105,6 @@ class KeyboardSettingsAndChannelsUiTest {
         }
     }
 
-    private SignalingClient user(String name) throws Exception {
-        SignalingClient client = new SignalingClient(SignalingConfig.defaults(server.uri(), "test/1"),
-                new FileSessionStore(new ConfigDir(temp.resolve(name))), Runnable::run);
-        client.start();
-        client.signup(name, name, name + "@example.org", "correct horse", false).get();
-        return client;
-    }
-
     private String focusId() {
         return UiClient.onFx(() -> {
             Node owner = ui.stage().getScene().getFocusOwner();
@@ -133,6 +113,6 @@ class KeyboardSettingsAndChannelsUiTest {
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {
-        org.awaitility.Awaitility.await().atMost(UiClient.WAIT).until(condition);
+        org.awaitility.Awaitility.await().atMost(Waits.UI).until(condition);
     }
 }

@@ -10,15 +10,14 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import javafx.scene.input.KeyCode;
 
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
@@ -31,26 +30,21 @@ import app.duet.protocol.Media;
 class ScreenshotsTest {
     @TempDir
     Path temp;
+    @RegisterExtension
+    final UiRig rig = new UiRig(() -> temp);
 
     private TestServer server;
-    private final List<UiClient> windows = new ArrayList<>();
     private final Screenshots camera = new Screenshots();
     private final List<Path> shots = new ArrayList<>();
 
     @BeforeEach
     void startServer() {
-        server = TestServer.start(temp.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() {
-        windows.forEach(UiClient::close);
-        server.close();
+        server = rig.server();
     }
 
     @Test
     void everyScreenRendersInBothThemesAndSizes() throws Exception {
-        UiClient ui = open(server.uri(), "ann");
+        UiClient ui = rig.window(server.uri(), "ann");
         ui.awaitText("Connected");
         shots.addAll(camera.shoot(ui, "01-welcome"));
 
@@ -72,10 +66,7 @@ class ScreenshotsTest {
         ui.press("channel-create");
         ui.awaitText("created");
 
-        try (SignalingClient bob = new SignalingClient(SignalingConfig.defaults(server.uri(), "bob/1"),
-                new app.duet.client.config.FileSessionStore(new app.duet.client.config.ConfigDir(temp.resolve("bob"))),
-                Runnable::run)) {
-            bob.start();
+        try (SignalingClient bob = rig.client(server.uri(), "bob")) {
             bob.signup("bob", "Bob Jones", "bob@example.org", "correct horse", false).get();
             bob.joinChannel("ann-and-bob").get();
             ui.awaitText("Bob Jones is online");
@@ -107,9 +98,7 @@ class ScreenshotsTest {
 
         ui.press("log-out");
         ui.press("welcome-login");
-        ui.type("login-username", "ann");
-        ui.type("login-password", "wrong password");
-        ui.press("login-submit");
+        UiRig.logIn(ui, "ann", "wrong password");
         ui.awaitText("Wrong username or password.");
         shots.addAll(camera.shoot(ui, "08-login-error"));
 
@@ -126,12 +115,6 @@ class ScreenshotsTest {
         for (Path shot : shots) {
             assertThat(distinctColours(shot)).as(shot.toString()).isGreaterThan(8);
         }
-    }
-
-    private UiClient open(java.net.URI uri, String name) {
-        UiClient ui = UiClient.start(uri, temp.resolve(name));
-        windows.add(ui);
-        return ui;
     }
 
     private static long distinctColours(Path png) throws IOException {

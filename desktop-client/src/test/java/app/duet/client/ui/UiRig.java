@@ -2,6 +2,11 @@ package app.duet.client.ui;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
@@ -14,24 +19,42 @@ import app.duet.client.config.FileSessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Closer;
+import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.ui.call.FilePicker;
+import app.duet.server.config.ServerConfig;
 
 /**
- * The set-up of the UI tests: Duet windows, and the people at the other end — signaling clients, or call engines
- * on synthetic media as the headless client uses — against a server the test started. Everything it made is closed
- * in reverse order by {@link #close()}.
+ * The set-up of every UI test: the server, Duet windows, and the people at the other end — signaling clients, or
+ * call engines on synthetic media as the headless client uses. A test registers it on an instance field
+ * ({@code @RegisterExtension final UiRig rig = new UiRig(() -> temp);} next to a {@code @TempDir Path temp});
+ * everything it made is closed in reverse order after each test (windows and clients before the server).
  */
-final class UiRig implements AutoCloseable {
+final class UiRig implements AfterEachCallback {
 
     static final String PASSWORD = "correct horse";
 
-    private final Path temp;
+    private final Supplier<Path> temp;
     private final Closer closer = new Closer();
 
-    /** {@code temp} takes each person's settings, session and downloads. */
-    UiRig(Path temp) {
+    /** {@code temp} (the test's temp dir, read when first needed) takes the server's data and each person's files. */
+    UiRig(Supplier<Path> temp) {
         this.temp = temp;
+    }
+
+    /** A server with the test defaults and its data in {@code temp}/server; stopped after what started later. */
+    TestServer server() {
+        return server(UnaryOperator.identity());
+    }
+
+    /** As above, with further settings (see {@link TestServer#start(Path, UnaryOperator)}). */
+    TestServer server(UnaryOperator<ServerConfig.Builder> settings) {
+        return server("server", settings);
+    }
+
+    /** As above, with its data in {@code temp}/{@code dir}: a second server of one test. */
+    TestServer server(String dir, UnaryOperator<ServerConfig.Builder> settings) {
+        return closeLater(TestServer.start(temp.get().resolve(dir), settings));
     }
 
     /** A Duet window on {@code server}, signed up as {@code user} and showing its channels. */
@@ -41,14 +64,14 @@ final class UiRig implements AutoCloseable {
 
     /** As above, sending the files {@code files} picks. */
     UiClient signedUp(URI server, String user, String name, FilePicker files) {
-        UiClient ui = closeLater(UiClient.start(server, temp.resolve(user), files));
+        UiClient ui = closeLater(UiClient.start(server, temp.get().resolve(user), files));
         signUp(ui, user, name);
         return ui;
     }
 
     /** A Duet window on {@code server}, on its first page. */
     UiClient window(URI server, String user) {
-        return closeLater(UiClient.start(server, temp.resolve(user)));
+        return closeLater(UiClient.start(server, temp.get().resolve(user)));
     }
 
     static void signUp(UiClient ui, String user, String name) {
@@ -62,6 +85,13 @@ final class UiRig implements AutoCloseable {
         ui.awaitScreen("Channels");
     }
 
+    /** Fills in the log-in form and submits it; the test then waits for what should follow. */
+    static void logIn(UiClient ui, String user, String password) {
+        ui.type("login-username", user);
+        ui.type("login-password", password);
+        ui.press("login-submit");
+    }
+
     /** Creates {@code channel} and waits for its card, so that it exists on the server before anyone joins it. */
     static void createChannel(UiClient ui, String channel) {
         ui.type("channel-name", channel);
@@ -72,7 +102,7 @@ final class UiRig implements AutoCloseable {
     /** A started signaling client keeping its session in its own folder; not signed in. */
     SignalingClient client(URI server, String user) {
         SignalingClient client = closeLater(new SignalingClient(SignalingConfig.defaults(server, "test/1"),
-                new FileSessionStore(new ConfigDir(temp.resolve(user))), Runnable::run));
+                new FileSessionStore(new ConfigDir(temp.get().resolve(user))), Runnable::run));
         client.start();
         return client;
     }
@@ -88,7 +118,7 @@ final class UiRig implements AutoCloseable {
     CallEngine engine(SignalingClient client, String user, CallEngineListener listener) {
         MediaEngine media = closeLater(MediaEngine.start(AudioMode.HEADLESS));
         CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(user).withSize(320, 240, 15),
-                AudioMode.HEADLESS, false, temp.resolve(user + "-downloads"));
+                AudioMode.HEADLESS, false, temp.get().resolve(user + "-downloads"));
         return closeLater(new CallEngine(client, media, false, settings, listener, Runnable::run));
     }
 
@@ -97,7 +127,7 @@ final class UiRig implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
         closer.close();
     }
 }

@@ -1,7 +1,9 @@
 package app.duet.server.channels;
 
 import app.duet.protocol.CallState;
+import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Media;
+import app.duet.server.ServiceException;
 import app.duet.server.store.Channels.Member;
 import java.util.concurrent.ScheduledFuture;
 
@@ -51,6 +53,22 @@ final class Call {
 
     String otherUsername(String username) {
         return caller.username().equals(username) ? callee.username() : caller.username();
+    }
+
+    /**
+     * Glare: {@code actor} rings back the peer who is ringing them in the same channel; both mean the same call.
+     * This call is the one {@code actor} is in already.
+     */
+    boolean isGlare(Actor actor, Channel inChannel, Member peer) {
+        return state == CallState.RINGING && channel.equals(inChannel.name)
+                && callee.username().equals(actor.username()) && caller.username().equals(peer.username());
+    }
+
+    /** WRONG_STATE unless the call still rings (accept, decline and cancel act only on a ringing call). */
+    void requireRinging() {
+        if (state != CallState.RINGING) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "The call was already answered.");
+        }
     }
 
     void cancelTimers() {

@@ -51,7 +51,7 @@ final class CallTable {
                       Outbox out) {
         Call mine = byUser.get(actor.username());
         if (mine != null) {
-            if (isGlare(mine, actor, channel, peer)) {
+            if (mine.isGlare(actor, channel, peer)) {
                 return mergeGlareLocked(mine, actor, out);
             }
             throw new ServiceException(ErrorCode.WRONG_STATE, "You are already in a call; hang up first.");
@@ -78,7 +78,7 @@ final class CallTable {
 
     void acceptLocked(Actor actor, String callId, Outbox out) {
         Call call = calleeCall(actor, callId);
-        requireRinging(call);
+        call.requireRinging();
         activateLocked(call, actor);
         out.toSession(call.callerSession, new Event.CallAccepted(call.id));
         out.toUserExcept(call.callee.username(), actor.connectionId(), new Event.CallAccepted(call.id));
@@ -86,7 +86,7 @@ final class CallTable {
 
     void declineLocked(Actor actor, String callId, Outbox out) {
         Call call = calleeCall(actor, callId);
-        requireRinging(call);
+        call.requireRinging();
         removeLocked(call);
         out.toSession(call.callerSession, new Event.CallDeclined(call.id));
         out.toUserExcept(call.callee.username(), actor.connectionId(), new Event.CallDeclined(call.id));
@@ -97,7 +97,7 @@ final class CallTable {
         if (!call.isCaller(actor)) {
             throw new ServiceException(ErrorCode.WRONG_STATE, "Only the caller can cancel; decline instead.");
         }
-        requireRinging(call);
+        call.requireRinging();
         removeLocked(call);
         out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
     }
@@ -256,11 +256,6 @@ final class CallTable {
         log.activatedLocked(call);
     }
 
-    private static boolean isGlare(Call mine, Actor actor, Channel channel, Member peer) {
-        return mine.state == CallState.RINGING && mine.channel.equals(channel.name)
-                && mine.callee.username().equals(actor.username()) && mine.caller.username().equals(peer.username());
-    }
-
     private void removeLocked(Call call) {
         if (call.state == CallState.ACTIVE) {
             log.removedLocked(call.id);
@@ -296,12 +291,6 @@ final class CallTable {
             throw new ServiceException(ErrorCode.WRONG_STATE, "Only the person being rung can answer.");
         }
         return call;
-    }
-
-    private static void requireRinging(Call call) {
-        if (call.state != CallState.RINGING) {
-            throw new ServiceException(ErrorCode.WRONG_STATE, "The call was already answered.");
-        }
     }
 
     private static UserInfo userInfo(Member member) {

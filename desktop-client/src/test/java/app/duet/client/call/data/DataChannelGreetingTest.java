@@ -76,7 +76,7 @@ class DataChannelGreetingTest {
         channel.onOpen();
         Path file = java.nio.file.Files.writeString(downloads.resolve("note.txt"), "hello");
         channel.files().send(file);
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        org.awaitility.Awaitility.await().atMost(app.duet.client.testing.Waits.SIGNALING)
                 .until(() -> files.stream().anyMatch(u -> u.status() == FileTransferUpdate.Status.FAILED));
         assertThat(link.sent).containsExactly("{\"type\":\"hello\"}");
     }

@@ -3,10 +3,10 @@ package app.duet.client.call.media;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 
 import app.duet.client.testing.PrivateSoundServer;
 import app.duet.client.testing.SoundServer;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,17 +34,17 @@ class AudioDevicesSoundTest {
     void selecting_a_microphone_and_a_speaker_moves_the_module_streams_to_them(SoundServer sound) {
         try (MediaEngine engine = MediaEngine.start(AudioMode.AUTO)) {
             assertThat(engine.selectMicrophone(SoundServer.SILENT_MIC)).isTrue();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            await().atMost(Waits.DEVICE).untilAsserted(() ->
                     assertThat(sound.recordingSources()).containsExactly(SoundServer.SILENT_MIC));
             assertThat(engine.selectMicrophone(SoundServer.TONE_MIC)).isTrue();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            await().atMost(Waits.DEVICE).untilAsserted(() ->
                     assertThat(sound.recordingSources()).containsExactly(SoundServer.TONE_MIC));
 
             assertThat(engine.selectSpeaker(SoundServer.SPEAKER_B)).isTrue();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            await().atMost(Waits.DEVICE).untilAsserted(() ->
                     assertThat(sound.playbackSinks()).containsExactly(SoundServer.SPEAKER_B));
             assertThat(engine.selectSpeaker(SoundServer.SPEAKER_A)).isTrue();
-            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+            await().atMost(Waits.DEVICE).untilAsserted(() ->
                     assertThat(sound.playbackSinks()).containsExactly(SoundServer.SPEAKER_A));
         }
     }
@@ -53,12 +53,12 @@ class AudioDevicesSoundTest {
     void playout_runs_on_the_default_speaker_and_close_releases_every_stream(SoundServer sound) {
         MediaEngine engine = MediaEngine.start(AudioMode.AUTO);
         assertThat(engine.hasRealAudio()).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(sound::playbackSinks,
+        await().atMost(Waits.DEVICE).until(sound::playbackSinks,
                 sinks -> sinks.equals(java.util.List.of(SoundServer.SPEAKER_A)));
 
         engine.close();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().atMost(Waits.DEVICE).untilAsserted(() -> {
             assertThat(sound.playbackSinks()).as("playback streams left on the server").isEmpty();
             assertThat(sound.recordingSources()).as("recording streams left on the server").isEmpty();
         });

@@ -17,6 +17,7 @@ import app.duet.client.call.video.FrameStamp;
 import app.duet.client.call.video.LatestFrameHolder;
 import app.duet.client.testing.FakeCameraControl;
 import app.duet.client.testing.FakeCameras;
+import app.duet.client.testing.Waits;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @FakeCameras
 class CameraDevicesCameraTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Waits.DEVICE;
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
 

@@ -9,10 +9,10 @@ import java.awt.Frame;
 import java.awt.GraphicsEnvironment;
 import java.awt.Rectangle;
 import java.awt.Robot;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import app.duet.client.testing.Waits;
 
 /** Screen grabs of a real (Xvfb) screen, at the screen's own size and scaled down. */
 class ScreenFrameProducerTest {
@@ -33,7 +33,7 @@ class ScreenFrameProducerTest {
         redPatch.setBackground(Color.RED);
         redPatch.setBounds(screen.x, screen.y, screen.width / 2, screen.height / 2);
         redPatch.setVisible(true);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Waits.CALL)
                 .until(() -> robot.getPixelColor(screen.x + 10, screen.y + 10).equals(Color.RED));
     }
 

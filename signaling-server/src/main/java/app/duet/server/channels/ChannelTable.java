@@ -1,0 +1,223 @@
+package app.duet.server.channels;
+
+import app.duet.protocol.ChannelInfo;
+import app.duet.protocol.ErrorCode;
+import app.duet.protocol.Event;
+import app.duet.protocol.MemberInfo;
+import app.duet.protocol.PresenceState;
+import app.duet.protocol.UserInfo;
+import app.duet.server.ServiceException;
+import app.duet.server.store.Channels;
+import app.duet.server.store.Channels.Member;
+import app.duet.server.store.Channels.StoredChannel;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * Channels and their rules: create, join, leave, delete, at most {@link ChannelRegistry#MAX_MEMBERS} members and
+ * {@link ChannelRegistry#MAX_CHANNELS_OWNED} channels per owner, presence for the other member. Every method runs under the
+ * {@link ChannelRegistry} lock (hence "Locked"), records events in an {@link Outbox} and submits the change to
+ * the {@link StoreWriter} under the lock, so the database sees changes in the order they were decided.
+ */
+final class ChannelTable {
+    private final Map<String, Channel> channels = new HashMap<>();
+    private final Map<String, Set<String>> channelsByUser = new HashMap<>();
+    private final Channels store;
+    private final StoreWriter storeWriter;
+    private final Clock clock;
+    private final Predicate<String> online;
+
+    /** {@code online} tells whether a user has a connection now, for the members' online flags. */
+    ChannelTable(Channels store, StoreWriter storeWriter, Clock clock, Predicate<String> online) {
+        this.store = store;
+        this.storeWriter = storeWriter;
+        this.clock = clock;
+        this.online = online;
+    }
+
+    /** Puts back a stored channel (at start-up). */
+    void loadLocked(StoredChannel stored) {
+        Channel channel = new Channel(stored.name(), stored.owner(), stored.members());
+        channels.put(channel.name, channel);
+        channel.members.forEach(m -> index(m.username(), channel.name));
+    }
+
+    /** The channel, or null if there is none of that name. */
+    Channel findLocked(String name) {
+        return channels.get(name);
+    }
+
+    /** The channel; CHANNEL_NOT_FOUND if there is none. */
+    Channel existingLocked(String name) {
+        Channel channel = channels.get(name);
+        if (channel == null) {
+            throw new ServiceException(ErrorCode.CHANNEL_NOT_FOUND, "There is no channel named '" + name + "'.");
+        }
+        return channel;
+    }
+
+    /** The channel, of which {@code actor} must be a member (NOT_A_MEMBER otherwise). */
+    Channel memberChannelLocked(Actor actor, String name) {
+        Channel channel = existingLocked(name);
+        if (!channel.hasMember(actor.username())) {
+            throw new ServiceException(ErrorCode.NOT_A_MEMBER, "You are not a member of '" + name + "'.");
+        }
+        return channel;
+    }
+
+    /** Creates the channel with {@code actor} as its owner and only member; the future completes once stored. */
+    CompletableFuture<Void> createLocked(Actor actor, String name) {
+        if (channels.containsKey(name)) {
+            throw new ServiceException(ErrorCode.CHANNEL_EXISTS, "A channel named '" + name + "' exists already.");
+        }
+        long owned = channels.values().stream().filter(c -> c.owner.equals(actor.username())).count();
+        if (owned >= ChannelRegistry.MAX_CHANNELS_OWNED) {
+            throw new ServiceException(ErrorCode.LIMIT_REACHED,
+                    "You own " + ChannelRegistry.MAX_CHANNELS_OWNED + " channels already; delete one first.");
+        }
+        Channel channel = new Channel(name, actor.username(), List.of(member(actor)));
+        channels.put(name, channel);
+        index(actor.username(), name);
+        return persist(() -> store.create(name, actor.username(), clock.instant()));
+    }
+
+    /** The channel could not be stored: it is not there after all (members who joined meanwhile are out too). */
+    void undoCreateLocked(Channel channel) {
+        if (channels.get(channel.name) == channel) {
+            channels.remove(channel.name);
+            channel.members.forEach(m -> unindex(m.username(), channel.name));
+        }
+    }
+
+    /** Adds {@code actor} unless a member already; the future completes once stored. */
+    CompletableFuture<Void> joinLocked(Actor actor, String name, Outbox out) {
+        Channel channel = existingLocked(name);
+        if (channel.hasMember(actor.username())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (channel.members.size() >= ChannelRegistry.MAX_MEMBERS) {
+            throw new ServiceException(ErrorCode.CHANNEL_FULL, "The channel '" + name + "' already has two members.");
+        }
+        channel.members.add(member(actor));
+        index(actor.username(), name);
+        CompletableFuture<Void> written = persist(() -> store.addMember(name, actor.username(), clock.instant()));
+        presenceLocked(channel, member(actor), PresenceState.JOINED, out);
+        return written;
+    }
+
+    /** The membership could not be stored: the member is out again, and the other member is told so. */
+    void undoJoinLocked(Actor actor, String name, Outbox out) {
+        Channel channel = channels.get(name);
+        if (channel != null && channel.members.removeIf(m -> m.username().equals(actor.username()))) {
+            unindex(actor.username(), name);
+            presenceLocked(channel, member(actor), PresenceState.LEFT, out);
+        }
+    }
+
+    /**
+     * Takes the member {@code actor} out of {@code channel}: the last one out deletes it, an owner who leaves
+     * hands it to the other member. The future completes once every change is stored.
+     */
+    CompletableFuture<Void> leaveLocked(Actor actor, Channel channel, Outbox out) {
+        String name = channel.name;
+        List<CompletableFuture<Void>> written = new ArrayList<>();
+        channel.members.removeIf(m -> m.username().equals(actor.username()));
+        unindex(actor.username(), name);
+        if (channel.members.isEmpty()) {
+            channels.remove(name);
+            written.add(persist(() -> store.delete(name)));
+        } else {
+            written.add(persist(() -> store.removeMember(name, actor.username())));
+            if (channel.owner.equals(actor.username())) {
+                channel.owner = channel.members.get(0).username();
+                String newOwner = channel.owner;
+                written.add(persist(() -> store.setOwner(name, newOwner)));
+            }
+            presenceLocked(channel, member(actor), PresenceState.LEFT, out);
+        }
+        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
+    }
+
+    /** The channel, which only its owner may delete (NOT_OWNER otherwise). */
+    Channel ownedChannelLocked(Actor actor, String name) {
+        Channel channel = existingLocked(name);
+        if (!channel.owner.equals(actor.username())) {
+            throw new ServiceException(ErrorCode.NOT_OWNER, "Only the owner can delete the channel '" + name + "'.");
+        }
+        return channel;
+    }
+
+    /** Deletes the channel, telling its members (except the connection that asked); completes once stored. */
+    CompletableFuture<Void> deleteLocked(Actor actor, Channel channel, Outbox out) {
+        String name = channel.name;
+        channels.remove(name);
+        for (Member m : channel.members) {
+            unindex(m.username(), name);
+            out.toUserExcept(m.username(), actor.connectionId(), new Event.ChannelDeleted(name));
+        }
+        return persist(() -> store.delete(name));
+    }
+
+    List<ChannelInfo> listLocked(String username) {
+        List<ChannelInfo> result = new ArrayList<>();
+        for (String name : channelsByUser.getOrDefault(username, Set.of())) {
+            result.add(infoLocked(channels.get(name)));
+        }
+        result.sort(Comparator.comparing(ChannelInfo::name));
+        return result;
+    }
+
+    /** The user came online or went offline: tell the other member of each of their channels. */
+    void presenceChangedLocked(Member who, boolean isOnline, Outbox out) {
+        for (String name : channelsByUser.getOrDefault(who.username(), Set.of())) {
+            presenceLocked(channels.get(name), who, isOnline ? PresenceState.ONLINE : PresenceState.OFFLINE, out);
+        }
+    }
+
+    int countLocked() {
+        return channels.size();
+    }
+
+    ChannelInfo infoLocked(Channel channel) {
+        List<MemberInfo> members = new ArrayList<>();
+        channel.members.stream()
+                .sorted(Comparator.comparing((Member m) -> !m.username().equals(channel.owner)))
+                .forEach(m -> members.add(new MemberInfo(m.username(), m.displayName(), online.test(m.username()))));
+        return new ChannelInfo(channel.name, channel.owner, members);
+    }
+
+    private void presenceLocked(Channel channel, Member who, PresenceState state, Outbox out) {
+        Event event = new Event.Presence(channel.name, new UserInfo(who.username(), who.displayName()), state);
+        channel.otherThan(who.username()).ifPresent(other -> out.toUser(other.username(), event));
+    }
+
+    private void index(String username, String channel) {
+        channelsByUser.computeIfAbsent(username, k -> new LinkedHashSet<>()).add(channel);
+    }
+
+    private void unindex(String username, String channel) {
+        Set<String> names = channelsByUser.get(username);
+        if (names != null) {
+            names.remove(channel);
+            if (names.isEmpty()) {
+                channelsByUser.remove(username);
+            }
+        }
+    }
+
+    private CompletableFuture<Void> persist(Runnable write) {
+        return storeWriter.submit("channel change", write);
+    }
+
+    private static Member member(Actor actor) {
+        return new Member(actor.username(), actor.displayName());
+    }
+}
