@@ -79,8 +79,10 @@ final class CallSetupBenchmark {
                                                ScheduledExecutorService poller) {
         CompletableFuture<Long> first = new CompletableFuture<>();
         if (video) {
+            // The holder outlives calls: a frame of the call just hung up may still arrive after this ring
+            // started, so a frame counts only once this call is negotiating.
             side.remote().consumer(frame -> {
-                if (frame.receivedNanos() > start) {
+                if (frame.receivedNanos() > start && side.engine().state().isNegotiated()) {
                     first.complete(frame.receivedNanos());
                 }
             });

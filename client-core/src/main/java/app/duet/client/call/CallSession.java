@@ -54,7 +54,8 @@ public final class CallSession implements AutoCloseable {
     private final CallDataChannel data;
     private final LocalMedia media;
     private final PeerMedia peerMedia;
-    private volatile CallState state = CallState.IDLE;
+    /** A session exists only for a call that rings or more: it reads as ringing until its thread says more. */
+    private volatile CallState state;
     private volatile String safetyCode;
 
     public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
@@ -67,6 +68,7 @@ public final class CallSession implements AutoCloseable {
     public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
                        SignalingPort signaling, CallListener listener, Executor listenerExecutor,
                        LatestFrameHolder selfView, LatestFrameHolder remoteVideo) {
+        this.state = role == Role.CALLER ? CallState.RINGING_OUTGOING : CallState.RINGING_INCOMING;
         this.callId = callId;
         this.engine = engine;
         this.selfView = selfView;
