@@ -175,6 +175,30 @@ class CallEngineIntegrationTest {
     }
 
     @Test
+    void a_cancel_that_crosses_the_callees_accept_hangs_the_call_up() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        ann.beforeSessionCreated(() -> {
+            held.countDown();
+            awaitLatch(resume);
+        });
+        CompletableFuture<String> ringing = ann.ring("room", true);
+        assertThat(held.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the server took the ring").isTrue();
+        CompletableFuture<Void> hangingUp = ann.hangup(); // waits behind the session being built: a cancel
+        await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
+        bob.accept(Media.VIDEO).join(); // the server now has the call active; Ann's cancel will be refused
+        ann.beforeSessionCreated(() -> { });
+        resume.countDown();
+
+        ringing.join();
+        hangingUp.join();
+        await("Bob is not left in a call with nobody").atMost(WAIT)
+                .until(() -> bobEvents.ends.contains(CallEnd.REMOTE_HANGUP) && bob.state() == CallState.IDLE);
+        assertThat(annEvents.ends).containsExactly(CallEnd.LOCAL_HANGUP);
+        await().atMost(WAIT).until(() -> ann.state() == CallState.IDLE && MEDIA.get().ownedCount() == 0);
+    }
+
+    @Test
     void hanging_up_before_the_server_answered_the_ring_ends_it_once_for_both() {
         int rungOut = 0;
         for (int i = 0; i < 5; i++) { // the hang-up lands before the ring goes out, or before its reply
