@@ -69,7 +69,8 @@ public final class CallEngine implements AutoCloseable {
         this.listener = listener;
         this.listenerExecutor = listenerExecutor;
         this.iceServers = new IceServerLookup(signaling);
-        this.sessions = new CallSessionFactory(signaling, media, settings, listener, listenerExecutor);
+        this.sessions = new CallSessionFactory(signaling, media, settings, listener, listenerExecutor,
+                id -> post(l -> l.sessionFailed(id)));
         this.controls = new SessionControls(() -> Optional.ofNullable(session), this::hangup, sessions, media, settings);
         this.thread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-engine"));
         this.signalingEvents = new SignalingEvents(this);

@@ -131,6 +131,26 @@ class HostileServerTest {
     }
 
     @Test
+    void an_offer_with_garbage_sdp_fails_the_call_and_frees_its_native_objects() throws Exception {
+        server.ring("bad-offer");
+        await().atMost(WAIT).until(() -> !events.incoming.isEmpty());
+        engine.accept(Media.AUDIO).join();
+        await().atMost(WAIT).until(() -> server.heard(Request.CallAccept.class));
+
+        server.send(new Event.Offer("bad-offer", HostileServer.PEER, "this is not a session description"));
+
+        await().atMost(WAIT).until(() -> events.ends.contains(CallEnd.FAILED));
+        assertThat(events.problems).isNotEmpty();
+        await().atMost(WAIT).until(() -> engine.state() == CallState.IDLE && MEDIA.get().ownedCount() == 0);
+        await().atMost(WAIT).until(() -> server.heard(Request.CallHangup.class));
+        assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+
+        server.ring("next-call");
+        await().atMost(WAIT).until(() -> events.incoming.stream().anyMatch(c -> c.callId().equals("next-call")));
+        engine.decline().join();
+    }
+
+    @Test
     void a_server_that_stalls_mid_call_times_requests_out_and_is_left_for_a_new_connection() {
         server.ring("stalled-call");
         await().atMost(WAIT).until(() -> !events.incoming.isEmpty());
