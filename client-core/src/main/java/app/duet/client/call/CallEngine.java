@@ -50,10 +50,7 @@ public final class CallEngine implements AutoCloseable {
     private volatile CallSession session;
     private volatile Runnable beforeSessionCreated = () -> { };
 
-    /**
-     * Starts the media engine (probing audio devices may take a few seconds: call off the UI thread) and
-     * listens to {@code signaling}.
-     */
+    /** Starts the media engine (probing audio devices may take seconds: off the UI thread) and listens to signaling. */
     public static CallEngine start(SignalingClient signaling, CallEngineSettings settings,
                                    CallEngineListener listener, Executor listenerExecutor) {
         return new CallEngine(signaling, MediaEngine.start(settings.audioMode()), true, settings, listener,
@@ -69,7 +66,8 @@ public final class CallEngine implements AutoCloseable {
         this.listener = listener;
         this.listenerExecutor = listenerExecutor;
         this.iceServers = new IceServerLookup(signaling);
-        this.sessions = new CallSessionFactory(signaling, media, settings, listener, listenerExecutor);
+        this.sessions = new CallSessionFactory(signaling, media, settings, listener, listenerExecutor,
+                id -> post(l -> l.sessionFailed(id)));
         this.controls = new SessionControls(() -> Optional.ofNullable(session), this::hangup, sessions, media, settings);
         this.thread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-call-engine"));
         this.signalingEvents = new SignalingEvents(this);
@@ -93,9 +91,8 @@ public final class CallEngine implements AutoCloseable {
     }
 
     /**
-     * Accepts the incoming call, sending {@code media}: {@link Media#AUDIO} opens no camera and sends no video
-     * even when the caller offered video ({@link CallControls#startVideo} can add it later); {@link Media#VIDEO}
-     * sends video even in a call offered as audio only.
+     * Accepts the incoming call, sending {@code media} whatever the caller offered: no camera with audio
+     * ({@link CallControls#startVideo} can add it later), video even in a call offered as audio only.
      */
     public CompletableFuture<Void> accept(Media media) {
         Objects.requireNonNull(media, "media");
@@ -153,12 +150,6 @@ public final class CallEngine implements AutoCloseable {
         });
     }
 
-    /** The id of the call in progress, if any. */
-    String currentCallId() {
-        CallSession s = session;
-        return s == null ? null : s.callId();
-    }
-
     /** Tests hold the engine thread here, just before a call's session is built. */
     void beforeSessionCreated(Runnable hook) {
         beforeSessionCreated = hook;
@@ -209,18 +200,14 @@ public final class CallEngine implements AutoCloseable {
                 pending.ringAnswered(ring.callId(), error == null ? reply.callId() : null, error);
             }));
         } else if (action instanceof CreateSession create) {
-            beforeSessionCreated.run();
-            CallSession created = sessions.create(create.callId(), create.role(), create.iceServers(), create.video());
-            session = created;
-            created.ringing();
-            if (create.accepted()) {
-                created.accepted();
-            }
+            createSession(create);
         } else if (action instanceof AcceptSession) {
             session.accepted();
         } else if (action instanceof EndSession) {
-            session.end();
-            session = null;
+            if (session != null) { // null when it could not be built
+                session.end();
+                session = null;
+            }
         } else if (action instanceof ResumeSession resume) {
             session.signalingResumed(resume.farSideConnected());
         } else if (action instanceof FarSideConnected far) {
@@ -244,6 +231,22 @@ public final class CallEngine implements AutoCloseable {
         } else if (action instanceof NotifyEnded ended) {
             pending.callEnded(ended.callId());
             listenerExecutor.execute(() -> listener.callEnded(ended.callId(), ended.how()));
+        }
+    }
+
+    /** Builds the call's session; one that cannot be built (its media failed natively, no display) fails the call. */
+    private void createSession(CreateSession create) {
+        beforeSessionCreated.run();
+        try {
+            session = sessions.create(create.callId(), create.role(), create.iceServers(), create.video());
+        } catch (RuntimeException | Error e) {
+            LOG.error("The call's media could not be set up", e);
+            perform(lifecycle.sessionFailed(create.callId()));
+            return;
+        }
+        session.ringing();
+        if (create.accepted()) {
+            session.accepted();
         }
     }
 

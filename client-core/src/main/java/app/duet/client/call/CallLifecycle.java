@@ -148,6 +148,11 @@ public final class CallLifecycle {
         return stage == LifecycleStage.ACCEPTING && id.equals(callId) ? end(CallEnd.FAILED) : List.of();
     }
 
+    /** The session of call {@code id} cannot be set up (it reported why): the call ends for both sides. */
+    public List<LifecycleAction> sessionFailed(String id) {
+        return isCurrent(id) && session ? with(end(CallEnd.FAILED), new SendHangup(id)) : List.of();
+    }
+
     // ---- the server's events ----
 
     public List<LifecycleAction> callIncoming(IncomingCall call) {

@@ -54,22 +54,29 @@ public final class CallSession implements AutoCloseable {
     private final CallDataChannel data;
     private final LocalMedia media;
     private final PeerMedia peerMedia;
+    private final Runnable failed;
     /** A session exists only for a call that rings or more: it reads as ringing until its thread says more. */
     private volatile CallState state;
     private volatile String safetyCode;
 
+    /** A session without an owner: when it cannot be set up it reports the problem and waits for {@link #end}. */
     public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
                        SignalingPort signaling, CallListener listener, Executor listenerExecutor) {
         this(callId, engine, role, options, videoSources, signaling, listener, listenerExecutor,
-                new LatestFrameHolder(), new LatestFrameHolder());
+                new LatestFrameHolder(), new LatestFrameHolder(), () -> { });
     }
 
-    /** As above, drawing into the given self-view and remote-video holders (kept by the UI across calls). */
+    /**
+     * As above, drawing into the given self-view and remote-video holders (kept by the UI across calls);
+     * {@code failed} tells the owner (on the call thread) that the call cannot be set up, after the problem
+     * was reported: the owner ends it.
+     */
     public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
                        SignalingPort signaling, CallListener listener, Executor listenerExecutor,
-                       LatestFrameHolder selfView, LatestFrameHolder remoteVideo) {
+                       LatestFrameHolder selfView, LatestFrameHolder remoteVideo, Runnable failed) {
         this.state = role == Role.CALLER ? CallState.RINGING_OUTGOING : CallState.RINGING_INCOMING;
         this.callId = callId;
+        this.failed = failed;
         this.engine = engine;
         this.selfView = selfView;
         this.options = options;
@@ -81,7 +88,8 @@ public final class CallSession implements AutoCloseable {
         this.peerMedia = new PeerMedia(media, options.media().fps(), remoteVideo, listeners::quality,
                 this::announceMedia, options.media().plan());
         this.negotiation = new NegotiationDriver(new NegotiationMachine(role), signaling, threads.call,
-                threads::onCallThread, media, peerMedia, this::stateChanged, this::teardown);
+                threads::onCallThread, media, peerMedia, this::stateChanged, this::teardown,
+                this::giveUp);
         this.video = new OutgoingVideo(options.media(), videoSources, media, peerMedia, listeners::problem);
         engine.own(this);
         video.start();
@@ -209,10 +217,6 @@ public final class CallSession implements AutoCloseable {
 
     // ---- observation ----
 
-    public String callId() {
-        return callId;
-    }
-
     public CallState state() {
         return state;
     }
@@ -264,6 +268,12 @@ public final class CallSession implements AutoCloseable {
             });
             peerMedia.startStats(threads.call);
         }
+    }
+
+    private void giveUp(String problem) {
+        LOG.warn("Call {} cannot be set up: {}", callId, problem);
+        listeners.problem(problem);
+        failed.run();
     }
 
     private void announceMedia(RemoteMediaState state) {

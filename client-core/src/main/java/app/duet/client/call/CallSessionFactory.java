@@ -2,6 +2,7 @@ package app.duet.client.call;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
@@ -26,28 +27,33 @@ final class CallSessionFactory {
     private final VideoSources videoSources;
     private final CallEngineListener listener;
     private final Executor listenerExecutor;
+    private final Consumer<String> failed;
     private final LatestFrameHolder selfView = new LatestFrameHolder();
     private final LatestFrameHolder remoteVideo = new LatestFrameHolder();
     private volatile String cameraId; // null = the settings' camera
     private volatile boolean forceRelay;
 
     CallSessionFactory(SignalingClient signaling, MediaEngine media, CallEngineSettings settings,
-                       CallEngineListener listener, Executor listenerExecutor) {
+                       CallEngineListener listener, Executor listenerExecutor, Consumer<String> failed) {
         this.signaling = signaling;
         this.media = media;
         this.settings = settings;
         this.videoSources = new VideoSources(media.devices(), new RobotDisplayCapturer());
         this.listener = listener;
         this.listenerExecutor = listenerExecutor;
+        this.failed = failed;
         this.forceRelay = settings.forceRelay();
     }
 
-    /** The session of call {@code callId}, in {@code role}; the engine starts it ringing. */
+    /**
+     * The session of call {@code callId}, in {@code role}; the engine starts it ringing. A session that
+     * cannot be set up hands its call id to {@code failed} (given to the constructor).
+     */
     CallSession create(String callId, Role role, List<IceServerConfig> servers, boolean video) {
         CallOptions options = new CallOptions(servers, forceRelay, callMedia(video), settings.downloadDir());
         SignalingPort port = new CallSignalingPort(signaling, callId);
         return new CallSession(callId, media, role, options, videoSources, port, listener, listenerExecutor,
-                selfView, remoteVideo);
+                selfView, remoteVideo, () -> failed.accept(callId));
     }
 
     void useCamera(String deviceId) {

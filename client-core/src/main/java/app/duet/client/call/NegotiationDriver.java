@@ -41,6 +41,7 @@ final class NegotiationDriver implements PeerSession.Events {
     private final PeerMedia peerMedia;
     private final Consumer<CallState> stateChanged;
     private final Runnable close;
+    private final Consumer<String> giveUp;
     private PeerSession peer;
     private MediaSettle settle;
     private ScheduledFuture<?> answerTimer;
@@ -49,10 +50,11 @@ final class NegotiationDriver implements PeerSession.Events {
      * @param callTask     runs a task later on the call thread, reporting its failure to the call
      * @param stateChanged told each new call state
      * @param close        tears the call down when the machine says so
+     * @param giveUp       told, with a sentence for the user, that the call cannot be set up
      */
     NegotiationDriver(NegotiationMachine machine, SignalingPort signaling, ScheduledExecutorService callThread,
                       Consumer<Runnable> callTask, LocalMedia media, PeerMedia peerMedia,
-                      Consumer<CallState> stateChanged, Runnable close) {
+                      Consumer<CallState> stateChanged, Runnable close, Consumer<String> giveUp) {
         this.machine = machine;
         this.signaling = signaling;
         this.callThread = callThread;
@@ -61,6 +63,7 @@ final class NegotiationDriver implements PeerSession.Events {
         this.peerMedia = peerMedia;
         this.stateChanged = stateChanged;
         this.close = close;
+        this.giveUp = giveUp;
     }
 
     /** The call's peer connection, once the call is accepted. */
@@ -164,6 +167,8 @@ final class NegotiationDriver implements PeerSession.Events {
             unsettle();
         } else if (action instanceof NegotiationAction.Close) {
             close.run();
+        } else if (action instanceof NegotiationAction.GiveUp failed) {
+            giveUp.accept(failed.problem());
         }
     }
 

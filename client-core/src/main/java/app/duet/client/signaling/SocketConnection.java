@@ -2,6 +2,7 @@ package app.duet.client.signaling;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 
@@ -10,12 +11,20 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.Protocol;
 
 /**
  * One WebSocket connection attempt. Java-WebSocket clients cannot be reused after closing, so each
  * attempt is a new instance; its callbacks carry the instance so stale ones can be told apart.
  */
 final class SocketConnection extends WebSocketClient {
+
+    /**
+     * The largest message the client reads: the server's own hard limit, four times the protocol's message
+     * size. Anything larger is refused (close code 1009) as soon as its length is read, before any of it is
+     * buffered; without a limit a frame header announcing two gigabytes made the read thread allocate them.
+     */
+    static final int MAX_INCOMING_BYTES = 4 * app.duet.protocol.Protocol.MAX_FRAME_BYTES;
 
     /** Receives the callbacks of a connection on its read thread. */
     interface Callbacks {
@@ -34,7 +43,8 @@ final class SocketConnection extends WebSocketClient {
 
     SocketConnection(URI uri, int connectTimeoutMs, int lostTimeoutSeconds, OutboundPacer pacer,
             Callbacks callbacks) {
-        super(uri, new Draft_6455(), Map.of(), connectTimeoutMs);
+        super(uri, new Draft_6455(List.of(), List.of(new Protocol("")), MAX_INCOMING_BYTES), Map.of(),
+                connectTimeoutMs);
         this.callbacks = callbacks;
         this.pacer = pacer;
         setTcpNoDelay(true);

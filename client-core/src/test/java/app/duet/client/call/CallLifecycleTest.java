@@ -91,6 +91,18 @@ class CallLifecycleTest {
     }
 
     @Test
+    void aSessionThatCannotBeSetUpEndsTheCallAsFailedAndHangsUpOnce() {
+        life.callIncoming(BOB_RINGS);
+        life.accept(false);
+        life.iceServersReady("theirs", ICE);
+        assertThat(life.sessionFailed("someone-elses")).isEmpty();
+        assertThat(life.sessionFailed("theirs")).containsExactly(new EndSession("theirs"),
+                new NotifyEnded("theirs", CallEnd.FAILED), new SendHangup("theirs"));
+        assertThat(life.stage()).isEqualTo(LifecycleStage.IDLE);
+        assertThat(life.sessionFailed("theirs")).as("reported once").isEmpty();
+    }
+
+    @Test
     void glareJoinsOurRingIntoTheirsAndWeAnswer() {
         ringSent("mine");
         assertThat(life.callIncoming(BOB_RINGS)).as("no second ring is shown while ours goes out").isEmpty();

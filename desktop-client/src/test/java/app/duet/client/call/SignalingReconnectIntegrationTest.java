@@ -144,7 +144,7 @@ class SignalingReconnectIntegrationTest {
 
     @Test
     void a_server_restart_keeps_the_call_even_when_the_caller_resumes_long_before_the_callee() {
-        String callId = ann.currentCallId();
+        String callId = bobEvents.incoming.get(0).callId();
         bobRoute.sever(); // Bob stays away while Ann resumes: her offer on resuming cannot reach him
         server.restart();
         await().atMost(RECONNECT_WAIT).until(() -> !annResumes.isEmpty());

@@ -56,4 +56,10 @@ public sealed interface NegotiationAction {
 
     /** Tear the peer connection down. */
     record Close() implements NegotiationAction { }
+
+    /**
+     * The call cannot be set up: the far side's first offer could not be used. The session's owner ends the
+     * call (and tells the far side); {@code problem} is for the user.
+     */
+    record GiveUp(String problem) implements NegotiationAction { }
 }

@@ -194,6 +194,11 @@ final class OfferAnswer {
         return actions;
     }
 
+    /** Whether a remote description was ever applied: without one the two sides have no media path. */
+    boolean remoteDescriptionSet() {
+        return remoteDescriptionSet;
+    }
+
     List<NegotiationAction> answeringFailed() {
         answeringOffer = false;
         signaling = Signaling.STABLE;

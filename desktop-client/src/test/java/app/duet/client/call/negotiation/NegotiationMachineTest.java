@@ -13,6 +13,7 @@ import app.duet.client.call.negotiation.NegotiationAction.ApplyAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.AwaitFarSideOffer;
 import app.duet.client.call.negotiation.NegotiationAction.Close;
 import app.duet.client.call.negotiation.NegotiationAction.CreateOffer;
+import app.duet.client.call.negotiation.NegotiationAction.GiveUp;
 import app.duet.client.call.negotiation.NegotiationAction.RollbackOffer;
 import app.duet.client.call.negotiation.NegotiationAction.SendAnswer;
 import app.duet.client.call.negotiation.NegotiationAction.SendCandidate;
@@ -50,6 +51,20 @@ class NegotiationMachineTest {
 
         assertThat(caller.transport(TransportStatus.CONNECTED))
                 .containsExactly(new StateChanged(CallState.CONNECTED), new Settled());
+    }
+
+    @Test
+    void a_first_offer_that_cannot_be_answered_gives_the_call_up_and_a_later_one_does_not() {
+        callee.accepted();
+        callee.remoteOffer("garbage");
+        assertThat(callee.answeringFailed()).contains(new GiveUp(NegotiationMachine.UNUSABLE_OFFER));
+
+        NegotiationMachine working = new NegotiationMachine(Role.CALLEE);
+        working.accepted();
+        working.remoteOffer("offer");
+        working.localAnswerReady("answer");
+        working.remoteOffer("garbage");
+        assertThat(working.answeringFailed()).noneMatch(GiveUp.class::isInstance);
     }
 
     @Test
