@@ -222,8 +222,8 @@ public final class CallEngine implements AutoCloseable {
         } else if (action instanceof SendCancel cancel) {
             // A cancel that crossed the callee's accept finds the call active: it is hung up instead, or the
             // callee would stay in a call with nobody.
-            lastSent = send("cancel", cancel.callId(), id -> signaling.cancel(id)
-                    .<Object>thenApply(ok -> ok).exceptionallyCompose(refused -> signaling.hangup(id).thenApply(ok -> ok)));
+            lastSent = send("cancel", cancel.callId(),
+                    id -> signaling.cancel(id).exceptionallyCompose(refused -> signaling.hangup(id)));
         } else if (action instanceof SendHangup hangup) {
             lastSent = send("hang-up", hangup.callId(), signaling::hangup);
         } else if (action instanceof NotifyIncoming incoming) {
