@@ -59,18 +59,7 @@ public final class CallSession implements AutoCloseable {
     private volatile CallState state;
     private volatile String safetyCode;
 
-    /** A session without an owner: when it cannot be set up it reports the problem and waits for {@link #end}. */
-    public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
-                       SignalingPort signaling, CallListener listener, Executor listenerExecutor) {
-        this(callId, engine, role, options, videoSources, signaling, listener, listenerExecutor,
-                new LatestFrameHolder(), new LatestFrameHolder(), () -> { });
-    }
-
-    /**
-     * As above, drawing into the given self-view and remote-video holders (kept by the UI across calls);
-     * {@code failed} tells the owner (on the call thread) that the call cannot be set up, after the problem
-     * was reported: the owner ends it.
-     */
+    /** Draws into the UI's self-view and remote-video holders; {@code failed} (call thread) asks to end it. */
     public CallSession(String callId, MediaEngine engine, Role role, CallOptions options, VideoSources videoSources,
                        SignalingPort signaling, CallListener listener, Executor listenerExecutor,
                        LatestFrameHolder selfView, LatestFrameHolder remoteVideo, Runnable failed) {

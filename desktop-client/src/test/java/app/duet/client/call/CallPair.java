@@ -13,6 +13,7 @@ import app.duet.client.call.media.VideoSources;
 import app.duet.client.call.model.IceCandidateInfo;
 import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.call.negotiation.Role;
+import app.duet.client.call.video.LatestFrameHolder;
 
 /** Two calls in one JVM whose signaling is a direct wire: what one sends, the other receives. */
 final class CallPair implements AutoCloseable {
@@ -39,10 +40,10 @@ final class CallPair implements AutoCloseable {
         AtomicReference<CallSession> calleeRef = new AtomicReference<>();
         caller = new CallSession("test-call", callerEngine, Role.CALLER,
                 new CallOptions(iceServers, forceRelay, callerMedia, downloads.resolve("caller")), sources,
-                wire(calleeRef), callerEvents, Runnable::run);
+                wire(calleeRef), callerEvents, Runnable::run, new LatestFrameHolder(), new LatestFrameHolder(), () -> { });
         callee = new CallSession("test-call", calleeEngine, Role.CALLEE,
                 new CallOptions(iceServers, forceRelay, calleeMedia, downloads.resolve("callee")), sources,
-                wire(callerRef), calleeEvents, Runnable::run);
+                wire(callerRef), calleeEvents, Runnable::run, new LatestFrameHolder(), new LatestFrameHolder(), () -> { });
         callerRef.set(caller);
         calleeRef.set(callee);
     }

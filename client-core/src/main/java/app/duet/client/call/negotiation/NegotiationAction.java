@@ -61,5 +61,9 @@ public sealed interface NegotiationAction {
      * The call cannot be set up: the far side's first offer could not be used. The session's owner ends the
      * call (and tells the far side); {@code problem} is for the user.
      */
-    record GiveUp(String problem) implements NegotiationAction { }
+    record GiveUp(String problem) implements NegotiationAction {
+        /** Told to the user when the far side's first offer cannot be used. */
+        public static final String UNUSABLE_OFFER =
+                "The other side's call setup could not be used, so the call could not be connected.";
+    }
 }

@@ -7,14 +7,7 @@ import java.util.Optional;
 import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.IceCandidateInfo;
 import app.duet.client.call.model.TransportStatus;
-import app.duet.client.call.negotiation.NegotiationAction.AnswerOffer;
-import app.duet.client.call.negotiation.NegotiationAction.AwaitFarSideOffer;
-import app.duet.client.call.negotiation.NegotiationAction.Close;
-import app.duet.client.call.negotiation.NegotiationAction.GiveUp;
-import app.duet.client.call.negotiation.NegotiationAction.SendCandidate;
-import app.duet.client.call.negotiation.NegotiationAction.Settled;
-import app.duet.client.call.negotiation.NegotiationAction.StateChanged;
-import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
+import app.duet.client.call.negotiation.NegotiationAction.*; // the actions are this machine's vocabulary
 
 /**
  * Call state and SDP negotiation without any I/O: events go in, {@link NegotiationAction}s come out.
@@ -29,10 +22,6 @@ import app.duet.client.call.negotiation.NegotiationAction.Unsettled;
  * themselves are {@link OfferAnswer}'s. Not thread-safe: the owner feeds it from one thread.
  */
 public final class NegotiationMachine {
-
-    /** Told to the user when the far side's first offer cannot be used. */
-    public static final String UNUSABLE_OFFER =
-            "The other side's call setup could not be used, so the call could not be connected.";
 
     private final Role role;
     private final OfferAnswer exchange;
@@ -233,15 +222,11 @@ public final class NegotiationMachine {
         return exchange.localAnswerReady(sdp);
     }
 
-    /**
-     * Applying a remote offer or creating our answer failed; libwebrtc stays (or rolls back to) stable. A
-     * later offer failing leaves the call on what it had; the first one failing leaves it with nothing, and
-     * no offer would follow (the far side waits for our answer), so the call is given up.
-     */
+    /** Answering failed (libwebrtc stays stable): a later offer keeps what the call had, a first one gives up. */
     public List<NegotiationAction> answeringFailed() {
         List<NegotiationAction> actions = new ArrayList<>(exchange.answeringFailed());
         if (!exchange.remoteDescriptionSet() && state != CallState.ENDED) {
-            actions.add(new GiveUp(UNUSABLE_OFFER));
+            actions.add(new GiveUp(GiveUp.UNUSABLE_OFFER));
         }
         return actions;
     }

@@ -57,7 +57,7 @@ class NegotiationMachineTest {
     void a_first_offer_that_cannot_be_answered_gives_the_call_up_and_a_later_one_does_not() {
         callee.accepted();
         callee.remoteOffer("garbage");
-        assertThat(callee.answeringFailed()).contains(new GiveUp(NegotiationMachine.UNUSABLE_OFFER));
+        assertThat(callee.answeringFailed()).contains(new GiveUp(GiveUp.UNUSABLE_OFFER));
 
         NegotiationMachine working = new NegotiationMachine(Role.CALLEE);
         working.accepted();
