@@ -32,6 +32,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -108,7 +109,7 @@ public final class DuetServer implements AutoCloseable {
         try {
             endpoint.start();
             ops = config.opsPort() < 0 ? null
-                    : new OpsHttpServer(config.opsHost(), config.opsPort(), stores::healthy, metrics);
+                    : new OpsHttpServer(config.opsHost(), config.opsPort(), () -> Map.of("database", stores.health()), metrics);
         } catch (IOException | RuntimeException e) {
             endpoint.shutdown(Duration.ZERO, Duration.ZERO);
             executors.close();

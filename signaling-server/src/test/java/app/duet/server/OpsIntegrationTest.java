@@ -28,7 +28,7 @@ class OpsIntegrationTest {
             c.error(new Request.Login(c.nextId(), "quin", "x"), app.duet.protocol.ErrorCode.ALREADY_AUTHENTICATED);
             HttpResponse<String> health = TestServers.ops(server, "/healthz");
             assertThat(health.statusCode()).isEqualTo(200);
-            assertThat(health.body()).contains("\"ok\"");
+            assertThat(health.body()).isEqualTo("{\"status\":\"ok\",\"database\":\"ok\"}\n");
             String metrics = TestServers.ops(server, "/metrics").body();
             assertThat(metrics)
                     .contains("# TYPE duet_connections gauge", "duet_connections 1")

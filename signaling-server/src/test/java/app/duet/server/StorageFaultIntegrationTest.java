@@ -12,6 +12,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -108,6 +109,9 @@ class StorageFaultIntegrationTest {
                 Result.Auth resumed = piaAgain.ok(new Request.Resume(piaAgain.nextId(), piaAuth.session().token()));
                 assertThat(resumed.session().expiresAt()).isEqualTo(piaAuth.session().expiresAt());
             }
+            HttpResponse<String> health = TestServers.ops(server, "/healthz");
+            assertThat(health.statusCode()).as("a balancer sends new users elsewhere").isEqualTo(503);
+            assertThat(health.body()).contains("\"database\":\"unwritable\"");
             assertThat(storageWarnings()).as("one line for the outage, no stack trace").hasSize(1)
                     .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
             assertThat(log.list).noneMatch(e -> e.getLevel() == Level.ERROR);
@@ -119,6 +123,7 @@ class StorageFaultIntegrationTest {
                 kim.ok(new Request.Signup(kim.nextId(), "kim", "Kim", "kim@example.org", "password-kim"));
             }
             assertThat(log.list).anyMatch(e -> e.getFormattedMessage().contains("storage is writable again"));
+            assertThat(TestServers.ops(server, "/healthz").statusCode()).isEqualTo(200);
         }
     }
 

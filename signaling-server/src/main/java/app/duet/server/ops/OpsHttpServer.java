@@ -1,5 +1,6 @@
 package app.duet.server.ops;
 
+import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -8,18 +9,24 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** GET /healthz (200 or 503) and GET /metrics (Prometheus text) on their own port, for operators only. */
+/**
+ * GET /healthz and GET /metrics (Prometheus text) on their own port, for operators only. /healthz lists each
+ * dependency's state ("ok" or a word saying what is wrong) and answers 200 only when all are "ok", else 503,
+ * so a balancer sends new users to a node that can sign them in.
+ */
 public final class OpsHttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsHttpServer.class);
 
     private final HttpServer server;
     private final ExecutorService executor;
 
-    public OpsHttpServer(String host, int port, BooleanSupplier healthy, Metrics metrics) throws IOException {
+    public OpsHttpServer(String host, int port, Supplier<Map<String, String>> health, Metrics metrics)
+            throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 16);
         executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread t = new Thread(runnable, "duet-ops-http");
@@ -28,8 +35,9 @@ public final class OpsHttpServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/healthz", exchange -> {
-            boolean ok = healthy.getAsBoolean();
-            respond(exchange, ok ? 200 : 503, "application/json", ok ? "{\"status\":\"ok\"}\n" : "{\"status\":\"unhealthy\"}\n");
+            Map<String, String> parts = health.get();
+            boolean ok = parts.values().stream().allMatch("ok"::equals);
+            respond(exchange, ok ? 200 : 503, "application/json", healthJson(ok, parts));
         });
         server.createContext("/metrics", exchange ->
                 respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
@@ -45,6 +53,13 @@ public final class OpsHttpServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    private static String healthJson(boolean ok, Map<String, String> parts) {
+        JsonObject json = new JsonObject();
+        json.addProperty("status", ok ? "ok" : "unhealthy");
+        parts.forEach(json::addProperty);
+        return json + "\n";
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -50,6 +50,11 @@ final class StorageHealth {
         }
     }
 
+    /** False from a write the disk refused until one succeeds again. */
+    boolean writable() {
+        return !unavailable.get();
+    }
+
     void wrote() {
         if (unavailable.get() && unavailable.compareAndSet(true, false)) {
             log.info("storage is writable again");

@@ -21,10 +21,11 @@ public final class Stores implements AutoCloseable {
     private final ResetCodes resetCodes;
     private final ActiveCalls activeCalls;
     private final HikariDataSource dataSource;
+    private final StorageHealth storageHealth = new StorageHealth();
 
     private Stores(HikariDataSource dataSource) {
         this.dataSource = dataSource;
-        Jdbc jdbc = new Jdbc(dataSource, new StorageHealth());
+        Jdbc jdbc = new Jdbc(dataSource, storageHealth);
         this.accounts = new SqliteAccounts(jdbc);
         this.sessions = new SqliteSessions(jdbc);
         this.channels = new SqliteChannels(jdbc);
@@ -66,14 +67,20 @@ public final class Stores implements AutoCloseable {
         return activeCalls;
     }
 
-    /** For /healthz: whether the database answers. */
-    public boolean healthy() {
+    /**
+     * For /healthz: "ok", "unwritable" (it answers, but the last write was refused by the disk: sign-ups,
+     * logins and channel changes fail until space returns) or "unreachable".
+     */
+    public String health() {
         try (Connection c = dataSource.getConnection()) {
-            return c.isValid(HEALTH_TIMEOUT_SECONDS);
+            if (!c.isValid(HEALTH_TIMEOUT_SECONDS)) {
+                return "unreachable";
+            }
         } catch (SQLException e) {
             log.warn("health check: database unreachable: {}", e.getMessage());
-            return false;
+            return "unreachable";
         }
+        return storageHealth.writable() ? "ok" : "unwritable";
     }
 
     /** Closes the database connections; the stores must not be used afterwards. */
