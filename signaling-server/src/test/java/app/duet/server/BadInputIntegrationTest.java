@@ -15,6 +15,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -97,19 +98,15 @@ class BadInputIntegrationTest {
 
     @Test
     void invalidUtf8ClosesWith1007AndLogsOneLineWithoutAStack() throws Exception {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> captured = new ListAppender<>();
-        captured.start();
-        try (TestClient c = TestClient.hello(server); TestClient bystander = TestClient.hello(server)) {
-            root.addAppender(captured);
-            c.sendTextBytes(new byte[] {'{', (byte) 0xC3, 0x28, '}'});
-            assertThat(c.awaitClose()).isEqualTo(1007);
-            assertStillWorks(bystander);
-        } finally {
-            root.detachAppender(captured);
-        }
+        List<ILoggingEvent> logged = whileLogging(() -> {
+            try (TestClient c = TestClient.hello(server); TestClient bystander = TestClient.hello(server)) {
+                c.sendTextBytes(new byte[] {'{', (byte) 0xC3, 0x28, '}'});
+                assertThat(c.awaitClose()).isEqualTo(1007);
+                assertStillWorks(bystander);
+            }
+        });
         // Logged at INFO and above (the server's default); a client's mistake is one line at most.
-        assertThat(captured.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).hasSizeLessThanOrEqualTo(1)
+        assertThat(logged).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).hasSizeLessThanOrEqualTo(1)
                 .allSatisfy(e -> {
                     assertThat(e.getThrowableProxy()).isNull();
                     assertThat(e.getLevel().isGreaterOrEqual(Level.WARN)).as("level %s", e.getLevel()).isFalse();
@@ -182,15 +179,19 @@ class BadInputIntegrationTest {
     }
 
     @Test
-    void aClientThatKeepsFloodingIsClosedWithPolicyViolation() throws Exception {
-        try (TestClient c = TestClient.hello(server); TestClient bystander = TestClient.hello(server)) {
-            long before = closedWith(1008);
-            for (int i = 0; i < 400 && c.isOpen(); i++) {
-                c.sendRaw("{\"type\":\"ping\",\"id\":\"g" + i + "\"}");
+    void aClientThatKeepsFloodingIsClosedWithPolicyViolationAndOneLogLine() throws Exception {
+        List<ILoggingEvent> logged = whileLogging(() -> {
+            try (TestClient c = TestClient.hello(server); TestClient bystander = TestClient.hello(server)) {
+                long before = closedWith(1008);
+                for (int i = 0; i < 400 && c.isOpen(); i++) {
+                    c.sendRaw("{\"type\":\"ping\",\"id\":\"g" + i + "\"}");
+                }
+                assertClosedWhileWriting(c, 1008, before);
+                assertStillWorks(bystander);
             }
-            assertClosedWhileWriting(c, 1008, before);
-            assertStillWorks(bystander);
-        }
+        });
+        // The frames still queued behind the close must not each log the same line again.
+        assertThat(logged).filteredOn(e -> e.getFormattedMessage().contains("flooding")).hasSize(1);
     }
 
     @Test
@@ -219,6 +220,24 @@ class BadInputIntegrationTest {
         assertThat(c.awaitClose()).isIn(code, 1006);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(closedWith(code)).isEqualTo(closedBefore + 1));
+    }
+
+    interface ServerWork {
+        void run() throws Exception;
+    }
+
+    /** What the server logged (every level) while {@code work} ran. */
+    private static List<ILoggingEvent> whileLogging(ServerWork work) throws Exception {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> captured = new ListAppender<>();
+        captured.start();
+        root.addAppender(captured);
+        try {
+            work.run();
+        } finally {
+            root.detachAppender(captured);
+        }
+        return List.copyOf(captured.list);
     }
 
     private static long closedWith(int code) throws Exception {
