@@ -11,6 +11,12 @@ public enum ConnectionState {
     /** Never reached the server, or closed. Retrying with backoff unless closed. */
     OFFLINE,
     /**
+     * The server closed a connection nobody signed in on within its time limit (close code 4002). Nothing
+     * is retried until a request needs the server (logging in, signing up): an open login screen does not
+     * keep redialling.
+     */
+    IDLE,
+    /**
      * The server turned the connection away: too many connections from this address (close code 4029).
      * Retrying only after a long wait, or when asked to.
      */

@@ -102,7 +102,7 @@ final class Connector {
                 target = socket;
             } else {
                 requests.queue(p);
-                wakeUp = (state == ConnectionState.OFFLINE || state == ConnectionState.REFUSED) && socket == null;
+                wakeUp = waitsForUs(state) && socket == null;
             }
         }
         if (target != null) {
@@ -138,7 +138,7 @@ final class Connector {
                 return;
             }
             redial.cancel();
-            if (state == ConnectionState.OFFLINE || state == ConnectionState.REFUSED) {
+            if (waitsForUs(state)) {
                 setStateLocked(ConnectionState.CONNECTING);
             }
             fresh = openLocked();
@@ -265,6 +265,11 @@ final class Connector {
             fresh = openLocked();
         }
         fresh.connect();
+    }
+
+    /** States in which a request (or "retry now") connects at once instead of waiting for the timer. */
+    private static boolean waitsForUs(ConnectionState state) {
+        return state == ConnectionState.OFFLINE || state == ConnectionState.REFUSED || state == ConnectionState.IDLE;
     }
 
     private SocketConnection openLocked() {

@@ -23,8 +23,17 @@ final class Redial {
     /** Extra random wait after a server_shutdown hint, so clients do not all return in the same millisecond. */
     static final long SHUTDOWN_JITTER_MS = 1_000;
 
-    /** What follows a closed socket: the state until the next attempt, which is due in {@code delayMs}. */
-    record Plan(ConnectionState next, boolean refused, long delayMs) { }
+    /**
+     * What follows a closed socket: the state until the next attempt, which is due in {@code delayMs}, or
+     * only when a request needs one ({@link #ON_DEMAND}).
+     */
+    record Plan(ConnectionState next, boolean refused, long delayMs) {
+        boolean scheduled() {
+            return delayMs != ON_DEMAND;
+        }
+    }
+
+    static final long ON_DEMAND = -1;
 
     private final ScheduledExecutorService timer;
     private boolean everConnected;
@@ -88,6 +97,9 @@ final class Redial {
     /** The socket closed with {@code closeCode}: schedules {@code reconnect} and says what to show until then. */
     Plan closed(int closeCode, Backoff backoff, Runnable reconnect) {
         boolean refused = closeCode == Protocol.CLOSE_TOO_MANY_CONNECTIONS || refusalAnnounced;
+        if (closeCode == Protocol.CLOSE_AUTH_TIMEOUT && !refused) {
+            return new Plan(ConnectionState.IDLE, false, ON_DEMAND);
+        }
         ConnectionState next = refused ? ConnectionState.REFUSED
                 : everConnected ? ConnectionState.RECONNECTING : ConnectionState.OFFLINE;
         long delayMs = refused ? REFUSED_BACKOFF.delay(refusals++).toMillis() : nextDelay(backoff);

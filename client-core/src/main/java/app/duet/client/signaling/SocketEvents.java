@@ -102,8 +102,9 @@ final class SocketEvents implements SocketConnection.Callbacks {
             return;
         }
         String cause = error == null ? reason : error.getMessage();
-        log.info("Connection to {} {}: {}; retrying in {} ms", connection.getURI(),
-                drop.plan().refused() ? "refused" : everOpened ? "lost" : "failed", cause, drop.plan().delayMs());
+        log.info("Connection to {} {}: {}; {}", connection.getURI(),
+                drop.plan().refused() ? "refused" : everOpened ? "lost" : "failed", cause,
+                drop.plan().scheduled() ? "retrying in " + drop.plan().delayMs() + " ms" : "connecting again when needed");
         SignalingException failure = SignalingException.ofClosedSocket(drop.plan().refused(), everOpened,
                 connection.getURI(), cause, error);
         requests.failAll(drop.lost(), failure);

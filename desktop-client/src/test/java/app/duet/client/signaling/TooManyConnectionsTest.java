@@ -19,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.Waits;
-import app.duet.protocol.Event;
-import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -69,7 +67,7 @@ class TooManyConnectionsTest {
         timer.setRemoveOnCancelPolicy(true); // the queue then holds only live tasks
         connector = new Connector(SignalingConfig.defaults(server.uri(), "test/1"), new ProtocolCodec(), timer,
                 Runnable::run);
-        connector.setHandler(new Greeter());
+        connector.setHandler(new GreetOnly(() -> connector, states));
         connector.start();
 
         // A request while refused tries again at once (someone asked) and fails with a typed refusal. Rarely
@@ -92,26 +90,5 @@ class TooManyConnectionsTest {
         });
         assertThat(states).containsSubsequence(ConnectionState.CONNECTING, ConnectionState.REFUSED,
                 ConnectionState.CONNECTING, ConnectionState.CONNECTED);
-    }
-
-    private final class Greeter implements ConnectionHandler {
-        @Override
-        public CompletableFuture<Void> handshake() {
-            return connector.sendNow(id -> new Request.Hello(id, Protocol.PROTOCOL_VERSION, "test/1"),
-                    Result.Hello.class).thenApply(hello -> null);
-        }
-
-        @Override
-        public void onEvent(Event event) {
-        }
-
-        @Override
-        public void onState(ConnectionState state) {
-            states.add(state);
-        }
-
-        @Override
-        public void onSessionRevoked() {
-        }
     }
 }

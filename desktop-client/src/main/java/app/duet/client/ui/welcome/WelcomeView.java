@@ -94,7 +94,7 @@ public final class WelcomeView implements Screen {
     private static void styleStatus(Label status, ConnectionState state) {
         status.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER);
         status.getStyleClass().add(switch (state) {
-            case CONNECTED -> Styles.SUCCESS;
+            case CONNECTED, IDLE -> Styles.SUCCESS;
             case OFFLINE, REFUSED -> Styles.DANGER;
             default -> Styles.WARNING;
         });

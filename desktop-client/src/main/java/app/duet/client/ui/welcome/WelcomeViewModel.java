@@ -83,6 +83,7 @@ public final class WelcomeViewModel {
             case RECONNECTING -> "Reconnecting…";
             case OFFLINE -> "Not reachable — Duet keeps trying";
             case REFUSED -> "Too many connections from your network";
+            case IDLE -> "Reachable — connects again when you sign in";
         };
     }
 }
