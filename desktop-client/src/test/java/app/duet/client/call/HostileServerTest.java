@@ -151,6 +151,22 @@ class HostileServerTest {
     }
 
     @Test
+    void an_answer_with_garbage_sdp_to_our_first_offer_fails_the_call_instead_of_offering_for_ever() throws Exception {
+        String callId = engine.ring(HostileServer.CHANNEL, false).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        server.send(new Event.CallAccepted(callId));
+        await().atMost(WAIT).until(() -> server.heard(Request.Offer.class));
+
+        server.send(new Event.Answer(callId, HostileServer.PEER, "this is not a session description"));
+
+        await().atMost(WAIT).until(() -> events.ends.contains(CallEnd.FAILED));
+        assertThat(events.problems).isNotEmpty();
+        await().atMost(WAIT).until(() -> engine.state() == CallState.IDLE && MEDIA.get().ownedCount() == 0);
+        await().atMost(WAIT).until(() -> server.heard(Request.CallHangup.class));
+        assertThat(server.heard().stream().filter(Request.Offer.class::isInstance)).as("no second offer").hasSize(1);
+        assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+    }
+
+    @Test
     void a_server_that_stalls_mid_call_times_requests_out_and_is_left_for_a_new_connection() {
         server.ring("stalled-call");
         await().atMost(WAIT).until(() -> !events.incoming.isEmpty());

@@ -172,8 +172,8 @@ public final class HostileServer extends WebSocketServer implements AutoCloseabl
             return new Result.Channel(channel());
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(List.of(channel()));
-        } else if (request instanceof Request.CallRing) {
-            return new Result.CallRing("hostile-" + heard.size());
+        } else if (request instanceof Request.CallRing ring) { // takes the caller's id, as the real server does
+            return new Result.CallRing(ring.callId() != null ? ring.callId() : "hostile-" + heard.size());
         }
         return Result.Empty.INSTANCE;
     }

@@ -62,8 +62,8 @@ public sealed interface NegotiationAction {
      * call (and tells the far side); {@code problem} is for the user.
      */
     record GiveUp(String problem) implements NegotiationAction {
-        /** Told to the user when the far side's first offer cannot be used. */
-        public static final String UNUSABLE_OFFER =
+        /** Told to the user when the far side's first offer, or its answer to our first, cannot be used. */
+        public static final String UNUSABLE_SETUP =
                 "The other side's call setup could not be used, so the call could not be connected.";
     }
 }

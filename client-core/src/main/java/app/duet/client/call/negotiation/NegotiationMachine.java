@@ -226,14 +226,16 @@ public final class NegotiationMachine {
     public List<NegotiationAction> answeringFailed() {
         List<NegotiationAction> actions = new ArrayList<>(exchange.answeringFailed());
         if (!exchange.remoteDescriptionSet() && state != CallState.ENDED) {
-            actions.add(new GiveUp(GiveUp.UNUSABLE_OFFER));
+            actions.add(new GiveUp(GiveUp.UNUSABLE_SETUP));
         }
         return actions;
     }
 
-    /** The remote answer was refused; our offer is abandoned, so whatever it carried is offered again. */
+    /** The remote answer was refused: a first gives the call up as a first offer does; later, we offer again. */
     public List<NegotiationAction> remoteAnswerFailed() {
-        return exchange.remoteAnswerFailed();
+        List<NegotiationAction> again = exchange.remoteAnswerFailed();
+        boolean first = !exchange.remoteDescriptionSet() && state != CallState.ENDED;
+        return first ? List.of(new GiveUp(GiveUp.UNUSABLE_SETUP)) : again;
     }
 
     public List<NegotiationAction> remoteAnswer(String sdp) {

@@ -57,7 +57,7 @@ class NegotiationMachineTest {
     void a_first_offer_that_cannot_be_answered_gives_the_call_up_and_a_later_one_does_not() {
         callee.accepted();
         callee.remoteOffer("garbage");
-        assertThat(callee.answeringFailed()).contains(new GiveUp(GiveUp.UNUSABLE_OFFER));
+        assertThat(callee.answeringFailed()).contains(new GiveUp(GiveUp.UNUSABLE_SETUP));
 
         NegotiationMachine working = new NegotiationMachine(Role.CALLEE);
         working.accepted();
@@ -65,6 +65,28 @@ class NegotiationMachineTest {
         working.localAnswerReady("answer");
         working.remoteOffer("garbage");
         assertThat(working.answeringFailed()).noneMatch(GiveUp.class::isInstance);
+    }
+
+    @Test
+    void a_first_answer_that_cannot_be_applied_gives_the_call_up_and_a_later_one_offers_again() {
+        caller.accepted();
+        caller.localOfferReady(1, "offer");
+        caller.remoteAnswer("garbage");
+        assertThat(caller.remoteAnswerFailed()).containsExactly(new GiveUp(GiveUp.UNUSABLE_SETUP));
+
+        NegotiationMachine working = new NegotiationMachine(Role.CALLER);
+        working.accepted();
+        working.localOfferReady(1, "offer");
+        working.remoteAnswer("answer");
+        working.remoteAnswerApplied();
+        working.transport(TransportStatus.CONNECTED);
+        List<NegotiationAction> renegotiation = working.negotiationNeeded();
+        long generation = renegotiation.stream().filter(CreateOffer.class::isInstance).map(CreateOffer.class::cast)
+                .findFirst().orElseThrow().generation();
+        working.localOfferReady(generation, "second offer");
+        working.remoteAnswer("garbage");
+        assertThat(working.remoteAnswerFailed()).noneMatch(GiveUp.class::isInstance)
+                .anyMatch(CreateOffer.class::isInstance);
     }
 
     @Test
