@@ -1,5 +1,6 @@
 package app.duet.client.signaling;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,8 @@ final class SocketEvents implements SocketConnection.Callbacks {
     private final RequestTable requests;
     private final Executor callbacks;
     private final ScheduledExecutorService timer;
+    private final ThrottledWarning unreadable =
+            new ThrottledWarning(log, "Unreadable frame from the server", Duration.ofSeconds(10), System::nanoTime);
 
     SocketEvents(Connector connector, ProtocolCodec codec, RequestTable requests, Executor callbacks,
                  ScheduledExecutorService timer) {
@@ -73,7 +76,7 @@ final class SocketEvents implements SocketConnection.Callbacks {
         try {
             message = codec.decodeServerMessage(frame, requests::typeOf);
         } catch (ProtocolException e) {
-            log.warn("Unreadable frame from the server: {}", e.getMessage());
+            unreadable.warn(e.getMessage());
             requests.unreadable(e);
             return;
         }
