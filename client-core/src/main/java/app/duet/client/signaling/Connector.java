@@ -26,7 +26,11 @@ import app.duet.protocol.Result;
  */
 final class Connector {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
-    /** Seconds without a pong before Java-WebSocket declares the connection dead. */
+    /**
+     * How often we ping the server; a connection without a pong for 1.5 times as long is dead. A server whose
+     * heartbeat is shorter (hello's {@code heartbeatSeconds}) gets its own, so a stall is noticed as soon as
+     * the server itself would notice ours.
+     */
     static final int LOST_CONNECTION_SECONDS = 20;
 
     private final ScheduledExecutorService timer;
@@ -71,6 +75,17 @@ final class Connector {
     SignalingConfig config() {
         synchronized (lock) {
             return config;
+        }
+    }
+
+    /** The server said how often it pings (the hello reply); null from servers that do not say. */
+    void serverHeartbeat(Integer heartbeatSeconds) {
+        SocketConnection current;
+        synchronized (lock) {
+            current = socket;
+        }
+        if (current != null && heartbeatSeconds != null && heartbeatSeconds > 0) {
+            current.setConnectionLostTimeout(Math.min(LOST_CONNECTION_SECONDS, heartbeatSeconds));
         }
     }
 

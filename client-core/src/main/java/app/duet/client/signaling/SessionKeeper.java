@@ -108,6 +108,7 @@ final class SessionKeeper {
                     if (cause != null) {
                         throw new CompletionException(cause);
                     }
+                    connector.serverHeartbeat(hello.heartbeatSeconds());
                     return hello;
                 })
                 .thenCompose(hello -> resumeHeldSession());

@@ -44,7 +44,8 @@ public final class HostileServer extends WebSocketServer implements AutoCloseabl
 
     public static final String CHANNEL = "room";
     public static final String PEER = "mallory";
-    private static final int HEARTBEAT_SECONDS = 30;
+    /** Short, so that a client notices a stall (no pongs) within seconds. */
+    public static final int HEARTBEAT_SECONDS = 5;
 
     private final ProtocolCodec codec = new ProtocolCodec();
     private final Set<WebSocket> clients = new CopyOnWriteArraySet<>();

@@ -3,7 +3,6 @@ package app.duet.client.ui;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,8 +20,6 @@ import app.duet.protocol.UserInfo;
 class HostileServerUiTest {
 
     private static final String LOST = "Connection to the server lost. Reconnecting…";
-    /** The client's lost-connection check (20 s, 1.5 times that without a pong) on top of a reconnect. */
-    private static final Duration DEAD_CONNECTION_NOTICED = Waits.RECONNECT.plus(Waits.SIGNALING);
 
     @TempDir
     Path temp;
@@ -44,7 +41,9 @@ class HostileServerUiTest {
 
         server.stall();
 
-        await().atMost(DEAD_CONNECTION_NOTICED).until(() -> ann.visibleText().contains(LOST));
+        // Noticed from the missing pongs at the server's 5 s heartbeat, which the client takes on (the bound is
+        // loose: the window, not the timing, is what this test is about).
+        await().atMost(Waits.RECONNECT).until(() -> ann.visibleText().contains(LOST));
         ann.awaitText("You stay signed in.");
         server.recover();
         await().atMost(Waits.RECONNECT).until(() -> !ann.visibleText().contains(LOST));
