@@ -158,6 +158,11 @@ public final class ServerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int outboundBufferBytes;
 
+    @Option(names = "--registration", defaultValue = "open", paramLabel = "MODE",
+            description = "Who may sign up: open (anyone), invite (with a token from 'invite create') or closed "
+                    + "(only 'user add') (default: ${DEFAULT-VALUE}).")
+    RegistrationMode registration;
+
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
@@ -175,7 +180,8 @@ public final class ServerOptions {
                 .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies)
                 .limitExemptAddresses(limitExempt).connectionsPerAddress(connectionsPerAddress)
                 .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
-                .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes);
+                .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes)
+                .registration(registration);
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }

@@ -20,6 +20,9 @@ public final class Stores implements AutoCloseable {
     private final Channels channels;
     private final ResetCodes resetCodes;
     private final ActiveCalls activeCalls;
+    private final AccountAdmin accountAdmin;
+    private final AccountChanges accountChanges;
+    private final RegistrationInvites invites;
     private final HikariDataSource dataSource;
 
     private Stores(HikariDataSource dataSource) {
@@ -30,6 +33,9 @@ public final class Stores implements AutoCloseable {
         this.channels = new SqliteChannels(jdbc);
         this.resetCodes = new SqliteResetCodes(jdbc);
         this.activeCalls = new SqliteActiveCalls(jdbc);
+        this.accountAdmin = new SqliteAccountAdmin(jdbc);
+        this.accountChanges = new SqliteAccountChanges(jdbc);
+        this.invites = new SqliteRegistrationInvites(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -64,6 +70,18 @@ public final class Stores implements AutoCloseable {
 
     public ActiveCalls activeCalls() {
         return activeCalls;
+    }
+
+    public AccountAdmin accountAdmin() {
+        return accountAdmin;
+    }
+
+    public AccountChanges accountChanges() {
+        return accountChanges;
+    }
+
+    public RegistrationInvites invites() {
+        return invites;
     }
 
     /** For /healthz: whether the database answers. */
