@@ -82,8 +82,9 @@ final class SqliteAccounts implements Accounts {
     }
 
     static Account account(ResultSet row) throws SQLException {
-        long disabledAt = row.getLong(6);
+        long disabledMillis = row.getLong(6);
+        Instant disabledAt = row.wasNull() ? null : Instant.ofEpochMilli(disabledMillis);
         return new Account(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                Instant.ofEpochMilli(row.getLong(5)), row.wasNull() ? null : Instant.ofEpochMilli(disabledAt));
+                Instant.ofEpochMilli(row.getLong(5)), disabledAt);
     }
 }
