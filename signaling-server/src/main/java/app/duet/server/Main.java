@@ -2,10 +2,12 @@ package app.duet.server;
 
 import app.duet.server.admin.ExitCodes;
 import app.duet.server.admin.InviteCommand;
+import app.duet.server.admin.PasswordInput;
 import app.duet.server.admin.UserCommand;
 import app.duet.server.config.ConfigDefaults;
 import app.duet.server.config.ServerOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +57,19 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command; {@code out} and {@code err} replace picocli's standard streams when not null. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return run(args, null, out, err);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}; passwords are read from {@code in} when not null. */
+    static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return in != null && type == PasswordInput.class
+                        ? type.cast(new PasswordInput(in)) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true);
         if (out != null) {
             cli.setOut(out);
         }

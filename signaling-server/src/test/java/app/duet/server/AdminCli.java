@@ -2,6 +2,7 @@ package app.duet.server;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -14,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an admin command on a data directory: in this JVM through {@link Main#run} (as ResetCodeCommand's
- * test does), or as a separate {@code java ... Main} process when it must read standard input (passwords).
+ * test does), or as a separate {@code java ... Main} process reading its real standard input.
  */
 final class AdminCli {
     /** What a command printed and how it exited. */
@@ -32,9 +33,15 @@ final class AdminCli {
 
     /** {@code args} then {@code --data-dir}, run in this JVM. */
     Run run(String... args) {
+        return runWithInput("", args);
+    }
+
+    /** As {@link #run}, with {@code stdin} where a password is read. */
+    Run runWithInput(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.run(withDataDir(args), new PrintWriter(out), new PrintWriter(err));
+        int exit = Main.run(withDataDir(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out), new PrintWriter(err));
         return new Run(exit, out.toString().strip(), err.toString().strip());
     }
 

@@ -145,13 +145,14 @@ class AdminCommandsIntegrationTest {
             Run set = cli.runProcess("a brand new secret\n", "user", "set-password", b, "--bcrypt-cost", "4", "--json");
             assertThat(set.exit()).as(set.err()).isZero();
             assertThat(set.json().get("sessionsEnded").getAsInt()).isEqualTo(1);
+            assertThat(set.err()).contains("admin action=user.set-password target=" + b + " by=");
             assertThat(set.out() + set.err()).doesNotContain("a brand new secret");
             assertThat(p.b().awaitClose()).isEqualTo(Protocol.CLOSE_SESSION_REVOKED);
             try (TestClient again = TestClient.hello(server)) {
                 again.error(new Request.Login(again.nextId(), b, "password-b"), ErrorCode.WRONG_CREDENTIALS);
                 again.ok(new Request.Login(again.nextId(), b, "a brand new secret"));
             }
-            Run weak = cli.runProcess("short\n", "user", "set-password", b, "--bcrypt-cost", "4");
+            Run weak = cli.runWithInput("short\n", "user", "set-password", b, "--bcrypt-cost", "4");
             assertThat(weak.exit()).isEqualTo(ExitCodes.INVALID_INPUT);
             assertThat(weak.err()).contains("at least 8 characters");
         }
@@ -172,6 +173,8 @@ class AdminCommandsIntegrationTest {
             assertThat(badName.err()).contains("DISPLAY_NAME must be");
             assertThat(p.a().isOpen()).isTrue();
         }
+        Run noPassword = cli.run("user", "set-password", "nobody");
+        assertThat(noPassword.exit()).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(cli.run("user", "frobnicate").exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(cli.run("user", "add", "Not A Name", "--email", "x@example.org").exit()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(Main.run(new String[] {"user", "list", "--data-dir", dataDir.resolve("nowhere").toString()},

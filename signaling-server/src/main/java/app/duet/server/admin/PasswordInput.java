@@ -6,6 +6,7 @@ import app.duet.server.auth.PasswordHasher;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -20,6 +21,18 @@ public final class PasswordInput {
     @Option(names = "--bcrypt-cost", defaultValue = "10",
             description = "bcrypt work factor, as the server's (default: ${DEFAULT-VALUE}).")
     int bcryptCost;
+
+    /** Null: a prompt on the terminal if there is one, else the process's standard input. */
+    private final InputStream input;
+
+    public PasswordInput() {
+        this(null);
+    }
+
+    /** Reads from {@code input} instead (an embedding program's, or a test's, standard input). */
+    public PasswordInput(InputStream input) {
+        this.input = input;
+    }
 
     /** Reads, checks the password rules for {@code username}, and returns the hash to store. */
     String readHash(String username) {
@@ -36,8 +49,8 @@ public final class PasswordInput {
         }
     }
 
-    private static String read() {
-        Console console = System.console();
+    private String read() {
+        Console console = input == null ? System.console() : null;
         if (console != null) {
             char[] first = console.readPassword("New password: ");
             char[] again = console.readPassword("Once more: ");
@@ -48,7 +61,8 @@ public final class PasswordInput {
         }
         try {
             // Not closed: it is the process's standard input.
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            InputStream in = input == null ? System.in : input;
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
             if (line == null || line.isEmpty()) {
                 throw AdminException.invalid("No password on standard input; give it as the first line.");
             }
