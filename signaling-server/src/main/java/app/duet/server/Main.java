@@ -69,7 +69,7 @@ public final class Main implements Callable<Integer> {
                         ? type.cast(new PasswordInput(in)) : CommandLine.defaultFactory().create(type);
             }
         };
-        CommandLine cli = new CommandLine(new Main(), factory).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = new CommandLine(new Main(), factory);
         if (out != null) {
             cli.setOut(out);
         }

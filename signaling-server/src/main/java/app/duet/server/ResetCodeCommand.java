@@ -2,6 +2,7 @@ package app.duet.server;
 
 import app.duet.server.admin.AdminException;
 import app.duet.server.admin.AdminOptions;
+import app.duet.server.admin.OneUserCommand;
 import app.duet.server.auth.AdminResetCodeSender;
 import app.duet.server.auth.PasswordHasher;
 import app.duet.server.auth.PasswordResets;
@@ -11,25 +12,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** Prints a fresh password reset code for a user, for servers without SMTP. Works while the server runs. */
 @Command(name = "reset-code", mixinStandardHelpOptions = true,
         description = "Print a single-use password reset code for USERNAME; hand it to the user, who enters it "
                 + "in the app with a new password.")
-final class ResetCodeCommand implements Callable<Integer> {
-    @Mixin
-    AdminOptions admin;
-
+final class ResetCodeCommand extends OneUserCommand {
     @Option(names = "--reset-code-minutes", defaultValue = "15", description = "How long the code works (default: ${DEFAULT-VALUE}).")
     long minutes;
-
-    @Parameters(paramLabel = "USERNAME")
-    String username;
 
     @Override
     public Integer call() {

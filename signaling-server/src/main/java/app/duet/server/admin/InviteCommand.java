@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,16 +70,11 @@ public final class InviteCommand {
 
         @Override
         public Integer call() {
-            return admin.run("invite.list", "-", (stores, now) -> {
-                List<Invite> invites = stores.invites().list();
-                StringBuilder text = new StringBuilder(String.format(ROW, "ID", "STATE", "USED", "EXPIRES"));
-                invites.forEach(i -> text.append(String.format(ROW, i.id(), i.state(now).wireName(),
-                        i.uses() + "/" + i.maxUses(), i.expiresAt())));
-                text.append(invites.size()).append(invites.size() == 1 ? " invite" : " invites");
-                return new AdminOptions.Outcome(text.toString(),
-                        AdminOptions.object("invites", invites.stream().map(i -> json(i, now)).toList()),
-                        " count=" + invites.size());
-            });
+            return admin.run("invite.list", "-", (stores, now) -> new Listing<Invite>("invites", ROW,
+                    new Object[] {"ID", "STATE", "USED", "EXPIRES"},
+                    i -> new Object[] {i.id(), i.state(now).wireName(), i.uses() + "/" + i.maxUses(), i.expiresAt()},
+                    i -> json(i, now))
+                    .of(stores.invites().list(), "invite"));
         }
     }
 

@@ -4,7 +4,6 @@ import app.duet.protocol.FieldFormat;
 import app.duet.protocol.Protocol;
 import app.duet.server.store.AccountAdmin.Deletion;
 import app.duet.server.store.Accounts.Account;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,15 +17,9 @@ final class UserChanges {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create an account (any registration mode). The password is read from a prompt or "
                     + "the first line of standard input.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
+    static final class Add extends OneUserCommand {
         @Mixin
         PasswordInput password;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
 
         @Option(names = "--email", required = true, paramLabel = "ADDRESS", description = "The user's e-mail address.")
         String email;
@@ -56,13 +49,7 @@ final class UserChanges {
 
     @Command(name = "disable", mixinStandardHelpOptions = true,
             description = "Disable an account: its sessions and calls end at once and it cannot log in until enabled.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
-
+    static final class Disable extends OneUserCommand {
         @Override
         public Integer call() {
             return admin.run("user.disable", username, (stores, now) -> {
@@ -75,13 +62,7 @@ final class UserChanges {
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Let a disabled account log in again.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
-
+    static final class Enable extends OneUserCommand {
         @Override
         public Integer call() {
             return admin.run("user.enable", username, (stores, now) -> {
@@ -97,13 +78,7 @@ final class UserChanges {
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete an account for good. Channels it owns go to their other member, or are deleted "
                     + "if it was alone; its sessions and calls end at once.")
-    static final class Delete implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
-
+    static final class Delete extends OneUserCommand {
         @Override
         public Integer call() {
             return admin.run("user.delete", username, (stores, now) -> {
@@ -121,13 +96,7 @@ final class UserChanges {
 
     @Command(name = "rename", mixinStandardHelpOptions = true,
             description = "Change an account's display name (usernames never change).")
-    static final class Rename implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
-
+    static final class Rename extends OneUserCommand {
         @Parameters(index = "1", paramLabel = "DISPLAY_NAME")
         String displayName;
 
@@ -148,15 +117,9 @@ final class UserChanges {
     @Command(name = "set-password", mixinStandardHelpOptions = true,
             description = "Set a new password (read from a prompt or the first line of standard input); the "
                     + "account's sessions end.")
-    static final class SetPassword implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
+    static final class SetPassword extends OneUserCommand {
         @Mixin
         PasswordInput password;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
 
         @Override
         public Integer call() {

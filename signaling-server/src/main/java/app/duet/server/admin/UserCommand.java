@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code duet-server user ...}: the admin's view of accounts; the changes are in {@link UserChanges}. */
 @Command(name = "user", mixinStandardHelpOptions = true,
@@ -31,26 +30,15 @@ public final class UserCommand {
 
         @Override
         public Integer call() {
-            return admin.run("user.list", "-", (stores, now) -> {
-                List<Account> accounts = stores.accounts().list();
-                StringBuilder text = new StringBuilder(String.format(ROW, "USERNAME", "STATE", "E-MAIL", "DISPLAY NAME"));
-                accounts.forEach(a -> text.append(String.format(ROW, a.username(), state(a), a.email(), a.displayName())));
-                text.append(accounts.size()).append(accounts.size() == 1 ? " account" : " accounts");
-                return new AdminOptions.Outcome(text.toString(),
-                        AdminOptions.object("users", accounts.stream().map(UserCommand::json).toList()),
-                        " count=" + accounts.size());
-            });
+            return admin.run("user.list", "-", (stores, now) -> new Listing<Account>("users", ROW,
+                    new Object[] {"USERNAME", "STATE", "E-MAIL", "DISPLAY NAME"},
+                    a -> new Object[] {a.username(), state(a), a.email(), a.displayName()}, UserCommand::json)
+                    .of(stores.accounts().list(), "account"));
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one account and its channels.")
-    static final class Show implements Callable<Integer> {
-        @Mixin
-        AdminOptions admin;
-
-        @Parameters(paramLabel = "USERNAME")
-        String username;
-
+    static final class Show extends OneUserCommand {
         @Override
         public Integer call() {
             return admin.run("user.show", username, (stores, now) -> {

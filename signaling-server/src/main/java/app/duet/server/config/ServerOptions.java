@@ -158,7 +158,7 @@ public final class ServerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int outboundBufferBytes;
 
-    @Option(names = "--registration", defaultValue = "open", paramLabel = "MODE",
+    @Option(names = "--registration", defaultValue = "open", paramLabel = "MODE", converter = RegistrationMode.Parser.class,
             description = "Who may sign up: open (anyone), invite (with a token from 'invite create') or closed "
                     + "(only 'user add') (default: ${DEFAULT-VALUE}).")
     RegistrationMode registration;
