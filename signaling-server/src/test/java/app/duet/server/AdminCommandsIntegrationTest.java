@@ -15,11 +15,16 @@ import app.duet.protocol.Result;
 import app.duet.server.AdminCli.Run;
 import app.duet.server.CallsIntegrationTest.Pair;
 import app.duet.server.admin.ExitCodes;
+import app.duet.server.store.Stores;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -182,6 +187,24 @@ class AdminCommandsIntegrationTest {
                 .isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
         try (TestClient c = TestClient.hello(server)) {
             c.ok(new Request.Ping(c.nextId()));
+        }
+    }
+
+    @Test
+    void aDatabaseThatIsBehindOrLockedGivesExitCodeFive(@TempDir Path other) throws Exception {
+        Files.createFile(other.resolve("duet.db")); // an empty SQLite database: no schema yet
+        Run behind = new AdminCli(other).run("user", "list");
+        assertThat(behind.exit()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
+        assertThat(behind.err()).contains("start this version of the server once");
+
+        Stores.sqlite(other.resolve("duet.db")).close();
+        try (Connection holder = DriverManager.getConnection("jdbc:sqlite:" + other.resolve("duet.db"));
+                Statement statement = holder.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            Run busy = new AdminCli(other).run("user", "disable", "ann", "--json");
+            assertThat(busy.exit()).as(busy.err()).isEqualTo(ExitCodes.DATABASE_UNAVAILABLE);
+            assertThat(busy.json().get("error").getAsString()).isEqualTo("database_unavailable");
+            statement.execute("ROLLBACK");
         }
     }
 }

@@ -83,7 +83,7 @@ public final class AdminOptions {
                     + "; check --data-dir or --db-file (the server creates it when it first starts).");
         }
         try {
-            return Stores.sqlite(storage.databaseFile());
+            return Stores.sqliteUpToDate(storage.databaseFile());
         } catch (RuntimeException e) {
             throw AdminException.databaseUnavailable("Cannot open the database " + storage.databaseFile() + ": "
                     + e.getMessage());

@@ -52,6 +52,25 @@ public final class Stores implements AutoCloseable {
         return new Stores(db);
     }
 
+    /**
+     * Opens a database whose schema is up to date, changing nothing: for the admin commands, which run
+     * beside a server and must not migrate its database under it (nor wait for its write lock to do so).
+     */
+    public static Stores sqliteUpToDate(Path databaseFile) {
+        HikariDataSource db = Database.sqlite(databaseFile);
+        try {
+            int pending = Database.pendingMigrations(databaseFile);
+            if (pending > 0) {
+                throw new StoreException("the database lacks " + pending + " schema migrations; start this "
+                        + "version of the server once to apply them", null);
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        return new Stores(db);
+    }
+
     public Accounts accounts() {
         return accounts;
     }
