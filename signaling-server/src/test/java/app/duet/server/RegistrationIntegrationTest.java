@@ -3,6 +3,7 @@ package app.duet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.duet.protocol.ErrorCode;
+import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.server.AdminCli.Run;
 import app.duet.server.admin.ExitCodes;
@@ -31,6 +32,7 @@ class RegistrationIntegrationTest {
             AdminCli cli = new AdminCli(dataDir);
             c.error(signup(c, "ann", null), ErrorCode.INVITE_REQUIRED);
             c.error(signup(c, "ann", "inv_made-up"), ErrorCode.INVITE_INVALID);
+            c.error(signup(c, "ann", "x".repeat(Protocol.MAX_TOKEN_LENGTH + 1)), ErrorCode.INVALID_FIELD);
 
             Run created = cli.run("invite", "create", "--uses", "2", "--json");
             assertThat(created.exit()).as(created.err()).isZero();

@@ -54,7 +54,9 @@ public final class AdminOptions {
      * @param target whom or what it is done to, never a secret
      */
     public int run(String action, String target, Action work) {
-        String by = System.getProperty("user.name", "unknown");
+        String sudoUser = System.getenv("SUDO_USER");
+        // Under sudo -u duet, who typed the command is the sudo user, not the server's user.
+        String by = System.getProperty("user.name", "unknown") + (sudoUser == null ? "" : " sudoUser=" + sudoUser);
         try (Stores stores = open()) {
             Outcome outcome = work.run(stores, clock.instant());
             print(json ? GSON.toJson(outcome.json()) : outcome.text());
