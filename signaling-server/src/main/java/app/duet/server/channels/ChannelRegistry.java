@@ -214,7 +214,7 @@ public final class ChannelRegistry {
         runLocked(out -> channels.presenceChangedLocked(new Member(username, displayName), online, out));
     }
 
-    /** The admin disabled or deleted the account: its calls end at once, for the other member too. */
+    /** The admin ended the account's sessions (disabled it, set its password): its calls end at once, for both. */
     public void accountClosed(String username) {
         runLocked(out -> channels.namesOfLocked(username)
                 .forEach(name -> calls.endInChannelLocked(name, EndReason.DISCONNECTED, out)));

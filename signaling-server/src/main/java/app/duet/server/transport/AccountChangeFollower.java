@@ -42,8 +42,8 @@ public final class AccountChangeFollower {
     public synchronized void poll() {
         try {
             for (Change change : changes.after(seen, BATCH)) {
+                seen = change.seq(); // first: a change that cannot be applied must not come back every second
                 apply(change);
-                seen = change.seq();
             }
             failing = false;
         } catch (StoreException e) {
