@@ -24,6 +24,14 @@ public enum ErrorCode {
     USERNAME_TAKEN,
     EMAIL_TAKEN,
     WEAK_PASSWORD,
+    /** Sign-up is closed on this server: only its admin creates accounts. */
+    REGISTRATION_CLOSED,
+    /** Sign-up on this server needs a registration invite from its admin ({@code invite} in signup). */
+    INVITE_REQUIRED,
+    /** The registration invite is unknown, used up, expired or revoked. */
+    INVITE_INVALID,
+    /** The account was disabled by the server's admin; login and resume are refused until it is enabled. */
+    ACCOUNT_DISABLED,
     SESSION_EXPIRED,
     INVALID_RESET_CODE,
     CHANNEL_EXISTS,

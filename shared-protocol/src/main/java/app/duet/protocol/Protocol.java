@@ -21,6 +21,11 @@ public final class Protocol {
     /** WebSocket close code: the connection's session was logged out or revoked elsewhere; log in again. */
     public static final int CLOSE_SESSION_REVOKED = 4001;
     /**
+     * WebSocket close code: the server's admin disabled or deleted the account; its sessions are gone. Do not
+     * reconnect on your own: tell the user (a login answers {@link ErrorCode#ACCOUNT_DISABLED} while disabled).
+     */
+    public static final int CLOSE_ACCOUNT_CLOSED = 4003;
+    /**
      * WebSocket close code: the connection did not authenticate (hello, then signup, login or resume) within
      * the server's deadline after it opened or after its session ended. Reconnect when the user acts.
      */

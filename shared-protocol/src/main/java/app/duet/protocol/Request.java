@@ -25,11 +25,17 @@ public sealed interface Request extends Message {
             @Format(FieldFormat.USERNAME) String username,
             @Format(FieldFormat.DISPLAY_NAME) @MaxLength(Protocol.MAX_DISPLAY_NAME_LENGTH) String displayName,
             @Format(FieldFormat.EMAIL) @MaxLength(Protocol.MAX_EMAIL_LENGTH) String email,
-            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String password) implements Request {
+            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String password,
+            @Optional @MaxLength(Protocol.MAX_TOKEN_LENGTH) String invite) implements Request {
+        /** Without a registration invite (servers with open registration need none). */
+        public Signup(String id, String username, String displayName, String email, String password) {
+            this(id, username, displayName, email, password, null);
+        }
+
         @Override
         public String toString() {
             return "Signup[id=" + id + ", username=" + username + ", displayName=" + displayName
-                    + ", email=" + email + ", password=<hidden>]";
+                    + ", email=" + email + ", password=<hidden>" + (invite == null ? "" : ", invite=<hidden>") + "]";
         }
     }
 

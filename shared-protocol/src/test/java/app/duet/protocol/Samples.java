@@ -19,6 +19,8 @@ final class Samples {
         Map<String, Request> m = new LinkedHashMap<>();
         m.put("request-hello", new Request.Hello("1", 1, "duet-desktop/0.1"));
         m.put("request-signup", new Request.Signup("2", "alice", "Alice Liddell", "alice@example.org", "correct horse battery"));
+        m.put("request-signup-invite", new Request.Signup("2", "alice", "Alice Liddell", "alice@example.org",
+                "correct horse battery", "inv_3Fq9Lr2VbXkP7sTzWm4HcN8dJ0aYeUo5"));
         m.put("request-login", new Request.Login("3", "alice", "correct horse battery"));
         m.put("request-resume", new Request.Resume("4", "q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS"));
         m.put("request-logout", new Request.Logout("5"));

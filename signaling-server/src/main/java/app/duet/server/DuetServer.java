@@ -22,6 +22,7 @@ import app.duet.server.ops.OpsHttpServer;
 import app.duet.server.store.Accounts;
 import app.duet.server.store.Sessions;
 import app.duet.server.store.Stores;
+import app.duet.server.transport.AccountChangeFollower;
 import app.duet.server.transport.ConnectionRegistry;
 import app.duet.server.transport.SignalingEndpoint;
 import app.duet.server.transport.Tls;
@@ -48,6 +49,8 @@ public final class DuetServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration HOUR = Duration.ofHours(1);
+    /** How soon a running server applies an admin command's change to an account (ADR 0009). */
+    private static final Duration ACCOUNT_CHANGES_POLL = Duration.ofSeconds(1);
 
     private final ServerConfig config;
     private final Stores stores;
@@ -77,7 +80,7 @@ public final class DuetServer implements AutoCloseable {
                 new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
                         config.loginFailuresPerAddress()),
                 new RateLimit(clock, HOUR, config.signupsPerAddressPerHour(), exempt),
-                clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()));
+                clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()), config.registration());
         resets = new PasswordResets(accounts, stores.resetCodes(), sessions, hasher, secrets, resetCodeSender(config),
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
                         new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
@@ -117,6 +120,9 @@ public final class DuetServer implements AutoCloseable {
             throw e;
         }
         executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
+        AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels);
+        executors.every(ACCOUNT_CHANGES_POLL, follower::poll);
+        executors.every(Duration.ofHours(1), () -> stores.accountChanges().deleteBefore(clock.instant().minus(HOUR)));
         log.info("Duet server {} listening on {} ({})", VERSION, uri(), config);
     }
 

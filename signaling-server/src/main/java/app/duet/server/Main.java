@@ -1,8 +1,13 @@
 package app.duet.server;
 
+import app.duet.server.admin.ExitCodes;
+import app.duet.server.admin.InviteCommand;
+import app.duet.server.admin.PasswordInput;
+import app.duet.server.admin.UserCommand;
 import app.duet.server.config.ConfigDefaults;
 import app.duet.server.config.ServerOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,9 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-/** {@code java -jar duet-server.jar [options]} runs the server; {@code reset-code <user>} is an admin command. */
+/**
+ * {@code java -jar duet-server.jar [options]} runs the server; {@code reset-code}, {@code user} and
+ * {@code invite} are admin commands (exit codes in {@link ExitCodes}).
+ */
 @Command(name = "duet-server", mixinStandardHelpOptions = true, version = "Duet server " + DuetServer.VERSION,
-        subcommands = ResetCodeCommand.class, sortOptions = false,
+        subcommands = {ResetCodeCommand.class, UserCommand.class, InviteCommand.class}, sortOptions = false,
         description = {"Duet's signaling server. Options can also be set as environment variables DUET_<OPTION> "
                 + "(e.g. DUET_TURN_SECRET) or as keys in the --config file (e.g. turn-secret=...); "
                 + "flags win over the environment, the environment over the file."})
@@ -49,7 +57,19 @@ public final class Main implements Callable<Integer> {
 
     /** Runs a command; {@code out} and {@code err} replace picocli's standard streams when not null. */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        return run(args, null, out, err);
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}; passwords are read from {@code in} when not null. */
+    static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return in != null && type == PasswordInput.class
+                        ? type.cast(new PasswordInput(in)) : CommandLine.defaultFactory().create(type);
+            }
+        };
+        CommandLine cli = new CommandLine(new Main(), factory);
         if (out != null) {
             cli.setOut(out);
         }
@@ -58,7 +78,7 @@ public final class Main implements Callable<Integer> {
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             log.error("{}", e.getMessage(), e instanceof IllegalArgumentException || e instanceof IOException ? null : e);
-            return 1;
+            return ExitCodes.FAILED;
         });
         try {
             ConfigDefaults defaults = ConfigDefaults.load(args, System.getenv());
@@ -66,11 +86,11 @@ public final class Main implements Callable<Integer> {
             Set<String> unknown = defaults.unknownKeys(optionNames(cli));
             if (!unknown.isEmpty()) {
                 log.error("unknown settings in {}: {}", defaults.filePath(), unknown);
-                return 2;
+                return ExitCodes.INVALID_INPUT;
             }
         } catch (IOException e) {
             log.error("cannot read the config file: {}", e.getMessage());
-            return 2;
+            return ExitCodes.INVALID_INPUT;
         }
         return cli.execute(args);
     }

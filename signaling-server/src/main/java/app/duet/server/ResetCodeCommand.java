@@ -1,44 +1,31 @@
 package app.duet.server;
 
+import app.duet.server.admin.AdminException;
+import app.duet.server.admin.AdminOptions;
+import app.duet.server.admin.OneUserCommand;
 import app.duet.server.auth.AdminResetCodeSender;
 import app.duet.server.auth.PasswordHasher;
 import app.duet.server.auth.PasswordResets;
 import app.duet.server.auth.RateLimit;
 import app.duet.server.auth.Secrets;
-import app.duet.server.config.StorageOptions;
-import app.duet.server.store.Stores;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Prints a fresh password reset code for a user, for servers without SMTP. Works while the server runs. */
 @Command(name = "reset-code", mixinStandardHelpOptions = true,
         description = "Print a single-use password reset code for USERNAME; hand it to the user, who enters it "
                 + "in the app with a new password.")
-final class ResetCodeCommand implements Callable<Integer> {
-    @Mixin
-    StorageOptions storage;
-
+final class ResetCodeCommand extends OneUserCommand {
     @Option(names = "--reset-code-minutes", defaultValue = "15", description = "How long the code works (default: ${DEFAULT-VALUE}).")
     long minutes;
 
-    @Parameters(paramLabel = "USERNAME")
-    String username;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        try (Stores stores = Stores.sqlite(storage.databaseFile())) {
+        return admin.run("user.reset-code", username, (stores, now) -> {
             SecureRandom random = new SecureRandom();
             // The hasher and the request limits only matter for clients' requests, not for issuing codes here.
             Clock clock = Clock.systemUTC();
@@ -46,15 +33,14 @@ final class ResetCodeCommand implements Callable<Integer> {
             PasswordResets resets = new PasswordResets(stores.accounts(), stores.resetCodes(), stores.sessions(),
                     new PasswordHasher(4, random), new Secrets(random), new AdminResetCodeSender(), clock,
                     Duration.ofMinutes(minutes), new PasswordResets.RequestLimits(unused, unused));
+            String code;
             try {
-                String code = resets.issue(username);
-                spec.commandLine().getOut().println(code);
-                spec.commandLine().getOut().flush();
-                return 0;
+                code = resets.issue(username);
             } catch (ServiceException e) {
-                spec.commandLine().getErr().println(e.getMessage());
-                return 1;
+                throw AdminException.notFound(e.getMessage());
             }
-        }
+            return new AdminOptions.Outcome(code, AdminOptions.object("username", username, "code", code,
+                    "expiresInMinutes", minutes), "");
+        });
     }
 }

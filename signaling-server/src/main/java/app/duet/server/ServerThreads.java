@@ -3,6 +3,7 @@ package app.duet.server;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -47,15 +48,24 @@ final class ServerThreads implements AutoCloseable {
         return timers;
     }
 
-    /** Runs a blocking housekeeping task on a worker at a fixed rate. */
+    /**
+     * Runs a blocking housekeeping task on a worker at a fixed rate. A tick that finds the worker queue full
+     * is skipped: throwing would cancel the schedule for good.
+     */
     void every(Duration period, Runnable task) {
-        timers.scheduleAtFixedRate(() -> workers.execute(() -> {
+        timers.scheduleAtFixedRate(() -> {
             try {
-                task.run();
-            } catch (RuntimeException e) {
-                log.error("housekeeping task failed", e);
+                workers.execute(() -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.error("housekeeping task failed", e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                log.warn("housekeeping tick skipped: the workers are busy");
             }
-        }), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops timers, lets workers finish, and flushes the store writer. */

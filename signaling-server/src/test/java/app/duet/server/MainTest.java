@@ -3,6 +3,7 @@ package app.duet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.duet.protocol.Request;
+import app.duet.server.admin.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ class MainTest {
             }
             StringWriter err2 = new StringWriter();
             assertThat(Main.run(new String[] {"reset-code", "--data-dir", dataDir.toString(), "nobody"},
-                    new PrintWriter(new StringWriter()), new PrintWriter(err2))).isEqualTo(1);
+                    new PrintWriter(new StringWriter()), new PrintWriter(err2))).isEqualTo(ExitCodes.NOT_FOUND);
             assertThat(err2.toString()).contains("no account");
         }
     }

@@ -3,6 +3,7 @@ package app.duet.server.auth;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Protocol;
 import app.duet.server.ServiceException;
+import app.duet.server.config.RegistrationMode;
 import app.duet.server.store.Accounts;
 import app.duet.server.store.Accounts.Account;
 import app.duet.server.store.Sessions;
@@ -38,9 +39,11 @@ public final class AuthManager {
     private final RateLimit signupsPerAddress;
     private final Clock clock;
     private final SessionLifetime lifetime;
+    private final RegistrationMode registration;
 
     public AuthManager(Accounts accounts, Sessions sessions, PasswordHasher hasher, Secrets secrets,
-            LoginThrottle throttle, RateLimit signupsPerAddress, Clock clock, SessionLifetime lifetime) {
+            LoginThrottle throttle, RateLimit signupsPerAddress, Clock clock, SessionLifetime lifetime,
+            RegistrationMode registration) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -49,15 +52,19 @@ public final class AuthManager {
         this.signupsPerAddress = signupsPerAddress;
         this.clock = clock;
         this.lifetime = lifetime;
+        this.registration = registration;
     }
 
-    public Authenticated signup(String username, String displayName, String email, String password, String address) {
+    /** @param invite the registration invite's token, needed with {@link RegistrationMode#INVITE}; may be null */
+    public Authenticated signup(String username, String displayName, String email, String password, String invite,
+            String address) {
         // Counted before any other check, so probing for taken names costs the same budget.
         if (!signupsPerAddress.tryAcquire(address)) {
             log.warn("sign-up refused: too many from address={}", address);
             throw new ServiceException(ErrorCode.RATE_LIMITED,
                     "Too many accounts were created from your network recently. Try again in an hour.");
         }
+        checkRegistration(invite);
         checkStrength(username, password);
         if (accounts.findByUsername(username).isPresent()) {
             throw new ServiceException(ErrorCode.USERNAME_TAKEN, "The username '" + username + "' is taken.");
@@ -66,12 +73,21 @@ public final class AuthManager {
             throw new ServiceException(ErrorCode.EMAIL_TAKEN, "An account with this e-mail address exists already.");
         }
         Account account = new Account(username, displayName.strip(), email, hasher.hash(password), clock.instant());
-        switch (accounts.create(account)) {
+        Accounts.CreateOutcome outcome = registration == RegistrationMode.INVITE
+                ? accounts.createWithInvite(account, Secrets.sha256Hex(invite), clock.instant())
+                : accounts.create(account);
+        switch (outcome) {
             case USERNAME_TAKEN -> throw new ServiceException(ErrorCode.USERNAME_TAKEN,
                     "The username '" + username + "' is taken.");
             case EMAIL_TAKEN -> throw new ServiceException(ErrorCode.EMAIL_TAKEN,
                     "An account with this e-mail address exists already.");
-            case CREATED -> log.info("account created: {}", username);
+            case INVITE_INVALID -> {
+                log.info("sign-up refused, invite not valid: user={} address={}", username, address);
+                throw new ServiceException(ErrorCode.INVITE_INVALID,
+                        "This invite is not valid: it may have expired, been used up or been revoked. Ask for a new one.");
+            }
+            case CREATED -> log.info("account created: {}{}", username,
+                    registration == RegistrationMode.INVITE ? " (with an invite)" : "");
         }
         throttle.remember(username, address);
         return newSession(account);
@@ -96,6 +112,10 @@ public final class AuthManager {
             throw wrongCredentials();
         }
         throttle.succeeded(attempt);
+        if (account.get().disabled()) {
+            log.info("login refused, account disabled: user={} address={}", username, address);
+            throw accountDisabled();
+        }
         return newSession(account.get());
     }
 
@@ -111,6 +131,9 @@ public final class AuthManager {
             throw sessionExpired();
         }
         Account account = accounts.findByUsername(session.username()).orElseThrow(AuthManager::sessionExpired);
+        if (account.disabled()) {
+            throw accountDisabled();
+        }
         Optional<Instant> renewed = lifetime.renewal(session.createdAt(), session.expiresAt(), now);
         if (renewed.isPresent() && extendIfWritable(hash, renewed.get())) {
             session = new StoredSession(hash, session.username(), session.createdAt(), renewed.get());
@@ -173,7 +196,18 @@ public final class AuthManager {
         return sessions.deleteExpired(clock.instant());
     }
 
-    static void checkStrength(String username, String password) {
+    private void checkRegistration(String invite) {
+        if (registration == RegistrationMode.CLOSED) {
+            throw new ServiceException(ErrorCode.REGISTRATION_CLOSED,
+                    "This server does not take sign-ups; ask its admin for an account.");
+        }
+        if (registration == RegistrationMode.INVITE && invite == null) {
+            throw new ServiceException(ErrorCode.INVITE_REQUIRED,
+                    "This server takes sign-ups by invite only; ask its admin for an invite.");
+        }
+    }
+
+    public static void checkStrength(String username, String password) {
         if (password.codePointCount(0, password.length()) < Protocol.MIN_PASSWORD_LENGTH) {
             throw new ServiceException(ErrorCode.WEAK_PASSWORD,
                     "The password needs at least " + Protocol.MIN_PASSWORD_LENGTH + " characters.");
@@ -202,6 +236,11 @@ public final class AuthManager {
     private static ServiceException loginThrottled() {
         return new ServiceException(ErrorCode.LOGIN_THROTTLED,
                 "Too many failed password attempts. Wait a few minutes before trying again.");
+    }
+
+    private static ServiceException accountDisabled() {
+        return new ServiceException(ErrorCode.ACCOUNT_DISABLED,
+                "This account was disabled by the server's admin; ask them to enable it.");
     }
 
     private static ServiceException sessionExpired() {

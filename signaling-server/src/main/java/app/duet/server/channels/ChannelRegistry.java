@@ -214,6 +214,25 @@ public final class ChannelRegistry {
         runLocked(out -> channels.presenceChangedLocked(new Member(username, displayName), online, out));
     }
 
+    /** The admin ended the account's sessions (disabled it, set its password): its calls end at once, for both. */
+    public void accountClosed(String username) {
+        runLocked(out -> channels.namesOfLocked(username)
+                .forEach(name -> calls.endInChannelLocked(name, EndReason.DISCONNECTED, out)));
+    }
+
+    /** The admin deleted the account: it leaves its channels here as it has in the database. */
+    public void accountDeleted(String username) {
+        runLocked(out -> {
+            channels.namesOfLocked(username).forEach(name -> calls.endInChannelLocked(name, EndReason.LEFT_CHANNEL, out));
+            channels.accountDeletedLocked(username, out);
+        });
+    }
+
+    /** The admin changed the account's display name. */
+    public void renamed(String username, String displayName) {
+        runLocked(out -> channels.renamedLocked(username, displayName));
+    }
+
     public int channelCount() {
         synchronized (lock) {
             return channels.countLocked();

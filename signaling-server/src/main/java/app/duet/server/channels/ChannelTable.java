@@ -166,6 +166,31 @@ final class ChannelTable {
         return persist(() -> store.delete(name));
     }
 
+    /** The names of the user's channels, as a copy. */
+    List<String> namesOfLocked(String username) {
+        return List.copyOf(channelsByUser.getOrDefault(username, Set.of()));
+    }
+
+    /**
+     * The account was deleted (its channels were handed over or deleted in the database already): the user
+     * leaves each channel as a member who leaves would, so the other member sees them go.
+     */
+    void accountDeletedLocked(String username, Outbox out) {
+        for (String name : namesOfLocked(username)) {
+            Channel channel = channels.get(name);
+            Member member = channel.member(username).orElseThrow();
+            leaveLocked(new Actor(username, member.displayName(), null, null), channel, out);
+        }
+    }
+
+    /** The account's display name changed: its channels show the new one. */
+    void renamedLocked(String username, String displayName) {
+        for (String name : namesOfLocked(username)) {
+            List<Member> members = channels.get(name).members;
+            members.replaceAll(m -> m.username().equals(username) ? new Member(username, displayName) : m);
+        }
+    }
+
     List<ChannelInfo> listLocked(String username) {
         List<ChannelInfo> result = new ArrayList<>();
         for (String name : channelsByUser.getOrDefault(username, Set.of())) {

@@ -63,7 +63,8 @@ public record ServerConfig(
         /** Bytes the server may hold for a connection that does not read; past this it is dropped (4008). */
         int outboundBufferBytes,
         /** A connection not authenticated this long after it opened or its session ended is closed (4002). */
-        Duration authTimeout) {
+        Duration authTimeout,
+        RegistrationMode registration) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -93,6 +94,7 @@ public record ServerConfig(
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(registration, "registration");
         databaseFile = databaseFile != null ? databaseFile : dataDir.resolve("duet.db");
         turnUrls = List.copyOf(turnUrls);
         stunUrls = List.copyOf(stunUrls);
@@ -155,7 +157,7 @@ public record ServerConfig(
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace
                 + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
                 + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
-                + ", authTimeout=" + authTimeout + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
+                + ", authTimeout=" + authTimeout + ", registration=" + registration + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
                 + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
     }
 
@@ -207,6 +209,7 @@ public record ServerConfig(
         private int resetRequestsPerAccountPerHour = DEFAULT_RESET_REQUESTS_PER_ACCOUNT_PER_HOUR;
         private int outboundBufferBytes = DEFAULT_OUTBOUND_BUFFER_BYTES;
         private Duration authTimeout = Duration.ofSeconds(DEFAULT_AUTH_TIMEOUT_SECONDS);
+        private RegistrationMode registration = RegistrationMode.OPEN;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -250,6 +253,7 @@ public record ServerConfig(
         public Builder resetRequestsPerAccountPerHour(int v) { resetRequestsPerAccountPerHour = v; return this; }
         public Builder outboundBufferBytes(int v) { outboundBufferBytes = v; return this; }
         public Builder authTimeout(Duration v) { authTimeout = v; return this; }
+        public Builder registration(RegistrationMode v) { registration = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
@@ -259,7 +263,8 @@ public record ServerConfig(
                     turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
-                    resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes, authTimeout);
+                    resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes, authTimeout,
+                    registration);
         }
     }
 }

@@ -4,8 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The server's command-line options; each can also come from DUET_* or the config file (see ConfigDefaults). */
 public final class ServerOptions {
@@ -158,6 +161,11 @@ public final class ServerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int outboundBufferBytes;
 
+    @Option(names = "--registration", defaultValue = "open", paramLabel = "MODE", converter = RegistrationModes.class,
+            description = "Who may sign up: open (anyone), invite (with a token from 'invite create') or closed "
+                    + "(only 'user add') (default: ${DEFAULT-VALUE}).")
+    RegistrationMode registration;
+
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
@@ -175,10 +183,23 @@ public final class ServerOptions {
                 .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies)
                 .limitExemptAddresses(limitExempt).connectionsPerAddress(connectionsPerAddress)
                 .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
-                .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes);
+                .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes)
+                .registration(registration);
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }
         return b.build();
+    }
+
+    /** Reads {@code open}, {@code invite} or {@code closed}, in any case (flag, environment or file). */
+    static final class RegistrationModes implements ITypeConverter<RegistrationMode> {
+        @Override
+        public RegistrationMode convert(String value) {
+            try {
+                return RegistrationMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not open, invite or closed");
+            }
+        }
     }
 }

@@ -56,11 +56,24 @@ final class Database {
 
     /** Applies pending migrations; returns how many ran. */
     public static int migrate(DataSource dataSource) {
+        return flyway(dataSource).migrate().migrationsExecuted;
+    }
+
+    /**
+     * How many migrations the database lacks. Reads only, on a connection of its own with SQLite's default
+     * (deferred) transactions: Flyway reads in a transaction, which on the pool's connections would take
+     * the write lock and wait behind a busy server.
+     */
+    public static int pendingMigrations(Path file) {
+        SQLiteDataSource reader = new SQLiteDataSource();
+        reader.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return flyway(reader).info().pending().length;
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate()
-                .migrationsExecuted;
+                .load();
     }
 }

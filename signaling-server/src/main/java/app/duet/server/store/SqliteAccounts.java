@@ -1,13 +1,15 @@
 package app.duet.server.store;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 final class SqliteAccounts implements Accounts {
-    private static final String COLUMNS = "username, display_name, email, password_hash, created_at";
+    private static final String COLUMNS = "username, display_name, email, password_hash, created_at, disabled_at";
     private final Jdbc jdbc;
 
     SqliteAccounts(Jdbc jdbc) {
@@ -16,18 +18,31 @@ final class SqliteAccounts implements Accounts {
 
     @Override
     public CreateOutcome create(Account a) {
-        String email = a.email().toLowerCase(Locale.ROOT);
         return jdbc.inTransaction(c -> {
-            if (!Jdbc.query(c, "SELECT 1 FROM accounts WHERE username = ?", row -> 1, a.username()).isEmpty()) {
-                return CreateOutcome.USERNAME_TAKEN;
-            }
-            if (!Jdbc.query(c, "SELECT 1 FROM accounts WHERE email = ?", row -> 1, email).isEmpty()) {
-                return CreateOutcome.EMAIL_TAKEN;
-            }
-            Jdbc.update(c, "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-                    a.username(), a.displayName(), email, a.passwordHash(), a.createdAt().toEpochMilli());
-            return CreateOutcome.CREATED;
+            CreateOutcome taken = taken(c, a);
+            return taken != null ? taken : insert(c, a);
         });
+    }
+
+    @Override
+    public CreateOutcome createWithInvite(Account a, String inviteTokenHash, Instant now) {
+        // One transaction that holds the write lock from its start: a use is taken only with the account.
+        return jdbc.inTransaction(c -> {
+            CreateOutcome taken = taken(c, a);
+            if (taken != null) {
+                return taken;
+            }
+            int used = Jdbc.update(c, """
+                    UPDATE registration_invites SET uses = uses + 1
+                    WHERE token_hash = ? AND uses < max_uses AND revoked_at IS NULL AND expires_at > ?""",
+                    inviteTokenHash, now.toEpochMilli());
+            return used == 0 ? CreateOutcome.INVITE_INVALID : insert(c, a);
+        });
+    }
+
+    @Override
+    public List<Account> list() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM accounts ORDER BY username", SqliteAccounts::account);
     }
 
     @Override
@@ -46,8 +61,30 @@ final class SqliteAccounts implements Accounts {
         jdbc.update("UPDATE accounts SET password_hash = ? WHERE username = ?", passwordHash, username);
     }
 
-    private static Account account(ResultSet row) throws SQLException {
+    /** USERNAME_TAKEN, EMAIL_TAKEN, or null if the account can be created. */
+    private static CreateOutcome taken(Connection c, Account a) throws SQLException {
+        if (!Jdbc.query(c, "SELECT 1 FROM accounts WHERE username = ?", row -> 1, a.username()).isEmpty()) {
+            return CreateOutcome.USERNAME_TAKEN;
+        }
+        String email = a.email().toLowerCase(Locale.ROOT);
+        if (!Jdbc.query(c, "SELECT 1 FROM accounts WHERE email = ?", row -> 1, email).isEmpty()) {
+            return CreateOutcome.EMAIL_TAKEN;
+        }
+        return null;
+    }
+
+    private static CreateOutcome insert(Connection c, Account a) throws SQLException {
+        Jdbc.update(c, "INSERT INTO accounts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)",
+                a.username(), a.displayName(), a.email().toLowerCase(Locale.ROOT), a.passwordHash(),
+                a.createdAt().toEpochMilli(),
+                a.disabledAt() == null ? null : a.disabledAt().toEpochMilli());
+        return CreateOutcome.CREATED;
+    }
+
+    static Account account(ResultSet row) throws SQLException {
+        long disabledMillis = row.getLong(6);
+        Instant disabledAt = row.wasNull() ? null : Instant.ofEpochMilli(disabledMillis);
         return new Account(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                Instant.ofEpochMilli(row.getLong(5)));
+                Instant.ofEpochMilli(row.getLong(5)), disabledAt);
     }
 }

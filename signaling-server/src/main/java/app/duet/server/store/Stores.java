@@ -20,6 +20,9 @@ public final class Stores implements AutoCloseable {
     private final Channels channels;
     private final ResetCodes resetCodes;
     private final ActiveCalls activeCalls;
+    private final AccountAdmin accountAdmin;
+    private final AccountChanges accountChanges;
+    private final RegistrationInvites invites;
     private final HikariDataSource dataSource;
     private final StorageHealth storageHealth = new StorageHealth();
 
@@ -31,6 +34,9 @@ public final class Stores implements AutoCloseable {
         this.channels = new SqliteChannels(jdbc);
         this.resetCodes = new SqliteResetCodes(jdbc);
         this.activeCalls = new SqliteActiveCalls(jdbc);
+        this.accountAdmin = new SqliteAccountAdmin(jdbc);
+        this.accountChanges = new SqliteAccountChanges(jdbc);
+        this.invites = new SqliteRegistrationInvites(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -44,6 +50,25 @@ public final class Stores implements AutoCloseable {
             throw e;
         }
         log.info("database {} ready ({} migrations applied)", databaseFile, migrations);
+        return new Stores(db);
+    }
+
+    /**
+     * Opens a database whose schema is up to date, changing nothing: for the admin commands, which run
+     * beside a server and must not migrate its database under it (nor wait for its write lock to do so).
+     */
+    public static Stores sqliteUpToDate(Path databaseFile) {
+        HikariDataSource db = Database.sqlite(databaseFile);
+        try {
+            int pending = Database.pendingMigrations(databaseFile);
+            if (pending > 0) {
+                throw new StoreException("the database lacks " + pending + " schema migrations; start this "
+                        + "version of the server once to apply them", null);
+            }
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
         return new Stores(db);
     }
 
@@ -65,6 +90,18 @@ public final class Stores implements AutoCloseable {
 
     public ActiveCalls activeCalls() {
         return activeCalls;
+    }
+
+    public AccountAdmin accountAdmin() {
+        return accountAdmin;
+    }
+
+    public AccountChanges accountChanges() {
+        return accountChanges;
+    }
+
+    public RegistrationInvites invites() {
+        return invites;
     }
 
     /**

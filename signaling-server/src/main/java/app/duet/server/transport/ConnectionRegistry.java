@@ -107,6 +107,16 @@ public final class ConnectionRegistry implements Relay {
         targets.forEach(c -> c.close(code, reason));
     }
 
+    /** Closes every connection of the user; returns how many. */
+    int closeUser(String username, int code, String reason) {
+        List<ClientConnection> targets;
+        synchronized (this) {
+            targets = new ArrayList<>(byUser.getOrDefault(username, Set.of()));
+        }
+        targets.forEach(c -> c.close(code, reason));
+        return targets.size();
+    }
+
     @Override
     public void toUser(String username, Event event, String exceptConnectionId) {
         List<ClientConnection> targets;

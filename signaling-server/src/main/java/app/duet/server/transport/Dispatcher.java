@@ -60,7 +60,8 @@ final class Dispatcher {
 
     CompletableFuture<Result> handlePublic(ClientConnection c, Request request) {
         if (request instanceof Request.Signup r) {
-            return onWorker(() -> auth.signup(r.username(), r.displayName(), r.email(), r.password(), c.address()))
+            return onWorker(() -> auth.signup(r.username(), r.displayName(), r.email(), r.password(), r.invite(),
+                    c.address()))
                     .thenApply(a -> authenticated(c, a, false));
         }
         if (request instanceof Request.Login r) {

@@ -65,6 +65,18 @@ class ServerOptionsTest {
     }
 
     @Test
+    void registrationIsOpenUnlessSetByFlagEnvironmentOrFile() throws IOException {
+        assertThat(parse(Map.of()).registration()).isEqualTo(RegistrationMode.OPEN);
+        assertThat(parse(Map.of(), "--registration", "invite").registration()).isEqualTo(RegistrationMode.INVITE);
+        assertThat(parse(Map.of("DUET_REGISTRATION", "Closed")).registration()).isEqualTo(RegistrationMode.CLOSED);
+        Path file = dir.resolve("registration.properties");
+        Files.writeString(file, "registration=invite\n");
+        assertThat(parse(Map.of("DUET_CONFIG", file.toString())).registration()).isEqualTo(RegistrationMode.INVITE);
+        assertThatThrownBy(() -> parse(Map.of(), "--registration", "sometimes"))
+                .hasMessageContaining("--registration").hasMessageContaining("not open, invite or closed");
+    }
+
+    @Test
     void flagsBeatEnvironmentWhichBeatsTheFile() throws IOException {
         Path file = dir.resolve("duet.properties");
         Files.writeString(file, "port=1111\nhost=0.0.0.0\nturn-secret=from-file\nturn-url=turn:a.example.org,turn:b.example.org\n"

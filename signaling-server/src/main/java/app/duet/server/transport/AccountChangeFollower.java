@@ -1,0 +1,81 @@
+package app.duet.server.transport;
+
+import app.duet.protocol.Protocol;
+import app.duet.server.channels.ChannelRegistry;
+import app.duet.server.store.AccountChanges;
+import app.duet.server.store.AccountChanges.Change;
+import app.duet.server.store.Accounts;
+import app.duet.server.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the account changes that the admin commands (another process) record in the database: polled
+ * every second, it closes the connections of a disabled or deleted account (close code
+ * {@link Protocol#CLOSE_ACCOUNT_CLOSED}) or of one whose password the admin set ({@link
+ * Protocol#CLOSE_SESSION_REVOKED}), ends its calls, and takes a deleted user out of its channels. See
+ * docs/decisions/0009-admin-commands.md.
+ */
+public final class AccountChangeFollower {
+    private static final Logger log = LoggerFactory.getLogger("duet.admin");
+    /** Changes read per poll; more wait for the next one. */
+    private static final int BATCH = 100;
+
+    private final AccountChanges changes;
+    private final Accounts accounts;
+    private final ConnectionRegistry connections;
+    private final ChannelRegistry channels;
+    private long seen;
+    private boolean failing;
+
+    /** Starts after the newest change: the state loaded at start-up includes every earlier one. */
+    public AccountChangeFollower(AccountChanges changes, Accounts accounts, ConnectionRegistry connections,
+            ChannelRegistry channels) {
+        this.changes = changes;
+        this.accounts = accounts;
+        this.connections = connections;
+        this.channels = channels;
+        this.seen = changes.latest();
+    }
+
+    /** Applies the changes recorded since the last poll. Runs on a worker; never two at once. */
+    public synchronized void poll() {
+        try {
+            for (Change change : changes.after(seen, BATCH)) {
+                seen = change.seq(); // first: a change that cannot be applied must not come back every second
+                apply(change);
+            }
+            failing = false;
+        } catch (StoreException e) {
+            if (!failing) {
+                log.warn("cannot read account changes, retrying every second: {}", e.getMessage());
+            }
+            failing = true;
+        }
+    }
+
+    private void apply(Change change) {
+        String username = change.username();
+        int closed = 0;
+        switch (change.kind()) {
+            case DISABLED -> {
+                channels.accountClosed(username);
+                closed = connections.closeUser(username, Protocol.CLOSE_ACCOUNT_CLOSED, "account disabled");
+            }
+            case DELETED -> {
+                channels.accountDeleted(username);
+                closed = connections.closeUser(username, Protocol.CLOSE_ACCOUNT_CLOSED, "account deleted");
+            }
+            case PASSWORD_SET -> {
+                channels.accountClosed(username);
+                closed = connections.closeUser(username, Protocol.CLOSE_SESSION_REVOKED, "password changed by the admin");
+            }
+            case RENAMED -> accounts.findByUsername(username)
+                    .ifPresent(a -> channels.renamed(username, a.displayName()));
+            case ENABLED -> {
+                // Nothing runs for a disabled account; it just may log in again.
+            }
+        }
+        log.info("admin change applied: change={} target={} connectionsClosed={}", change.kind().stored(), username, closed);
+    }
+}
