@@ -14,6 +14,7 @@ import app.duet.client.ui.call.CallShortcuts;
 import app.duet.client.ui.channels.ChannelsView;
 import app.duet.client.ui.channels.ChannelsViewModel;
 import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.common.FrameTicker;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
@@ -35,6 +36,7 @@ import app.duet.client.ui.signup.SignupView;
 import app.duet.client.ui.signup.SignupViewModel;
 import app.duet.client.ui.welcome.WelcomeView;
 import app.duet.client.ui.welcome.WelcomeViewModel;
+import app.duet.protocol.ErrorCode;
 
 /**
  * Builds each screen with its view model and moves between them; also reacts to the session starting or
@@ -167,6 +169,8 @@ final class Screens implements Navigator, SignalingListener {
         if (reason == SignOutReason.SESSION_EXPIRED) {
             login("", UserMessage.warning("Your session has ended.",
                     "It expired, or your password was changed on another device. Log in again."));
+        } else if (reason == SignOutReason.ACCOUNT_CLOSED) {
+            login("", ErrorMessages.of(ErrorCode.ACCOUNT_DISABLED, ""));
         }
     }
 

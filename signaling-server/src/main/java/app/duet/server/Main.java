@@ -55,8 +55,11 @@ public final class Main implements Callable<Integer> {
         System.exit(run(args, null, null));
     }
 
-    /** Runs a command; {@code out} and {@code err} replace picocli's standard streams when not null. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs a command; {@code out} and {@code err} replace picocli's standard streams when not null. Public for
+     * programs that embed the server's admin commands (the client's UI tests disable a user with it).
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return run(args, null, out, err);
     }
 

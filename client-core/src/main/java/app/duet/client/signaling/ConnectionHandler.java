@@ -18,6 +18,6 @@ interface ConnectionHandler {
     /** Called on the callback executor. */
     void onState(ConnectionState state);
 
-    /** The server closed the socket because the session was revoked; called before reconnecting. */
-    void onSessionRevoked();
+    /** The server closed the socket because the session was revoked ({@code why}); called before reconnecting. */
+    void onSessionRevoked(SignalingListener.SignOutReason why);
 }

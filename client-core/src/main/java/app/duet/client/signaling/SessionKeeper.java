@@ -84,14 +84,13 @@ final class SessionKeeper {
     }
 
     /** The server closed the socket because the session was revoked: drop the token before the reconnect. */
-    void revoked() {
+    void revoked(SignalingListener.SignOutReason why) {
         Session revoked = session;
         session = null;
         if (revoked != null) {
-            log.info("The server revoked the session; signed out");
+            log.info("The server ended the session ({}); signed out", why);
             worker.execute(store::clear);
-            callbacks.execute(
-                    () -> listeners.notifyAll(l -> l.onSignedOut(SignalingListener.SignOutReason.SESSION_EXPIRED)));
+            callbacks.execute(() -> listeners.notifyAll(l -> l.onSignedOut(why)));
         }
     }
 
@@ -128,7 +127,8 @@ final class SessionKeeper {
                     Throwable cause = SignalingClient.unwrap(error);
                     if (cause instanceof SignalingException.ServerError e && isRejectedToken(e.code())) {
                         log.info("The server no longer accepts the session ({}); signed out", e.code());
-                        forget(SignalingListener.SignOutReason.SESSION_EXPIRED);
+                        forget(e.code() == ErrorCode.ACCOUNT_DISABLED ? SignalingListener.SignOutReason.ACCOUNT_CLOSED
+                                : SignalingListener.SignOutReason.SESSION_EXPIRED);
                         return null;
                     }
                     throw new CompletionException(cause);
@@ -137,6 +137,7 @@ final class SessionKeeper {
 
     private static boolean isRejectedToken(ErrorCode code) {
         return code == ErrorCode.SESSION_EXPIRED || code == ErrorCode.NOT_AUTHENTICATED
-                || code == ErrorCode.WRONG_CREDENTIALS || code == ErrorCode.INVALID_FIELD;
+                || code == ErrorCode.WRONG_CREDENTIALS || code == ErrorCode.INVALID_FIELD
+                || code == ErrorCode.ACCOUNT_DISABLED;
     }
 }

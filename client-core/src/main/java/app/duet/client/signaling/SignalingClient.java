@@ -286,9 +286,9 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         }
 
         @Override
-        public void onSessionRevoked() {
+        public void onSessionRevoked(SignalingListener.SignOutReason why) {
             // Drop the token before the reconnect, so it does not try to resume a dead session.
-            session.revoked();
+            session.revoked(why);
         }
 
         @Override

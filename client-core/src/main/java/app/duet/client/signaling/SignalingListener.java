@@ -58,6 +58,8 @@ public interface SignalingListener {
 
     /** Why the client stopped being signed in. */
     enum SignOutReason {
-        LOGGED_OUT, SESSION_EXPIRED
+        LOGGED_OUT, SESSION_EXPIRED,
+        /** The server's admin disabled or deleted the account (close code 4003). */
+        ACCOUNT_CLOSED
     }
 }

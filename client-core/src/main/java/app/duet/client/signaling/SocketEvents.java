@@ -98,7 +98,9 @@ final class SocketEvents implements SocketConnection.Callbacks {
     @Override
     public void closed(SocketConnection connection, boolean everOpened, int code, String reason, Exception error) {
         if (code == Protocol.CLOSE_SESSION_REVOKED) {
-            connector.handler().onSessionRevoked();
+            connector.handler().onSessionRevoked(SignalingListener.SignOutReason.SESSION_EXPIRED);
+        } else if (code == Protocol.CLOSE_ACCOUNT_CLOSED) {
+            connector.handler().onSessionRevoked(SignalingListener.SignOutReason.ACCOUNT_CLOSED);
         }
         Connector.Drop drop = connector.dropped(connection, code);
         if (drop == null) {

@@ -35,6 +35,6 @@ final class GreetOnly implements ConnectionHandler {
     }
 
     @Override
-    public void onSessionRevoked() {
+    public void onSessionRevoked(SignalingListener.SignOutReason why) {
     }
 }

@@ -1,14 +1,18 @@
 package app.duet.client.testing;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import app.duet.server.DuetServer;
+import app.duet.server.Main;
 import app.duet.server.config.ServerConfig;
 
 /**
@@ -60,6 +64,17 @@ public final class TestServer implements AutoCloseable {
 
     public String issueResetCode(String username) {
         return server.issueResetCode(username);
+    }
+
+    /** Runs an admin command (e.g. {@code "user", "disable", "ann"}) on this server's database, as an admin would. */
+    public void admin(String... command) {
+        StringWriter output = new StringWriter();
+        String[] args = Stream.concat(Stream.of(command), Stream.of("--data-dir", dataDir.toString()))
+                .toArray(String[]::new);
+        int exit = Main.run(args, new PrintWriter(output), new PrintWriter(output));
+        if (exit != 0) {
+            throw new IllegalStateException("duet-server " + String.join(" ", command) + " exited " + exit + ": " + output);
+        }
     }
 
     /** Stops the server; {@link #startAgain()} brings it back (an outage in between). Does nothing if stopped. */

@@ -22,7 +22,10 @@ import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.testing.Waits;
 
-/** "Log out everywhere" with its confirmation, and what a person sees when the server refuses with 4029. */
+/**
+ * "Log out everywhere" with its confirmation, an account the admin disables while it is signed in, and what a
+ * person sees when the server refuses with 4029.
+ */
 class AccountAndConnectionUiTest {
     @TempDir
     Path temp;
@@ -61,6 +64,33 @@ class AccountAndConnectionUiTest {
         ann.awaitText("You are logged out on every device.");
         await().atMost(Waits.UI).until(() -> laptopSignOuts.contains(SignalingListener.SignOutReason.SESSION_EXPIRED));
         assertThat(laptop.hasSession()).isFalse();
+    }
+
+    @Test
+    void anAccountTheAdminDisablesIsSignedOutAndToldWhy() {
+        TestServer server = rig.server();
+        UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
+
+        server.admin("user", "disable", "ann");
+
+        ann.awaitScreen("Log in");
+        ann.awaitText("This account is disabled on this server.");
+        ann.awaitText("Ask the server's admin to enable it again.");
+    }
+
+    @Test
+    void aRememberedSessionOfADisabledAccountEndsAtStartAndLoggingInSaysWhy() throws Exception {
+        TestServer server = rig.server();
+        try (SignalingClient earlier = rig.client(server.uri(), "ann")) { // keeps its session in ann's folder
+            earlier.signup("ann", "Ann Smith", "ann@example.org", UiRig.PASSWORD, true).get();
+        }
+        server.admin("user", "disable", "ann");
+
+        UiClient again = rig.window(server.uri(), "ann");
+
+        again.awaitScreen("Log in"); // disabling ended the session the window remembered
+        UiRig.logIn(again, "ann", UiRig.PASSWORD);
+        again.awaitText("This account is disabled on this server.");
     }
 
     @Test

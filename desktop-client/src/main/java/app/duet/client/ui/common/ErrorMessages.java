@@ -71,6 +71,14 @@ public final class ErrorMessages {
             case UNSUPPORTED_VERSION -> UserMessage.error("This server runs a different version of Duet.",
                     "Update Duet, or ask the server's admin.");
             case INTERNAL -> UserMessage.error("The server had a problem.", "Try again in a moment.");
+            case ACCOUNT_DISABLED -> UserMessage.error("This account is disabled on this server.",
+                    "Ask the server's admin to enable it again.");
+            case REGISTRATION_CLOSED -> UserMessage.error("This server does not take new accounts.",
+                    "Ask the server's admin to create one for you.");
+            case INVITE_REQUIRED -> UserMessage.error("This server takes new accounts by invitation only.",
+                    "Ask the server's admin for an invite.");
+            case INVITE_INVALID -> UserMessage.error("That invite is not valid any more.",
+                    "It may be used up, expired or revoked; ask for a new one.");
             default -> UserMessage.error(serverText, "Try again.");
         };
     }
