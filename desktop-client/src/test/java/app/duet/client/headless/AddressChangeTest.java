@@ -41,6 +41,9 @@ class AddressChangeTest {
 
             bob.awaitLine("session", line -> line.get("ts").getAsLong() > moved
                     && line.get("resumed").getAsBoolean(), NOTICED);
+            // The resumed session is reported just before the connection counts as connected again.
+            bob.awaitLine("signaling", line -> line.get("ts").getAsLong() > moved
+                    && line.get("state").getAsString().equals("connected"), Waits.SIGNALING);
             assertThat(bob.lines("signaling")).as("lost, then connected again")
                     .filteredOn(line -> line.get("ts").getAsLong() > moved)
                     .extracting(line -> line.get("state").getAsString())
