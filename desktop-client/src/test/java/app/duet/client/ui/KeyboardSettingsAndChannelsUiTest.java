@@ -49,6 +49,9 @@ class KeyboardSettingsAndChannelsUiTest {
         robot.type(KeyCode.F1);
         ui.node("help-overlay");
         ui.awaitText("Mute or unmute the microphone");
+        ui.awaitText("While a call rings");
+        ui.awaitText("Accept audio only (camera stays off)");
+        ui.awaitText("While muted: hold to talk, release to mute again");
         robot.type(KeyCode.ESCAPE);
         await(() -> !ui.has("help-overlay"));
 
@@ -57,6 +60,13 @@ class KeyboardSettingsAndChannelsUiTest {
         ui.node("help-overlay");
         ui.press("help-close");
         await(() -> !ui.has("help-overlay"));
+    }
+
+    @Test
+    void theSignUpFormOpensWithTheFocusOnItsFirstField() {
+        ui.press("welcome-signup");
+        ui.awaitScreen("Sign up");
+        await(() -> focusId().equals("signup-username"));
     }
 
     @Test
