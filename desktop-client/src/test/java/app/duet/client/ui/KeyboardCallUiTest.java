@@ -95,11 +95,7 @@ class KeyboardCallUiTest {
         await(() -> carolEnds.contains(CallEnd.DECLINED));
         await(() -> !bob.has("incoming-overlay"));
 
-        carol.ring("room", true).get();
-        bob.node("incoming-overlay");
-        keys(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V);
-        bob.awaitScreen("Call with carol");
-        await(() -> carol.state() == CallState.CONNECTED);
+        answerByKey(KeyCode.V);
         Button camera = bob.node("call-camera");
         assertThat(UiClient.onFx(camera::getAccessibleText)).isEqualTo("Camera on — press to turn off");
         await(() -> bobAsCarolSeesHim.cameraOn() && carol.controls().remoteVideo().publishedFrames() > 0);
@@ -107,16 +103,12 @@ class KeyboardCallUiTest {
         bob.node("call-ended-overlay");
         keys(KeyCode.ESCAPE);
         await(() -> !bob.has("call-ended-overlay"));
-        await(() -> focusId().equals("call-video-room"));
+        await(() -> bob.focusedId().equals("call-video-room"));
     }
 
     @Test
     void audioOnlyByKeyThenSpaceTalksWhileMutedAndTheFocusReturnsToTheCard() throws Exception {
-        carol.ring("room", true).get();
-        bob.node("incoming-overlay");
-        keys(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A);
-        bob.awaitScreen("Call with carol");
-        await(() -> carol.state() == CallState.CONNECTED);
+        answerByKey(KeyCode.A);
         Button camera = bob.node("call-camera");
         assertThat(UiClient.onFx(camera::getAccessibleText)).isEqualTo("Camera off — press to turn on");
 
@@ -143,7 +135,16 @@ class KeyboardCallUiTest {
         await(() -> carolQuality.stream().anyMatch(q -> !Double.isNaN(q.roundTripMs())));
         bob.press("call-hangup");
         bob.awaitScreen("Channels");
-        await(() -> focusId().equals("call-video-room"));
+        await(() -> bob.focusedId().equals("call-video-room"));
+    }
+
+    /** Carol rings with video; Bob answers with Ctrl+Shift+{@code key}; the call connects. */
+    private void answerByKey(KeyCode key) throws Exception {
+        carol.ring("room", true).get();
+        bob.node("incoming-overlay");
+        keys(KeyCode.CONTROL, KeyCode.SHIFT, key);
+        bob.awaitScreen("Call with carol");
+        await(() -> carol.state() == CallState.CONNECTED);
     }
 
     private void assertFitsWithoutScrolling(double[] size) {
@@ -172,13 +173,6 @@ class KeyboardCallUiTest {
     private void focusWindow() {
         bob.run(() -> bob.stage().requestFocus());
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private String focusId() {
-        return UiClient.onFx(() -> {
-            Node owner = bob.stage().getScene().getFocusOwner();
-            return owner == null || owner.getId() == null ? "" : owner.getId();
-        });
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 import javafx.application.Application;
-import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 
 import app.duet.client.signaling.SignalingClient;
@@ -40,11 +39,11 @@ class KeyboardSettingsAndChannelsUiTest {
     @Test
     void tabMovesFocusAndF1OrQuestionMarkOpenTheHelp() {
         ui.run(() -> ui.stage().requestFocus());
-        await(() -> focusId().equals("welcome-signup"));
+        await(() -> ui.focusedId().equals("welcome-signup"));
         robot.type(KeyCode.TAB);
-        await(() -> focusId().equals("welcome-login"));
+        await(() -> ui.focusedId().equals("welcome-login"));
         robot.type(KeyCode.TAB);
-        await(() -> focusId().equals("welcome-server"));
+        await(() -> ui.focusedId().equals("welcome-server"));
 
         robot.type(KeyCode.F1);
         ui.node("help-overlay");
@@ -66,7 +65,7 @@ class KeyboardSettingsAndChannelsUiTest {
     void theSignUpFormOpensWithTheFocusOnItsFirstField() {
         ui.press("welcome-signup");
         ui.awaitScreen("Sign up");
-        await(() -> focusId().equals("signup-username"));
+        await(() -> ui.focusedId().equals("signup-username"));
     }
 
     @Test
@@ -113,13 +112,6 @@ class KeyboardSettingsAndChannelsUiTest {
             bob.deleteChannel("with-bob").get();
             ui.awaitText("The owner deleted the channel \"with-bob\".");
         }
-    }
-
-    private String focusId() {
-        return UiClient.onFx(() -> {
-            Node owner = ui.stage().getScene().getFocusOwner();
-            return owner == null || owner.getId() == null ? "" : owner.getId();
-        });
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {

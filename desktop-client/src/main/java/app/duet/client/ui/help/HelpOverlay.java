@@ -24,7 +24,7 @@ public final class HelpOverlay extends VBox {
             Shortcut.of("Shortcut+Comma", "Open settings"),
             Shortcut.of("Esc", "Close this help or a dialog"),
             Shortcut.of("Tab", "Move to the next control (Shift+Tab: previous)"),
-            Shortcut.of("Space", "Press the focused button"));
+            Shortcut.of("Space", "Press the focused button (muted in a call, Space talks instead)"));
 
     public HelpOverlay(Map<String, List<Shortcut>> sections, Runnable close) {
         setId("help-overlay");
