@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 
 import app.duet.client.signaling.SignalingClient;
@@ -63,9 +66,18 @@ class KeyboardSettingsAndChannelsUiTest {
 
     @Test
     void theSignUpFormOpensWithTheFocusOnItsFirstField() {
-        ui.press("welcome-signup");
+        javafx.scene.control.Button signUp = ui.node("welcome-signup");
+        // Asked for as the screen is shown, not left to a race with the first layout pass (which gives the focus
+        // to the first control, "← Back", when the request came too early to count).
+        String focusedAsShown = UiClient.onFx(() -> {
+            signUp.fire();
+            Node owner = ui.stage().getScene().getFocusOwner();
+            return owner == null ? "" : owner.getId();
+        });
+        assertThat(focusedAsShown).isEqualTo("signup-username");
         ui.awaitScreen("Sign up");
-        await(() -> ui.focusedId().equals("signup-username"));
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertThat(ui.focusedId()).as("after layout").isEqualTo("signup-username");
     }
 
     @Test
