@@ -61,8 +61,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     }
 
     public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
-                           Consumer<String> backToChannels, RingTone ringTone, BooleanSupplier ringSoundOn, FilePicker files,
-                           CallViewModel.Factory screens) {
+                           Consumer<String> backToChannels, RingTone ringTone, BooleanSupplier ringSoundOn,
+                           FilePicker files, CallViewModel.Factory screens) {
         this.screens = screens;
         this.ringTone = ringTone;
         this.ringSoundOn = ringSoundOn;

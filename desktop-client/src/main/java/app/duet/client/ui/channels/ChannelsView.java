@@ -144,7 +144,8 @@ public final class ChannelsView implements Screen {
     }
 
     private java.util.Optional<Node> cardFocus(String channel) {
-        return cardControls.getOrDefault(channel, java.util.List.of()).stream().filter(n -> !n.isDisabled()).findFirst();
+        return cardControls.getOrDefault(channel, java.util.List.of()).stream()
+                .filter(n -> !n.isDisabled()).findFirst();
     }
 
     private Node card(ChannelRow row) {
