@@ -115,8 +115,9 @@ public final class App extends Application {
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallViewModel.Factory callScreens = new CallViewModel.Factory(background, Clock.systemUTC(), callTicker,
                 () -> screens.logOut());
-        CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels(),
-                ringTone, () -> preferences.get().ringSound(), files, callScreens);
+        CallCoordinator calls = new CallCoordinator(window, background, window::show,
+                channel -> screens.channelsAfterCall(channel), ringTone, () -> preferences.get().ringSound(), files,
+                callScreens);
         EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(

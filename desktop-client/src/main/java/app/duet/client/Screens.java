@@ -1,5 +1,7 @@
 package app.duet.client;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import javafx.scene.Scene;
@@ -19,6 +21,7 @@ import app.duet.client.ui.common.FrameTicker;
 import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.help.HelpOverlay;
+import app.duet.client.ui.help.Shortcut;
 import app.duet.client.ui.login.LoginView;
 import app.duet.client.ui.login.LoginViewModel;
 import app.duet.client.ui.reset.ResetPasswordView;
@@ -105,7 +108,10 @@ final class Screens implements Navigator, SignalingListener {
             help = null;
             return;
         }
-        help = new HelpOverlay(Map.of("During a call", CallShortcuts.ALL), this::toggleHelp);
+        Map<String, List<Shortcut>> sections = new LinkedHashMap<>();
+        sections.put("While a call rings", CallShortcuts.RINGING);
+        sections.put("During a call", CallShortcuts.ALL);
+        help = new HelpOverlay(sections, this::toggleHelp);
         window.showOverlay(help, this::toggleHelp);
     }
 
@@ -136,8 +142,19 @@ final class Screens implements Navigator, SignalingListener {
 
     @Override
     public void channels() {
-        show(new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
-                background.uiExecutor())));
+        show(channelsView());
+    }
+
+    /** The channels after a call, the focus on the card of the channel the call was in. */
+    void channelsAfterCall(String channel) {
+        ChannelsView view = channelsView();
+        view.focusCardOf(channel);
+        show(view);
+    }
+
+    private ChannelsView channelsView() {
+        return new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
+                background.uiExecutor()));
     }
 
     @Override

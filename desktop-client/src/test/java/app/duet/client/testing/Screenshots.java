@@ -1,5 +1,7 @@
 package app.duet.client.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +46,9 @@ public final class Screenshots {
                     ui.stage().setHeight(size[1]);
                     return null;
                 });
+                // A loaded machine may take more than a few events to resize: wait for the size, then the layout.
+                await().atMost(Waits.UI).until(() -> UiClient.onFx(() -> ui.stage().getScene().getWidth() == size[0]
+                        && ui.stage().getScene().getHeight() == size[1]));
                 WaitForAsyncUtils.waitForFxEvents(4);
                 String file = name + "-" + (dark ? "dark" : "light") + "-" + (size[0] < 800 ? "small" : "large") + ".png";
                 files.add(write(ui, file));

@@ -133,6 +133,14 @@ public final class UiClient implements AutoCloseable {
         await().atMost(Waits.UI).until(() -> title().startsWith(screenTitle + " "));
     }
 
+    /** The id of the control that has the keyboard focus, or "" (none, or one without an id). */
+    public String focusedId() {
+        return onFx(() -> {
+            Node owner = stage.getScene().getFocusOwner();
+            return owner == null || owner.getId() == null ? "" : owner.getId();
+        });
+    }
+
     /** All text in the window (labels, messages, buttons), for "the user can read X" assertions. */
     public String visibleText() {
         return onFx(() -> TextCollector.collect(root()));

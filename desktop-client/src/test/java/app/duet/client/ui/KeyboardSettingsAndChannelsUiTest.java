@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -40,15 +42,18 @@ class KeyboardSettingsAndChannelsUiTest {
     @Test
     void tabMovesFocusAndF1OrQuestionMarkOpenTheHelp() {
         ui.run(() -> ui.stage().requestFocus());
-        await(() -> focusId().equals("welcome-signup"));
+        await(() -> ui.focusedId().equals("welcome-signup"));
         robot.type(KeyCode.TAB);
-        await(() -> focusId().equals("welcome-login"));
+        await(() -> ui.focusedId().equals("welcome-login"));
         robot.type(KeyCode.TAB);
-        await(() -> focusId().equals("welcome-server"));
+        await(() -> ui.focusedId().equals("welcome-server"));
 
         robot.type(KeyCode.F1);
         ui.node("help-overlay");
         ui.awaitText("Mute or unmute the microphone");
+        ui.awaitText("While a call rings");
+        ui.awaitText("Accept audio only (camera stays off)");
+        ui.awaitText("While muted: hold to talk, release to mute again");
         robot.type(KeyCode.ESCAPE);
         await(() -> !ui.has("help-overlay"));
 
@@ -57,6 +62,22 @@ class KeyboardSettingsAndChannelsUiTest {
         ui.node("help-overlay");
         ui.press("help-close");
         await(() -> !ui.has("help-overlay"));
+    }
+
+    @Test
+    void theSignUpFormOpensWithTheFocusOnItsFirstField() {
+        javafx.scene.control.Button signUp = ui.node("welcome-signup");
+        // Asked for as the screen is shown, not left to a race with the first layout pass (which gives the focus
+        // to the first control, "← Back", when the request came too early to count).
+        String focusedAsShown = UiClient.onFx(() -> {
+            signUp.fire();
+            Node owner = ui.stage().getScene().getFocusOwner();
+            return owner == null ? "" : owner.getId();
+        });
+        assertThat(focusedAsShown).isEqualTo("signup-username");
+        ui.awaitScreen("Sign up");
+        WaitForAsyncUtils.waitForFxEvents(4);
+        assertThat(ui.focusedId()).as("after layout").isEqualTo("signup-username");
     }
 
     @Test
@@ -103,13 +124,6 @@ class KeyboardSettingsAndChannelsUiTest {
             bob.deleteChannel("with-bob").get();
             ui.awaitText("The owner deleted the channel \"with-bob\".");
         }
-    }
-
-    private String focusId() {
-        return UiClient.onFx(() -> {
-            Node owner = ui.stage().getScene().getFocusOwner();
-            return owner == null || owner.getId() == null ? "" : owner.getId();
-        });
     }
 
     private static void await(java.util.concurrent.Callable<Boolean> condition) {

@@ -39,7 +39,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final MainWindow window;
     private final Background background;
     private final Consumer<Screen> showScreen;
-    private final Runnable backToChannels;
+    /** Back to the channels, the focus on the card of the call's channel. */
+    private final Consumer<String> backToChannels;
     private final RingTone ringTone;
     private final BooleanSupplier ringSoundOn;
     private final FilePicker files;
@@ -60,8 +61,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     }
 
     public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
-                           Runnable backToChannels, RingTone ringTone, BooleanSupplier ringSoundOn, FilePicker files,
-                           CallViewModel.Factory screens) {
+                           Consumer<String> backToChannels, RingTone ringTone, BooleanSupplier ringSoundOn,
+                           FilePicker files, CallViewModel.Factory screens) {
         this.screens = screens;
         this.ringTone = ringTone;
         this.ringSoundOn = ringSoundOn;
@@ -193,8 +194,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         }
         if (call != null) {
             call.detach();
+            backToChannels.accept(call.channel());
             call = null;
-            backToChannels.run();
             if (why != null) {
                 RingingOverlay dialog = new RingingOverlay(peer, "", false);
                 dialog.setId("call-ended-overlay");

@@ -43,7 +43,7 @@ final class CallTexts {
             return "No measurements yet.";
         }
         return String.join("\n",
-                "Round trip: " + number(q.roundTripMs(), "ms"),
+                "Round trip: " + roundTrip(q.roundTripMs()),
                 "Packets lost (in / out): " + number(q.incomingLossPercent(), "%") + " / "
                         + number(q.outgoingLossPercent(), "%"),
                 "Receiving: " + q.incomingWidth() + "×" + q.incomingHeight() + " at " + number(q.incomingFps(), "fps")
@@ -55,7 +55,33 @@ final class CallTexts {
                     case RELAY -> "through a relay (TURN)";
                     case UNKNOWN -> "unknown";
                 } + " (" + q.localCandidateType() + " ↔ " + q.remoteCandidateType() + ")",
-                "Limited by: " + q.qualityLimitation());
+                "Video limited by: " + limitation(q.qualityLimitation(), q.availableOutgoingKbps()));
+    }
+
+    /** Not yet measured until the first connectivity check returns; a call on one machine takes under a millisecond. */
+    static String roundTrip(double ms) {
+        if (Double.isNaN(ms)) {
+            return "measuring…";
+        }
+        return ms < 1 ? "< 1 ms" : number(ms, "ms");
+    }
+
+    /**
+     * Why the encoder sends less than it could (libwebrtc's qualityLimitationReason), in words. "bandwidth" is
+     * normal early in a call: the estimate of what the network carries starts low and rises over the first
+     * seconds, loss or not.
+     */
+    static String limitation(String reason, long availableKbps) {
+        if (reason == null) {
+            return "— (no video sent)";
+        }
+        return switch (reason) {
+            case "none" -> "nothing";
+            case "bandwidth" -> "connection speed (" + (availableKbps > 0 ? availableKbps + " kbit/s so far; " : "")
+                    + "it rises in the first seconds of a call if the network allows)";
+            case "cpu" -> "this computer's processor (the picture is made smaller to keep up)";
+            default -> "other";
+        };
     }
 
     static String elapsed(Duration d) {

@@ -44,7 +44,6 @@ public final class CallView implements Screen {
     private final VideoView remote;
     private final VideoView self;
     private final Button micButton;
-    private final Map<KeyCombination, Runnable> accelerators;
 
     public CallView(CallViewModel vm, FilePicker files) {
         this.vm = vm;
@@ -70,7 +69,7 @@ public final class CallView implements Screen {
         vm.selfViewProperty().addListener((obs, old, now) -> self.attach(now));
         self.attach(vm.selfViewProperty().get());
         StackPane stage = stageBox;
-        stage.getChildren().addAll(remote, self);
+        stage.getChildren().addAll(remote, self, talkingBadge());
         StackPane.setAlignment(self, Pos.BOTTOM_RIGHT);
         StackPane.setMargin(self, new Insets(12));
         stage.getStyleClass().add("call-stage");
@@ -85,7 +84,8 @@ public final class CallView implements Screen {
 
         micButton = toggle("call-mic", Feather.MIC, Feather.MIC_OFF, vm.own().micOnProperty().get(), vm.own().micText(),
                 CallShortcuts.MIC, vm.own()::toggleMic);
-        vm.own().micOnProperty().addListener((obs, old, on) -> ((FontIcon) micButton.getGraphic())
+        javafx.beans.binding.BooleanBinding live = vm.own().micOnProperty().or(vm.own().talkingProperty());
+        live.addListener((obs, old, on) -> ((FontIcon) micButton.getGraphic())
                 .setIconCode(on ? Feather.MIC : Feather.MIC_OFF));
         Button camera = toggle("call-camera", Feather.VIDEO, Feather.VIDEO_OFF, vm.own().cameraOnProperty().get(),
                 vm.own().cameraText(), CallShortcuts.CAMERA, vm.own()::toggleCamera);
@@ -130,7 +130,7 @@ public final class CallView implements Screen {
         root.widthProperty().addListener((obs, old, w) -> fold(w.doubleValue() < NARROW, share, chatToggle, file, folded));
         fold(false, share, chatToggle, file, folded);
 
-        accelerators = Map.of(
+        Map<KeyCombination, Runnable> accelerators = Map.of(
                 CallShortcuts.MIC.keys(), vm.own()::toggleMic,
                 CallShortcuts.CAMERA.keys(), vm.own()::toggleCamera,
                 CallShortcuts.SHARE.keys(), this::shareOrStop,
@@ -139,16 +139,22 @@ public final class CallView implements Screen {
                 CallShortcuts.QUALITY.keys(), () -> vm.qualityDetailsVisibleProperty().set(!vm.qualityDetailsVisibleProperty().get()),
                 CallShortcuts.HANG_UP.keys(), vm::hangUp,
                 CallShortcuts.FULL_SCREEN.keys(), this::toggleFullScreen);
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (old != null) {
-                accelerators.keySet().forEach(k -> old.getAccelerators().remove(k));
-            }
-            if (scene != null) {
-                accelerators.forEach((k, action) -> scene.getAccelerators().put(k, action));
-            }
-        });
+        SceneShortcuts.whileShown(root, accelerators);
+        PushToTalkKeys.whileShown(root, vm.own());
     }
 
+
+    /** "Live" over the video while the push-to-talk key is held: the far side hears us although we are muted. */
+    private Label talkingBadge() {
+        Label badge = new Label(null, new FontIcon(Feather.MIC));
+        badge.setId("call-talking");
+        badge.textProperty().bind(vm.own().micText());
+        badge.getStyleClass().add("talking-badge");
+        badge.visibleProperty().bind(vm.own().talkingProperty());
+        StackPane.setAlignment(badge, Pos.TOP_CENTER);
+        StackPane.setMargin(badge, new Insets(12));
+        return badge;
+    }
 
     /** What the big area shows without remote video: the name and a speaking indicator. */
     private Node audioPlaceholder() {

@@ -19,12 +19,17 @@ import app.duet.protocol.Media;
  * the words the buttons say about it. Part of the {@link CallViewModel}, on the FX thread.
  */
 public final class OwnMediaModel {
+    /** Held while muted to talk, as in Zoom, Teams and Jitsi. */
+    static final String PUSH_TO_TALK_KEY = "Space";
+
     private final CallControls controls;
     private final Background background;
     private final Consumer<String> problem;
     private final ReadOnlyBooleanWrapper micOn = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper cameraOn;
     private final ReadOnlyBooleanWrapper sharing = new ReadOnlyBooleanWrapper(false);
+    /** Muted, but live while the push-to-talk key is held. */
+    private final ReadOnlyBooleanWrapper talking = new ReadOnlyBooleanWrapper(false);
     /** An audio call sends no video until the camera is first turned on. */
     private boolean videoStarted;
 
@@ -37,8 +42,39 @@ public final class OwnMediaModel {
     }
 
     public void toggleMic() {
+        if (talking.get()) {
+            talking.set(false); // unmuting while holding the key keeps the microphone on, as it already is
+            micOn.set(true);
+            return;
+        }
         micOn.set(!micOn.get());
         controls.setMicrophoneMuted(!micOn.get());
+    }
+
+    /**
+     * The push-to-talk key went down: while muted, the microphone is live until {@link #talkReleased()}. Returns
+     * whether the key was taken for talking (held keys repeat; those count too), false while the microphone is on.
+     */
+    public boolean talkPressed() {
+        if (talking.get()) {
+            return true;
+        }
+        if (micOn.get()) {
+            return false;
+        }
+        talking.set(true);
+        controls.setMicrophoneMuted(false);
+        return true;
+    }
+
+    /** The push-to-talk key came up (or the window lost the focus): muted again. Returns whether it was talking. */
+    public boolean talkReleased() {
+        if (!talking.get()) {
+            return false;
+        }
+        talking.set(false);
+        controls.setMicrophoneMuted(true);
+        return true;
     }
 
     public void toggleCamera() {
@@ -74,6 +110,11 @@ public final class OwnMediaModel {
         return micOn.getReadOnlyProperty();
     }
 
+    /** True while muted but talking with the push-to-talk key held: the far side hears us. */
+    public ReadOnlyBooleanProperty talkingProperty() {
+        return talking.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty cameraOnProperty() {
         return cameraOn.getReadOnlyProperty();
     }
@@ -83,9 +124,11 @@ public final class OwnMediaModel {
     }
 
     public StringBinding micText() {
-        return Bindings.createStringBinding(() -> micOn.get()
-                ? "Microphone on — press to mute" : "Microphone muted — press to unmute", micOn);
+        return Bindings.createStringBinding(() -> micOn.get() ? "Microphone on — press to mute"
+                : talking.get() ? "Talking — release " + PUSH_TO_TALK_KEY + " to mute again"
+                : "Microphone muted — press to unmute, or hold " + PUSH_TO_TALK_KEY + " to talk", micOn, talking);
     }
+
 
     public StringBinding cameraText() {
         return Bindings.createStringBinding(() -> cameraOn.get()

@@ -35,6 +35,10 @@ public final class ChannelsView implements Screen {
     private final TextField name = new TextField();
     private final FlowPane cards = new FlowPane(12, 12);
     private final ListChangeListener<ChannelRow> redraw = change -> redrawCards();
+    /** Per channel, the controls of its card that can take the focus, in order. */
+    private final java.util.Map<String, java.util.List<Node>> cardControls = new java.util.HashMap<>();
+    /** The channel of the call that just ended: its card takes the focus, to call back from the keyboard. */
+    private String endedCallChannel;
 
     public ChannelsView(ChannelsViewModel vm) {
         this.vm = vm;
@@ -115,8 +119,33 @@ public final class ChannelsView implements Screen {
         return bar;
     }
 
+    /** Puts the focus on {@code channel}'s card (once it is drawn) instead of the name field. */
+    public void focusCardOf(String channel) {
+        endedCallChannel = channel;
+    }
+
     private void redrawCards() {
+        // Cards are redrawn on every presence change: the focus stays on the card that had it.
+        Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        String focusedCard = cardHolding(owner);
+        cardControls.clear();
         cards.getChildren().setAll(vm.channels().stream().map(this::card).toList());
+        String target = focusedCard != null ? focusedCard : owner == null || owner == name ? endedCallChannel : null;
+        cardFocus(target).ifPresent(Node::requestFocus);
+    }
+
+    private String cardHolding(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getParent() == cards) {
+                return n.getId().substring("channel-".length());
+            }
+        }
+        return null;
+    }
+
+    private java.util.Optional<Node> cardFocus(String channel) {
+        return cardControls.getOrDefault(channel, java.util.List.of()).stream()
+                .filter(n -> !n.isDisabled()).findFirst();
     }
 
     private Node card(ChannelRow row) {
@@ -157,6 +186,7 @@ public final class ChannelsView implements Screen {
             delete.setOnAction(e -> vm.delete(row));
             more.getItems().add(delete);
         }
+        cardControls.put(row.name(), java.util.List.of(video, audio, more));
         HBox actions = new HBox(8, video, audio, more);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(10, title, presence, actions);
@@ -179,7 +209,7 @@ public final class ChannelsView implements Screen {
 
     @Override
     public Node initialFocus() {
-        return name;
+        return cardFocus(endedCallChannel).orElse(name);
     }
 
     @Override

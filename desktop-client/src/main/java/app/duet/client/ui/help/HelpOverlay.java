@@ -13,6 +13,7 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The list of keyboard shortcuts, opened with F1 or '?'. */
@@ -24,7 +25,7 @@ public final class HelpOverlay extends VBox {
             Shortcut.of("Shortcut+Comma", "Open settings"),
             Shortcut.of("Esc", "Close this help or a dialog"),
             Shortcut.of("Tab", "Move to the next control (Shift+Tab: previous)"),
-            Shortcut.of("Space", "Press the focused button"));
+            Shortcut.of("Space", "Press the focused button (muted in a call, Space talks instead)"));
 
     public HelpOverlay(Map<String, List<Shortcut>> sections, Runnable close) {
         setId("help-overlay");
@@ -49,7 +50,10 @@ public final class HelpOverlay extends VBox {
             for (int i = 0; i < shortcuts.size(); i++) {
                 Label keys = new Label(shortcuts.get(i).keysText());
                 keys.getStyleClass().add("kbd");
-                grid.addRow(i, keys, new Label(shortcuts.get(i).action()));
+                keys.setMinWidth(Region.USE_PREF_SIZE); // keys cut to "Ct..." say nothing; the action wraps instead
+                Label action = new Label(shortcuts.get(i).action());
+                action.setWrapText(true);
+                grid.addRow(i, keys, action);
             }
             getChildren().addAll(heading, grid);
         });

@@ -3,7 +3,6 @@ package app.duet.client.ui.shell;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -63,9 +62,11 @@ public final class MainWindow {
         root.setAccessibleText(screen.title());
         Node focus = screen.initialFocus();
         if (focus != null) {
+            // A screen's fields inside a ScrollPane join the scene only when the pane gets its skin, in the
+            // CSS pass; until then asking for focus does nothing and the scene gives it to its first
+            // control ("← Back", the Settings button). Make the skins now.
+            content.applyCss();
             focus.requestFocus();
-            // The node may not be in a showing scene yet; ask again once laid out.
-            javafx.application.Platform.runLater(focus::requestFocus);
         }
     }
 
@@ -75,11 +76,7 @@ public final class MainWindow {
      */
     public void showOverlay(Region dialog, Runnable onEscape) {
         // A dialog taller than a small window scrolls instead of being cut off.
-        ScrollPane scroller = new ScrollPane(dialog);
-        scroller.setFitToWidth(true);
-        scroller.getStyleClass().add("overlay-scroll");
-        scroller.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane backdrop = new StackPane(scroller);
+        StackPane backdrop = new StackPane(new DialogScroller(dialog));
         backdrop.getStyleClass().add("overlay-backdrop");
         backdrop.setPadding(new javafx.geometry.Insets(12));
         if (onEscape != null) {

@@ -38,6 +38,29 @@ class CallTextsTest {
     }
 
     @Test
+    void aRoundTripNotYetMeasuredSaysSoAndOneUnderAMillisecondIsNotZero() {
+        assertThat(CallTexts.details(quality(Double.NaN, 0, CallQuality.NetworkPath.DIRECT)))
+                .contains("Round trip: measuring…");
+        assertThat(CallTexts.roundTrip(0)).isEqualTo("< 1 ms"); // libwebrtc reports whole ms: 0 on one machine
+        assertThat(CallTexts.roundTrip(0.4)).isEqualTo("< 1 ms");
+        assertThat(CallTexts.roundTrip(1)).isEqualTo("1 ms");
+        assertThat(CallTexts.roundTrip(42.4)).isEqualTo("42 ms");
+    }
+
+    @Test
+    void theVideoLimitIsSaidInWordsAndABandwidthLimitAsTheRampUpItOftenIs() {
+        assertThat(CallTexts.details(quality(20, 0, CallQuality.NetworkPath.DIRECT)))
+                .contains("Video limited by: nothing");
+        assertThat(CallTexts.limitation("bandwidth", 640)).isEqualTo(
+                "connection speed (640 kbit/s so far; it rises in the first seconds of a call if the network allows)");
+        assertThat(CallTexts.limitation("bandwidth", -1))
+                .isEqualTo("connection speed (it rises in the first seconds of a call if the network allows)");
+        assertThat(CallTexts.limitation("cpu", 2500)).startsWith("this computer's processor");
+        assertThat(CallTexts.limitation("other", 2500)).isEqualTo("other");
+        assertThat(CallTexts.limitation(null, -1)).isEqualTo("— (no video sent)");
+    }
+
+    @Test
     void elapsedTimeIsMinutesThenHours() {
         assertThat(CallTexts.elapsed(Duration.ofSeconds(5))).isEqualTo("0:05");
         assertThat(CallTexts.elapsed(Duration.ofSeconds(754))).isEqualTo("12:34");

@@ -91,6 +91,36 @@ class CallViewModelTest {
     }
 
     @Test
+    void holdingTheTalkKeyWhileMutedUnmutesUntilItIsReleased() {
+        CallViewModel vm = factory.create("Ann", "room", Media.AUDIO, controls);
+        assertThat(vm.own().talkPressed()).as("the microphone is on: Space presses buttons").isFalse();
+        vm.own().toggleMic();
+        controls.commands.clear();
+
+        assertThat(vm.own().talkPressed()).isTrue();
+        assertThat(vm.own().talkPressed()).as("a held key repeats").isTrue();
+        assertThat(vm.own().talkingProperty().get()).isTrue();
+        assertThat(vm.own().micOnProperty().get()).as("still muted: live only while held").isFalse();
+        assertThat(vm.own().micText().get()).isEqualTo("Talking — release Space to mute again");
+        assertThat(vm.own().talkReleased()).isTrue();
+        assertThat(vm.own().talkReleased()).as("a second release is nobody's").isFalse();
+        assertThat(controls.commands).containsExactly("microphone on", "microphone muted");
+        assertThat(vm.own().micText().get()).isEqualTo("Microphone muted — press to unmute, or hold Space to talk");
+    }
+
+    @Test
+    void unmutingWhileHoldingTheTalkKeyKeepsTheMicrophoneOnAfterTheKeyComesUp() {
+        CallViewModel vm = factory.create("Ann", "room", Media.AUDIO, controls);
+        vm.own().toggleMic();
+        vm.own().talkPressed();
+        vm.own().toggleMic();
+        assertThat(vm.own().talkReleased()).isFalse();
+        assertThat(vm.own().micOnProperty().get()).isTrue();
+        assertThat(vm.own().talkingProperty().get()).isFalse();
+        assertThat(controls.commands).containsExactly("microphone muted", "microphone on");
+    }
+
+    @Test
     void sharingIsShownOnlyOnceTheScreenIsCapturedAndAFailureIsExplained() {
         CallViewModel vm = factory.create("Ann", "room", Media.VIDEO, controls);
         DisplayInfo screen = new DisplayInfo("0", "Screen 1", 0, 0, 1280, 720, true);
