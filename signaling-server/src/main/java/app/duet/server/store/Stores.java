@@ -20,6 +20,7 @@ public final class Stores implements AutoCloseable {
     private final Channels channels;
     private final ResetCodes resetCodes;
     private final ActiveCalls activeCalls;
+    private final CallHistory callHistory;
     private final HikariDataSource dataSource;
 
     private Stores(HikariDataSource dataSource) {
@@ -30,6 +31,7 @@ public final class Stores implements AutoCloseable {
         this.channels = new SqliteChannels(jdbc);
         this.resetCodes = new SqliteResetCodes(jdbc);
         this.activeCalls = new SqliteActiveCalls(jdbc);
+        this.callHistory = new SqliteCallHistory(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -64,6 +66,10 @@ public final class Stores implements AutoCloseable {
 
     public ActiveCalls activeCalls() {
         return activeCalls;
+    }
+
+    public CallHistory callHistory() {
+        return callHistory;
     }
 
     /** For /healthz: whether the database answers. */
