@@ -158,6 +158,10 @@ public final class ServerOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int outboundBufferBytes;
 
+    @Option(names = "--history-days", defaultValue = "" + ServerConfig.DEFAULT_HISTORY_DAYS,
+            description = "Days calls stay in the call history; older ones are deleted hourly (default: ${DEFAULT-VALUE}).")
+    long historyDays;
+
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
@@ -175,7 +179,8 @@ public final class ServerOptions {
                 .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies)
                 .limitExemptAddresses(limitExempt).connectionsPerAddress(connectionsPerAddress)
                 .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
-                .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes);
+                .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes)
+                .historyRetention(Duration.ofDays(historyDays));
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }
