@@ -11,6 +11,8 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.ui.call.CallCoordinator;
 import app.duet.client.ui.call.CallShortcuts;
+import app.duet.client.signaling.HistoryClient;
+import app.duet.client.ui.channels.ChannelHistoryModel;
 import app.duet.client.ui.channels.ChannelsView;
 import app.duet.client.ui.channels.ChannelsViewModel;
 import app.duet.client.ui.common.Background;
@@ -49,6 +51,7 @@ final class Screens implements Navigator, SignalingListener {
     private final Preferences preferences;
     private final Background background;
     private final ServerSwitch serverSwitch;
+    private final HistoryClient history;
     private final DeviceAccess devices;
     private final CallCoordinator calls;
     private HelpOverlay help;
@@ -64,6 +67,7 @@ final class Screens implements Navigator, SignalingListener {
         this.devices = devices;
         this.calls = calls;
         this.serverSwitch = new ServerSwitch(client, preferences, session);
+        this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
         client.addListener(this, background.uiExecutor());
     }
 
@@ -135,7 +139,7 @@ final class Screens implements Navigator, SignalingListener {
     @Override
     public void channels() {
         show(new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
-                background.uiExecutor())));
+                background.uiExecutor()), new ChannelHistoryModel(history, client, background.uiExecutor())));
     }
 
     @Override

@@ -31,13 +31,16 @@ import app.duet.protocol.Media;
 /** Channels: a header with the user, a create/join row, and one card per channel. */
 public final class ChannelsView implements Screen {
     private final ChannelsViewModel vm;
+    private final ChannelHistoryModel history;
     private final BorderPane root = new BorderPane();
     private final TextField name = new TextField();
     private final FlowPane cards = new FlowPane(12, 12);
-    private final ListChangeListener<ChannelRow> redraw = change -> redrawCards();
+    private final ListChangeListener<Object> redraw = change -> redrawCards();
+    private final javafx.beans.InvalidationListener reopen = o -> redrawCards();
 
-    public ChannelsView(ChannelsViewModel vm) {
+    public ChannelsView(ChannelsViewModel vm, ChannelHistoryModel history) {
         this.vm = vm;
+        this.history = history;
         root.setId("channels-screen");
         root.setTop(header());
 
@@ -78,7 +81,8 @@ public final class ChannelsView implements Screen {
         empty.managedProperty().bind(empty.visibleProperty());
         cards.setId("channel-cards");
 
-        VBox content = new VBox(16, new MessageBanner(vm.messageProperty()), form, listTitle, empty, cards);
+        VBox content = new VBox(16, new MessageBanner(vm.messageProperty()), new MessageBanner(history.messageProperty()),
+                form, listTitle, empty, cards);
         content.setPadding(new Insets(20));
         content.setMaxWidth(1200);
         ScrollPane scroll = new ScrollPane(content);
@@ -87,6 +91,9 @@ public final class ChannelsView implements Screen {
         root.setCenter(scroll);
 
         vm.channels().addListener(redraw);
+        history.missed().addListener(redraw);
+        history.calls().addListener(redraw);
+        history.openChannelProperty().addListener(reopen);
         redrawCards();
         vm.refresh();
     }
@@ -115,8 +122,14 @@ public final class ChannelsView implements Screen {
         return bar;
     }
 
+    /** Rebuilds the cards; the control that had the focus (found again by its id) keeps it. */
     private void redrawCards() {
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        String focusedId = focused == null ? null : focused.getId();
         cards.getChildren().setAll(vm.channels().stream().map(this::card).toList());
+        if (focusedId != null && cards.lookup("#" + focusedId) != null) {
+            cards.lookup("#" + focusedId).requestFocus();
+        }
     }
 
     private Node card(ChannelRow row) {
@@ -159,7 +172,12 @@ public final class ChannelsView implements Screen {
         }
         HBox actions = new HBox(8, video, audio, more);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(10, title, presence, actions);
+        VBox card = new VBox(10, new HBox(8, title, MissedCalls.badge(history, row)), presence, actions,
+                MissedCalls.actions(history, row, video.disableProperty(), () -> vm.call(row,
+                        history.callBackMedia(row.name()))));
+        if (row.name().equals(history.openChannelProperty().get())) {
+            card.getChildren().add(new ChannelHistoryPane(history, row.name(), java.time.ZoneId.systemDefault()));
+        }
         card.getStyleClass().add("channel-card");
         card.setId("channel-" + row.name());
         card.setPrefWidth(300);
@@ -185,6 +203,10 @@ public final class ChannelsView implements Screen {
     @Override
     public void dispose() {
         vm.channels().removeListener(redraw);
+        history.missed().removeListener(redraw);
+        history.calls().removeListener(redraw);
+        history.openChannelProperty().removeListener(reopen);
         vm.dispose();
+        history.dispose();
     }
 }
