@@ -23,7 +23,7 @@ final class MissedCalls {
         int count = history.missedIn(row.name());
         Label badge = new Label(count + " missed", new FontIcon(Feather.PHONE_MISSED));
         badge.setId("missed-badge-" + row.name());
-        badge.getStyleClass().addAll("missed-badge", Styles.DANGER);
+        badge.getStyleClass().add("missed-badge");
         badge.setAccessibleText(count + (count == 1 ? " missed call" : " missed calls") + " in " + row.name());
         badge.setFocusTraversable(count > 0);
         badge.setVisible(count > 0);
