@@ -65,6 +65,8 @@ final class ChannelHistoryPane extends VBox {
         when.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label duration = new Label(HistoryTexts.duration(e));
         duration.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        when.setMinWidth(Region.USE_PREF_SIZE); // the outcome wraps instead
+        duration.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox line = new HBox(6, outcome, spacer, duration, when);
