@@ -10,7 +10,9 @@ import app.duet.protocol.Media;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,18 +21,33 @@ import org.junit.jupiter.api.io.TempDir;
 /** Call history on the real server and SQLite: missed calls at sign-in, one state per user, who may read what. */
 @ExtendWith(NoLeakedThreads.class)
 class HistoryIntegrationTest {
+    private static final AtomicInteger TESTS = new AtomicInteger();
     @TempDir
-    Path dataDir;
-    DuetServer server;
+    static Path dataDir;
+    static DuetServer server;
+    /** Each test's own people and channel on the shared server. */
+    String annName;
+    String bobName;
+    String catName;
+    String room;
 
-    @BeforeEach
-    void start() throws Exception {
+    @BeforeAll
+    static void start() throws Exception {
         server = DuetServer.start(TestServers.config(dataDir).build());
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         server.close();
+    }
+
+    @BeforeEach
+    void names() {
+        int n = TESTS.incrementAndGet();
+        annName = "ann" + n;
+        bobName = "bob" + n;
+        catName = "cat" + n;
+        room = "room" + n;
     }
 
     private TestClient signup(String name) throws InterruptedException {
@@ -45,16 +62,16 @@ class HistoryIntegrationTest {
         return c;
     }
 
-    /** Ann and Bob share "room"; Bob is offline when Ann rings, so the call is missed. */
+    /** Ann and Bob share room; Bob is offline when Ann rings, so the call is missed. */
     private void missedWhileBobOffline() throws InterruptedException {
-        try (TestClient ann = signup("ann"); TestClient bob = signup("bob")) {
-            ann.ok(new Request.ChannelCreate(ann.nextId(), "room"));
-            bob.ok(new Request.ChannelJoin(bob.nextId(), "room"));
+        try (TestClient ann = signup(annName); TestClient bob = signup(bobName)) {
+            ann.ok(new Request.ChannelCreate(ann.nextId(), room));
+            bob.ok(new Request.ChannelJoin(bob.nextId(), room));
             bob.close();
-            ann.awaitEvent(Event.Presence.class, p -> p.user().username().equals("bob")
+            ann.awaitEvent(Event.Presence.class, p -> p.user().username().equals(bobName)
                     && p.state() == app.duet.protocol.PresenceState.OFFLINE);
-            ann.error(new Request.CallRing(ann.nextId(), "room", Media.VIDEO), ErrorCode.PEER_OFFLINE);
-            Result.History mine = ann.ok(new Request.History(ann.nextId(), "room", null, 10));
+            ann.error(new Request.CallRing(ann.nextId(), room, Media.VIDEO), ErrorCode.PEER_OFFLINE);
+            Result.History mine = ann.ok(new Request.History(ann.nextId(), room, null, 10));
             assertThat(mine.calls()).singleElement().satisfies(e -> {
                 assertThat(e.outgoing()).isTrue();
                 assertThat(e.outcome()).isEqualTo(CallOutcome.MISSED);
@@ -66,11 +83,11 @@ class HistoryIntegrationTest {
     @Test
     void aRingToAnOfflineMemberReachesThemAsAMissedCallAtTheirNextSignIn() throws Exception {
         missedWhileBobOffline();
-        try (TestClient bob = login("bob")) {
+        try (TestClient bob = login(bobName)) {
             Event.MissedCalls missed = bob.awaitEvent(Event.MissedCalls.class);
             assertThat(missed.calls()).singleElement().satisfies(e -> {
-                assertThat(e.channel()).isEqualTo("room");
-                assertThat(e.peer().username()).isEqualTo("ann");
+                assertThat(e.channel()).isEqualTo(room);
+                assertThat(e.peer().username()).isEqualTo(annName);
                 assertThat(e.outgoing()).isFalse();
                 assertThat(e.media()).isEqualTo(Media.VIDEO);
                 assertThat(e.outcome()).isEqualTo(CallOutcome.MISSED);
@@ -83,16 +100,16 @@ class HistoryIntegrationTest {
     @Test
     void twoDevicesOfOneUserShareOneMissedStateAndOneHistory() throws Exception {
         missedWhileBobOffline();
-        try (TestClient ann = login("ann"); TestClient bobA = login("bob"); TestClient bobB = login("bob")) {
+        try (TestClient ann = login(annName); TestClient bobA = login(bobName); TestClient bobB = login(bobName)) {
             assertThat(bobA.awaitEvent(Event.MissedCalls.class).calls()).hasSize(1);
             assertThat(bobB.awaitEvent(Event.MissedCalls.class).calls()).hasSize(1);
 
-            bobA.ok(new Request.HistorySeen(bobA.nextId(), "room"));
+            bobA.ok(new Request.HistorySeen(bobA.nextId(), room));
             assertThat(bobB.awaitEvent(Event.MissedCalls.class).calls()).isEmpty();
             assertThat(bobA.eventsOf(Event.MissedCalls.class)).isEmpty();
 
             // Answered on A: not missed on B.
-            String call = ann.<Result.CallRing>ok(new Request.CallRing(ann.nextId(), "room", Media.AUDIO)).callId();
+            String call = ann.<Result.CallRing>ok(new Request.CallRing(ann.nextId(), room, Media.AUDIO)).callId();
             bobB.awaitEvent(Event.CallIncoming.class);
             bobA.ok(new Request.CallAccept(bobA.nextId(), call));
             ann.ok(new Request.CallHangup(ann.nextId(), call));
@@ -104,7 +121,7 @@ class HistoryIntegrationTest {
             assertThat(latest(bobA, call)).isEqualTo(answered);
 
             // Declined on B: not missed either; the missed call before it stays seen on both.
-            String declined = ann.<Result.CallRing>ok(new Request.CallRing(ann.nextId(), "room", Media.VIDEO)).callId();
+            String declined = ann.<Result.CallRing>ok(new Request.CallRing(ann.nextId(), room, Media.VIDEO)).callId();
             bobB.awaitEvent(Event.CallIncoming.class, e -> e.callId().equals(declined));
             bobB.ok(new Request.CallDecline(bobB.nextId(), declined));
             assertThat(latest(bobA, declined).outcome()).isEqualTo(CallOutcome.DECLINED);
@@ -118,10 +135,10 @@ class HistoryIntegrationTest {
     @Test
     void pagesFollowTheCursorAndClearingLeavesTheOtherMembersHistory() throws Exception {
         missedWhileBobOffline();
-        try (TestClient ann = login("ann")) {
-            ann.error(new Request.CallRing(ann.nextId(), "room", Media.AUDIO), ErrorCode.PEER_OFFLINE);
+        try (TestClient ann = login(annName)) {
+            ann.error(new Request.CallRing(ann.nextId(), room, Media.AUDIO), ErrorCode.PEER_OFFLINE);
         }
-        try (TestClient ann = login("ann"); TestClient bob = login("bob")) {
+        try (TestClient ann = login(annName); TestClient bob = login(bobName)) {
             Result.History first = ann.ok(new Request.History(ann.nextId(), null, null, 1));
             assertThat(first.calls()).singleElement().extracting(HistoryEntry::media).isEqualTo(Media.AUDIO);
             Result.History second = ann.ok(new Request.History(ann.nextId(), null, first.next(), 1));
@@ -129,18 +146,18 @@ class HistoryIntegrationTest {
 
             bob.awaitEvent(Event.MissedCalls.class);
             bob.ok(new Request.HistoryClear(bob.nextId(), null));
-            assertThat(bob.<Result.History>ok(new Request.History(bob.nextId(), "room", null, 10)).calls()).isEmpty();
-            assertThat(ann.<Result.History>ok(new Request.History(ann.nextId(), "room", null, 10)).calls()).hasSize(2);
+            assertThat(bob.<Result.History>ok(new Request.History(bob.nextId(), room, null, 10)).calls()).isEmpty();
+            assertThat(ann.<Result.History>ok(new Request.History(ann.nextId(), room, null, 10)).calls()).hasSize(2);
         }
     }
 
     @Test
     void nobodyReadsAnotherUsersHistoryAndBadRequestsAreRefused() throws Exception {
         missedWhileBobOffline();
-        try (TestClient cat = signup("cat")) {
-            cat.error(new Request.History(cat.nextId(), "room", null, 10), ErrorCode.NOT_A_MEMBER);
-            cat.error(new Request.HistorySeen(cat.nextId(), "room"), ErrorCode.NOT_A_MEMBER);
-            cat.error(new Request.HistoryClear(cat.nextId(), "room"), ErrorCode.NOT_A_MEMBER);
+        try (TestClient cat = signup(catName)) {
+            cat.error(new Request.History(cat.nextId(), room, null, 10), ErrorCode.NOT_A_MEMBER);
+            cat.error(new Request.HistorySeen(cat.nextId(), room), ErrorCode.NOT_A_MEMBER);
+            cat.error(new Request.HistoryClear(cat.nextId(), room), ErrorCode.NOT_A_MEMBER);
             cat.error(new Request.History(cat.nextId(), "nowhere", null, 10), ErrorCode.CHANNEL_NOT_FOUND);
             assertThat(cat.<Result.History>ok(new Request.History(cat.nextId(), null, null, 10)).calls()).isEmpty();
             assertThat(cat.awaitEvent(Event.MissedCalls.class).calls()).isEmpty();
@@ -160,8 +177,8 @@ class HistoryIntegrationTest {
         }
     }
 
-    private static HistoryEntry latest(TestClient c, String callId) {
-        Result.History page = c.ok(new Request.History(c.nextId(), "room", null, 1));
+    private HistoryEntry latest(TestClient c, String callId) {
+        Result.History page = c.ok(new Request.History(c.nextId(), room, null, 1));
         assertThat(page.calls()).singleElement().extracting(HistoryEntry::callId).isEqualTo(callId);
         return page.calls().get(0);
     }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A member's call history: read it (only their own calls, only channels they are in), mark missed calls
- * seen and clear it. Reads run on the workers; changes go through the store writer, after the calls it
+ * seen and clear it. Reads run on the workers once the store writer has written what came before them
+ * (so a call whose end was already announced is always in the page); changes go through the store writer, after the calls it
  * is writing, and are followed there by a {@code missed_calls} event to the member's other connections,
  * so every device of a user shows the same missed calls.
  */
@@ -52,7 +53,8 @@ public final class CallHistoryService {
         }
         requireMember(actor, channel);
         Query query = new Query(actor.username(), channel, before == null ? Long.MAX_VALUE : before, limit);
-        return CompletableFuture.supplyAsync(() -> {
+        // After the writes decided so far: a call the member has been told ended is in the page.
+        return writer.flushed().thenApplyAsync(x -> {
             List<Row> rows = store.read(query);
             Long next = rows.size() == limit ? rows.get(rows.size() - 1).seq() : null;
             return new Result.History(HistoryEntries.of(rows, actor.username()), next);
