@@ -1,9 +1,12 @@
 package app.duet.client.ui.channels;
 
+import java.time.ZoneId;
+
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +31,10 @@ import app.duet.client.ui.common.MessageBanner;
 import app.duet.client.ui.shell.Screen;
 import app.duet.protocol.Media;
 
-/** Channels: a header with the user, a create/join row, and one card per channel. */
+/**
+ * Channels: a header with the user, a create/join row, and one card per channel with its missed calls and
+ * history.
+ */
 public final class ChannelsView implements Screen {
     private final ChannelsViewModel vm;
     private final ChannelHistoryModel history;
@@ -36,7 +42,7 @@ public final class ChannelsView implements Screen {
     private final TextField name = new TextField();
     private final FlowPane cards = new FlowPane(12, 12);
     private final ListChangeListener<Object> redraw = change -> redrawCards();
-    private final javafx.beans.InvalidationListener reopen = o -> redrawCards();
+    private final InvalidationListener reopen = o -> redrawCards();
 
     public ChannelsView(ChannelsViewModel vm, ChannelHistoryModel history) {
         this.vm = vm;
@@ -172,11 +178,11 @@ public final class ChannelsView implements Screen {
         }
         HBox actions = new HBox(8, video, audio, more);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(10, new HBox(8, title, MissedCalls.badge(history, row)), presence, actions,
-                MissedCalls.actions(history, row, video.disableProperty(), () -> vm.call(row,
+        VBox card = new VBox(10, new HBox(8, title, CallHistoryControls.badge(history, row)), presence, actions,
+                CallHistoryControls.actions(history, row, video.disableProperty(), () -> vm.call(row,
                         history.callBackMedia(row.name()))));
         if (row.name().equals(history.openChannelProperty().get())) {
-            card.getChildren().add(new ChannelHistoryPane(history, row.name(), java.time.ZoneId.systemDefault()));
+            card.getChildren().add(new ChannelHistoryPane(history, row.name(), ZoneId.systemDefault()));
         }
         card.getStyleClass().add("channel-card");
         card.setId("channel-" + row.name());

@@ -14,8 +14,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 
 /** The parts of a channel card about its calls: the unread-missed badge, "Call back" and the history toggle. */
-final class MissedCalls {
-    private MissedCalls() {
+final class CallHistoryControls {
+    private CallHistoryControls() {
     }
 
     /** "2 missed" beside the channel's name; nothing when none are unseen. */
