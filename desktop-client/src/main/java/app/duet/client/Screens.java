@@ -13,6 +13,8 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
 import app.duet.client.ui.call.CallCoordinator;
 import app.duet.client.ui.call.CallShortcuts;
+import app.duet.client.signaling.HistoryClient;
+import app.duet.client.ui.channels.ChannelHistoryModel;
 import app.duet.client.ui.channels.ChannelsView;
 import app.duet.client.ui.channels.ChannelsViewModel;
 import app.duet.client.ui.common.Background;
@@ -54,6 +56,7 @@ final class Screens implements Navigator, SignalingListener {
     private final Preferences preferences;
     private final Background background;
     private final ServerSwitch serverSwitch;
+    private final HistoryClient history;
     private final DeviceAccess devices;
     private final CallCoordinator calls;
     private HelpOverlay help;
@@ -69,6 +72,7 @@ final class Screens implements Navigator, SignalingListener {
         this.devices = devices;
         this.calls = calls;
         this.serverSwitch = new ServerSwitch(client, preferences, session);
+        this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
         client.addListener(this, background.uiExecutor());
     }
 
@@ -154,7 +158,7 @@ final class Screens implements Navigator, SignalingListener {
 
     private ChannelsView channelsView() {
         return new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
-                background.uiExecutor()));
+                background.uiExecutor()), new ChannelHistoryModel(history, client, background.uiExecutor()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import app.duet.protocol.Field.Format;
 import app.duet.protocol.Field.MaxLength;
 import app.duet.protocol.Field.MayBeEmpty;
 import app.duet.protocol.Field.Optional;
+import java.util.List;
 
 /** A message the server pushes without a request. Events have no {@code id}. */
 public sealed interface Event extends ServerMessage {
@@ -55,6 +56,17 @@ public sealed interface Event extends ServerMessage {
             @Optional @MayBeEmpty @MaxLength(64) String sdpMid,
             Integer sdpMLineIndex,
             @MayBeEmpty @MaxLength(Protocol.MAX_CANDIDATE_LENGTH) String candidate) implements Event {
+    }
+
+    /**
+     * Your unseen missed calls, newest first (at most {@link Protocol#MAX_HISTORY_PAGE}): sent after every
+     * sign-in, to all your connections when a call is missed, and to your other connections when you mark
+     * calls seen or clear history. Each one replaces the last.
+     */
+    record MissedCalls(List<HistoryEntry> calls) implements Event {
+        public MissedCalls {
+            calls = calls == null ? null : List.copyOf(calls);
+        }
     }
 
     /** The server is stopping; reconnect (and resume) after this many milliseconds. */

@@ -32,6 +32,9 @@ public enum MessageType {
     OFFER("offer", Request.Offer.class, Result.Empty.class, Event.Offer.class),
     ANSWER("answer", Request.Answer.class, Result.Empty.class, Event.Answer.class),
     CANDIDATE("candidate", Request.Candidate.class, Result.Empty.class, Event.Candidate.class),
+    HISTORY("history", Request.History.class, Result.History.class, null),
+    HISTORY_SEEN("history_seen", Request.HistorySeen.class, Result.Empty.class, null),
+    HISTORY_CLEAR("history_clear", Request.HistoryClear.class, Result.Empty.class, null),
     PING("ping", Request.Ping.class, Result.Empty.class, null),
 
     OK("ok", null, null, null),
@@ -44,6 +47,7 @@ public enum MessageType {
     CALL_DECLINED("call_declined", null, null, Event.CallDeclined.class),
     CALL_CANCELLED("call_cancelled", null, null, Event.CallCancelled.class),
     CALL_ENDED("call_ended", null, null, Event.CallEnded.class),
+    MISSED_CALLS("missed_calls", null, null, Event.MissedCalls.class),
     SERVER_SHUTDOWN("server_shutdown", null, null, Event.ServerShutdown.class);
 
     private static final Map<String, MessageType> BY_WIRE_NAME = new HashMap<>();

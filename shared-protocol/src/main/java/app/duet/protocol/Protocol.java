@@ -18,6 +18,8 @@ public final class Protocol {
     public static final int MAX_SDP_LENGTH = 48 * 1024;
     public static final int MAX_CANDIDATE_LENGTH = 1024;
     public static final int MAX_TOKEN_LENGTH = 128;
+    /** Most calls in one history page, and in one missed_calls event. */
+    public static final int MAX_HISTORY_PAGE = 100;
     /** WebSocket close code: the connection's session was logged out or revoked elsewhere; log in again. */
     public static final int CLOSE_SESSION_REVOKED = 4001;
     /**

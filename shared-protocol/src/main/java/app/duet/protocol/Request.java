@@ -194,6 +194,34 @@ public sealed interface Request extends Message {
             @MayBeEmpty @MaxLength(Protocol.MAX_CANDIDATE_LENGTH) String candidate) implements Request {
     }
 
+    /**
+     * A page of your call history, newest first: of one channel you are a member of, or of all your calls
+     * when {@code channel} is absent. {@code limit}: 1 to {@link Protocol#MAX_HISTORY_PAGE}; {@code before}:
+     * the {@code next} of the previous page, absent for the first. Result: {@link Result.History}.
+     */
+    record History(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Optional @Format(FieldFormat.CHANNEL_NAME) String channel,
+            @Optional Long before,
+            Integer limit) implements Request {
+    }
+
+    /**
+     * Marks your missed calls seen, in one channel or (without {@code channel}) everywhere; your other
+     * connections get {@code missed_calls}. Result: {@link Result.Empty}.
+     */
+    record HistorySeen(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Optional @Format(FieldFormat.CHANNEL_NAME) String channel)
+            implements Request {
+    }
+
+    /**
+     * Removes calls from your history, in one channel or (without {@code channel}) all; the other member
+     * keeps theirs. Result: {@link Result.Empty}.
+     */
+    record HistoryClear(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Optional @Format(FieldFormat.CHANNEL_NAME) String channel)
+            implements Request {
+    }
+
     /** Application-level keepalive. Result: {@link Result.Empty}. */
     record Ping(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
     }

@@ -41,4 +41,11 @@ public sealed interface Result {
     /** Reply to call_ring. */
     record CallRing(String callId) implements Result {
     }
+
+    /** Reply to history: newest first; {@code next}, when present, is the {@code before} of the next page. */
+    record History(List<HistoryEntry> calls, @Field.Optional Long next) implements Result {
+        public History {
+            calls = calls == null ? null : List.copyOf(calls);
+        }
+    }
 }

@@ -14,6 +14,10 @@ final class Samples {
     static final UserInfo BOB = new UserInfo("bob", "Bob");
     static final ChannelInfo CHANNEL = new ChannelInfo("tea-party", "alice", List.of(
             new MemberInfo("alice", "Alice Liddell", true), new MemberInfo("bob", "Bob", false)));
+    static final HistoryEntry MISSED = new HistoryEntry("c-5f1e2d", "tea-party", BOB, false, Media.VIDEO,
+            CallOutcome.MISSED, 1798761600000L, null, 1798761600000L, true, true);
+    static final HistoryEntry ANSWERED = new HistoryEntry("c-7a3b9c", "tea-party", BOB, true, Media.AUDIO,
+            CallOutcome.ANSWERED, 1798758000000L, 1798758004000L, 1798758250000L, false, false);
 
     static Map<String, Request> requests() {
         Map<String, Request> m = new LinkedHashMap<>();
@@ -44,6 +48,10 @@ final class Samples {
         m.put("request-answer", new Request.Answer("21", "c-5f1e2d", SDP));
         m.put("request-candidate", new Request.Candidate("22", "c-5f1e2d", "0", 0, CANDIDATE));
         m.put("request-ping", new Request.Ping("23"));
+        m.put("request-history", new Request.History("24", "tea-party", null, 20));
+        m.put("request-history-all-next-page", new Request.History("25", null, 41L, 20));
+        m.put("request-history_seen", new Request.HistorySeen("26", "tea-party"));
+        m.put("request-history_clear", new Request.HistoryClear("27", null));
         return m;
     }
 
@@ -64,6 +72,7 @@ final class Samples {
         m.put("ok-channel", Map.entry(MessageType.CHANNEL_JOIN, new Ok("11", new Result.Channel(CHANNEL))));
         m.put("ok-channels", Map.entry(MessageType.CHANNELS_LIST, new Ok("14", new Result.Channels(List.of(CHANNEL)))));
         m.put("ok-call_ring", Map.entry(MessageType.CALL_RING, new Ok("15", new Result.CallRing("c-5f1e2d"))));
+        m.put("ok-history", Map.entry(MessageType.HISTORY, new Ok("24", new Result.History(List.of(MISSED, ANSWERED), 41L))));
         m.put("error", Map.entry(MessageType.LOGIN, new ErrorReply("3", ErrorCode.WRONG_CREDENTIALS, "Wrong username or password.")));
         m.put("error-without-id", Map.entry(MessageType.PING, new ErrorReply(null, ErrorCode.BAD_JSON, "the frame is not valid JSON")));
         return m;
@@ -81,6 +90,7 @@ final class Samples {
         m.put("event-offer", new Event.Offer("c-5f1e2d", "alice", SDP));
         m.put("event-answer", new Event.Answer("c-5f1e2d", "bob", SDP));
         m.put("event-candidate", new Event.Candidate("c-5f1e2d", "alice", "0", 0, CANDIDATE));
+        m.put("event-missed_calls", new Event.MissedCalls(List.of(MISSED)));
         m.put("event-server_shutdown", new Event.ServerShutdown(2000L));
         return m;
     }

@@ -14,6 +14,7 @@ import app.duet.server.auth.ResetCodeSender;
 import app.duet.server.auth.Secrets;
 import app.duet.server.auth.SessionLifetime;
 import app.duet.server.auth.SmtpResetCodeSender;
+import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.config.ServerConfig;
@@ -85,10 +86,13 @@ public final class DuetServer implements AutoCloseable {
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
                         new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
                         new RateLimit(clock, HOUR, config.resetRequestsPerAccountPerHour(), Set.of())));
-        ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), executors.storeWriter(),
+        ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), stores.callHistory(),
+                executors.storeWriter(),
                 connections, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
+        CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, connections,
+                executors.storeWriter(), executors.workers(), clock, config.historyRetention());
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
                 config.turnCredentialTtl(), clock);
 
@@ -106,7 +110,7 @@ public final class DuetServer implements AutoCloseable {
                                 config.tlsKeystoreType()) : null,
                         new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds()),
                         Set.copyOf(config.trustedProxies()), config.outboundBufferBytes()),
-                new SignalingEndpoint.Services(auth, resets, channels, ice, executors.workers(), executors.timers(),
+                new SignalingEndpoint.Services(auth, resets, channels, history, ice, executors.workers(), executors.timers(),
                         metrics, clock),
                 connections, codec);
         try {
@@ -123,6 +127,8 @@ public final class DuetServer implements AutoCloseable {
         AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels);
         executors.every(ACCOUNT_CHANGES_POLL, follower::poll);
         executors.every(Duration.ofHours(1), () -> stores.accountChanges().deleteBefore(clock.instant().minus(HOUR)));
+        executors.every(Duration.ofHours(1), () -> log.info("calls past the history retention removed: {}",
+                history.purgeExpired()));
         log.info("Duet server {} listening on {} ({})", VERSION, uri(), config);
     }
 

@@ -28,6 +28,8 @@ final class EventDispatch {
             l.onAnswer(e);
         } else if (event instanceof Event.Candidate e) {
             l.onCandidate(e);
+        } else if (event instanceof Event.MissedCalls e) {
+            l.onMissedCalls(e);
         } else if (event instanceof Event.ServerShutdown e) {
             l.onServerShutdown(e);
         }

@@ -108,8 +108,6 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         connector.changeServer(connector.config().withServerUri(uri));
     }
 
-    // ---- Account --------------------------------------------------------------------------------
-
     @Override
     public CompletableFuture<Result.Auth> signup(String username, String displayName, String email, String password,
                                                  boolean remember) {
@@ -174,8 +172,6 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         return connector.request(Request.IceServers::new, Result.IceServers.class);
     }
 
-    // ---- Channels -------------------------------------------------------------------------------
-
     @Override
     public CompletableFuture<Result.Channel> createChannel(String name) {
         return connector.request(id -> new Request.ChannelCreate(id, name), Result.Channel.class);
@@ -200,8 +196,6 @@ public final class SignalingClient implements AccountService, ChannelService, Se
     public CompletableFuture<Result.Channels> listChannels() {
         return connector.request(Request.ChannelsList::new, Result.Channels.class);
     }
-
-    // ---- Calls ----------------------------------------------------------------------------------
 
     /** Rings with our own {@code callId} for the call (null: the server picks one). */
     public CompletableFuture<Result.CallRing> ring(String channel, Media media, String callId) {
@@ -245,6 +239,11 @@ public final class SignalingClient implements AccountService, ChannelService, Se
 
     public CompletableFuture<Result.Empty> ping() {
         return connector.request(Request.Ping::new, Result.Empty.class);
+    }
+
+    /** For the narrower clients in this package ({@link HistoryClient}). */
+    <R extends Result> CompletableFuture<R> request(java.util.function.Function<String, Request> make, Class<R> type) {
+        return connector.request(make, type);
     }
 
     /** Closes the connection and stops reconnecting. Pending requests fail with {@link SignalingException.Closed}. */

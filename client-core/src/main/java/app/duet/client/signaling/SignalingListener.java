@@ -53,6 +53,10 @@ public interface SignalingListener {
     default void onCandidate(Event.Candidate event) {
     }
 
+    /** The user's unseen missed calls changed (or were sent after a sign-in); the list replaces the last. */
+    default void onMissedCalls(Event.MissedCalls event) {
+    }
+
     default void onServerShutdown(Event.ServerShutdown event) {
     }
 

@@ -1,6 +1,7 @@
 package app.duet.client.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
+import app.duet.client.testing.Waits;
 import app.duet.protocol.Media;
 
 /**
@@ -81,6 +83,17 @@ class ScreenshotsTest {
             ui.node("ringing-overlay");
             shots.addAll(camera.shoot(ui, "05-ringing"));
             ui.press("ringing-action");
+            await().atMost(Waits.UI).until(() -> !ui.has("ringing-overlay"));
+
+            String unanswered = bob.ring("ann-and-bob", Media.VIDEO, null).get().callId();
+            ui.node("incoming-overlay");
+            bob.cancel(unanswered).get();
+            await().atMost(Waits.UI).until(() -> ui.has("missed-badge-ann-and-bob") && !ui.has("incoming-overlay"));
+            shots.addAll(camera.shoot(ui, "11-missed-call"));
+            ui.press("history-ann-and-bob");
+            ui.awaitText("Missed video call");
+            shots.addAll(camera.shoot(ui, "12-call-history"));
+            ui.press("history-ann-and-bob");
         }
 
         ui.run(() -> ui.root().fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED,

@@ -5,6 +5,7 @@ import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Media;
 import app.duet.server.ServiceException;
 import app.duet.server.store.Channels.Member;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 
 /** A call's live state. Guarded by the registry lock. */
@@ -15,7 +16,11 @@ final class Call {
     final Member callee;
     final Media media;
     final String callerSession;
+    /** When it began ringing (for a call restored after a restart: when it was accepted). */
+    final Instant startedAt;
     CallState state = CallState.RINGING;
+    /** When the callee accepted; null until then. */
+    Instant answeredAt;
     /** Set when the callee accepts: the session that answered owns the callee side. */
     String calleeSession;
     ScheduledFuture<?> ringTimer;
@@ -23,13 +28,15 @@ final class Call {
     ScheduledFuture<?> callerGrace;
     ScheduledFuture<?> calleeGrace;
 
-    Call(String id, String channel, Member caller, Member callee, Media media, String callerSession) {
+    Call(String id, String channel, Member caller, Member callee, Media media, String callerSession,
+         Instant startedAt) {
         this.id = id;
         this.channel = channel;
         this.caller = caller;
         this.callee = callee;
         this.media = media;
         this.callerSession = callerSession;
+        this.startedAt = startedAt;
     }
 
     boolean isCaller(Actor actor) {

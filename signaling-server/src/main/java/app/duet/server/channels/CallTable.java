@@ -1,6 +1,7 @@
 package app.duet.server.channels;
 
 import app.duet.protocol.CallInfo;
+import app.duet.protocol.CallOutcome;
 import app.duet.protocol.CallState;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.ErrorCode;
@@ -17,33 +18,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Calls and their rules: ring, accept, decline, cancel, hang up, busy, glare, ring timeout, grace
  * period. Every method runs under the {@link ChannelRegistry} lock (hence "Locked"), records events in an
- * {@link Outbox} and hands store writes to the {@link ActiveCallLog}: active calls survive a restart.
+ * {@link Outbox} and hands store writes to the {@link ActiveCallLog} (active calls survive a restart) and
+ * the {@link CallHistoryLog} (every call that ends, or never starts, with its outcome).
  */
 final class CallTable {
-    /** Runs an action under the registry lock after a delay. */
-    interface Scheduler {
-        ScheduledFuture<?> schedule(Duration delay, Consumer<Outbox> lockedAction);
-    }
-
     private final Map<String, Call> byId = new HashMap<>();
     /** A user is in at most one call, ringing or active. */
     private final Map<String, Call> byUser = new HashMap<>();
-    private final Scheduler scheduler;
+    private final CallScheduler scheduler;
     private final CallTimeouts timeouts;
     private final Supplier<String> ids;
     private final ActiveCallLog log;
+    private final CallHistoryLog history;
 
-    CallTable(Scheduler scheduler, CallTimeouts timeouts, Supplier<String> ids, ActiveCallLog log) {
+    CallTable(CallScheduler scheduler, CallTimeouts timeouts, Supplier<String> ids, ActiveCallLog log,
+              CallHistoryLog history) {
         this.scheduler = scheduler;
         this.timeouts = timeouts;
         this.ids = ids;
         this.log = log;
+        this.history = history;
     }
 
     /** {@code proposedId}, when not null, is the caller's own id for the call (see {@code call_ring}). */
@@ -56,23 +55,23 @@ final class CallTable {
             }
             throw new ServiceException(ErrorCode.WRONG_STATE, "You are already in a call; hang up first.");
         }
-        if (!peerOnline) {
-            throw new ServiceException(ErrorCode.PEER_OFFLINE, peer.displayName() + " is not connected right now.");
-        }
-        if (byUser.containsKey(peer.username())) {
-            throw new ServiceException(ErrorCode.PEER_BUSY, peer.displayName() + " is in another call.");
-        }
         if (proposedId != null && byId.containsKey(proposedId)) {
             throw new ServiceException(ErrorCode.INVALID_FIELD, "That call id is taken; ring again with another.");
         }
         Member caller = new Member(actor.username(), actor.displayName());
-        Call call = new Call(proposedId != null ? proposedId : ids.get(), channel.name, caller, peer, media,
-                actor.sessionId());
+        String id = proposedId != null ? proposedId : ids.get();
+        if (!peerOnline || byUser.containsKey(peer.username())) {
+            history.unreachedLocked(id, channel.name, caller, peer, media, peerOnline ? CallOutcome.BUSY : CallOutcome.MISSED);
+            throw peerOnline ? new ServiceException(ErrorCode.PEER_BUSY, peer.displayName() + " is in another call.")
+                    : new ServiceException(ErrorCode.PEER_OFFLINE, peer.displayName() + " is not connected right now.");
+        }
+        Call call = new Call(id, channel.name, caller, peer, media, actor.sessionId(), history.now());
         byId.put(call.id, call);
         byUser.put(caller.username(), call);
         byUser.put(peer.username(), call);
         call.ringTimer = scheduler.schedule(timeouts.ring(), o -> ringTimedOutLocked(call, o));
-        out.toUser(peer.username(), new Event.CallIncoming(call.id, channel.name, userInfo(caller), media));
+        out.toUser(peer.username(), new Event.CallIncoming(call.id, channel.name,
+                new UserInfo(caller.username(), caller.displayName()), media));
         return call.id;
     }
 
@@ -87,7 +86,7 @@ final class CallTable {
     void declineLocked(Actor actor, String callId, Outbox out) {
         Call call = calleeCall(actor, callId);
         call.requireRinging();
-        removeLocked(call);
+        removeLocked(call, CallOutcome.DECLINED);
         out.toSession(call.callerSession, new Event.CallDeclined(call.id));
         out.toUserExcept(call.callee.username(), actor.connectionId(), new Event.CallDeclined(call.id));
     }
@@ -98,7 +97,7 @@ final class CallTable {
             throw new ServiceException(ErrorCode.WRONG_STATE, "Only the caller can cancel; decline instead.");
         }
         call.requireRinging();
-        removeLocked(call);
+        removeLocked(call, CallOutcome.CANCELLED);
         out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
     }
 
@@ -135,8 +134,8 @@ final class CallTable {
         }
         Member peer = caller ? call.callee : call.caller;
         boolean peerOnline = (caller ? call.calleeGrace : call.callerGrace) == null;
-        return Optional.of(new CallInfo(call.id, call.channel, userInfo(peer), call.media, call.state, caller,
-                peerOnline));
+        return Optional.of(new CallInfo(call.id, call.channel, new UserInfo(peer.username(), peer.displayName()),
+                call.media, call.state, caller, peerOnline));
     }
 
     /** The session's last connection closed: cancel its ringing, keep its active call for the grace period. */
@@ -144,7 +143,7 @@ final class CallTable {
         for (Call call : callsOfSession(sessionId)) {
             boolean caller = call.callerSession.equals(sessionId);
             if (call.state == CallState.RINGING) {
-                removeLocked(call);
+                removeLocked(call, CallOutcome.DISCONNECTED);
                 out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
             } else if (caller && call.callerGrace == null) {
                 call.callerGrace = graceLocked(call, call.caller, timeouts.grace());
@@ -159,7 +158,7 @@ final class CallTable {
         for (Call call : callsOfSession(sessionId)) {
             String leaver = call.callerSession.equals(sessionId) ? call.caller.username() : call.callee.username();
             if (call.state == CallState.RINGING) {
-                removeLocked(call);
+                removeLocked(call, CallOutcome.DISCONNECTED);
                 out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
             } else {
                 endLocked(call, EndReason.DISCONNECTED, leaver, out);
@@ -194,8 +193,9 @@ final class CallTable {
             return false;
         }
         Call call = new Call(stored.id(), channel.name, caller.get(), callee.get(), media.get(),
-                stored.caller().sessionId());
+                stored.caller().sessionId(), stored.acceptedAt());
         call.state = CallState.ACTIVE;
+        call.answeredAt = stored.acceptedAt();
         call.calleeSession = stored.callee().sessionId();
         byId.put(call.id, call);
         byUser.put(call.caller.username(), call);
@@ -227,7 +227,7 @@ final class CallTable {
 
     /** Removes the call and sends call_ended to its members, except {@code skipUser} (may be null). */
     private void endLocked(Call call, EndReason reason, String skipUser, Outbox out) {
-        removeLocked(call);
+        removeLocked(call, CallHistoryLog.outcome(call, reason));
         Event ended = new Event.CallEnded(call.id, reason);
         if (!call.caller.username().equals(skipUser)) {
             out.toSession(call.callerSession, ended);
@@ -252,14 +252,16 @@ final class CallTable {
     private void activateLocked(Call call, Actor actor) {
         call.state = CallState.ACTIVE;
         call.calleeSession = actor.sessionId();
+        call.answeredAt = history.now();
         call.ringTimer.cancel(false);
         log.activatedLocked(call);
     }
 
-    private void removeLocked(Call call) {
+    private void removeLocked(Call call, CallOutcome outcome) {
         if (call.state == CallState.ACTIVE) {
             log.removedLocked(call.id);
         }
+        history.endedLocked(call, outcome);
         call.cancelTimers();
         byId.remove(call.id);
         byUser.remove(call.caller.username(), call);
@@ -291,9 +293,5 @@ final class CallTable {
             throw new ServiceException(ErrorCode.WRONG_STATE, "Only the person being rung can answer.");
         }
         return call;
-    }
-
-    private static UserInfo userInfo(Member member) {
-        return new UserInfo(member.username(), member.displayName());
     }
 }

@@ -10,6 +10,7 @@ import app.duet.protocol.Media;
 import app.duet.server.ServiceException;
 import app.duet.server.store.ActiveCalls;
 import app.duet.server.store.ActiveCalls.StoredCall;
+import app.duet.server.store.CallHistory;
 import app.duet.server.store.Channels;
 import app.duet.server.store.Channels.Member;
 import app.duet.server.store.Channels.StoredChannel;
@@ -47,16 +48,17 @@ public final class ChannelRegistry {
     private final Relay relay;
 
     /** {@code storeWriter} must run tasks one at a time, in order. */
-    public ChannelRegistry(Channels store, ActiveCalls activeCalls, Executor storeWriter, Relay relay,
-            ScheduledExecutorService timers, Clock clock, CallTimeouts timeouts) {
+    public ChannelRegistry(Channels store, ActiveCalls activeCalls, CallHistory history, Executor storeWriter,
+            Relay relay, ScheduledExecutorService timers, Clock clock, CallTimeouts timeouts) {
         this.store = store;
         this.storeWriter = new StoreWriter(storeWriter);
         this.activeCalls = new ActiveCallLog(activeCalls, this.storeWriter, clock);
         this.relay = relay;
         this.channels = new ChannelTable(store, this.storeWriter, clock, relay::isOnline);
-        CallTable.Scheduler scheduler = (delay, action) ->
+        CallScheduler scheduler = (delay, action) ->
                 timers.schedule(() -> runTimer(action), delay.toMillis(), TimeUnit.MILLISECONDS);
-        this.calls = new CallTable(scheduler, timeouts, () -> UUID.randomUUID().toString(), this.activeCalls);
+        this.calls = new CallTable(scheduler, timeouts, () -> UUID.randomUUID().toString(), this.activeCalls,
+                new CallHistoryLog(history, this.storeWriter, clock, new MissedCallNotices(history, relay)));
     }
 
     /**
@@ -138,6 +140,13 @@ public final class ChannelRegistry {
         }
         out.deliver(relay);
         return written;
+    }
+
+    /** CHANNEL_NOT_FOUND or NOT_A_MEMBER unless the actor is a member of the channel. */
+    public void requireMember(Actor actor, String name) {
+        synchronized (lock) {
+            channels.memberChannelLocked(actor, name);
+        }
     }
 
     public List<ChannelInfo> list(Actor actor) {

@@ -64,7 +64,10 @@ public record ServerConfig(
         int outboundBufferBytes,
         /** A connection not authenticated this long after it opened or its session ended is closed (4002). */
         Duration authTimeout,
-        RegistrationMode registration) {
+        RegistrationMode registration,
+
+        /** Calls stay in the history this long after they ended; then the hourly purge deletes them. */
+        Duration historyRetention) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -90,6 +93,8 @@ public record ServerConfig(
      * which never authenticate (from addresses without a connection cap, too) do not pile up.
      */
     public static final int DEFAULT_AUTH_TIMEOUT_SECONDS = 300;
+    /** A quarter of a year: long enough to find "who called in the spring", short enough to hold little. */
+    public static final int DEFAULT_HISTORY_DAYS = 90;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -113,6 +118,9 @@ public record ServerConfig(
         }
         if (authTimeout.isNegative() || authTimeout.isZero()) {
             throw new IllegalArgumentException("--auth-timeout-seconds must be positive");
+        }
+        if (historyRetention.isNegative() || historyRetention.isZero()) {
+            throw new IllegalArgumentException("--history-days must be at least 1");
         }
         if (callGraceAfterRestart.isNegative()) {
             throw new IllegalArgumentException("--call-grace-after-restart-seconds must be 0 or more (0 ends the calls"
@@ -157,7 +165,7 @@ public record ServerConfig(
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace
                 + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
                 + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
-                + ", authTimeout=" + authTimeout + ", registration=" + registration + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
+                + ", authTimeout=" + authTimeout + ", registration=" + registration + ", historyRetention=" + historyRetention + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
                 + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
     }
 
@@ -210,6 +218,7 @@ public record ServerConfig(
         private int outboundBufferBytes = DEFAULT_OUTBOUND_BUFFER_BYTES;
         private Duration authTimeout = Duration.ofSeconds(DEFAULT_AUTH_TIMEOUT_SECONDS);
         private RegistrationMode registration = RegistrationMode.OPEN;
+        private Duration historyRetention = Duration.ofDays(DEFAULT_HISTORY_DAYS);
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -254,6 +263,7 @@ public record ServerConfig(
         public Builder outboundBufferBytes(int v) { outboundBufferBytes = v; return this; }
         public Builder authTimeout(Duration v) { authTimeout = v; return this; }
         public Builder registration(RegistrationMode v) { registration = v; return this; }
+        public Builder historyRetention(Duration v) { historyRetention = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
@@ -264,7 +274,7 @@ public record ServerConfig(
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
                     resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes, authTimeout,
-                    registration);
+                    registration, historyRetention);
         }
     }
 }

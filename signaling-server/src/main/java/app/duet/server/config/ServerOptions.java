@@ -166,6 +166,10 @@ public final class ServerOptions {
                     + "(only 'user add') (default: ${DEFAULT-VALUE}).")
     RegistrationMode registration;
 
+    @Option(names = "--history-days", defaultValue = "" + ServerConfig.DEFAULT_HISTORY_DAYS,
+            description = "Days calls stay in the call history; older ones are deleted hourly (default: ${DEFAULT-VALUE}).")
+    long historyDays;
+
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
@@ -184,7 +188,8 @@ public final class ServerOptions {
                 .limitExemptAddresses(limitExempt).connectionsPerAddress(connectionsPerAddress)
                 .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
                 .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes)
-                .registration(registration);
+                .registration(registration)
+                .historyRetention(Duration.ofDays(historyDays));
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }

@@ -23,6 +23,7 @@ public final class Stores implements AutoCloseable {
     private final AccountAdmin accountAdmin;
     private final AccountChanges accountChanges;
     private final RegistrationInvites invites;
+    private final CallHistory callHistory;
     private final HikariDataSource dataSource;
     private final StorageHealth storageHealth = new StorageHealth();
 
@@ -37,6 +38,7 @@ public final class Stores implements AutoCloseable {
         this.accountAdmin = new SqliteAccountAdmin(jdbc);
         this.accountChanges = new SqliteAccountChanges(jdbc);
         this.invites = new SqliteRegistrationInvites(jdbc);
+        this.callHistory = new SqliteCallHistory(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -102,6 +104,10 @@ public final class Stores implements AutoCloseable {
 
     public RegistrationInvites invites() {
         return invites;
+    }
+
+    public CallHistory callHistory() {
+        return callHistory;
     }
 
     /**

@@ -12,6 +12,7 @@ import app.duet.server.auth.AuthManager.Authenticated;
 import app.duet.server.auth.PasswordResets;
 import app.duet.server.auth.Principal;
 import app.duet.server.channels.Actor;
+import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.ops.Metrics;
 import app.duet.server.turn.IceServersProvider;
@@ -32,16 +33,18 @@ final class Dispatcher {
     private final AuthManager auth;
     private final PasswordResets resets;
     private final ChannelRegistry channels;
+    private final CallHistoryService history;
     private final IceServersProvider iceServers;
     private final ConnectionRegistry connections;
     private final Executor workers;
     private final Metrics metrics;
 
-    Dispatcher(AuthManager auth, PasswordResets resets, ChannelRegistry channels, IceServersProvider iceServers,
-            ConnectionRegistry connections, Executor workers, Metrics metrics) {
+    Dispatcher(AuthManager auth, PasswordResets resets, ChannelRegistry channels, CallHistoryService history,
+            IceServersProvider iceServers, ConnectionRegistry connections, Executor workers, Metrics metrics) {
         this.auth = auth;
         this.resets = resets;
         this.channels = channels;
+        this.history = history;
         this.iceServers = iceServers;
         this.connections = connections;
         this.workers = workers;
@@ -146,6 +149,12 @@ final class Dispatcher {
             return channels.delete(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.CallAccept r) {
             return channels.accept(actor, r.callId()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.History r) {
+            return history.read(actor, r.channel(), r.before(), r.limit()).thenApply(Result.class::cast);
+        } else if (request instanceof Request.HistorySeen r) {
+            return history.markSeen(actor, r.channel()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.HistoryClear r) {
+            return history.clear(actor, r.channel()).thenApply(x -> Result.Empty.INSTANCE);
         }
         return CompletableFuture.completedFuture(handleInMemory(actor, request));
     }
@@ -189,6 +198,7 @@ final class Dispatcher {
         if (firstOfUser) {
             channels.presenceChanged(p.username(), p.displayName(), true);
         }
+        history.signedIn(p.username(), p.sessionId());
         return new Result.Auth(new SessionInfo(a.token(), p.expiresAt().toEpochMilli()),
                 new UserInfo(p.username(), p.displayName()), call.orElse(null));
     }

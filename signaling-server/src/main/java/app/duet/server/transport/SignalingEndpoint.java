@@ -8,6 +8,7 @@ import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Result;
 import app.duet.server.auth.AuthManager;
 import app.duet.server.auth.PasswordResets;
+import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.ops.Metrics;
 import app.duet.server.turn.IceServersProvider;
@@ -34,7 +35,7 @@ public final class SignalingEndpoint {
 
     /** What requests are dispatched to. */
     public record Services(AuthManager auth, PasswordResets resets, ChannelRegistry channels,
-            IceServersProvider iceServers, Executor workers, ScheduledExecutorService timers, Metrics metrics,
+            CallHistoryService history, IceServersProvider iceServers, Executor workers, ScheduledExecutorService timers, Metrics metrics,
             Clock clock) {
     }
 
@@ -56,7 +57,7 @@ public final class SignalingEndpoint {
         this.connections = connections;
         this.codec = codec;
         Dispatcher dispatcher = new Dispatcher(services.auth(), services.resets(), services.channels(),
-                services.iceServers(), connections, services.workers(), services.metrics());
+                services.history(), services.iceServers(), connections, services.workers(), services.metrics());
         FrameHandler frames = new FrameHandler(codec, dispatcher, services.metrics(), services.clock(), settings.hello());
         this.timers = services.timers();
         heartbeat = new Heartbeat(connections::all, Duration.ofSeconds(settings.heartbeatSeconds()), System::nanoTime);

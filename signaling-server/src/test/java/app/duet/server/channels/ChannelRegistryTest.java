@@ -80,6 +80,7 @@ class ChannelRegistryTest {
     final Actor ann = new Actor("ann", "Ann", "s-ann", "c-ann");
     final Actor bob = new Actor("bob", "Bob", "s-bob", "c-bob");
     final RecordingRelay relay = new RecordingRelay();
+    final RecordingHistory history = new RecordingHistory();
     static final Duration RING_TIMEOUT = Duration.ofSeconds(45);
     static final Duration GRACE = Duration.ofSeconds(30);
     final ManualTimers timers = new ManualTimers();
@@ -87,7 +88,7 @@ class ChannelRegistryTest {
 
     @BeforeEach
     void setUp() {
-        registry = new ChannelRegistry(new NoStore(), new NoActiveCalls(), Runnable::run, relay, timers,
+        registry = new ChannelRegistry(new NoStore(), new NoActiveCalls(), history, Runnable::run, relay, timers,
                 Clock.systemUTC(), new CallTimeouts(RING_TIMEOUT, GRACE, GRACE));
         relay.onlineUsers.addAll(Set.of("ann", "bob"));
         relay.connectedSessions.addAll(Set.of("s-ann", "s-bob"));
@@ -116,6 +117,40 @@ class ChannelRegistryTest {
         assertThat(registry.callCount(CallState.RINGING)).isZero();
         assertThat(relay.to("session:s-ann")).containsExactly(new Event.CallEnded(call, EndReason.NO_ANSWER));
         assertThat(relay.to("user:bob")).endsWith(new Event.CallEnded(call, EndReason.NO_ANSWER));
+    }
+
+    @Test
+    void everyWayACallEndsIsRecordedWithItsOutcome() {
+        Actor cat = new Actor("cat", "Cat", "s-cat", "c-cat");
+        relay.onlineUsers.add("cat");
+        registry.create(cat, "other");
+        registry.join(bob, "other");
+        registry.hangup(ann, accepted());
+        registry.decline(bob, registry.ring(ann, "room", Media.AUDIO, null));
+        registry.cancel(ann, registry.ring(ann, "room", Media.VIDEO, null));
+        registry.ring(ann, "room", Media.VIDEO, null);
+        timers.advance(RING_TIMEOUT);
+        accepted();
+        registry.sessionDisconnected("s-bob");
+        timers.advance(GRACE);
+        String ringing = registry.ring(ann, "room", Media.VIDEO, null);
+        assertThatThrownBy(() -> registry.ring(cat, "other", Media.AUDIO, null)).isInstanceOf(ServiceException.class);
+        registry.cancel(ann, ringing);
+        relay.onlineUsers.remove("bob");
+        assertThatThrownBy(() -> registry.ring(ann, "room", Media.AUDIO, null)).isInstanceOf(ServiceException.class);
+
+        assertThat(history.recorded).extracting(c -> c.outcome() + (c.missed() ? " (missed)" : ""))
+                .containsExactly("answered", "declined", "cancelled (missed)", "no_answer (missed)", "disconnected",
+                        "busy (missed)", "cancelled (missed)", "missed (missed)");
+        assertThat(history.recorded.get(0).answeredAt()).isNotNull();
+        assertThat(history.recorded.get(1).answeredAt()).isNull();
+        assertThat(history.recorded.get(5).caller()).isEqualTo("cat");
+    }
+
+    private String accepted() {
+        String call = registry.ring(ann, "room", Media.VIDEO, null);
+        registry.accept(bob, call);
+        return call;
     }
 
     @Test
@@ -197,7 +232,7 @@ class ChannelRegistryTest {
             }
         }
         FailingStore store = new FailingStore();
-        ChannelRegistry r = new ChannelRegistry(store, new NoActiveCalls(), Runnable::run, relay, timers,
+        ChannelRegistry r = new ChannelRegistry(store, new NoActiveCalls(), new RecordingHistory(), Runnable::run, relay, timers,
                 Clock.systemUTC(), new CallTimeouts(RING_TIMEOUT, GRACE, GRACE));
         r.create(ann, "kept");
         relay.deliveries.clear(); // what setUp's registry sent

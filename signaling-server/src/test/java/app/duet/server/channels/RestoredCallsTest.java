@@ -132,7 +132,7 @@ class RestoredCallsTest {
 
     /** An accepted call on a first "server", which then stops (its timers die with it). */
     private String acceptedThenRestarted() {
-        ChannelRegistry before = new ChannelRegistry(new FixedChannels(ROOM), store, Runnable::run, relay,
+        ChannelRegistry before = new ChannelRegistry(new FixedChannels(ROOM), store, new RecordingHistory(), Runnable::run, relay,
                 new ManualTimers(), Clock.systemUTC(), timeouts());
         before.load();
         String call = before.ring(ann, "room", Media.VIDEO, null);
@@ -142,7 +142,7 @@ class RestoredCallsTest {
     }
 
     private ChannelRegistry start(StoredChannel... channels) {
-        ChannelRegistry registry = new ChannelRegistry(new FixedChannels(channels), store, Runnable::run, relay,
+        ChannelRegistry registry = new ChannelRegistry(new FixedChannels(channels), store, new RecordingHistory(), Runnable::run, relay,
                 timers, Clock.systemUTC(), timeouts());
         registry.load();
         return registry;

@@ -1,9 +1,16 @@
 package app.duet.client.ui.channels;
 
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import atlantafx.base.theme.Styles;
+import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,20 +35,26 @@ import app.duet.client.ui.common.MessageBanner;
 import app.duet.client.ui.shell.Screen;
 import app.duet.protocol.Media;
 
-/** Channels: a header with the user, a create/join row, and one card per channel. */
+/**
+ * Channels: a header with the user, a create/join row, and one card per channel with its missed calls and
+ * history.
+ */
 public final class ChannelsView implements Screen {
     private final ChannelsViewModel vm;
+    private final ChannelHistoryModel history;
     private final BorderPane root = new BorderPane();
     private final TextField name = new TextField();
     private final FlowPane cards = new FlowPane(12, 12);
-    private final ListChangeListener<ChannelRow> redraw = change -> redrawCards();
+    private final ListChangeListener<Object> redraw = change -> redrawCards();
+    private final InvalidationListener reopen = o -> redrawCards();
     /** Per channel, the controls of its card that can take the focus, in order. */
-    private final java.util.Map<String, java.util.List<Node>> cardControls = new java.util.HashMap<>();
+    private final Map<String, List<Node>> cardControls = new HashMap<>();
     /** The channel of the call that just ended: its card takes the focus, to call back from the keyboard. */
     private String endedCallChannel;
 
-    public ChannelsView(ChannelsViewModel vm) {
+    public ChannelsView(ChannelsViewModel vm, ChannelHistoryModel history) {
         this.vm = vm;
+        this.history = history;
         root.setId("channels-screen");
         root.setTop(header());
 
@@ -82,7 +95,8 @@ public final class ChannelsView implements Screen {
         empty.managedProperty().bind(empty.visibleProperty());
         cards.setId("channel-cards");
 
-        VBox content = new VBox(16, new MessageBanner(vm.messageProperty()), form, listTitle, empty, cards);
+        VBox content = new VBox(16, new MessageBanner(vm.messageProperty()), new MessageBanner(history.messageProperty()),
+                form, listTitle, empty, cards);
         content.setPadding(new Insets(20));
         content.setMaxWidth(1200);
         ScrollPane scroll = new ScrollPane(content);
@@ -91,6 +105,9 @@ public final class ChannelsView implements Screen {
         root.setCenter(scroll);
 
         vm.channels().addListener(redraw);
+        history.missed().addListener(redraw);
+        history.calls().addListener(redraw);
+        history.openChannelProperty().addListener(reopen);
         redrawCards();
         vm.refresh();
     }
@@ -124,12 +141,21 @@ public final class ChannelsView implements Screen {
         endedCallChannel = channel;
     }
 
+    /**
+     * Rebuilds the cards (on every presence change and history update): the control that had the focus, found
+     * again by its id, keeps it; else its card, else the card of the call that just ended takes it.
+     */
     private void redrawCards() {
-        // Cards are redrawn on every presence change: the focus stays on the card that had it.
         Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        String focusedId = owner == null ? null : owner.getId();
         String focusedCard = cardHolding(owner);
         cardControls.clear();
         cards.getChildren().setAll(vm.channels().stream().map(this::card).toList());
+        Node same = focusedId == null ? null : cards.lookup("#" + focusedId);
+        if (same != null) {
+            same.requestFocus();
+            return;
+        }
         String target = focusedCard != null ? focusedCard : owner == null || owner == name ? endedCallChannel : null;
         cardFocus(target).ifPresent(Node::requestFocus);
     }
@@ -143,8 +169,8 @@ public final class ChannelsView implements Screen {
         return null;
     }
 
-    private java.util.Optional<Node> cardFocus(String channel) {
-        return cardControls.getOrDefault(channel, java.util.List.of()).stream()
+    private Optional<Node> cardFocus(String channel) {
+        return cardControls.getOrDefault(channel, List.of()).stream()
                 .filter(n -> !n.isDisabled()).findFirst();
     }
 
@@ -186,10 +212,15 @@ public final class ChannelsView implements Screen {
             delete.setOnAction(e -> vm.delete(row));
             more.getItems().add(delete);
         }
-        cardControls.put(row.name(), java.util.List.of(video, audio, more));
+        cardControls.put(row.name(), List.of(video, audio, more));
         HBox actions = new HBox(8, video, audio, more);
         actions.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(10, title, presence, actions);
+        VBox card = new VBox(10, new HBox(8, title, CallHistoryControls.badge(history, row)), presence, actions,
+                CallHistoryControls.actions(history, row, video.disableProperty(), () -> vm.call(row,
+                        history.callBackMedia(row.name()))));
+        if (row.name().equals(history.openChannelProperty().get())) {
+            card.getChildren().add(new ChannelHistoryPane(history, row.name(), ZoneId.systemDefault()));
+        }
         card.getStyleClass().add("channel-card");
         card.setId("channel-" + row.name());
         card.setPrefWidth(300);
@@ -215,6 +246,10 @@ public final class ChannelsView implements Screen {
     @Override
     public void dispose() {
         vm.channels().removeListener(redraw);
+        history.missed().removeListener(redraw);
+        history.calls().removeListener(redraw);
+        history.openChannelProperty().removeListener(reopen);
         vm.dispose();
+        history.dispose();
     }
 }
