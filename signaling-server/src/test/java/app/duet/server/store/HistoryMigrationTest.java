@@ -3,6 +3,7 @@ package app.duet.server.store;
 import static app.duet.server.store.StoreFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.duet.server.store.Accounts.Account;
 import app.duet.server.store.ActiveCalls.Side;
 import app.duet.server.store.ActiveCalls.StoredCall;
 import app.duet.server.store.CallHistory.FinishedCall;
@@ -24,8 +25,13 @@ class HistoryMigrationTest {
         try (HikariDataSource v2 = Database.sqlite(file)) {
             Flyway.configure().dataSource(v2).locations("classpath:db/migration").target("2").load().migrate();
             Jdbc jdbc = new Jdbc(v2, new StorageHealth());
-            new SqliteAccounts(jdbc).create(StoreFixtures.account("ola"));
-            new SqliteAccounts(jdbc).create(StoreFixtures.account("pia"));
+            // Written as a version-2 server wrote them (today's store code knows later columns).
+            for (String user : new String[] {"ola", "pia"}) {
+                Account a = StoreFixtures.account(user);
+                jdbc.update("INSERT INTO accounts (username, display_name, email, password_hash, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?)", a.username(), a.displayName(), a.email(), a.passwordHash(),
+                        a.createdAt().toEpochMilli());
+            }
             new SqliteChannels(jdbc).create("talk", "ola", T0);
             new SqliteChannels(jdbc).addMember("talk", "pia", T0);
             new SqliteActiveCalls(jdbc).add(call());
