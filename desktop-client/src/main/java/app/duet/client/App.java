@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +30,9 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.config.ServerAddress;
 import app.duet.client.config.SettingsStore;
 import app.duet.client.config.FileSessionStore;
+import app.duet.client.notify.CallNotifier;
+import app.duet.client.notify.DesktopAlerts;
+import app.duet.client.notify.RingAlerts;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.sound.RingTone;
@@ -65,11 +69,14 @@ public final class App extends Application {
     private SynthesizedRingTone ringTone;
     private final FilePicker files;
     private final Ticker callTicker;
+    private final Map<String, String> env;
+    private CallNotifier notifier;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
     public App() {
         this.files = FilePicker.chooser();
         this.callTicker = new TimelineTicker(CALL_SCREEN_TICK);
+        this.env = System.getenv();
     }
 
     /**
@@ -77,9 +84,15 @@ public final class App extends Application {
      * watch the call screen's ticker.
      */
     public App(ClientOptions options, FilePicker files, Ticker callTicker) {
+        this(options, files, callTicker, System.getenv());
+    }
+
+    /** As above, in the desktop session {@code env} describes (its session bus, display). */
+    public App(ClientOptions options, FilePicker files, Ticker callTicker, Map<String, String> env) {
         this.options = options;
         this.files = files;
         this.callTicker = callTicker;
+        this.env = env;
     }
 
     @Override
@@ -92,10 +105,10 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        ConfigDir configDir = options.configDir(System.getenv(), System.getProperty("user.home"));
+        ConfigDir configDir = options.configDir(env, System.getProperty("user.home"));
         SettingsStore settingsStore = new SettingsStore(configDir, ServerAddress.DEFAULT);
         ClientSettings saved = settingsStore.load();
-        String server = options.server(System.getenv()).orElse(saved.serverUri());
+        String server = options.server(env).orElse(saved.serverUri());
         URI serverUri = ServerAddress.parse(server).orElseGet(() -> {
             log.warn("'{}' is not a server address; using {}", server, ServerAddress.DEFAULT);
             return URI.create(ServerAddress.DEFAULT);
@@ -115,8 +128,12 @@ public final class App extends Application {
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallViewModel.Factory callScreens = new CallViewModel.Factory(background, Clock.systemUTC(), callTicker,
                 () -> screens.logOut());
+        notifier = DesktopAlerts.notifier(env, Platform::runLater);
+        RingAlerts alerts = new RingAlerts(notifier, DesktopAlerts.attention(env, worker),
+                () -> preferences.get().desktop().doNotDisturb(), () -> preferences.get().desktop().raiseOnRing(),
+                window::bringToFront);
         CallCoordinator calls = new CallCoordinator(window, background, window::show, () -> screens.channels(),
-                ringTone, () -> preferences.get().ringSound(), files, callScreens);
+                ringTone, () -> preferences.get().ringSound(), files, callScreens, alerts);
         EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(
@@ -175,6 +192,9 @@ public final class App extends Application {
         }
         if (ringTone != null) {
             ringTone.close();
+        }
+        if (notifier != null) {
+            notifier.close();
         }
         if (worker != null) {
             worker.shutdownNow();

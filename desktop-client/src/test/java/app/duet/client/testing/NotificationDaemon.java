@@ -1,0 +1,137 @@
+package app.duet.client.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private desktop session's notification side: a session D-Bus ({@code dbus-daemon}) on a socket in
+ * {@code dir} and the real notification daemon dunst on it, drawing on the test's X display. Apps under test
+ * get {@link #env()} (its DBUS_SESSION_BUS_ADDRESS). Dunst shows no buttons; a person picks a notification's
+ * action from its context menu, which dunst hands to a dmenu-like program: here {@code dmenu.sh}, which
+ * writes the menu to {@code menu.txt} (so the test reads back every action shown) and picks the line
+ * {@code choice} names, as a person would. Dunst then sends ActionInvoked itself.
+ */
+public final class NotificationDaemon implements AutoCloseable {
+    private static final String NO_CHOICE = "(nothing)";
+    private final Path dir;
+    private final String busAddress;
+    private final List<Process> processes = new ArrayList<>();
+
+    private NotificationDaemon(Path dir) {
+        this.dir = dir;
+        this.busAddress = "unix:path=" + dir.resolve("bus");
+    }
+
+    /** Starts both on {@code display}; fails when either is missing or does not come up. */
+    public static NotificationDaemon start(Path dir, String display) throws IOException {
+        Files.createDirectories(dir);
+        NotificationDaemon daemon = new NotificationDaemon(dir);
+        try {
+            daemon.startProcesses(display);
+            return daemon;
+        } catch (IOException | RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    private void startProcesses(String display) throws IOException {
+        Files.deleteIfExists(dir.resolve("bus"));
+        Path dmenu = dir.resolve("dmenu.sh");
+        Files.writeString(dmenu, "#!/bin/sh\n"
+                + "cat > '" + dir.resolve("menu.tmp") + "'\n"
+                + "grep -F -- \"$(cat '" + dir.resolve("choice") + "')\" '" + dir.resolve("menu.tmp") + "' | head -n 1\n"
+                + "mv '" + dir.resolve("menu.tmp") + "' '" + dir.resolve("menu.txt") + "'\n");
+        dmenu.toFile().setExecutable(true);
+        Files.writeString(dir.resolve("dunstrc"), "[global]\n    dmenu = " + dmenu + "\n    font = DejaVu Sans 11\n"
+                + "    width = 420\n    offset = 24x48\n    origin = top-right\n");
+        processes.add(new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile", "--address=" + busAddress)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dbus.log").toFile()).start());
+        await().atMost(Waits.UI).until(() -> Files.exists(dir.resolve("bus")));
+        ProcessBuilder dunst = new ProcessBuilder("dunst", "-config", dir.resolve("dunstrc").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("dunst.log").toFile());
+        dunst.environment().putAll(env());
+        dunst.environment().put("DISPLAY", display);
+        processes.add(dunst.start());
+        await().atMost(Waits.UI).ignoreExceptions().until(() -> dunstctl("is-paused").trim().equals("false"));
+    }
+
+    /** The environment an app needs to use this session's notifications. */
+    public Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("DBUS_SESSION_BUS_ADDRESS", busAddress);
+        return env;
+    }
+
+    /** Notifications on screen or waiting for room on it, as dunst counts them. */
+    public int shown() throws IOException {
+        return Integer.parseInt(dunstctl("count", "displayed").trim()) + Integer.parseInt(dunstctl("count", "waiting").trim());
+    }
+
+    /** Every action of the notifications on screen, as dunst's menu lists them: "#Label (summary) [id,key]". */
+    public List<String> actions() throws IOException {
+        return menu(NO_CHOICE);
+    }
+
+    /** Picks the action labelled {@code label} from dunst's menu, as a person would. */
+    public void choose(String label) throws IOException {
+        menu("#" + label + " (");
+    }
+
+    private List<String> menu(String choice) throws IOException {
+        Files.writeString(dir.resolve("choice"), choice);
+        Files.deleteIfExists(dir.resolve("menu.txt"));
+        dunstctl("context");
+        await().atMost(Waits.UI).until(() -> Files.exists(dir.resolve("menu.txt")));
+        return Files.readAllLines(dir.resolve("menu.txt"));
+    }
+
+    private String dunstctl(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("dunstctl"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env());
+        Process p = builder.start();
+        try {
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("dunstctl " + String.join(" ", args) + " did not answer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IOException("dunstctl " + String.join(" ", args) + " failed: " + out);
+        }
+        return out;
+    }
+
+    /** Stops dunst, then the bus. */
+    @Override
+    public void close() {
+        for (int i = processes.size() - 1; i >= 0; i--) {
+            Process p = processes.get(i);
+            p.destroy();
+            try {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+
+}
