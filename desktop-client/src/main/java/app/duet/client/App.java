@@ -34,6 +34,8 @@ import app.duet.client.notify.CallNotifier;
 import app.duet.client.notify.DesktopAlerts;
 import app.duet.client.notify.RingAlerts;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.client.tray.Autostart;
+import app.duet.client.tray.TrayCallNotifier;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.sound.RingTone;
 import app.duet.client.sound.SynthesizedRingTone;
@@ -71,12 +73,17 @@ public final class App extends Application {
     private final Ticker callTicker;
     private final Map<String, String> env;
     private CallNotifier notifier;
+    private TrayMode trayMode;
+    private Preferences preferences;
+    /** Quitting from the tray: the real app exits the toolkit; an in-process host (tests) only hides the window. */
+    private final boolean ownsToolkit;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
     public App() {
         this.files = FilePicker.chooser();
         this.callTicker = new TimelineTicker(CALL_SCREEN_TICK);
         this.env = System.getenv();
+        this.ownsToolkit = true;
     }
 
     /**
@@ -93,6 +100,7 @@ public final class App extends Application {
         this.files = files;
         this.callTicker = callTicker;
         this.env = env;
+        this.ownsToolkit = false;
     }
 
     @Override
@@ -117,7 +125,7 @@ public final class App extends Application {
 
         worker = Executors.newFixedThreadPool(2, daemonThreads("duet-background-"));
         Background background = new Background(worker, Platform::runLater);
-        Preferences preferences = new Preferences(settingsStore, settings, background);
+        preferences = new Preferences(settingsStore, settings, background);
         ThemeController theme = new ThemeController(settings.theme());
         preferences.settingsProperty().addListener((obs, old, now) -> theme.themeProperty().set(now.theme()));
         ringTone = new SynthesizedRingTone();
@@ -128,7 +136,8 @@ public final class App extends Application {
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallViewModel.Factory callScreens = new CallViewModel.Factory(background, Clock.systemUTC(), callTicker,
                 () -> screens.logOut());
-        notifier = DesktopAlerts.notifier(env, Platform::runLater);
+        notifier = DesktopAlerts.notifier(env, Platform::runLater,
+                new TrayCallNotifier(() -> trayMode == null ? Optional.empty() : trayMode.tray()));
         RingAlerts alerts = new RingAlerts(notifier, DesktopAlerts.attention(env, worker),
                 () -> preferences.get().desktop().doNotDisturb(), () -> preferences.get().desktop().raiseOnRing(),
                 window::bringToFront);
@@ -163,7 +172,8 @@ public final class App extends Application {
                 ringTone.stop();
             }
         });
-        screens = new Screens(window, client, session, preferences, background, devices, calls);
+        screens = new Screens(window, client, session, preferences, background, devices, calls,
+                Autostart.forUser(env, System.getProperty("user.home")));
 
         Scene scene = new Scene(window.root(), 960, 680);
         theme.style(scene);
@@ -173,7 +183,8 @@ public final class App extends Application {
         stage.setMinHeight(MIN_HEIGHT);
         screens.start();
         client.start();
-        stage.show();
+        trayMode = new TrayMode(stage, window, preferences, ownsToolkit ? Platform::exit : stage::hide);
+        trayMode.start(options.hidden(), worker);
     }
 
     @Override
@@ -196,6 +207,9 @@ public final class App extends Application {
         if (notifier != null) {
             notifier.close();
         }
+        if (trayMode != null) {
+            trayMode.close();
+        }
         if (worker != null) {
             worker.shutdownNow();
         }
@@ -204,6 +218,16 @@ public final class App extends Application {
     /** The ring tone the app plays; tests watch it start and stop with the call states. */
     public RingTone ringTone() {
         return ringTone;
+    }
+
+    /** The settings as they stand; tests read what a choice saved. */
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    /** Shows {@code count} missed calls on the tray icon (for the missed-calls list to call). */
+    public void setMissedCount(int count) {
+        trayMode.setMissedCount(count);
     }
 
     /** Received files go to ~/Downloads when it exists, else next to the settings. */

@@ -183,10 +183,17 @@ public final class DbusCallNotifier implements CallNotifier {
         private ActionKey() {
         }
 
+        /** Accepting brings the window up too: the call is there (it may have been in the tray). */
         static void answer(String key, AlertChoices choices) {
             switch (key) {
-                case ACCEPT_VIDEO -> choices.accept(Media.VIDEO);
-                case ACCEPT_AUDIO -> choices.accept(Media.AUDIO);
+                case ACCEPT_VIDEO -> {
+                    choices.showWindow();
+                    choices.accept(Media.VIDEO);
+                }
+                case ACCEPT_AUDIO -> {
+                    choices.showWindow();
+                    choices.accept(Media.AUDIO);
+                }
                 case DECLINE -> choices.decline();
                 default -> choices.showWindow();
             }

@@ -12,12 +12,11 @@ public final class DesktopAlerts {
 
     /**
      * Linux (and other freedesktop desktops): the Notifications service on the session bus named by
-     * DBUS_SESSION_BUS_ADDRESS in {@code env}. Windows and macOS: none here; the tray's message stands in once the
-     * tray icon is up ({@code TrayCallNotifier}).
+     * DBUS_SESSION_BUS_ADDRESS in {@code env}. Windows and macOS: {@code elsewhere} (the tray icon's message).
      */
-    public static CallNotifier notifier(Map<String, String> env, Executor ui) {
+    public static CallNotifier notifier(Map<String, String> env, Executor ui, CallNotifier elsewhere) {
         if (!isFreedesktop()) {
-            return CallNotifier.NONE;
+            return elsewhere;
         }
         return new DbusCallNotifier(Optional.ofNullable(env.get("DBUS_SESSION_BUS_ADDRESS")).filter(a -> !a.isBlank()),
                 ui);

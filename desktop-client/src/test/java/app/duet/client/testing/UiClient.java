@@ -80,6 +80,10 @@ public final class UiClient implements AutoCloseable {
         return start(server, configDir, 960, 680, files);
     }
 
+    public App app() {
+        return app;
+    }
+
     public Stage stage() {
         return stage;
     }

@@ -23,8 +23,8 @@ import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SignalingClient;
-import app.duet.client.testing.NotificationDaemon;
-import app.duet.client.testing.NotificationDaemonExtension;
+import app.duet.client.testing.DesktopSession;
+import app.duet.client.testing.DesktopSessionExtension;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.testing.Waits;
@@ -36,7 +36,7 @@ import app.duet.client.ui.call.FilePicker;
  * action in dunst answers the call; a ring that ends otherwise takes its notification away. Do not disturb
  * leaves the ring unrung.
  */
-@ExtendWith(NotificationDaemonExtension.class)
+@ExtendWith(DesktopSessionExtension.class)
 class NotificationsUiTest {
     @TempDir
     Path temp;
@@ -49,7 +49,7 @@ class NotificationsUiTest {
     private final List<CallEnd> carolEnds = new CopyOnWriteArrayList<>();
 
     @BeforeEach
-    void bobAndCarolShareARoom(NotificationDaemon daemon, TestInfo test) throws Exception {
+    void bobAndCarolShareARoom(DesktopSession daemon, TestInfo test) throws Exception {
         // Do not disturb's ring is watched until it runs out: a short one. The others are answered or ended.
         Duration ring = test.getTestMethod().orElseThrow().getName().startsWith("doNotDisturb")
                 ? Duration.ofSeconds(4) : Duration.ofSeconds(45);
@@ -70,7 +70,7 @@ class NotificationsUiTest {
     }
 
     @Test
-    void aRingIsNotifiedWithItsThreeAnswersAndAcceptThereConnects(NotificationDaemon daemon) throws Exception {
+    void aRingIsNotifiedWithItsThreeAnswersAndAcceptThereConnects(DesktopSession daemon) throws Exception {
         carol.ring("room", true).get();
         bob.node("incoming-overlay");
         await().atMost(Waits.UI).until(daemon::shown, n -> n == 1);
@@ -90,7 +90,7 @@ class NotificationsUiTest {
     }
 
     @Test
-    void declineThereDeclines(NotificationDaemon daemon) throws Exception {
+    void declineThereDeclines(DesktopSession daemon) throws Exception {
         carol.ring("room", false).get();
         await().atMost(Waits.UI).until(daemon::shown, n -> n == 1);
         assertThat(daemon.actions()).noneMatch(a -> a.startsWith("#Accept audio only"));
@@ -103,7 +103,7 @@ class NotificationsUiTest {
     }
 
     @Test
-    void aCancelledRingTakesItsNotificationAway(NotificationDaemon daemon) throws Exception {
+    void aCancelledRingTakesItsNotificationAway(DesktopSession daemon) throws Exception {
         carol.ring("room", true).get();
         await().atMost(Waits.UI).until(daemon::shown, n -> n == 1);
 
@@ -114,7 +114,7 @@ class NotificationsUiTest {
     }
 
     @Test
-    void doNotDisturbLeavesTheRingToRunOut(NotificationDaemon daemon) throws Exception {
+    void doNotDisturbLeavesTheRingToRunOut(DesktopSession daemon) throws Exception {
         bob.press("open-settings");
         CheckBox doNotDisturb = bob.node("settings-do-not-disturb");
         bob.run(() -> doNotDisturb.setSelected(true));

@@ -32,7 +32,7 @@ public final class SettingsView implements Screen {
     private final Button back;
     private final VideoView preview;
 
-    public SettingsView(SettingsViewModel vm) {
+    public SettingsView(SettingsViewModel vm, DesktopSettingsModel desktop) {
         this.vm = vm;
         DeviceSettingsModel devices = vm.devices();
         back = Forms.link("← Back");
@@ -125,6 +125,10 @@ public final class SettingsView implements Screen {
                 raise,
                 Forms.paragraph("Off: a call shows a desktop notification and marks Duet in the taskbar without "
                         + "taking the keyboard from what you are typing in."),
+                section("Incoming calls"),
+                DesktopSection.incomingCalls(desktop),
+                section("Background"),
+                DesktopSection.background(desktop),
                 section("Appearance"),
                 new HBox(16, light, dark),
                 accountSection());

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Starts one {@link NotificationDaemon} per test class (under desktop-client/target/notifications/) and hands
- * it to tests as a parameter. Needs an X display (the tests run under xvfb-run) and the Debian packages dbus
- * and dunst: without them the tests are skipped on a developer's machine and fail on CI.
+ * Starts one {@link DesktopSession} per test class (under desktop-client/target/notifications/) and hands
+ * it to tests as a parameter; a class annotated {@link WithTray} also gets a system tray. Needs an X display
+ * (the tests run under xvfb-run) and the Debian packages dbus, dunst (and trayer, xdotool): without them the
+ * tests are skipped on a developer's machine and fail on CI.
  */
-public final class NotificationDaemonExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class DesktopSessionExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE =
-            ExtensionContext.Namespace.create(NotificationDaemon.class);
+            ExtensionContext.Namespace.create(DesktopSession.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -27,7 +28,8 @@ public final class NotificationDaemonExtension implements BeforeAllCallback, Aft
                 throw new IOException("no X display (DISPLAY is unset); run the tests under xvfb-run");
             }
             Path dir = Path.of("target", "notifications", context.getRequiredTestClass().getSimpleName());
-            context.getStore(NAMESPACE).put(NotificationDaemon.class, NotificationDaemon.start(dir, display));
+            boolean tray = context.getRequiredTestClass().isAnnotationPresent(WithTray.class);
+            context.getStore(NAMESPACE).put(DesktopSession.class, DesktopSession.start(dir, display, tray));
         } catch (IOException | RuntimeException e) {
             String why = "The notification daemon could not start: " + e.getMessage();
             if (System.getenv("CI") != null) {
@@ -37,9 +39,15 @@ public final class NotificationDaemonExtension implements BeforeAllCallback, Aft
         }
     }
 
+    /** The class's session also runs a system tray (trayer). */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    public @interface WithTray {
+    }
+
     @Override
     public void afterAll(ExtensionContext context) {
-        NotificationDaemon daemon = context.getStore(NAMESPACE).remove(NotificationDaemon.class, NotificationDaemon.class);
+        DesktopSession daemon = context.getStore(NAMESPACE).remove(DesktopSession.class, DesktopSession.class);
         if (daemon != null) {
             daemon.close();
         }
@@ -47,11 +55,11 @@ public final class NotificationDaemonExtension implements BeforeAllCallback, Aft
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == NotificationDaemon.class;
+        return parameter.getParameter().getType() == DesktopSession.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).get(NotificationDaemon.class, NotificationDaemon.class);
+        return context.getStore(NAMESPACE).get(DesktopSession.class, DesktopSession.class);
     }
 }

@@ -13,30 +13,33 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A private desktop session's notification side: a session D-Bus ({@code dbus-daemon}) on a socket in
- * {@code dir} and the real notification daemon dunst on it, drawing on the test's X display. Apps under test
- * get {@link #env()} (its DBUS_SESSION_BUS_ADDRESS). Dunst shows no buttons; a person picks a notification's
+ * A private desktop session on the test's X display: a session D-Bus ({@code dbus-daemon}) on a socket in
+ * {@code dir}, the real notification daemon dunst on it, and (optionally) trayer, a panel holding the XEmbed
+ * system tray that AWT's tray icons dock into. Apps under test get {@link #env()} (its DBUS_SESSION_BUS_ADDRESS). Dunst shows no buttons; a person picks a notification's
  * action from its context menu, which dunst hands to a dmenu-like program: here {@code dmenu.sh}, which
  * writes the menu to {@code menu.txt} (so the test reads back every action shown) and picks the line
  * {@code choice} names, as a person would. Dunst then sends ActionInvoked itself.
  */
-public final class NotificationDaemon implements AutoCloseable {
+public final class DesktopSession implements AutoCloseable {
     private static final String NO_CHOICE = "(nothing)";
     private final Path dir;
     private final String busAddress;
     private final List<Process> processes = new ArrayList<>();
 
-    private NotificationDaemon(Path dir) {
+    private DesktopSession(Path dir) {
         this.dir = dir;
         this.busAddress = "unix:path=" + dir.resolve("bus");
     }
 
-    /** Starts both on {@code display}; fails when either is missing or does not come up. */
-    public static NotificationDaemon start(Path dir, String display) throws IOException {
+    /** Starts them on {@code display}; fails when one is missing or does not come up. */
+    public static DesktopSession start(Path dir, String display, boolean tray) throws IOException {
         Files.createDirectories(dir);
-        NotificationDaemon daemon = new NotificationDaemon(dir);
+        DesktopSession daemon = new DesktopSession(dir);
         try {
             daemon.startProcesses(display);
+            if (tray) {
+                daemon.startTray(display);
+            }
             return daemon;
         } catch (IOException | RuntimeException e) {
             daemon.close();
@@ -63,6 +66,17 @@ public final class NotificationDaemon implements AutoCloseable {
         dunst.environment().put("DISPLAY", display);
         processes.add(dunst.start());
         await().atMost(Waits.UI).ignoreExceptions().until(() -> dunstctl("is-paused").trim().equals("false"));
+    }
+
+    private void startTray(String display) throws IOException {
+        ProcessBuilder trayer = new ProcessBuilder("trayer", "--edge", "top", "--align", "right", "--widthtype",
+                "pixel", "--width", "96", "--heighttype", "pixel", "--height", "32", "--SetDockType", "true")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("trayer.log").toFile());
+        trayer.environment().put("DISPLAY", display);
+        processes.add(trayer.start());
+        // trayer takes the _NET_SYSTEM_TRAY_S0 selection (what AWT looks for) before it maps its panel.
+        await().atMost(Waits.UI).ignoreExceptions()
+                .until(() -> !run(List.of("xdotool", "search", "--classname", "trayer")).isBlank());
     }
 
     /** The environment an app needs to use this session's notifications. */
@@ -98,13 +112,18 @@ public final class NotificationDaemon implements AutoCloseable {
     private String dunstctl(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of("dunstctl"));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private String run(List<String> command) throws IOException {
+        String args = String.join(" ", command);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(env());
         Process p = builder.start();
         try {
             if (!p.waitFor(10, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new IOException("dunstctl " + String.join(" ", args) + " did not answer");
+                throw new IOException(args + " did not answer");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,7 +131,7 @@ public final class NotificationDaemon implements AutoCloseable {
         }
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.exitValue() != 0) {
-            throw new IOException("dunstctl " + String.join(" ", args) + " failed: " + out);
+            throw new IOException(args + " failed: " + out);
         }
         return out;
     }
