@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 
 import org.freedesktop.dbus.connections.impl.DBusConnection;
@@ -123,7 +124,7 @@ public final class DbusCallNotifier implements CallNotifier {
     }
 
     private void invoked(Notifications.ActionInvoked signal) {
-        thread.execute(() -> {
+        onOwnThread(() -> {
             if (shown == null || shown.id() != signal.id()) {
                 return;
             }
@@ -135,11 +136,20 @@ public final class DbusCallNotifier implements CallNotifier {
 
     private void closedByServer(Notifications.NotificationClosed signal) {
         // Dismissed by the person (or expired): the ring goes on in the window; nothing to withdraw later.
-        thread.execute(() -> {
+        onOwnThread(() -> {
             if (shown != null && shown.id() == signal.id()) {
                 shown = null;
             }
         });
+    }
+
+    /** A signal's work, on our thread; one that arrives after {@link #close} (ours being withdrawn) is dropped. */
+    private void onOwnThread(Runnable task) {
+        try {
+            thread.execute(task);
+        } catch (RejectedExecutionException e) {
+            log.debug("A notification signal after closing: {}", e.getMessage());
+        }
     }
 
     /** Connects on first use; false (logged once) when there is no bus or no notification service on it. */

@@ -56,9 +56,15 @@ public final class DesktopSession implements AutoCloseable {
                 + "mv '" + dir.resolve("menu.tmp") + "' '" + dir.resolve("menu.txt") + "'\n");
         dmenu.toFile().setExecutable(true);
         Files.writeString(dir.resolve("dunstrc"), "[global]\n    dmenu = " + dmenu + "\n    font = DejaVu Sans 11\n"
-                + "    width = 420\n    offset = 24x48\n    origin = top-right\n");
-        processes.add(new ProcessBuilder("dbus-daemon", "--session", "--nofork", "--nopidfile", "--address=" + busAddress)
-                .redirectErrorStream(true).redirectOutput(dir.resolve("dbus.log").toFile()).start());
+                + "    width = 420\n    offset = 24x48\n    origin = top-right\n    padding = 12\n    horizontal_padding = 14\n");
+        // No service directories: nothing is started on demand, so the only notification service is the dunst
+        // started below (the stock session config would start another dunst, with its own settings, for the
+        // first call that comes before ours owns the name).
+        Files.writeString(dir.resolve("session.conf"), "<busconfig><type>session</type><listen>" + busAddress
+                + "</listen><auth>EXTERNAL</auth><policy context=\"default\"><allow user=\"*\"/>"
+                + "<allow send_destination=\"*\"/><allow receive_sender=\"*\"/><allow own=\"*\"/></policy></busconfig>\n");
+        processes.add(new ProcessBuilder("dbus-daemon", "--config-file=" + dir.resolve("session.conf"), "--nofork",
+                "--nopidfile").redirectErrorStream(true).redirectOutput(dir.resolve("dbus.log").toFile()).start());
         await().atMost(Waits.UI).until(() -> Files.exists(dir.resolve("bus")));
         ProcessBuilder dunst = new ProcessBuilder("dunst", "-config", dir.resolve("dunstrc").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dunst.log").toFile());

@@ -3,6 +3,8 @@ package app.duet.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.awt.Rectangle;
+import java.awt.Toolkit;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +27,7 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.DesktopSession;
 import app.duet.client.testing.DesktopSessionExtension;
+import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.testing.Waits;
@@ -79,6 +82,9 @@ class NotificationsUiTest {
         assertThat(actions).anyMatch(a -> a.startsWith("#Accept (carol is calling) ["))
                 .anyMatch(a -> a.startsWith("#Accept audio only (carol is calling) ["))
                 .anyMatch(a -> a.startsWith("#Decline (carol is calling) ["));
+        // dunst's popup, top right (its dunstrc: 420 px wide, 24 px from the right edge, 48 from the top).
+        int right = Toolkit.getDefaultToolkit().getScreenSize().width;
+        new Screenshots().screen("30-call-notification", new Rectangle(right - 420 - 24 - 40, 48 - 16, 420 + 56, 130));
         daemon.choose("Accept");
 
         bob.awaitScreen("Call with carol");
