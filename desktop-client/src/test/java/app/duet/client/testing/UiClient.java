@@ -47,7 +47,14 @@ public final class UiClient implements AutoCloseable {
 
     /** A window whose "Send a file" takes what {@code files} picks instead of asking in a dialog. */
     public static UiClient start(URI server, Path configDir, double width, double height, FilePicker files) {
-        return start(server, configDir, width, height, files, System.getenv());
+        return start(server, configDir, width, height, files, withoutSessionBus());
+    }
+
+    /** This JVM's environment less its session bus: a test's window never notifies the developer's desktop. */
+    private static java.util.Map<String, String> withoutSessionBus() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.remove("DBUS_SESSION_BUS_ADDRESS");
+        return env;
     }
 
     /** A window in the desktop session {@code env} describes, e.g. a private session bus's address. */
