@@ -8,7 +8,10 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 
+import app.duet.client.config.ClientSettings;
 import app.duet.client.config.DesktopSettings;
 import app.duet.client.config.DesktopSettings.CloseAction;
 import app.duet.client.ui.common.Background;
@@ -30,6 +33,8 @@ public final class DesktopSettingsModel {
     private final ReadOnlyBooleanWrapper startAtLoginAvailable = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper startAtLoginProblem = new ReadOnlyStringWrapper("");
     private boolean settingFromFile;
+    private final ChangeListener<ClientSettings> followSaved =
+            (obs, old, saved) -> doNotDisturb.set(saved.desktop().doNotDisturb());
 
     public DesktopSettingsModel(Preferences preferences, StartAtLogin login, Background background) {
         this.preferences = preferences;
@@ -42,7 +47,8 @@ public final class DesktopSettingsModel {
         doNotDisturb.addListener((obs, old, on) -> update(d -> d.withDoNotDisturb(on)));
         raiseOnRing.addListener((obs, old, on) -> update(d -> d.withRaiseOnRing(on)));
         closeToTray.addListener((obs, old, on) -> update(d -> d.withOnClose(on ? CloseAction.TRAY : CloseAction.QUIT)));
-        preferences.settingsProperty().addListener((obs, old, s) -> doNotDisturb.set(s.desktop().doNotDisturb()));
+        // Weak: the preferences outlive this screen, which must not be kept alive by them.
+        preferences.settingsProperty().addListener(new WeakChangeListener<>(followSaved));
         startAtLogin.addListener((obs, old, on) -> {
             if (!settingFromFile) {
                 saveStartAtLogin(on);

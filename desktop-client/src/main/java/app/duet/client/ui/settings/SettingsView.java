@@ -84,13 +84,6 @@ public final class SettingsView implements Screen {
         ring.setId("settings-ring-sound");
         ring.selectedProperty().bindBidirectional(vm.ringSoundProperty());
 
-        CheckBox dnd = new CheckBox("Do not disturb");
-        dnd.setId("settings-do-not-disturb");
-        dnd.selectedProperty().bindBidirectional(vm.doNotDisturbProperty());
-        CheckBox raise = new CheckBox("Bring the window to the front when a call comes in");
-        raise.setId("settings-raise-on-ring");
-        raise.selectedProperty().bindBidirectional(vm.raiseOnRingProperty());
-
         ToggleGroup themes = new ToggleGroup();
         RadioButton light = new RadioButton("Light");
         light.setId("settings-theme-light");
@@ -118,13 +111,6 @@ public final class SettingsView implements Screen {
                 ring,
                 Forms.paragraph("The ring of an incoming call, and the tone you hear while the other person's "
                         + "Duet rings."),
-                section("Incoming calls"),
-                dnd,
-                Forms.paragraph("While on, calls do not ring, show or notify; the caller's ring runs out "
-                        + "unanswered."),
-                raise,
-                Forms.paragraph("Off: a call shows a desktop notification and marks Duet in the taskbar without "
-                        + "taking the keyboard from what you are typing in."),
                 section("Incoming calls"),
                 DesktopSection.incomingCalls(desktop),
                 section("Background"),

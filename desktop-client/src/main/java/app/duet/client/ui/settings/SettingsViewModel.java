@@ -24,8 +24,7 @@ import app.duet.client.ui.shell.ServerSwitch;
 import app.duet.client.ui.shell.SessionState;
 
 /**
- * Settings: theme, server address, relay-only calls, ring sound, do not disturb, raising the window on a
- * ring; changes apply and are saved at once. Also
+ * Settings: theme, server address, relay-only calls, ring sound; changes apply and are saved at once. Also
  * "log out everywhere", which asks first.
  */
 public final class SettingsViewModel {
@@ -38,8 +37,6 @@ public final class SettingsViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>();
     private final BooleanProperty forceRelay = new SimpleBooleanProperty();
     private final BooleanProperty ringSound = new SimpleBooleanProperty();
-    private final BooleanProperty doNotDisturb = new SimpleBooleanProperty();
-    private final BooleanProperty raiseOnRing = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper confirmingLogoutEverywhere = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final StringProperty serverAddress = new SimpleStringProperty();
@@ -63,20 +60,6 @@ public final class SettingsViewModel {
         theme.addListener((obs, old, value) -> preferences.update(s -> s.withTheme(value)));
         forceRelay.addListener((obs, old, value) -> preferences.update(s -> s.withForceRelay(value)));
         ringSound.addListener((obs, old, value) -> preferences.update(s -> s.withRingSound(value)));
-        raiseOnRing.set(now.desktop().raiseOnRing());
-        raiseOnRing.addListener((obs, old, value) -> preferences.update(s -> s.withDesktop(s.desktop().withRaiseOnRing(value))));
-        // Do not disturb also changes from the tray menu: follow the saved setting both ways.
-        doNotDisturb.set(now.desktop().doNotDisturb());
-        doNotDisturb.addListener((obs, old, value) -> preferences.update(s -> s.withDesktop(s.desktop().withDoNotDisturb(value))));
-        preferences.settingsProperty().addListener((obs, old, value) -> doNotDisturb.set(value.desktop().doNotDisturb()));
-    }
-
-    public BooleanProperty doNotDisturbProperty() {
-        return doNotDisturb;
-    }
-
-    public BooleanProperty raiseOnRingProperty() {
-        return raiseOnRing;
     }
 
     public BooleanProperty ringSoundProperty() {
