@@ -10,6 +10,10 @@
 #   pulseaudio, pulseaudio-utils   the sound tests' private PulseAudio with virtual devices (pactl, parec);
 #                   the client also uses pactl to put its audio on the chosen device on Linux
 #   gcc, libc6-dev  builds the fakecam LD_PRELOAD shim the camera tests use (linux/videodev2.h comes with libc6-dev)
+#   dbus, dunst     the notification tests' private session D-Bus (dbus-daemon) and a real notification daemon whose
+#                   notifications and actions a test reads back and picks (dunstctl, its dmenu hook)
+#   xdotool         the client sets the X11 urgency hint with it (taskbar attention on an incoming call)
+#   trayer          a real XEmbed system tray under Xvfb for the tray tests (AWT docks its icon there)
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
@@ -18,7 +22,8 @@ set -euo pipefail
 
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
-          fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev)
+          fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev
+          dbus dunst xdotool trayer)
 
 missing=()
 for p in "${packages[@]}"; do

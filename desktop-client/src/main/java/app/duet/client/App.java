@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,12 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.config.ServerAddress;
 import app.duet.client.config.SettingsStore;
 import app.duet.client.config.FileSessionStore;
+import app.duet.client.notify.CallNotifier;
+import app.duet.client.notify.DesktopAlerts;
+import app.duet.client.notify.RingAlerts;
 import app.duet.client.signaling.SignalingClient;
+import app.duet.client.tray.Autostart;
+import app.duet.client.tray.TrayCallNotifier;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.sound.RingTone;
 import app.duet.client.sound.SynthesizedRingTone;
@@ -65,11 +71,19 @@ public final class App extends Application {
     private SynthesizedRingTone ringTone;
     private final FilePicker files;
     private final Ticker callTicker;
+    private final Map<String, String> env;
+    private CallNotifier notifier;
+    private TrayMode trayMode;
+    private Preferences preferences;
+    /** Quitting from the tray: the real app exits the toolkit; an in-process host (tests) only hides the window. */
+    private final boolean ownsToolkit;
 
     /** Used by {@link Application#launch}; the flags come from {@link #getParameters()}. */
     public App() {
         this.files = FilePicker.chooser();
         this.callTicker = new TimelineTicker(CALL_SCREEN_TICK);
+        this.env = System.getenv();
+        this.ownsToolkit = true;
     }
 
     /**
@@ -77,9 +91,16 @@ public final class App extends Application {
      * watch the call screen's ticker.
      */
     public App(ClientOptions options, FilePicker files, Ticker callTicker) {
+        this(options, files, callTicker, System.getenv());
+    }
+
+    /** As above, in the desktop session {@code env} describes (its session bus, display). */
+    public App(ClientOptions options, FilePicker files, Ticker callTicker, Map<String, String> env) {
         this.options = options;
         this.files = files;
         this.callTicker = callTicker;
+        this.env = env;
+        this.ownsToolkit = false;
     }
 
     @Override
@@ -92,10 +113,10 @@ public final class App extends Application {
 
     @Override
     public void start(Stage stage) {
-        ConfigDir configDir = options.configDir(System.getenv(), System.getProperty("user.home"));
+        ConfigDir configDir = options.configDir(env, System.getProperty("user.home"));
         SettingsStore settingsStore = new SettingsStore(configDir, ServerAddress.DEFAULT);
         ClientSettings saved = settingsStore.load();
-        String server = options.server(System.getenv()).orElse(saved.serverUri());
+        String server = options.server(env).orElse(saved.serverUri());
         URI serverUri = ServerAddress.parse(server).orElseGet(() -> {
             log.warn("'{}' is not a server address; using {}", server, ServerAddress.DEFAULT);
             return URI.create(ServerAddress.DEFAULT);
@@ -104,7 +125,7 @@ public final class App extends Application {
 
         worker = Executors.newFixedThreadPool(2, daemonThreads("duet-background-"));
         Background background = new Background(worker, Platform::runLater);
-        Preferences preferences = new Preferences(settingsStore, settings, background);
+        preferences = new Preferences(settingsStore, settings, background);
         ThemeController theme = new ThemeController(settings.theme());
         preferences.settingsProperty().addListener((obs, old, now) -> theme.themeProperty().set(now.theme()));
         ringTone = new SynthesizedRingTone();
@@ -115,9 +136,14 @@ public final class App extends Application {
         MainWindow window = new MainWindow(stage, session, client::retryNow);
         CallViewModel.Factory callScreens = new CallViewModel.Factory(background, Clock.systemUTC(), callTicker,
                 () -> screens.logOut());
+        notifier = DesktopAlerts.notifier(env, Platform::runLater,
+                new TrayCallNotifier(() -> trayMode == null ? Optional.empty() : trayMode.tray()));
+        RingAlerts alerts = new RingAlerts(notifier, DesktopAlerts.attention(env, worker),
+                () -> preferences.get().desktop().doNotDisturb(), () -> preferences.get().desktop().raiseOnRing(),
+                window::bringToFront);
         CallCoordinator calls = new CallCoordinator(window, background, window::show,
                 channel -> screens.channelsAfterCall(channel), ringTone, () -> preferences.get().ringSound(), files,
-                callScreens);
+                callScreens, alerts);
         EngineDevices devices = new EngineDevices(() -> Optional.ofNullable(engine), () -> Optional.ofNullable(mediaEngine));
         String displayName = session.userProperty().get() == null ? "" : session.userProperty().get().displayName();
         CallEngineSettings engineSettings = new CallEngineSettings(
@@ -147,7 +173,8 @@ public final class App extends Application {
                 ringTone.stop();
             }
         });
-        screens = new Screens(window, client, session, preferences, background, devices, calls);
+        screens = new Screens(window, client, session, preferences, background, devices, calls,
+                Autostart.forUser(env, System.getProperty("user.home")));
 
         Scene scene = new Scene(window.root(), 960, 680);
         theme.style(scene);
@@ -155,9 +182,11 @@ public final class App extends Application {
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        trayMode = new TrayMode(stage, window, preferences, ownsToolkit ? Platform::exit : stage::hide);
+        client.addListener(trayMode, Platform::runLater); // before the client starts: the sign-in's missed calls
         screens.start();
         client.start();
-        stage.show();
+        trayMode.start(options.hidden(), worker);
     }
 
     @Override
@@ -177,6 +206,12 @@ public final class App extends Application {
         if (ringTone != null) {
             ringTone.close();
         }
+        if (notifier != null) {
+            notifier.close();
+        }
+        if (trayMode != null) {
+            trayMode.close();
+        }
         if (worker != null) {
             worker.shutdownNow();
         }
@@ -185,6 +220,16 @@ public final class App extends Application {
     /** The ring tone the app plays; tests watch it start and stop with the call states. */
     public RingTone ringTone() {
         return ringTone;
+    }
+
+    /** The settings as they stand; tests read what a choice saved. */
+    public Preferences preferences() {
+        return preferences;
+    }
+
+    /** Shows {@code count} missed calls on the tray icon, as the server's missed_calls event does. */
+    public void setMissedCount(int count) {
+        trayMode.setMissedCount(count);
     }
 
     /** Received files go to ~/Downloads when it exists, else next to the settings. */

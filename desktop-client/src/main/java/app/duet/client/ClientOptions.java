@@ -24,12 +24,21 @@ public final class ClientOptions {
                     + "~/.config/duet). Use another one to run a second client on the same computer.")
     Path configDir;
 
+    @Option(names = "--hidden",
+            description = "Start in the tray without showing the window (start at login uses it). Without a tray "
+                    + "the window is shown anyway.")
+    boolean hidden;
+
     public ClientOptions() {
     }
 
     public ClientOptions(String server, Path configDir) {
         this.server = server;
         this.configDir = configDir;
+    }
+
+    public boolean hidden() {
+        return hidden;
     }
 
     /** The server from the flag, else the DUET_SERVER environment variable. */

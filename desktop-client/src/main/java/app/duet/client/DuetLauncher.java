@@ -31,5 +31,8 @@ public final class DuetLauncher {
             System.exit(2);
         }
         Application.launch(App.class, args);
+        // JavaFX has exited (Quit, or the window closed). The tray icon started AWT, whose event thread may
+        // outlive it; nothing is left to do, so end the process rather than wait for AWT's auto-shutdown.
+        System.exit(0);
     }
 }

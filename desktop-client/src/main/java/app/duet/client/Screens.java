@@ -31,7 +31,9 @@ import app.duet.client.ui.reset.ResetPasswordViewModel;
 import app.duet.client.ui.settings.DeviceAccess;
 import app.duet.client.ui.settings.DeviceSettingsModel;
 import app.duet.client.ui.settings.SettingsView;
+import app.duet.client.ui.settings.DesktopSettingsModel;
 import app.duet.client.ui.settings.SettingsViewModel;
+import app.duet.client.ui.settings.StartAtLogin;
 import app.duet.client.ui.shell.MainWindow;
 import app.duet.client.ui.shell.Navigator;
 import app.duet.client.ui.shell.Screen;
@@ -59,11 +61,12 @@ final class Screens implements Navigator, SignalingListener {
     private final HistoryClient history;
     private final DeviceAccess devices;
     private final CallCoordinator calls;
+    private final StartAtLogin startAtLogin;
     private HelpOverlay help;
     private Runnable beforeSettings = this::welcome;
 
     Screens(MainWindow window, SignalingClient client, SessionState session, Preferences preferences,
-            Background background, DeviceAccess devices, CallCoordinator calls) {
+            Background background, DeviceAccess devices, CallCoordinator calls, StartAtLogin startAtLogin) {
         this.window = window;
         this.client = client;
         this.session = session;
@@ -71,6 +74,7 @@ final class Screens implements Navigator, SignalingListener {
         this.background = background;
         this.devices = devices;
         this.calls = calls;
+        this.startAtLogin = startAtLogin;
         this.serverSwitch = new ServerSwitch(client, preferences, session);
         this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
         client.addListener(this, background.uiExecutor());
@@ -168,7 +172,7 @@ final class Screens implements Navigator, SignalingListener {
                 : current instanceof LoginView ? this::login : this::welcome;
         DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences, new FrameTicker());
         show(new SettingsView(new SettingsViewModel(preferences, serverSwitch, this, deviceModel, client, session,
-                background.uiExecutor())));
+                background.uiExecutor()), new DesktopSettingsModel(preferences, startAtLogin, background)));
     }
 
     @Override

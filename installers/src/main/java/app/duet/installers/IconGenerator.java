@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
+import app.duet.client.tray.DuetIcon;
+
 /**
  * Writes the icon files the installers use into one directory: duet.png (Linux, 256 px, also the
  * app-image and .deb icon), duet-&lt;size&gt;.png for the hicolor theme sizes, duet.ico (Windows) and

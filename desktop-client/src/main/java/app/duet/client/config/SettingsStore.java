@@ -41,7 +41,10 @@ public final class SettingsStore {
                     Boolean.parseBoolean(p.getProperty("ringSound", "true")),
                     p.getProperty("camera", ""),
                     p.getProperty("microphone", ""),
-                    p.getProperty("speaker", ""));
+                    p.getProperty("speaker", ""),
+                    new DesktopSettings(Boolean.parseBoolean(p.getProperty("doNotDisturb", "false")),
+                            parseCloseAction(p.getProperty("onClose")),
+                            Boolean.parseBoolean(p.getProperty("raiseOnRing", "false"))));
         } catch (IOException | IllegalArgumentException e) {
             log.warn("Could not read {}; using defaults", file, e);
             return defaults;
@@ -57,9 +60,21 @@ public final class SettingsStore {
         p.setProperty("camera", settings.camera());
         p.setProperty("microphone", settings.microphone());
         p.setProperty("speaker", settings.speaker());
+        p.setProperty("doNotDisturb", Boolean.toString(settings.desktop().doNotDisturb()));
+        p.setProperty("onClose", settings.desktop().onClose().name());
+        p.setProperty("raiseOnRing", Boolean.toString(settings.desktop().raiseOnRing()));
         StringWriter out = new StringWriter();
         p.store(out, "Duet settings");
         dir.writePrivate(FILE, out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static DesktopSettings.CloseAction parseCloseAction(String value) {
+        for (DesktopSettings.CloseAction action : DesktopSettings.CloseAction.values()) {
+            if (action.name().equals(value)) {
+                return action;
+            }
+        }
+        return DesktopSettings.CloseAction.ASK;
     }
 
     private static ClientSettings.Theme parseTheme(String value) {

@@ -43,6 +43,14 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheNotificationsPackageTalksDBus() {
+        // Views and view models see CallNotifier and RingAlerts; the D-Bus types stay in app.duet.client.notify.
+        noClasses().that().resideOutsideOfPackage("app.duet.client.notify..")
+                .should().dependOnClassesThat().resideInAPackage("org.freedesktop.dbus..")
+                .check(MAIN);
+    }
+
+    @Test
     void signalingAndCallEngineDoNotDependOnTheUi() {
         noClasses().that().resideInAnyPackage("app.duet.client.signaling..", "app.duet.client.call..",
                         "app.duet.client.config..")

@@ -18,12 +18,21 @@ class SettingsStoreTest {
     void savesAndLoadsEveryChoice() throws Exception {
         SettingsStore store = new SettingsStore(new ConfigDir(home), "ws://127.0.0.1:8686");
         ClientSettings chosen = ClientSettings.defaults("ws://example.org:9000")
-                .withTheme(ClientSettings.Theme.DARK).withForceRelay(true).withRingSound(false).withDevices("Cam", "Mic", "");
+                .withTheme(ClientSettings.Theme.DARK).withForceRelay(true).withRingSound(false).withDevices("Cam", "Mic", "")
+                .withDesktop(new DesktopSettings(true, DesktopSettings.CloseAction.TRAY, true));
 
         store.save(chosen);
 
         assertThat(store.load()).isEqualTo(chosen);
         assertThat(store.load().speakerChoice()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCloseActionAsksAgain() throws Exception {
+        SettingsStore store = new SettingsStore(new ConfigDir(home), "ws://127.0.0.1:8686");
+        Files.writeString(home.resolve(SettingsStore.FILE), "onClose=MINIMIZE\ndoNotDisturb=true\n");
+
+        assertThat(store.load().desktop()).isEqualTo(new DesktopSettings(true, DesktopSettings.CloseAction.ASK, false));
     }
 
     @Test

@@ -64,6 +64,18 @@ public final class Screenshots {
         return files;
     }
 
+    /**
+     * Writes {@code area} of the X screen as {@code name}.png: what other programs draw there, such as a
+     * notification daemon's popup or the tray's menu (taken with AWT's Robot, which reads the X server).
+     */
+    public Path screen(String name, java.awt.Rectangle area) {
+        try {
+            return save(new java.awt.Robot().createScreenCapture(area), name + ".png");
+        } catch (java.awt.AWTException e) {
+            throw new IllegalStateException("no screen to capture", e);
+        }
+    }
+
     private Path write(UiClient ui, String file) {
         WritableImage image = UiClient.onFx(() -> ui.stage().getScene().snapshot(null));
         int width = (int) image.getWidth();
@@ -75,6 +87,10 @@ public final class Screenshots {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
+        return save(out, file);
+    }
+
+    private Path save(BufferedImage out, String file) {
         try {
             Files.createDirectories(dir);
             Path target = dir.resolve(file);

@@ -47,12 +47,25 @@ public final class UiClient implements AutoCloseable {
 
     /** A window whose "Send a file" takes what {@code files} picks instead of asking in a dialog. */
     public static UiClient start(URI server, Path configDir, double width, double height, FilePicker files) {
+        return start(server, configDir, width, height, files, withoutSessionBus());
+    }
+
+    /** This JVM's environment less its session bus: a test's window never notifies the developer's desktop. */
+    private static java.util.Map<String, String> withoutSessionBus() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.remove("DBUS_SESSION_BUS_ADDRESS");
+        return env;
+    }
+
+    /** A window in the desktop session {@code env} describes, e.g. a private session bus's address. */
+    public static UiClient start(URI server, Path configDir, double width, double height, FilePicker files,
+                                 java.util.Map<String, String> env) {
         try {
             FxToolkit.registerPrimaryStage();
             AtomicReference<UiClient> started = new AtomicReference<>();
             FxToolkit.setupFixture(() -> {
                 CountingTicker callTicker = new CountingTicker(new TimelineTicker(App.CALL_SCREEN_TICK));
-                App app = new App(new ClientOptions(server.toString(), configDir), files, callTicker);
+                App app = new App(new ClientOptions(server.toString(), configDir), files, callTicker, env);
                 app.init();
                 Stage stage = new Stage();
                 app.start(stage);
@@ -72,6 +85,10 @@ public final class UiClient implements AutoCloseable {
 
     public static UiClient start(URI server, Path configDir, FilePicker files) {
         return start(server, configDir, 960, 680, files);
+    }
+
+    public App app() {
+        return app;
     }
 
     public Stage stage() {

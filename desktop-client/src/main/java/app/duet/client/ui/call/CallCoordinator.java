@@ -3,6 +3,8 @@ package app.duet.client.ui.call;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +18,8 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.ChatMessage;
 import app.duet.client.call.model.FileTransferUpdate;
 import app.duet.client.call.model.RemoteMediaState;
+import app.duet.client.notify.CallAlert;
+import app.duet.client.notify.RingAlerts;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.sound.RingTone;
 import app.duet.client.ui.channels.CallLauncher;
@@ -44,14 +48,16 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
     private final RingTone ringTone;
     private final BooleanSupplier ringSoundOn;
     private final FilePicker files;
+    private final RingAlerts alerts;
     private CallEngine engine;
     private String engineProblem;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper ready = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private RingingOverlay ringing;
     private String ringingPeer;
     /** Our ring: the call screen opens for it once the call is accepted. */
     private OutgoingCall outgoing;
     private IncomingCallOverlay incomingDialog;
+    private IncomingChoice incoming;
     private CallViewModel call;
     private final CallViewModel.Factory screens;
     private static final CallListener NO_SCREEN = new CallListener() { };
@@ -62,8 +68,9 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
 
     public CallCoordinator(MainWindow window, Background background, Consumer<Screen> showScreen,
                            Consumer<String> backToChannels, RingTone ringTone, BooleanSupplier ringSoundOn,
-                           FilePicker files, CallViewModel.Factory screens) {
+                           FilePicker files, CallViewModel.Factory screens, RingAlerts alerts) {
         this.screens = screens;
+        this.alerts = alerts;
         this.ringTone = ringTone;
         this.ringSoundOn = ringSoundOn;
         this.files = files;
@@ -132,24 +139,20 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
         if (call != null || ringing != null) {
             return;
         }
-        incomingDialog = new IncomingCallOverlay(offered.callerDisplayName(), offered.channel(),
-                offered.video() ? Media.VIDEO : Media.AUDIO, new IncomingCallOverlay.Choice() {
-                    @Override
-                    public void accept(Media media) {
-                        acceptIncoming(offered, media);
-                    }
-
-                    @Override
-                    public void decline() {
-                        closeIncoming();
-                        engine.decline();
-                    }
-                });
-        window.showOverlay(incomingDialog, () -> {
+        if (alerts.silenced()) {
+            log.info("Do not disturb: the ring from {} is left to run out", offered.callerUsername());
+            return;
+        }
+        incoming = new IncomingChoice(offered.callId(), media -> acceptIncoming(offered, media), () -> {
             closeIncoming();
             engine.decline();
-        });
+        }, window::bringToFront);
+        incomingDialog = new IncomingCallOverlay(offered.callerDisplayName(), offered.channel(),
+                offered.video() ? Media.VIDEO : Media.AUDIO, incoming);
+        window.showOverlay(incomingDialog, incoming::decline);
         ring(RingTone.Tone.INCOMING);
+        alerts.ringing(new CallAlert(offered.callId(), offered.callerDisplayName(), offered.channel(), offered.video()),
+                incoming);
     }
 
     private void acceptIncoming(IncomingCall offered, Media media) {
@@ -287,6 +290,8 @@ public final class CallCoordinator implements CallLauncher, CallEngineListener {
             ringTone.stop();
             window.closeOverlay(incomingDialog);
             incomingDialog = null;
+            incoming.end();
+            alerts.stopped(incoming.callId());
         }
     }
 

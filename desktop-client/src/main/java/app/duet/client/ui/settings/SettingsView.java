@@ -32,7 +32,7 @@ public final class SettingsView implements Screen {
     private final Button back;
     private final VideoView preview;
 
-    public SettingsView(SettingsViewModel vm) {
+    public SettingsView(SettingsViewModel vm, DesktopSettingsModel desktop) {
         this.vm = vm;
         DeviceSettingsModel devices = vm.devices();
         back = Forms.link("← Back");
@@ -111,6 +111,10 @@ public final class SettingsView implements Screen {
                 ring,
                 Forms.paragraph("The ring of an incoming call, and the tone you hear while the other person's "
                         + "Duet rings."),
+                section("Incoming calls"),
+                DesktopSection.incomingCalls(desktop),
+                section("Background"),
+                DesktopSection.background(desktop),
                 section("Appearance"),
                 new HBox(16, light, dark),
                 accountSection());

@@ -87,6 +87,13 @@ public final class MainWindow {
         dialog.requestFocus();
     }
 
+    /** Shows the window (from the tray or minimised) above the others; the desktop may give it the focus. */
+    public void bringToFront() {
+        stage.setIconified(false);
+        stage.show();
+        stage.toFront();
+    }
+
     public void closeOverlay(Region dialog) {
         Object backdrop = dialog.getProperties().remove("duet.backdrop");
         overlays.getChildren().remove(backdrop);

@@ -1,4 +1,4 @@
-package app.duet.installers;
+package app.duet.client.tray;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

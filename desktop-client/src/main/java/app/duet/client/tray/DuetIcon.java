@@ -1,4 +1,4 @@
-package app.duet.installers;
+package app.duet.client.tray;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
