@@ -36,6 +36,12 @@ record RelaySettings(RelayMix mix, List<Integer> socketCounts, double referenceR
                 p99LimitMs, warmup, measure, drainLimit, setupLimit);
     }
 
+    /** A loaded machine sets up sockets slower: 10k may need more than the default limit. */
+    RelaySettings withSetupLimit(Duration limit) {
+        return new RelaySettings(mix, socketCounts, referenceRate, referenceMeasure, startRate, maxRate, maxSteps,
+                p99LimitMs, warmup, measure, drainLimit, limit);
+    }
+
     RelaySettings withSocketCounts(List<Integer> counts) {
         return new RelaySettings(mix, counts.stream().sorted().toList(), referenceRate, referenceMeasure, startRate,
                 maxRate, maxSteps, p99LimitMs, warmup, measure, drainLimit, setupLimit);
