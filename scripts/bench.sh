@@ -6,6 +6,8 @@
 #     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers
 #     all     both (default)
 #   --quick   small sizes and short runs (a couple of minutes in all)
+#   --mix M   the relay's message mix: call-setup (default, 1 offer/answer in 8), sdp-heavy (1 in 2) or
+#             burst (only offers/answers; with `-- --rate <sockets> --seconds 1` every pair renegotiates in one second)
 # Prints each benchmark's method and numbers as Markdown and appends them to bench/target/bench-results.md.
 # All traffic stays on 127.0.0.1; every run is bounded in count and time.
 set -euo pipefail
@@ -17,14 +19,16 @@ RESULTS=bench/target/bench-results.md
 MVN=(mvn -B -ntp -q)
 
 quick=()
+mix=()
 what=all
 extra=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
+    --mix) mix=(--mix "$2"); shift ;;
     relay|calls|all) what=$1 ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [relay|calls|all] [-- duet-bench options]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|all] [-- duet-bench options]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -75,7 +79,7 @@ if ! printf '%s\n' "${extra[@]}" | grep -q -e '^--server-jvm-opt'; then
     < <(grep -v -e '^#' -e '^$' installers/server/files/java-options)
 fi
 relay() {
-  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" --report "$RESULTS" "${server_jvm[@]}" \
+  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" "${mix[@]}" --report "$RESULTS" "${server_jvm[@]}" \
     "${extra[@]}"
 }
 # Audio set-up from a microphone needs a sound server: a private PulseAudio whose default sink is a null

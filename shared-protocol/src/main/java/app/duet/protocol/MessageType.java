@@ -100,6 +100,11 @@ public enum MessageType {
         return Optional.ofNullable(eventClass);
     }
 
+    /** A request the server passes on to the other member as the event of the same name. */
+    public boolean passesThrough() {
+        return requestClass != null && eventClass != null;
+    }
+
     public static Optional<MessageType> fromWireName(String wireName) {
         return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
     }

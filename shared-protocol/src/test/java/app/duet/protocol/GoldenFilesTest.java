@@ -52,6 +52,20 @@ class GoldenFilesTest {
         }));
     }
 
+    /** The golden request, passed through by the server, is the golden event: same fields, sender added. */
+    @TestFactory
+    Stream<DynamicTest> passedThroughRequestsBecomeTheirEvents() {
+        PassThroughCodec passThrough = new PassThroughCodec(codec);
+        return Samples.requests().entrySet().stream().filter(e -> e.getValue().type().passesThrough())
+                .map(e -> DynamicTest.dynamicTest(e.getKey(), () -> {
+                    String eventName = e.getKey().replace("request-", "event-");
+                    Event event = Samples.events().get(eventName);
+                    String from = event instanceof Event.Answer ? "bob" : "alice";
+                    Request request = passThrough.decodeRequest(golden(e.getKey(), codec.encode(e.getValue())));
+                    assertSameJson(((Request.PassThrough) request).eventFrame(from), golden(eventName, codec.encode(event)));
+                }));
+    }
+
     @Test
     void everyWireTypeHasAGoldenSample() {
         Set<MessageType> covered = EnumSet.noneOf(MessageType.class);

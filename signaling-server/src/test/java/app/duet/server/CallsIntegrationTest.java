@@ -9,9 +9,12 @@ import app.duet.protocol.ErrorCode;
 import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
+import app.duet.protocol.Ok;
+import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
+import app.duet.protocol.ServerMessage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -140,6 +143,41 @@ class CallsIntegrationTest {
             assertThat(refused.code()).isEqualTo(ErrorCode.CALL_NOT_FOUND);
             assertThat(p.b().eventsOf(Event.Candidate.class)).as("the stranger's candidate").isEmpty();
         }
+    }
+
+    /**
+     * Offers, answers and candidates are passed on without being decoded: the text arrives as the sender wrote it
+     * (escapes and all), while a frame refused before is refused still, and reaches nobody.
+     */
+    @Test
+    void relayedTextArrivesAsWrittenAndWhatWasRefusedIsRefusedStill() throws Exception {
+        try (Pair p = pair(server)) {
+            String callId = connect(p);
+            String sdp = "v=0\\r\\na=x:\\/path \\u00e9 \uD83D\uDE00\\r\\n";
+            p.a().sendRaw("{\"type\":\"offer\",\"id\":\"raw1\",\"callId\":\"" + callId + "\",\"sdp\":\"" + sdp + "\"}");
+            assertThat(p.b().awaitEvent(Event.Offer.class).sdp()).isEqualTo("v=0\r\na=x:/path \u00e9 \uD83D\uDE00\r\n");
+            assertThat(((Ok) p.a().awaitUnmatched()).id()).isEqualTo("raw1");
+            assertThat(p.b().framesSoFar()).as("the offer's frame").anyMatch(f -> f.contains("\"sdp\":\"" + sdp + "\""));
+
+            p.a().sendRaw("{\"type\":\"offer\",\"id\":\"raw3\",\"callId\":\"" + callId + "\",\"sdp\":\""
+                    + "s".repeat(Protocol.MAX_SDP_LENGTH + 1) + "\"}");
+            assertError(p.a().awaitUnmatched(), ErrorCode.INVALID_FIELD, "raw3");
+            p.a().sendRaw("{\"type\":\"candidate\",\"id\":\"raw4\",\"callId\":\"" + callId + "\",\"sdpMLineIndex\":-1,"
+                    + "\"candidate\":\"x\"}");
+            assertError(p.a().awaitUnmatched(), ErrorCode.INVALID_FIELD, "raw4");
+            p.a().sendRaw("{\"type\":\"candidate\",\"id\":\"raw5\",\"callId\":\"" + callId + "\",\"sdpMLineIndex\":0}");
+            assertError(p.a().awaitUnmatched(), ErrorCode.INVALID_FIELD, "raw5");
+            p.a().ok(new Request.Ping(p.a().nextId()));
+            assertThat(p.b().eventsOf(Event.Offer.class)).as("refused offers").isEmpty();
+            assertThat(p.b().eventsOf(Event.Candidate.class)).as("refused candidates").isEmpty();
+        }
+    }
+
+    private static void assertError(ServerMessage message, ErrorCode code, String id) {
+        assertThat(message).isInstanceOfSatisfying(ErrorReply.class, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.id()).isEqualTo(id);
+        });
     }
 
     @Test

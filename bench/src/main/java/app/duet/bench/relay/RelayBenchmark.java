@@ -29,7 +29,7 @@ final class RelayBenchmark {
     List<SizeResult> run(RelayTarget target) throws Exception {
         List<SizeResult> results = new ArrayList<>();
         target.start();
-        try (DriverSockets sockets = new DriverSockets(2); RelayLoad load = new RelayLoad(target)) {
+        try (DriverSockets sockets = new DriverSockets(2); RelayLoad load = new RelayLoad(target, settings.mix())) {
             int pairs = 0;
             int nextIndex = 0;
             for (int size : settings.socketCounts()) {

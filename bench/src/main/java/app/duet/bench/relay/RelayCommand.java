@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,17 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "30", description = "Length of the --rate step.")
     private int fixedSeconds;
 
+    @Option(names = "--warmup-seconds", defaultValue = "2", description = "Unmeasured seconds before the --rate step.")
+    private int fixedWarmupSeconds;
+
+    @Option(names = "--setup-seconds", description = "Longest set-up of one size (default 240; quick 120).")
+    private Integer setupSeconds;
+
+    @Option(names = "--mix", defaultValue = "call-setup", description = "Messages sent: call-setup (1 offer/answer in 8,"
+            + " the rest candidates), sdp-heavy (1 in 2) or burst (only offers/answers; with --rate = sockets"
+            + " every pair renegotiates within each second).")
+    private String mix;
+
     @Option(names = "--profile-dir", description = "Record the Duet server's reference steps with JFR into this folder.")
     private Path profileDir;
 
@@ -67,12 +79,15 @@ public final class RelayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RelaySettings settings = quick ? RelaySettings.quick() : RelaySettings.full();
+        RelaySettings settings = (quick ? RelaySettings.quick() : RelaySettings.full()).withMix(RelayMix.of(mix));
         if (sockets != null) {
             settings = settings.withSocketCounts(sockets);
         }
+        if (setupSeconds != null) {
+            settings = settings.withSetupLimit(Duration.ofSeconds(setupSeconds));
+        }
         if (fixedRate != null) {
-            settings = settings.fixedRate(fixedRate, fixedSeconds);
+            settings = settings.fixedRate(fixedRate, fixedSeconds, fixedWarmupSeconds);
         }
         String machineBefore = MachineInfo.describe();
         Map<String, String> setups = new LinkedHashMap<>();

@@ -22,9 +22,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Drives signaling-sized messages between the pairs at a fixed total rate and measures the relay.
- * Message n goes to pair n mod P, alternately from caller and callee; of every 16 messages a pair
- * sends, two are an offer and an answer (~4 KB SDP) and 14 are ICE candidates (~200 B), the mix of
- * a real call set-up. Each message carries its intended send time, so lateness anywhere counts.
+ * Message n goes to pair n mod P, alternately from caller and callee; the {@link RelayMix} says how many of
+ * a pair's messages are offers and answers (~4 KB SDP) and how many ICE candidates (~200 B). Each message
+ * carries its intended send time, so lateness anywhere counts, and its sender and sequence number, so a
+ * message delivered to the wrong socket or ahead of an earlier one from the same sender is counted.
  */
 final class RelayLoad implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RelayLoad.class);
@@ -32,6 +33,7 @@ final class RelayLoad implements AutoCloseable {
     /** Seconds of a step's measurement whose worst latency is logged one by one (pauses show as spikes). */
     private static final int TIMELINE_SECONDS = 120;
     private final RelayTarget target;
+    private final RelayMix mix;
     private final List<RelayPair> pairs = new CopyOnWriteArrayList<>();
     private final long epoch = System.nanoTime();
     private final Recorder recorder = new Recorder(MAX_LATENCY_MICROS, 3);
@@ -39,6 +41,8 @@ final class RelayLoad implements AutoCloseable {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder deliveredEver = new LongAdder();
     private final LongAdder errors = new LongAdder();
+    private final LongAdder misrouted = new LongAdder();
+    private final LongAdder outOfOrder = new LongAdder();
     private final AtomicLong sequence = new AtomicLong();
     private final ExecutorService pacer = Executors.newSingleThreadExecutor(r -> daemon(r, "relay-pacer"));
     private final ScheduledExecutorService keepAlive =
@@ -49,8 +53,9 @@ final class RelayLoad implements AutoCloseable {
     private volatile long stepFromStamp;
     private long keepAliveTick;
 
-    RelayLoad(RelayTarget target) {
+    RelayLoad(RelayTarget target, RelayMix mix) {
         this.target = target;
+        this.mix = mix;
         if (target.keepAliveMessage() != null) {
             keepAlive.scheduleAtFixedRate(this::sendKeepAlives, 1, 1, TimeUnit.SECONDS);
         }
@@ -59,8 +64,11 @@ final class RelayLoad implements AutoCloseable {
     /** Takes over the pairs' incoming messages and includes them in the load. */
     void add(List<RelayPair> newPairs) {
         for (RelayPair pair : newPairs) {
-            pair.caller().onMessage(this::onMessage);
-            pair.callee().onMessage(this::onMessage);
+            // Each socket hears only its peer: the last sequence number it got is that sender's.
+            AtomicLong lastAtCaller = new AtomicLong(-1);
+            AtomicLong lastAtCallee = new AtomicLong(-1);
+            pair.caller().onMessage(text -> onMessage(text, pair.index(), false, lastAtCaller));
+            pair.callee().onMessage(text -> onMessage(text, pair.index(), true, lastAtCallee));
         }
         pairs.addAll(newPairs);
     }
@@ -78,6 +86,8 @@ final class RelayLoad implements AutoCloseable {
         long sentBefore = sequence.get();
         long deliveredBefore = delivered.sum();
         long errorsBefore = errors.sum();
+        long misroutedBefore = misrouted.sum();
+        long outOfOrderBefore = outOfOrder.sum();
         // The driver collects its own garbage between steps: a ZGC cycle inside one (its concurrent mark takes
         // over a second with 10k sockets' buffers live) slowed the driver's threads on the 2 shared cores and
         // showed up as relay latency, for both servers at the same seconds (docs/benchmarks.md, session 6).
@@ -106,7 +116,7 @@ final class RelayLoad implements AutoCloseable {
         measureFromStamp = Long.MAX_VALUE;
         int closed = (int) pairs.stream().filter(p -> !p.caller().isOpen() || !p.callee().isOpen()).count();
         return new StepResult(rate, sent, delivered.sum() - deliveredBefore, errors.sum() - errorsBefore, closed,
-                latency, serverAfter.cpuPercentSince(serverBefore), serverAfter.rssMb(),
+                misrouted.sum() - misroutedBefore, outOfOrder.sum() - outOfOrderBefore, latency, serverAfter.cpuPercentSince(serverBefore), serverAfter.rssMb(),
                 driverAfter.cpuPercentSince(driverBefore));
     }
 
@@ -134,12 +144,12 @@ final class RelayLoad implements AutoCloseable {
                 long intended = start + (long) (n * intervalNanos);
                 long seq = sequence.getAndIncrement();
                 RelayPair pair = snapshot.get((int) (seq % pairCount));
-                // Each pair is at its own point of the 16-round cycle, so offers are spread evenly over time:
-                // when all pairs were in step, every 16 rounds brought a burst of only 4 KB messages.
-                long phase = (seq / pairCount + pair.index()) % 16;
+                // Each pair is at its own point of the mix's cycle, so offers are spread evenly over time:
+                // when all pairs were in step, every cycle brought a burst of only 4 KB messages.
+                long phase = (seq / pairCount + pair.index()) % mix.cycle();
                 boolean fromCaller = phase % 2 == 0;
-                String stamp = LatencyStamp.format(intended - epoch);
-                String text = phase < 2
+                String stamp = LatencyStamp.format(intended - epoch, pair.index(), fromCaller, seq);
+                String text = mix.isSdp(phase)
                         ? target.sdpMessage(pair, fromCaller, stamp)
                         : target.candidateMessage(pair, fromCaller, stamp);
                 pair.from(fromCaller).send(text);
@@ -147,13 +157,21 @@ final class RelayLoad implements AutoCloseable {
         }
     }
 
-    private void onMessage(String text) {
-        long stamp = LatencyStamp.read(text);
+    private void onMessage(String text, int pairIndex, boolean fromCaller, AtomicLong lastSequence) {
+        int at = LatencyStamp.find(text);
+        long stamp = at < 0 ? -1 : LatencyStamp.read(text);
         if (stamp < 0) {
             if (target.onUnstamped(text)) {
                 errors.increment();
             }
             return;
+        }
+        if (LatencyStamp.pair(text, at) != pairIndex || LatencyStamp.fromCaller(text, at) != fromCaller) {
+            misrouted.increment();
+        }
+        long sequence = LatencyStamp.sequence(text, at);
+        if (lastSequence.getAndSet(sequence) > sequence) {
+            outOfOrder.increment();
         }
         deliveredEver.increment();
         if (stamp >= stepFromStamp) {

@@ -24,10 +24,12 @@ final class RelayReport {
         out.println("Method: the load driver (one JVM with ZGC, JDK `java.net.http.WebSocket` on one NIO selector"
                 + " and a 2-thread executor) opens pairs of sockets to the server under test, which runs as its own"
                 + " process on 127.0.0.1. It sends signaling-sized messages at a fixed total rate, spread"
-                + " round-robin over the pairs: 1 in 8 is an offer/answer with a "
-                + SignalingPayloads.SDP_CHARS + "-character SDP, the rest ~200-byte ICE candidates, each pair at its own"
+                + " round-robin over the pairs. Mix `" + settings.mix().optionName() + "`: "
+                + settings.mix().description() + ", each pair at its own"
                 + " point of that cycle so the offers are spread evenly over time. Each message"
-                + " carries its intended send time; the receiving socket (same process, same clock) records"
+                + " carries its intended send time, its sender and the sender's sequence number; a message"
+                + " that reaches another socket than the sender's peer counts as misrouted, one that arrives"
+                + " before an earlier one of its sender as out of order. The receiving socket (same process, same clock) records"
                 + " arrival minus intended send time in an HdrHistogram, so a driver or server that falls behind"
                 + " shows in the latency. Pairs are added between sizes; set-up of a size may take at most "
                 + settings.setupLimit().toSeconds() + " s, and a server that cannot set up all its sockets in that"
@@ -37,7 +39,7 @@ final class RelayReport {
                 + rate(settings.startRate()) + " msg/s and then bisected; a step (" + settings.warmup().toSeconds()
                 + " s warm-up, " + settings.measure().toSeconds() + " s measured) passes when every message"
                 + " arrives, no socket closes, no error comes back and p99 <= " + rate(settings.p99LimitMs())
-                + " ms. Server CPU is % of one core (utime+stime from /proc/<pid>/stat over the measured"
+                + " ms (and nothing is misrouted or out of order). Server CPU is % of one core (utime+stime from /proc/<pid>/stat over the measured"
                 + " window), RSS is VmRSS from /proc/<pid>/status; the driver's own CPU is shown too, since it"
                 + " shares the 2 cores with the server. Server CPU per message (CPU time over messages relayed at the"
                 + " reference rate) is the figure least disturbed by other load on the machine.");
@@ -80,8 +82,7 @@ final class RelayReport {
         out.printf(Locale.ROOT, "| %d | %s | %s%s | %d/%d%s | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %.0f %% | %.0f MB"
                         + " | %.0f %% | %s |%n",
                 r.sockets(), r.target(), rate(s.rate()), note, s.delivered(), s.sent(),
-                s.errors() + s.closedSockets() > 0 ? " (" + s.errors() + " errors, " + s.closedSockets()
-                        + " closed)" : "",
+                problems(s),
                 s.percentileMs(50), s.percentileMs(99), s.percentileMs(99.9), s.maxMs(), s.serverCpuPercent(),
                 s.serverRssMb(), s.driverCpuPercent(), s.sustained(settings.p99LimitMs()) ? "yes" : "no");
     }
@@ -112,6 +113,14 @@ final class RelayReport {
                     });
         }
         out.println();
+    }
+
+    private static String problems(StepResult s) {
+        if (s.errors() + s.closedSockets() + s.misrouted() + s.outOfOrder() == 0) {
+            return "";
+        }
+        return " (" + s.errors() + " errors, " + s.closedSockets() + " closed, " + s.misrouted() + " misrouted, "
+                + s.outOfOrder() + " out of order)";
     }
 
     private Optional<StepResult> best(SizeResult r) {

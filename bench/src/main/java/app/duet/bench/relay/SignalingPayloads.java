@@ -2,7 +2,7 @@ package app.duet.bench.relay;
 
 /**
  * Realistic signaling bodies: an SDP of about 4 KB (an audio+video offer as Chrome/libwebrtc writes
- * it) and an ICE candidate of about 100 characters, each with a latency stamp in it. The JSON
+ * it) and an ICE candidate of about 100 characters, each with a latency stamp (and sender) in it. The JSON
  * escaped forms are built once; only the stamp changes per message, and it needs no escaping.
  */
 final class SignalingPayloads {
@@ -56,7 +56,7 @@ final class SignalingPayloads {
 
     private static final String CANDIDATE_TEXT =
             "candidate:842163049 1 udp 1677729535 203.0.113.7 46154 typ srflx raddr 10.0.0.2 rport 46154 "
-                    + "generation 0 ufrag sK2q network-cost 999 ";
+                    + "generation 0 ufrag sK2q ";
 
     private static final String SDP_BODY_ESCAPED = escape(padSdp());
     private static final String CANDIDATE_ESCAPED = escape(CANDIDATE_TEXT);

@@ -5,9 +5,11 @@ import org.HdrHistogram.Histogram;
 /**
  * One fixed-rate step of the relay load: what was offered, what arrived, the relay latency
  * (microseconds, from the intended send time, so a driver or server that falls behind shows it),
- * and what the server and the driver cost meanwhile.
+ * and what the server and the driver cost meanwhile. {@code misrouted}: messages that reached a socket other
+ * than the sender's peer; {@code outOfOrder}: messages that arrived before an earlier one of the same sender.
  */
-record StepResult(double rate, long sent, long delivered, long errors, int closedSockets, Histogram latencyMicros,
+record StepResult(double rate, long sent, long delivered, long errors, int closedSockets, long misrouted,
+                  long outOfOrder, Histogram latencyMicros,
                   double serverCpuPercent, double serverRssMb, double driverCpuPercent) {
 
     double percentileMs(double percentile) {
@@ -20,7 +22,7 @@ record StepResult(double rate, long sent, long delivered, long errors, int close
     }
 
     boolean allDelivered() {
-        return delivered >= sent && errors == 0 && closedSockets == 0;
+        return delivered >= sent && errors == 0 && closedSockets == 0 && misrouted == 0 && outOfOrder == 0;
     }
 
     /** Sustained: every message arrived, nothing failed, and p99 stayed within {@code p99LimitMs}. */

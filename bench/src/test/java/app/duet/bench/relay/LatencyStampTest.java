@@ -12,6 +12,17 @@ class LatencyStampTest {
     }
 
     @Test
+    void readsBackTheSenderAndItsSequence() {
+        String text = "a=" + LatencyStamp.format(42L, 4_999, false, 123_456_789_012L) + "\r\n";
+        int at = LatencyStamp.find(text);
+
+        assertThat(LatencyStamp.read(text)).isEqualTo(42L);
+        assertThat(LatencyStamp.pair(text, at)).isEqualTo(4_999);
+        assertThat(LatencyStamp.fromCaller(text, at)).isFalse();
+        assertThat(LatencyStamp.sequence(text, at)).isEqualTo(123_456_789_012L);
+    }
+
+    @Test
     void hasTheSameWidthForEveryTime() {
         assertThat(LatencyStamp.format(0)).hasSameSizeAs(LatencyStamp.format(Long.MAX_VALUE));
     }

@@ -5,7 +5,6 @@ import app.duet.protocol.CallState;
 import app.duet.protocol.ChannelInfo;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.ErrorCode;
-import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.server.ServiceException;
 import app.duet.server.store.ActiveCalls;
@@ -190,13 +189,16 @@ public final class ChannelRegistry {
         runLocked(out -> calls.hangupLocked(actor, callId, out));
     }
 
-    /** Passes offer/answer/candidate to the other member of the call, and nobody else. */
-    public void relay(Actor actor, String callId, Function<String, Event> eventFrom) {
+    /**
+     * Passes offer/answer/candidate to the other member of the call, and nobody else: {@code frameFrom} makes the
+     * event's frame from the sender's username.
+     */
+    public void relay(Actor actor, String callId, Function<String, String> frameFrom) {
         String target;
         synchronized (lock) {
             target = calls.relayTargetLocked(actor, callId);
         }
-        if (!relay.toSession(target, eventFrom.apply(actor.username()))) {
+        if (!relay.frameToSession(target, frameFrom.apply(actor.username()))) {
             throw new ServiceException(ErrorCode.PEER_OFFLINE, "The other side is reconnecting; send this again later.");
         }
     }

@@ -14,5 +14,8 @@ public interface Relay {
     /** To the connections of one session; false if it has none (its owner is away). */
     boolean toSession(String sessionId, Event event);
 
+    /** An event frame already encoded (a relayed offer, answer or candidate), as {@link #toSession}. */
+    boolean frameToSession(String sessionId, String frame);
+
     boolean isOnline(String username);
 }

@@ -133,11 +133,15 @@ public final class ConnectionRegistry implements Relay {
 
     @Override
     public boolean toSession(String sessionId, Event event) {
+        return frameToSession(sessionId, codec.encode(event));
+    }
+
+    @Override
+    public boolean frameToSession(String sessionId, String frame) {
         List<ClientConnection> targets;
         synchronized (this) {
             targets = new ArrayList<>(bySession.getOrDefault(sessionId, Set.of()));
         }
-        String frame = codec.encode(event);
         targets.forEach(c -> c.sendText(frame));
         return !targets.isEmpty();
     }

@@ -1,7 +1,6 @@
 package app.duet.server.transport;
 
 import app.duet.protocol.CallInfo;
-import app.duet.protocol.Event;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -172,21 +170,14 @@ final class Dispatcher {
             channels.cancel(actor, r.callId());
         } else if (request instanceof Request.CallHangup r) {
             channels.hangup(actor, r.callId());
-        } else if (request instanceof Request.Offer r) {
-            relay(actor, r.callId(), from -> new Event.Offer(r.callId(), from, r.sdp()));
-        } else if (request instanceof Request.Answer r) {
-            relay(actor, r.callId(), from -> new Event.Answer(r.callId(), from, r.sdp()));
-        } else if (request instanceof Request.Candidate r) {
-            relay(actor, r.callId(), from -> new Event.Candidate(r.callId(), from, r.sdpMid(), r.sdpMLineIndex(), r.candidate()));
+        } else if (request instanceof Request.PassThrough r) {
+            // offer, answer, candidate: the client's fields go on as they came, with the sender added.
+            channels.relay(actor, r.callId(), r::eventFrame);
+            metrics.relayed();
         } else {
             throw new IllegalArgumentException("no handler for " + request.type());
         }
         return Result.Empty.INSTANCE;
-    }
-
-    private void relay(Actor actor, String callId, Function<String, Event> event) {
-        channels.relay(actor, callId, event);
-        metrics.relayed();
     }
 
     private Result.Auth authenticated(ClientConnection c, Authenticated a, boolean resumed) {

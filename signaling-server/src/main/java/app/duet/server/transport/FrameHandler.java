@@ -4,7 +4,7 @@ import app.duet.protocol.ErrorCode;
 import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Ok;
 import app.duet.protocol.Protocol;
-import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.PassThroughCodec;
 import app.duet.protocol.ProtocolException;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -29,13 +29,13 @@ final class FrameHandler {
     /** A client still sending after this many refusals in one flood is closed (see {@link FloodGuard}). */
     static final int MAX_REFUSED_IN_A_FLOOD = 200;
 
-    private final ProtocolCodec codec;
+    private final PassThroughCodec codec;
     private final Dispatcher dispatcher;
     private final Metrics metrics;
     private final Clock clock;
     private final Result.Hello hello;
 
-    FrameHandler(ProtocolCodec codec, Dispatcher dispatcher, Metrics metrics, Clock clock, Result.Hello hello) {
+    FrameHandler(PassThroughCodec codec, Dispatcher dispatcher, Metrics metrics, Clock clock, Result.Hello hello) {
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.metrics = metrics;

@@ -4,6 +4,7 @@ import app.duet.protocol.ErrorCode;
 import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
 import app.duet.protocol.Protocol;
+import app.duet.protocol.PassThroughCodec;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Result;
 import app.duet.server.auth.AuthManager;
@@ -58,7 +59,7 @@ public final class SignalingEndpoint {
         this.codec = codec;
         Dispatcher dispatcher = new Dispatcher(services.auth(), services.resets(), services.channels(),
                 services.history(), services.iceServers(), connections, services.workers(), services.metrics());
-        FrameHandler frames = new FrameHandler(codec, dispatcher, services.metrics(), services.clock(), settings.hello());
+        FrameHandler frames = new FrameHandler(new PassThroughCodec(codec), dispatcher, services.metrics(), services.clock(), settings.hello());
         this.timers = services.timers();
         heartbeat = new Heartbeat(connections::all, Duration.ofSeconds(settings.heartbeatSeconds()), System::nanoTime);
         authDeadline = new AuthDeadline(connections::all, settings.authTimeout(), System::nanoTime);

@@ -11,6 +11,8 @@ import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.protocol.MemberInfo;
 import app.duet.protocol.PresenceState;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.ProtocolException;
 import app.duet.server.ServiceException;
 import app.duet.server.store.ActiveCalls;
 import app.duet.server.store.Channels;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.Test;
 class ChannelRegistryTest {
     /** Records deliveries; "connected" sessions and users are set by the test. */
     static final class RecordingRelay implements Relay {
+        private static final ProtocolCodec CODEC = new ProtocolCodec();
+
         record Delivery(String to, Event event) {
         }
 
@@ -48,9 +52,24 @@ class ChannelRegistryTest {
             return connectedSessions.contains(sessionId);
         }
 
+        /** Decoded, so a test sees the relayed event; an undecodable frame fails the test. */
+        @Override
+        public boolean frameToSession(String sessionId, String frame) {
+            try {
+                return toSession(sessionId, (Event) CODEC.decodeServerMessage(frame, id -> null));
+            } catch (ProtocolException e) {
+                throw new AssertionError("relayed an invalid frame: " + frame, e);
+            }
+        }
+
         @Override
         public boolean isOnline(String username) {
             return onlineUsers.contains(username);
+        }
+
+        /** The frame the server relays for this event. */
+        static String frame(Event event) {
+            return CODEC.encode(event);
         }
 
         List<Event> to(String target) {
@@ -103,7 +122,7 @@ class ChannelRegistryTest {
                 new app.duet.protocol.UserInfo("ann", "Ann"), Media.AUDIO));
         registry.accept(bob, call);
         assertThat(relay.to("session:s-ann")).containsExactly(new Event.CallAccepted(call));
-        registry.relay(bob, call, from -> new Event.Answer(call, from, "sdp"));
+        registry.relay(bob, call, from -> RecordingRelay.frame(new Event.Answer(call, from, "sdp")));
         assertThat(relay.to("session:s-ann")).endsWith(new Event.Answer(call, "bob", "sdp"));
         assertThat(registry.callCount(CallState.ACTIVE)).isEqualTo(1);
     }
@@ -168,7 +187,7 @@ class ChannelRegistryTest {
         registry.accept(bob, call);
         relay.connectedSessions.remove("s-bob");
         registry.sessionDisconnected("s-bob");
-        assertThatThrownBy(() -> registry.relay(ann, call, from -> new Event.Offer(call, from, "sdp")))
+        assertThatThrownBy(() -> registry.relay(ann, call, from -> RecordingRelay.frame(new Event.Offer(call, from, "sdp"))))
                 .isInstanceOf(ServiceException.class).extracting(e -> ((ServiceException) e).code())
                 .isEqualTo(ErrorCode.PEER_OFFLINE);
         timers.advance(GRACE.minusMillis(1));
@@ -194,7 +213,7 @@ class ChannelRegistryTest {
         String call = registry.ring(ann, "room", Media.VIDEO, null);
         registry.accept(bob, call);
         Actor bobElsewhere = new Actor("bob", "Bob", "s-bob-laptop", "c-bob-laptop");
-        assertThatThrownBy(() -> registry.relay(bobElsewhere, call, from -> new Event.Offer(call, from, "sdp")))
+        assertThatThrownBy(() -> registry.relay(bobElsewhere, call, from -> RecordingRelay.frame(new Event.Offer(call, from, "sdp"))))
                 .extracting(e -> ((ServiceException) e).code()).isEqualTo(ErrorCode.CALL_NOT_FOUND);
         assertThat(registry.sessionResumed(bobElsewhere)).isEmpty();
     }

@@ -94,7 +94,7 @@ class RestoredCallsTest {
         assertThat(registry.sessionResumed(bob)).hasValueSatisfying(info -> assertThat(info.caller()).isFalse());
         timers.advance(GRACE_AFTER_RESTART.multipliedBy(2));
         assertThat(registry.callCount(CallState.ACTIVE)).isEqualTo(1);
-        registry.relay(bob, call, from -> new Event.Offer(call, from, "sdp"));
+        registry.relay(bob, call, from -> RecordingRelay.frame(new Event.Offer(call, from, "sdp")));
         assertThat(relay.to("session:s-ann")).containsExactly(new Event.Offer(call, "bob", "sdp"));
         assertThat(store.calls).containsOnlyKeys(call);
     }
