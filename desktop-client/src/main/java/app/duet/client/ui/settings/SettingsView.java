@@ -28,12 +28,18 @@ import app.duet.client.ui.shell.Screen;
 /** Settings: devices with preview and level meter, server address, relay-only, theme. */
 public final class SettingsView implements Screen {
     private final SettingsViewModel vm;
+    /**
+     * Held for the screen's life: the check boxes reach it only through bidirectional bindings, which JavaFX
+     * keeps weakly, so without this a garbage collection unhooks them and a click saves nothing.
+     */
+    private final DesktopSettingsModel desktop;
     private final Parent root;
     private final Button back;
     private final VideoView preview;
 
     public SettingsView(SettingsViewModel vm, DesktopSettingsModel desktop) {
         this.vm = vm;
+        this.desktop = desktop;
         DeviceSettingsModel devices = vm.devices();
         back = Forms.link("← Back");
         back.setId("settings-back");
