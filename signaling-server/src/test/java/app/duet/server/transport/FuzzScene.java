@@ -16,39 +16,24 @@ final class FuzzScene {
     private static final AtomicInteger scenes = new AtomicInteger();
     private static final AtomicInteger ids = new AtomicInteger();
 
-    final String alice;
-    final String bob;
-    final String room;
-    final String callId;
-    final String carolToken;
-    final InProcessClient aliceConnection;
-    final InProcessClient bobConnection;
-    final InProcessClient carolConnection;
+    private final InProcessClients clients;
     final InProcessClient eveConnection;
+    String alice;
+    String bob;
+    String room;
+    String callId;
+    String carolToken;
+    InProcessClient aliceConnection;
+    InProcessClient bobConnection;
+    InProcessClient carolConnection;
 
-    private FuzzScene(InProcessClients clients) {
-        int n = scenes.incrementAndGet();
-        alice = "alice-" + n;
-        bob = "bob-" + n;
-        room = "room-" + n;
-        aliceConnection = signedUp(clients, alice);
-        bobConnection = signedUp(clients, bob);
-        carolConnection = clients.open();
-        hello(carolConnection);
-        carolToken = request(carolConnection, signup("carol-" + n)).getAsJsonObject("result")
-                .getAsJsonObject("session").get("token").getAsString();
-        eveConnection = signedUp(clients, "eve-" + n);
+    FuzzScene(InProcessClients clients) {
+        this.clients = clients;
+        eveConnection = signedUp("eve-" + scenes.incrementAndGet());
         request(eveConnection, "{\"type\":\"channel_create\",\"name\":\"e" + UUID.randomUUID() + "\"");
-        request(aliceConnection, "{\"type\":\"channel_create\",\"name\":\"" + room + "\"");
-        request(bobConnection, "{\"type\":\"channel_join\",\"name\":\"" + room + "\"");
-        callId = request(aliceConnection, "{\"type\":\"call_ring\",\"channel\":\"" + room + "\",\"media\":\"video\"")
-                .getAsJsonObject("result").get("callId").getAsString();
-        request(bobConnection, "{\"type\":\"call_accept\",\"callId\":\"" + callId + "\"");
+        newCarol();
+        newCall();
         connections().forEach(InProcessClient::forget);
-    }
-
-    static FuzzScene build(InProcessClients clients) {
-        return new FuzzScene(clients);
     }
 
     /** The placeholders seeds use, replaced by this scene's names; "$TOKEN" is carol's session. */
@@ -62,25 +47,84 @@ final class FuzzScene {
     }
 
     /**
-     * Still as built: everyone connected, carol signed in, and the call relaying alice's offer to bob. False
-     * after frames that legitimately changed it (a hang-up, a logout); the target then builds a new one.
+     * Brings the scene back to what it was built as, after frames that legitimately changed it (a hang-up, a
+     * logout): carol signed in, alice's offers relayed to bob in their call. Replaces only what is broken:
+     * signing up costs bcrypt and writes, the target's most expensive step.
      */
-    boolean intact() {
-        if (!connections().stream().allMatch(InProcessClient::isOpen)) {
+    void restore() {
+        if (!carolSignedIn()) {
+            carolConnection.drop();
+            newCarol();
+        }
+        if (!callRelays()) {
+            newCallBetweenTheSame();
+        }
+        connections().forEach(InProcessClient::forget);
+    }
+
+    boolean eveConnected() {
+        return eveConnection.isOpen();
+    }
+
+    private boolean carolSignedIn() {
+        return carolConnection.isOpen() && isOk(replyTo(carolConnection, "{\"type\":\"channels_list\"", nextId()));
+    }
+
+    private boolean callRelays() {
+        if (!aliceConnection.isOpen() || !bobConnection.isOpen()) {
             return false;
         }
         String probe = nextId();
-        return replyTo(carolConnection, "{\"type\":\"channels_list\"", probe).get("type").getAsString().equals("ok")
-                && replyTo(aliceConnection, "{\"type\":\"offer\",\"callId\":\"" + callId + "\",\"sdp\":\"" + probe + "\"",
-                        nextId()).get("type").getAsString().equals("ok")
+        return isOk(replyTo(aliceConnection, "{\"type\":\"offer\",\"callId\":\"" + callId + "\",\"sdp\":\"" + probe + "\"",
+                nextId()))
                 && bobConnection.await(f -> f.has("sdp") && f.get("sdp").getAsString().equals(probe), TIMEOUT_MILLIS) != null;
+    }
+
+    /** Alice rings bob again if both are still signed in and in their room; otherwise two new people. */
+    private void newCallBetweenTheSame() {
+        if (aliceConnection.isOpen() && bobConnection.isOpen()) {
+            replyTo(aliceConnection, "{\"type\":\"call_hangup\",\"callId\":\"" + callId + "\"", nextId());
+            JsonObject ring = replyTo(aliceConnection,
+                    "{\"type\":\"call_ring\",\"channel\":\"" + room + "\",\"media\":\"video\"", nextId());
+            if (isOk(ring)) {
+                callId = ring.getAsJsonObject("result").get("callId").getAsString();
+                if (isOk(replyTo(bobConnection, "{\"type\":\"call_accept\",\"callId\":\"" + callId + "\"", nextId()))
+                        && callRelays()) {
+                    return;
+                }
+            }
+        }
+        aliceConnection.drop();
+        bobConnection.drop();
+        newCall();
+    }
+
+    private void newCarol() {
+        carolConnection = clients.open();
+        hello(carolConnection);
+        carolToken = request(carolConnection, signup("carol-" + scenes.incrementAndGet())).getAsJsonObject("result")
+                .getAsJsonObject("session").get("token").getAsString();
+    }
+
+    private void newCall() {
+        int n = scenes.incrementAndGet();
+        alice = "alice-" + n;
+        bob = "bob-" + n;
+        room = "room-" + n;
+        aliceConnection = signedUp(alice);
+        bobConnection = signedUp(bob);
+        request(aliceConnection, "{\"type\":\"channel_create\",\"name\":\"" + room + "\"");
+        request(bobConnection, "{\"type\":\"channel_join\",\"name\":\"" + room + "\"");
+        callId = request(aliceConnection, "{\"type\":\"call_ring\",\"channel\":\"" + room + "\",\"media\":\"video\"")
+                .getAsJsonObject("result").get("callId").getAsString();
+        request(bobConnection, "{\"type\":\"call_accept\",\"callId\":\"" + callId + "\"");
     }
 
     void close() {
         connections().forEach(InProcessClient::drop);
     }
 
-    private static InProcessClient signedUp(InProcessClients clients, String username) {
+    private InProcessClient signedUp(String username) {
         InProcessClient c = clients.open();
         hello(c);
         request(c, signup(username));
@@ -99,7 +143,7 @@ final class FuzzScene {
     /** Sends a request (its JSON without the closing brace) and returns its ok; fails on anything else. */
     private static JsonObject request(InProcessClient c, String openRequest) {
         JsonObject reply = replyTo(c, openRequest, nextId());
-        if (!reply.get("type").getAsString().equals("ok")) {
+        if (!isOk(reply)) {
             throw new IllegalStateException("setting up the scene failed: " + openRequest + " -> " + reply);
         }
         return reply;
@@ -116,6 +160,10 @@ final class FuzzScene {
         none.addProperty("type", "none");
         none.addProperty("id", id);
         return none;
+    }
+
+    private static boolean isOk(JsonObject reply) {
+        return reply.get("type").getAsString().equals("ok");
     }
 
     private static String nextId() {
