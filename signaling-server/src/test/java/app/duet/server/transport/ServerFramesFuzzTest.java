@@ -68,8 +68,10 @@ class ServerFramesFuzzTest {
 
     @BeforeAll
     static void start() throws IOException {
+        // The in-process clients do not answer pings: a heartbeat of an hour keeps the scene's idle ones.
         server = DuetServer.start(ServerConfig.builder().dataDir(dataDir).port(0).opsPort(-1).bcryptCost(4)
-                .workerThreads(2).rateLimitPerSecond(1e9).rateLimitBurst(Integer.MAX_VALUE).build());
+                .workerThreads(2).rateLimitPerSecond(1e9).rateLimitBurst(Integer.MAX_VALUE).heartbeatSeconds(3600)
+                .build());
         clients = new InProcessClients(server.endpoint(), (socket, e) -> {
             if (!(e instanceof InvalidDataException)) { // the client's mistake (bad UTF-8): closed, documented
                 escaped.add(e);
