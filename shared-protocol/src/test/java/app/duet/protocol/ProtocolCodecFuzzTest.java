@@ -25,7 +25,7 @@ class ProtocolCodecFuzzTest {
      * WebSocket text frame carries), else as UTF-16 (any char, lone surrogates too, which only a string
      * built in Java can hold). The other bits: the pending request type, or none.
      */
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void decodesOrRefuses(byte[] input) {
         if (input.length == 0) {
             return;

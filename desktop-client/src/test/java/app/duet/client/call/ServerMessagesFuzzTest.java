@@ -84,7 +84,7 @@ class ServerMessagesFuzzTest {
         assertThat(MEDIA.get().ownedCount()).as("native objects left").isZero();
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void anythingTheServerSends(byte[] input) throws Exception {
         if (input.length == 0) {
             return;

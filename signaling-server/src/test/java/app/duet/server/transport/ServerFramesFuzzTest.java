@@ -90,7 +90,7 @@ class ServerFramesFuzzTest {
         server.close();
     }
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "10s")
     void framesInAnyState(byte[] input) {
         if (input.length == 0) {
             return;
