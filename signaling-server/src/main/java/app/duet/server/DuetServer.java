@@ -147,6 +147,11 @@ public final class DuetServer implements AutoCloseable {
         return endpoint.port();
     }
 
+    /** The WebSocket endpoint, for tests that open connections to it in-process (the server's fuzz target). */
+    public SignalingEndpoint endpoint() {
+        return endpoint;
+    }
+
     /** The bound /healthz and /metrics port, or -1 when turned off. */
     public int opsPort() {
         return ops == null ? -1 : ops.port();

@@ -44,7 +44,9 @@ public final class NoLeakedThreads implements BeforeAllCallback, AfterAllCallbac
         /** AWT, started by the screen capture (and TestFX's robot); an AWT toolkit never shuts down. */
         AWT("AWT-XAWT", "AWT-Shutdown", "AWT-EventQueue-", "Java2D Disposer"),
         /** The JDK's own: java.lang.ref.Cleaner threads (one per cleaner, for good) and idle process reapers. */
-        JDK("Cleaner-", "process reaper");
+        JDK("Cleaner-", "process reaper"),
+        /** The JVM's attach listener, started for good when the fuzz target's Jazzer attaches its agent. */
+        ATTACH("Attach Listener");
 
         private final List<String> prefixes;
 

@@ -103,6 +103,11 @@ public final class SignalingEndpoint {
         return server.getPort();
     }
 
+    /** The WebSocket layer, for tests that feed it connections without a socket (the server's fuzz target). */
+    DuetWebSocketServer socketServer() {
+        return server;
+    }
+
     /** Tells every client to come back later, then closes all connections (1001) and the socket. */
     public void shutdown(Duration reconnectAfter, Duration closeTimeout) {
         if (heartbeats != null) {
