@@ -20,5 +20,9 @@ public enum ConnectionState {
      * The server turned the connection away: too many connections from this address (close code 4029).
      * Retrying only after a long wait, or when asked to.
      */
-    REFUSED
+    REFUSED;
+    /** Whether a request (or "retry now") connects at once in this state instead of waiting for the timer. */
+    public boolean connectsOnRequest() {
+        return this == OFFLINE || this == REFUSED || this == IDLE;
+    }
 }

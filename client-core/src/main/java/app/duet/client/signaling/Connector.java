@@ -26,12 +26,6 @@ import app.duet.protocol.Result;
  */
 final class Connector {
     private static final Logger log = LoggerFactory.getLogger(Connector.class);
-    /**
-     * How often we ping the server; a connection without a pong for 1.5 times as long is dead. A server whose
-     * heartbeat is shorter (hello's {@code heartbeatSeconds}) gets its own, so a stall is noticed as soon as
-     * the server itself would notice ours.
-     */
-    static final int LOST_CONNECTION_SECONDS = 20;
 
     private final ScheduledExecutorService timer;
     private final Executor callbacks;
@@ -78,14 +72,12 @@ final class Connector {
         }
     }
 
-    /** The server said how often it pings (the hello reply); null from servers that do not say. */
+    /** The server said how often it pings: see {@link SocketConnection#followHeartbeat}. */
     void serverHeartbeat(Integer heartbeatSeconds) {
-        SocketConnection current;
         synchronized (lock) {
-            current = socket;
-        }
-        if (current != null && heartbeatSeconds != null && heartbeatSeconds > 0) {
-            current.setConnectionLostTimeout(Math.min(LOST_CONNECTION_SECONDS, heartbeatSeconds));
+            if (socket != null) {
+                socket.followHeartbeat(heartbeatSeconds);
+            }
         }
     }
 
@@ -117,7 +109,7 @@ final class Connector {
                 target = socket;
             } else {
                 requests.queue(p);
-                wakeUp = waitsForUs(state) && socket == null;
+                wakeUp = state.connectsOnRequest() && socket == null;
             }
         }
         if (target != null) {
@@ -153,7 +145,7 @@ final class Connector {
                 return;
             }
             redial.cancel();
-            if (waitsForUs(state)) {
+            if (state.connectsOnRequest()) {
                 setStateLocked(ConnectionState.CONNECTING);
             }
             fresh = openLocked();
@@ -282,15 +274,10 @@ final class Connector {
         fresh.connect();
     }
 
-    /** States in which a request (or "retry now") connects at once instead of waiting for the timer. */
-    private static boolean waitsForUs(ConnectionState state) {
-        return state == ConnectionState.OFFLINE || state == ConnectionState.REFUSED || state == ConnectionState.IDLE;
-    }
-
     private SocketConnection openLocked() {
         redial.opening();
         socket = new SocketConnection(config.serverUri(), (int) config.connectTimeout().toMillis(),
-                LOST_CONNECTION_SECONDS, new OutboundPacer(timer, System::nanoTime), events);
+                new OutboundPacer(timer, System::nanoTime), events);
         return socket;
     }
 

@@ -24,6 +24,8 @@ final class SocketConnection extends WebSocketClient {
      * size. Anything larger is refused (close code 1009) as soon as its length is read, before any of it is
      * buffered; without a limit a frame header announcing two gigabytes made the read thread allocate them.
      */
+    /** How often we ping; without a pong for 1.5 times as long, the connection is dead. */
+    static final int PING_SECONDS = 20;
     static final int MAX_INCOMING_BYTES = 4 * app.duet.protocol.Protocol.MAX_FRAME_BYTES;
 
     /** Receives the callbacks of a connection on its read thread. */
@@ -41,7 +43,7 @@ final class SocketConnection extends WebSocketClient {
     private volatile ScheduledFuture<?> addressWatch;
     private final OutboundPacer pacer;
 
-    SocketConnection(URI uri, int connectTimeoutMs, int lostTimeoutSeconds, OutboundPacer pacer,
+    SocketConnection(URI uri, int connectTimeoutMs, OutboundPacer pacer,
             Callbacks callbacks) {
         super(uri, new Draft_6455(List.of(), List.of(new Protocol("")), MAX_INCOMING_BYTES), Map.of(),
                 connectTimeoutMs);
@@ -49,7 +51,17 @@ final class SocketConnection extends WebSocketClient {
         this.pacer = pacer;
         setTcpNoDelay(true);
         // WebSocket pings detect a dead connection (laptop sleep, pulled cable) that TCP would not report.
-        setConnectionLostTimeout(lostTimeoutSeconds);
+        setConnectionLostTimeout(PING_SECONDS);
+    }
+
+    /**
+     * The server said how often it pings ({@code hello}'s {@code heartbeatSeconds}, null from servers that do
+     * not say): a shorter heartbeat becomes ours, so a stalled server is noticed as soon as it would notice us.
+     */
+    void followHeartbeat(Integer heartbeatSeconds) {
+        if (heartbeatSeconds != null && heartbeatSeconds > 0) {
+            setConnectionLostTimeout(Math.min(PING_SECONDS, heartbeatSeconds));
+        }
     }
 
     /** Sends {@code frame} within the protocol's rate: it may wait its turn (see {@link OutboundPacer}). */
