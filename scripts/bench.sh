@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Duet's benchmarks (issue 7). Never part of `./duet test`: nothing here is a timed assertion.
 #   scripts/bench.sh [--quick] [relay|calls|all] [-- extra duet-bench options]
+#   scripts/bench.sh soak [--minutes N] [--sockets N] [other duet-bench soak options]
 #     relay   relay latency and sustained rate of the signaling server at 1k/5k/10k sockets, next to
 #             PeerServer (npm package `peer`, installed here under bench/target/peerserver)
 #     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers
 #     all     both (default)
+#     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
+#             the server's RSS, descriptors and threads with their slope; never part of `all`
 #   --quick   small sizes and short runs (a couple of minutes in all)
 # Prints each benchmark's method and numbers as Markdown and appends them to bench/target/bench-results.md.
 # All traffic stays on 127.0.0.1; every run is bounded in count and time.
@@ -23,8 +26,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     relay|calls|all) what=$1 ;;
+    soak) what=soak; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [relay|calls|all] [-- duet-bench options]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [relay|calls|all] [-- duet-bench options]" >&2
+       echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -43,7 +48,7 @@ modules=bench,signaling-server   # bench pulls in shared-protocol and client-cor
 echo "Building $modules ..." >&2
 "${MVN[@]}" -Pbench-jar -pl "$modules" -am package -DskipTests
 
-if [ "$what" != calls ]; then
+if [ "$what" = relay ] || [ "$what" = all ]; then
   installed=$(node -p "require('./$PEER_DIR/node_modules/peer/package.json').version" 2>/dev/null || true)
   if [ "$installed" != "$PEER_VERSION" ]; then
     echo "Installing PeerServer (peer@$PEER_VERSION) into $PEER_DIR ..." >&2
@@ -122,9 +127,15 @@ calls() {
   stop_sound_server
 }
 
+# The soak's driver is the relay driver with more to do, so it gets the same JVM.
+soak() {
+  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar soak --report "$RESULTS" "${server_jvm[@]}" "${extra[@]}"
+}
+
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 case "$what" in
   relay) relay ;;
+  soak) soak ;;
   calls) calls ;;
   all) relay; calls ;;
 esac

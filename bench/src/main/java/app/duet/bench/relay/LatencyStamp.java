@@ -5,7 +5,7 @@ package app.duet.bench.relay;
  * (in the same driver process, on the same clock) can compute the relay latency. Fixed width, so
  * every message of a kind has the same size whatever the time.
  */
-final class LatencyStamp {
+public final class LatencyStamp {
     static final String MARKER = "x-bench-t:";
     private static final int DIGITS = 19;
 
@@ -13,13 +13,13 @@ final class LatencyStamp {
     }
 
     /** Nanoseconds since the driver's epoch, zero-padded, after the marker. */
-    static String format(long nanosSinceEpoch) {
+    public static String format(long nanosSinceEpoch) {
         String digits = Long.toString(nanosSinceEpoch);
         return MARKER + "0".repeat(DIGITS - digits.length()) + digits;
     }
 
     /** The stamp in {@code text}, or -1 when it carries none. */
-    static long read(String text) {
+    public static long read(String text) {
         int at = text.indexOf(MARKER);
         if (at < 0 || at + MARKER.length() + DIGITS > text.length()) {
             return -1;

@@ -1,0 +1,206 @@
+package app.duet.bench.soak;
+
+import app.duet.bench.duet.ChannelMembers;
+import app.duet.bench.duet.DuetSession;
+import app.duet.bench.relay.SignalingPayloads;
+import app.duet.protocol.Event;
+import app.duet.protocol.Media;
+import app.duet.protocol.MessageType;
+import app.duet.protocol.Request;
+import app.duet.protocol.Result;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Two members of a channel calling each other over and over, as the desktop client does: the caller
+ * rings with its own call id, the callee accepts, the caller sends an offer and its candidates, the
+ * callee answers with an answer and its candidates once the offer is in, the caller hangs up when it has
+ * everything, and every few calls one of them drops its connection and resumes on a new one. Every
+ * relayed message must reach the other member of this call: anything else that arrives is misrouted,
+ * anything missing is lost.
+ */
+final class SoakPair {
+    private static final Logger log = LoggerFactory.getLogger(SoakPair.class);
+    /** Relayed messages each side sends per call: an offer or answer and six candidates. */
+    static final int BURST = 7;
+    /** One member reconnects after every this many calls, the caller and the callee in turn. */
+    static final int RECONNECT_EVERY = 10;
+    private static final int CANDIDATES = BURST - 1;
+    private final int index;
+    private final ChannelMembers members;
+    private final SoakTally tally;
+    private final Reconnector reconnector;
+    private final Duration stallLimit;
+    private final AtomicInteger callerGot = new AtomicInteger();
+    private final AtomicInteger calleeGot = new AtomicInteger();
+    private final AtomicInteger callerSent = new AtomicInteger();
+    private final AtomicInteger calleeSent = new AtomicInteger();
+    private volatile String callId = "";
+    private volatile CompletableFuture<Void> callerHasAll = new CompletableFuture<>();
+    private volatile boolean stalled;
+    private int calls;
+
+    /** Drops a member's connection and resumes its session on a new one. */
+    interface Reconnector {
+        CompletableFuture<DuetSession> reconnect(DuetSession session);
+    }
+
+    SoakPair(int index, ChannelMembers members, SoakTally tally, Reconnector reconnector, Duration stallLimit) {
+        this.index = index;
+        this.members = members;
+        this.tally = tally;
+        this.reconnector = reconnector;
+        this.stallLimit = stallLimit;
+        members.caller().onEvent(event -> onEvent(event, true));
+        members.callee().onEvent(event -> onEvent(event, false));
+    }
+
+    boolean stalled() {
+        return stalled;
+    }
+
+    void close() {
+        members.caller().connection().close();
+        members.callee().connection().close();
+    }
+
+    /** One call from ring to hang-up (and a reconnect when due); completes normally, also when it stalls. */
+    CompletableFuture<Void> call() {
+        calls++;
+        String id = String.format(Locale.ROOT, "soak-%05d-%08d", index, calls);
+        callerGot.set(0);
+        calleeGot.set(0);
+        callerSent.set(0);
+        calleeSent.set(0);
+        callerHasAll = new CompletableFuture<>();
+        callId = id;
+        DuetSession caller = members.caller();
+        DuetSession callee = members.callee();
+        CompletableFuture<Event> incoming = callee.awaitEvent(MessageType.CALL_INCOMING);
+        CompletableFuture<Event> accepted = caller.awaitEvent(MessageType.CALL_ACCEPTED);
+        CompletableFuture<Event> ended = callee.awaitEvent(MessageType.CALL_ENDED);
+        return caller.request(r -> new Request.CallRing(r, members.channel(), Media.VIDEO, id), Result.CallRing.class)
+                .thenCompose(ring -> incoming)
+                .thenCompose(event -> {
+                    checkOwn(event);
+                    return callee.request(r -> new Request.CallAccept(r, id), Result.Empty.class);
+                })
+                .thenCompose(ok -> accepted)
+                .thenCompose(event -> {
+                    checkOwn(event);
+                    return sendBurst(caller, id, true);
+                })
+                .thenCompose(offered -> callerHasAll)
+                .thenCompose(all -> caller.request(r -> new Request.CallHangup(r, id), Result.Empty.class))
+                .thenCompose(ok -> ended)
+                .thenCompose(event -> {
+                    checkOwn(event);
+                    // The caller's messages were relayed before its hang-up, so they are all in by now.
+                    tally.lost(callerSent.get() - calleeGot.get());
+                    tally.cycleDone();
+                    return calls % RECONNECT_EVERY == 0 ? reconnectOne() : CompletableFuture.completedFuture(null);
+                })
+                .orTimeout(stallLimit.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((done, error) -> {
+                    if (error != null) {
+                        stall(id, error);
+                    }
+                    return null;
+                });
+    }
+
+    private CompletableFuture<Void> reconnectOne() {
+        boolean callerTurn = (calls / RECONNECT_EVERY) % 2 == 0;
+        return reconnector.reconnect(callerTurn ? members.caller() : members.callee())
+                .thenRun(tally::reconnected);
+    }
+
+    /** An offer or answer with an id (its ok is awaited), then the candidates without, as the client sends them. */
+    private CompletableFuture<Result.Empty> sendBurst(DuetSession from, String id, boolean offer) {
+        (offer ? callerSent : calleeSent).addAndGet(BURST);
+        String sdp = SignalingPayloads.sdp(tally.stampNow());
+        CompletableFuture<Result.Empty> sent = from.request(
+                r -> offer ? new Request.Offer(r, id, sdp) : new Request.Answer(r, id, sdp), Result.Empty.class);
+        for (int i = 0; i < CANDIDATES; i++) {
+            from.sendWithoutReply(new Request.Candidate(null, id, "0", 0, SignalingPayloads.candidate(tally.stampNow())));
+        }
+        return sent;
+    }
+
+    /** Relayed messages, and call events nobody awaits; on a driver I/O thread. */
+    private void onEvent(Event event, boolean atCaller) {
+        String eventCallId;
+        String from;
+        String body;
+        if (event instanceof Event.Offer o) {
+            eventCallId = o.callId();
+            from = o.from();
+            body = o.sdp();
+        } else if (event instanceof Event.Answer a) {
+            eventCallId = a.callId();
+            from = a.from();
+            body = a.sdp();
+        } else if (event instanceof Event.Candidate c) {
+            eventCallId = c.callId();
+            from = c.from();
+            body = c.candidate();
+        } else if (event instanceof Event.Presence) {
+            return; // the other member's reconnects
+        } else {
+            misrouted(event, atCaller);
+            return;
+        }
+        String id = callId;
+        if (!eventCallId.equals(id) || !from.equals(atCaller ? members.calleeName() : members.callerName())) {
+            misrouted(event, atCaller);
+            return;
+        }
+        tally.delivered(body);
+        if (atCaller) {
+            if (callerGot.incrementAndGet() == BURST) {
+                callerHasAll.complete(null);
+            }
+        } else if (calleeGot.incrementAndGet() == 1 && event instanceof Event.Offer) {
+            sendBurst(members.callee(), id, false)
+                    .exceptionally(error -> {
+                        callerHasAll.completeExceptionally(error);
+                        return null;
+                    });
+        }
+    }
+
+    /** A call event the cycle awaited must be about this pair's current call. */
+    private void checkOwn(Event event) {
+        String eventCallId = event instanceof Event.CallIncoming e ? e.callId()
+                : event instanceof Event.CallAccepted e ? e.callId()
+                : event instanceof Event.CallEnded e ? e.callId() : "";
+        if (!eventCallId.equals(callId)) {
+            misrouted(event, true);
+        }
+    }
+
+    private void misrouted(Event event, boolean atCaller) {
+        tally.misrouted();
+        if (tally.totalMisrouted() <= 10) {
+            log.warn("Pair {} ({}, call {}) got a message that is not its own: {}", index,
+                    atCaller ? "caller" : "callee", callId, event);
+        }
+    }
+
+    /** Counts what the other side did not get, and leaves the pair out of further calls. */
+    private void stall(String id, Throwable error) {
+        stalled = true;
+        int missing = Math.max(0, callerSent.get() - calleeGot.get()) + Math.max(0, calleeSent.get() - callerGot.get());
+        tally.stalled();
+        if (tally.totalStalled() <= 10) {
+            log.warn("Pair {} stalled in call {} (caller got {}, callee got {} of {} relayed messages): {}", index, id,
+                    callerGot.get(), calleeGot.get(), BURST, error.toString());
+        }
+        tally.lost(missing);
+    }
+}
