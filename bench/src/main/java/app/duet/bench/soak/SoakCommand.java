@@ -91,11 +91,11 @@ public final class SoakCommand implements Callable<Integer> {
                         + " start per second, each on the pair idle longest: ring with the caller's call id, accept,"
                         + " an offer and %d candidates from the caller, an answer and %d candidates from the callee once"
                         + " the offer is in (a %d-character SDP and ~140-character candidates, candidates without id as"
-                        + " the client sends them), hang-up once the caller has everything; after every %dth call of"
-                        + " a pair one member (caller and callee in turn) drops its socket without a close frame and"
-                        + " resumes on a new one. A relayed message is misrouted when it names another call or"
-                        + " sender, lost when its call ends without it; a call stuck for 30 s stalls its pair, which"
-                        + " is left out. Latency: arrival minus send time stamped into each relayed message."
+                        + " the client sends them), hang-up once the caller has everything; once in %d calls of a"
+                        + " pair (at a different call for each pair) one member, caller and callee in turn, drops its"
+                        + " socket without a close frame and resumes on a new one. A relayed message is misrouted when"
+                        + " it names another call or sender, lost when its call ends without it; a call not over"
+                        + " within 120 s stalls its pair, which is left out. Latency: arrival minus send time stamped into each relayed message."
                         + " RSS, threads from /proc/<pid>/status and stat, fds counted in /proc/<pid>/fd. %s",
                 serverJar.getFileName(), System.getProperty("java.version"),
                 serverJvmOptions.isEmpty() ? "" : " " + String.join(" ", serverJvmOptions), settings.sockets() / 2,

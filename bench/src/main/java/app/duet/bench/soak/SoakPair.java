@@ -28,7 +28,7 @@ final class SoakPair {
     private static final Logger log = LoggerFactory.getLogger(SoakPair.class);
     /** Relayed messages each side sends per call: an offer or answer and six candidates. */
     static final int BURST = 7;
-    /** One member reconnects after every this many calls, the caller and the callee in turn. */
+    /** Each member reconnects once in this many calls of its pair, the caller and the callee in turn. */
     static final int RECONNECT_EVERY = 10;
     private static final int CANDIDATES = BURST - 1;
     private final int index;
@@ -43,6 +43,8 @@ final class SoakPair {
     private volatile String callId = "";
     private volatile CompletableFuture<Void> callerHasAll = new CompletableFuture<>();
     private volatile boolean stalled;
+    /** What the call waits for now, for the log when it stalls. */
+    private volatile String waitingFor = "";
     private int calls;
 
     /** Drops a member's connection and resumes its session on a new one. */
@@ -84,26 +86,31 @@ final class SoakPair {
         CompletableFuture<Event> incoming = callee.awaitEvent(MessageType.CALL_INCOMING);
         CompletableFuture<Event> accepted = caller.awaitEvent(MessageType.CALL_ACCEPTED);
         CompletableFuture<Event> ended = callee.awaitEvent(MessageType.CALL_ENDED);
+        waitingFor = "ok to call_ring";
         return caller.request(r -> new Request.CallRing(r, members.channel(), Media.VIDEO, id), Result.CallRing.class)
-                .thenCompose(ring -> incoming)
+                .thenCompose(ring -> waitFor("call_incoming", incoming))
                 .thenCompose(event -> {
                     checkOwn(event);
-                    return callee.request(r -> new Request.CallAccept(r, id), Result.Empty.class);
+                    return waitFor("ok to call_accept", callee.request(r -> new Request.CallAccept(r, id),
+                            Result.Empty.class));
                 })
-                .thenCompose(ok -> accepted)
+                .thenCompose(ok -> waitFor("call_accepted", accepted))
                 .thenCompose(event -> {
                     checkOwn(event);
-                    return sendBurst(caller, id, true);
+                    return waitFor("ok to the offer", sendBurst(caller, id, true));
                 })
-                .thenCompose(offered -> callerHasAll)
-                .thenCompose(all -> caller.request(r -> new Request.CallHangup(r, id), Result.Empty.class))
-                .thenCompose(ok -> ended)
+                .thenCompose(offered -> waitFor("the answer and candidates", callerHasAll))
+                .thenCompose(all -> waitFor("ok to call_hangup",
+                        caller.request(r -> new Request.CallHangup(r, id), Result.Empty.class)))
+                .thenCompose(ok -> waitFor("call_ended", ended))
                 .thenCompose(event -> {
                     checkOwn(event);
                     // The caller's messages were relayed before its hang-up, so they are all in by now.
                     tally.lost(callerSent.get() - calleeGot.get());
                     tally.cycleDone();
-                    return calls % RECONNECT_EVERY == 0 ? reconnectOne() : CompletableFuture.completedFuture(null);
+                    // Pairs reconnect at different calls, so reconnects are spread over the run, not in waves.
+                    boolean due = (calls + index) % RECONNECT_EVERY == 0;
+                    return due ? waitFor("resume", reconnectOne()) : CompletableFuture.completedFuture(null);
                 })
                 .orTimeout(stallLimit.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((done, error) -> {
@@ -112,6 +119,11 @@ final class SoakPair {
                     }
                     return null;
                 });
+    }
+
+    private <T> CompletableFuture<T> waitFor(String what, CompletableFuture<T> step) {
+        waitingFor = what;
+        return step;
     }
 
     private CompletableFuture<Void> reconnectOne() {
@@ -198,8 +210,8 @@ final class SoakPair {
         int missing = Math.max(0, callerSent.get() - calleeGot.get()) + Math.max(0, calleeSent.get() - callerGot.get());
         tally.stalled();
         if (tally.totalStalled() <= 10) {
-            log.warn("Pair {} stalled in call {} (caller got {}, callee got {} of {} relayed messages): {}", index, id,
-                    callerGot.get(), calleeGot.get(), BURST, error.toString());
+            log.warn("Pair {} stalled in call {} waiting for {} (caller got {}, callee got {} of {} relayed messages): {}",
+                    index, id, waitingFor, callerGot.get(), calleeGot.get(), BURST, error.toString());
         }
         tally.lost(missing);
     }
