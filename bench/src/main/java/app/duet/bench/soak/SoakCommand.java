@@ -68,7 +68,9 @@ public final class SoakCommand implements Callable<Integer> {
                 out.println(SoakReport.line(sample));
                 out.flush();
             });
-            setupNote = run.setupNote();
+            long unexpected = run.tally().totalUnexpected();
+            setupNote = run.setupNote() + (unexpected == 0 ? "" : " " + unexpected + " events about a pair's own"
+                    + " calls came when it did not wait for them (the ends of calls that had stalled).");
             if (!server.isAlive()) {
                 setupNote += " The server exited during the run (see " + workDir.resolve("duet-server.log") + ").";
             }

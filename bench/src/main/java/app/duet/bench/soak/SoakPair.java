@@ -164,12 +164,16 @@ final class SoakPair {
         } else if (event instanceof Event.Presence) {
             return; // the other member's reconnects
         } else {
-            misrouted(event, atCaller);
+            unexpected(event, atCaller);
             return;
         }
         String id = callId;
-        if (!eventCallId.equals(id) || !from.equals(atCaller ? members.calleeName() : members.callerName())) {
+        if (!from.equals(atCaller ? members.calleeName() : members.callerName()) || !ownCall(eventCallId)) {
             misrouted(event, atCaller);
+            return;
+        }
+        if (!eventCallId.equals(id)) {
+            unexpected(event, atCaller); // one of this pair's earlier calls, late
             return;
         }
         tally.delivered(body);
@@ -188,19 +192,46 @@ final class SoakPair {
 
     /** A call event the cycle awaited must be about this pair's current call. */
     private void checkOwn(Event event) {
-        String eventCallId = event instanceof Event.CallIncoming e ? e.callId()
-                : event instanceof Event.CallAccepted e ? e.callId()
-                : event instanceof Event.CallEnded e ? e.callId() : "";
-        if (!eventCallId.equals(callId)) {
+        String eventCallId = callIdOf(event);
+        if (!ownCall(eventCallId)) {
             misrouted(event, true);
+        } else if (!eventCallId.equals(callId)) {
+            unexpected(event, true);
         }
     }
 
+    /** The pair's call ids carry its index, so a call of another pair is told apart from a late one of its own. */
+    private boolean ownCall(String eventCallId) {
+        return eventCallId != null && eventCallId.startsWith(String.format(Locale.ROOT, "soak-%05d-", index));
+    }
+
+    private static String callIdOf(Event event) {
+        return event instanceof Event.CallIncoming e ? e.callId()
+                : event instanceof Event.CallAccepted e ? e.callId()
+                : event instanceof Event.CallEnded e ? e.callId()
+                : event instanceof Event.CallCancelled e ? e.callId()
+                : event instanceof Event.CallDeclined e ? e.callId() : null;
+    }
+
+    /** Something about another pair's call, or from someone other than the other member. */
     private void misrouted(Event event, boolean atCaller) {
         tally.misrouted();
         if (tally.totalMisrouted() <= 10) {
             log.warn("Pair {} ({}, call {}) got a message that is not its own: {}", index,
                     atCaller ? "caller" : "callee", callId, event);
+        }
+    }
+
+    /** About this pair's own calls but not expected now, e.g. the no_answer of a call that stalled. */
+    private void unexpected(Event event, boolean atCaller) {
+        if (ownCall(callIdOf(event)) || callIdOf(event) == null) {
+            tally.unexpected();
+            if (tally.totalUnexpected() <= 10) {
+                log.warn("Pair {} ({}, call {}) got an event it did not wait for: {}", index,
+                        atCaller ? "caller" : "callee", callId, event);
+            }
+        } else {
+            misrouted(event, atCaller);
         }
     }
 

@@ -21,6 +21,7 @@ final class SoakTally {
     private final LongAdder cycles = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder stalled = new LongAdder();
+    private final LongAdder unexpected = new LongAdder();
     private final Totals taken = new Totals();
 
     /** Counts since the previous {@link #takeMinute}, and the relay latency (µs) of the messages among them. */
@@ -74,8 +75,13 @@ final class SoakTally {
         stalled.increment();
     }
 
-    long totalLost() {
-        return lost.sum();
+    /** An event about one of the pair's own calls that came when the pair did not wait for it. */
+    void unexpected() {
+        unexpected.increment();
+    }
+
+    long totalUnexpected() {
+        return unexpected.sum();
     }
 
     long totalMisrouted() {
