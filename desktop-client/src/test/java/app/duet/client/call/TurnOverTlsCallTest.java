@@ -15,9 +15,6 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.IceServerConfig;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Waits;
-import app.duet.protocol.Media;
-import app.duet.server.DuetServer;
-import app.duet.server.config.ServerConfig;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +42,7 @@ class TurnOverTlsCallTest {
         assumeTrue(Coturn.installed(), "coturn is installed by scripts/install-deps.sh");
         try (MediaEngine media = EngineRig.headlessMedia(); EngineRig rig = new EngineRig(media, temp)) {
             Coturn turn = rig.closeLater(Coturn.start(SECRET, temp.resolve("turn.log")));
-            SignalingClient ann = rig.client(serverHandingOutOnly(rig, turn.tlsUrl()).uri());
+            SignalingClient ann = rig.client(rig.serverHandingOut(turn.tlsUrl(), SECRET).uri());
             ann.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
 
             List<IceServerConfig> handedOut = new IceServerLookup(ann).fetch().join();
@@ -79,18 +76,10 @@ class TurnOverTlsCallTest {
         EngineListener bobEvents = new EngineListener();
         try (MediaEngine media = EngineRig.headlessMedia(); EngineRig rig = new EngineRig(media, temp)) {
             Coturn turn = rig.closeLater(Coturn.start(SECRET, temp.resolve("turn.log")));
-            DuetServer server = serverHandingOutOnly(rig, turn.tlsUrl());
-            SignalingClient annClient = rig.client(server.uri());
-            SignalingClient bobClient = rig.client(server.uri());
-            EngineRig.annAndBobShareARoom(annClient, bobClient);
-            CallEngine ann = rig.engine(annClient, annEvents, "ann");
-            CallEngine bob = rig.engine(bobClient, bobEvents, "bob");
-            ann.controls().setForceRelay(true);
-            bob.controls().setForceRelay(true);
-
-            ann.ring("room", true).join();
-            await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
-            bob.accept(Media.VIDEO).join();
+            EngineRig.RelayOnlyCall call = rig.relayOnlyCallAccepted(rig.serverHandingOut(turn.tlsUrl(), SECRET).uri(),
+                    annEvents, bobEvents);
+            CallEngine ann = call.ann();
+            CallEngine bob = call.bob();
 
             // libwebrtc opened the TLS connection, saw the certificate, and closed it without one TURN request.
             await().atMost(WAIT).untilAsserted(() -> assertThat(turn.log()).contains(TLS_DROPPED));
@@ -99,11 +88,5 @@ class TurnOverTlsCallTest {
             assertThat(bob.state()).isNotEqualTo(CallState.CONNECTED);
             ann.hangup().join();
         }
-    }
-
-    private DuetServer serverHandingOutOnly(EngineRig rig, String turnUrl) throws Exception {
-        return rig.closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
-                .dataDir(temp.resolve("server")).bcryptCost(4)
-                .turnUrls(List.of(turnUrl)).turnSecret(SECRET).build()));
     }
 }
