@@ -1,6 +1,6 @@
 package app.duet.bench.soak;
 
-import app.duet.bench.duet.DuetServer;
+import app.duet.bench.duet.DuetServerOptions;
 import app.duet.bench.os.MachineInfo;
 import app.duet.bench.os.ServerProcess;
 import app.duet.bench.relay.SignalingPayloads;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,16 +37,8 @@ public final class SoakCommand implements Callable<Integer> {
             description = "Calls started per second over all pairs (default 50).")
     private double callsPerSecond;
 
-    @Option(names = "--server-jar", defaultValue = "signaling-server/target/duet-server.jar",
-            description = "Duet's runnable server jar.")
-    private Path serverJar;
-
-    @Option(names = "--bcrypt-cost", defaultValue = "4",
-            description = "bcrypt cost for the soak accounts (lower than production, so set-up is quick).")
-    private int bcryptCost;
-
-    @Option(names = "--server-jvm-opt", description = "A JVM option for the server process (repeatable).")
-    private List<String> serverJvmOptions = new ArrayList<>();
+    @Mixin
+    private DuetServerOptions server;
 
     @Option(names = "--work-dir", defaultValue = "bench/target/soak-work", description = "Where server data and logs go.")
     private Path workDir;
@@ -61,8 +54,8 @@ public final class SoakCommand implements Callable<Integer> {
         Files.createDirectories(workDir);
         List<MinuteSample> samples = new ArrayList<>();
         String setupNote;
-        try (ServerProcess server = DuetServer.start(serverJar, workDir, bcryptCost, serverJvmOptions, List.of())) {
-            SoakRun run = new SoakRun(server, settings);
+        try (ServerProcess process = server.start(workDir, List.of())) {
+            SoakRun run = new SoakRun(process, settings);
             run.run(sample -> {
                 samples.add(sample);
                 out.println(SoakReport.line(sample));
@@ -71,7 +64,7 @@ public final class SoakCommand implements Callable<Integer> {
             long unexpected = run.tally().totalUnexpected();
             setupNote = run.setupNote() + (unexpected == 0 ? "" : " " + unexpected + " events about a pair's own"
                     + " calls came when it did not wait for them (the ends of calls that had stalled).");
-            if (!server.isAlive()) {
+            if (!process.isAlive()) {
                 setupNote += " The server exited during the run (see " + workDir.resolve("duet-server.log") + ").";
             }
         }
@@ -99,9 +92,9 @@ public final class SoakCommand implements Callable<Integer> {
                         + " it names another call or sender, lost when its call ends without it; a call not over"
                         + " within 120 s stalls its pair, which is left out. Latency: arrival minus send time stamped into each relayed message."
                         + " RSS, threads from /proc/<pid>/status and stat, fds counted in /proc/<pid>/fd. %s",
-                serverJar.getFileName(), System.getProperty("java.version"),
-                serverJvmOptions.isEmpty() ? "" : " " + String.join(" ", serverJvmOptions), settings.sockets() / 2,
-                bcryptCost, settings.callsPerSecond(), SoakPair.BURST - 1, SoakPair.BURST - 1,
+                server.jar().getFileName(), System.getProperty("java.version"),
+                server.jvmOptions().isEmpty() ? "" : " " + String.join(" ", server.jvmOptions()),
+                settings.sockets() / 2, server.bcryptCost(), settings.callsPerSecond(), SoakPair.BURST - 1, SoakPair.BURST - 1,
                 SignalingPayloads.SDP_CHARS, SoakPair.RECONNECT_EVERY, setupNote);
     }
 }

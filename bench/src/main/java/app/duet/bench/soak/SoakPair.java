@@ -3,6 +3,7 @@ package app.duet.bench.soak;
 import app.duet.bench.duet.ChannelMembers;
 import app.duet.bench.duet.DuetSession;
 import app.duet.bench.relay.SignalingPayloads;
+import app.duet.bench.ws.WsConnection;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.protocol.MessageType;
@@ -10,8 +11,12 @@ import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +48,9 @@ final class SoakPair {
     private volatile String callId = "";
     private volatile CompletableFuture<Void> callerHasAll = new CompletableFuture<>();
     private volatile boolean stalled;
+    private volatile boolean closing;
+    /** Connections this pair closes itself (its reconnects): their end is no drop. */
+    private final Set<WsConnection> ownCloses = ConcurrentHashMap.newKeySet();
     /** What the call waits for now, for the log when it stalls. */
     private volatile String waitingFor = "";
     private int calls;
@@ -60,6 +68,18 @@ final class SoakPair {
         this.stallLimit = stallLimit;
         members.caller().onEvent(event -> onEvent(event, true));
         members.callee().onEvent(event -> onEvent(event, false));
+        watch(members.caller());
+        watch(members.callee());
+    }
+
+    /** Counts the end of the member's current connection as a drop unless the pair ended it itself. */
+    private void watch(DuetSession member) {
+        WsConnection watched = member.connection();
+        watched.closedFuture().whenComplete((closed, error) -> {
+            if (!closing && !ownCloses.remove(watched)) {
+                tally.dropped();
+            }
+        });
     }
 
     boolean stalled() {
@@ -67,6 +87,7 @@ final class SoakPair {
     }
 
     void close() {
+        closing = true;
         members.caller().connection().close();
         members.callee().connection().close();
     }
@@ -128,8 +149,12 @@ final class SoakPair {
 
     private CompletableFuture<Void> reconnectOne() {
         boolean callerTurn = (calls / RECONNECT_EVERY) % 2 == 0;
-        return reconnector.reconnect(callerTurn ? members.caller() : members.callee())
-                .thenRun(tally::reconnected);
+        DuetSession member = callerTurn ? members.caller() : members.callee();
+        ownCloses.add(member.connection());
+        return reconnector.reconnect(member).thenRun(() -> {
+            watch(member);
+            tally.reconnected();
+        });
     }
 
     /** An offer or answer with an id (its ok is awaited), then the candidates without, as the client sends them. */
@@ -240,10 +265,14 @@ final class SoakPair {
         stalled = true;
         int missing = Math.max(0, callerSent.get() - calleeGot.get()) + Math.max(0, calleeSent.get() - callerGot.get());
         tally.stalled();
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        // Only a call that timed out lost messages: an error reply (e.g. PEER_OFFLINE) refused them openly.
+        if (cause instanceof TimeoutException) {
+            tally.lost(missing);
+        }
         if (tally.totalStalled() <= 10) {
             log.warn("Pair {} stalled in call {} waiting for {} (caller got {}, callee got {} of {} relayed messages): {}",
                     index, id, waitingFor, callerGot.get(), calleeGot.get(), BURST, error.toString());
         }
-        tally.lost(missing);
     }
 }

@@ -24,9 +24,10 @@ final class SoakReport {
 
     static String line(MinuteSample s) {
         return String.format(Locale.ROOT, "minute %3d: %6d calls %8d messages, lost %d, misrouted %d, %5d reconnects,"
-                        + " stalled %d, p50 %.2f ms p99 %.2f ms max %.1f ms; server RSS %.0f MB, %d fds, %d threads,"
+                        + " stalled %d, dropped %d, p50 %.2f ms p99 %.2f ms max %.1f ms; server RSS %.0f MB, %d fds, %d threads,"
                         + " CPU %.0f %%; load %s",
-                s.minute(), s.cycles(), s.messages(), s.lost(), s.misrouted(), s.reconnects(), s.stalled(), s.p50Ms(),
+                s.minute(), s.cycles(), s.messages(), s.lost(), s.misrouted(), s.reconnects(), s.stalled(), s.dropped(),
+                s.p50Ms(),
                 s.p99Ms(), s.maxMs(), s.rssMb(), s.fds(), s.threads(), s.serverCpuPercent(), s.loadAverage());
     }
 
@@ -36,27 +37,28 @@ final class SoakReport {
         long lost = running.stream().mapToLong(MinuteSample::lost).sum();
         long misrouted = running.stream().mapToLong(MinuteSample::misrouted).sum();
         long stalled = running.stream().mapToLong(MinuteSample::stalled).sum();
+        long dropped = running.stream().mapToLong(MinuteSample::dropped).sum();
         out.println("## Soak: " + settings.sockets() + " sockets, " + settings.minutes() + " minutes");
         out.println();
         out.println("Machine: " + machine + ".");
         out.println();
         out.println("Set-up: " + setup);
         out.println();
-        out.println("| minute | calls | messages | lost | misrouted | reconnects | p50 | p99 | max | server RSS | fds"
-                + " | threads | server CPU | load average |");
-        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        out.println("| minute | calls | messages | lost | misrouted | reconnects | stalled | dropped | p50 | p99 | max"
+                + " | server RSS | fds | threads | server CPU | load average |");
+        out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         for (MinuteSample s : samples) {
-            out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %.2f ms | %.2f ms | %.1f ms | %.0f MB | %d | %d"
-                            + " | %.0f %% | %s |%n", s.minute(), s.cycles(), s.messages(), s.lost(), s.misrouted(),
-                    s.reconnects(), s.p50Ms(), s.p99Ms(), s.maxMs(), s.rssMb(), s.fds(), s.threads(),
+            out.printf(Locale.ROOT, "| %d | %d | %d | %d | %d | %d | %d | %d | %.2f ms | %.2f ms | %.1f ms | %.0f MB"
+                            + " | %d | %d | %.0f %% | %s |%n", s.minute(), s.cycles(), s.messages(), s.lost(),
+                    s.misrouted(), s.reconnects(), s.stalled(), s.dropped(), s.p50Ms(), s.p99Ms(), s.maxMs(), s.rssMb(), s.fds(), s.threads(),
                     s.serverCpuPercent(), s.loadAverage());
         }
         out.println();
         out.printf(Locale.ROOT, "Totals: %d calls, %d relayed messages, %d reconnects; lost %d, misrouted %d,"
-                        + " pairs stalled %d. Worst minute's p99 %.2f ms.%n",
+                        + " pairs stalled %d; %d sockets closed by the server unasked. Worst minute's p99 %.2f ms.%n",
                 running.stream().mapToLong(MinuteSample::cycles).sum(),
                 running.stream().mapToLong(MinuteSample::messages).sum(),
-                running.stream().mapToLong(MinuteSample::reconnects).sum(), lost, misrouted, stalled,
+                running.stream().mapToLong(MinuteSample::reconnects).sum(), lost, misrouted, stalled, dropped,
                 running.stream().mapToDouble(MinuteSample::p99Ms).max().orElse(0));
         out.println();
         out.println("Least-squares slope per 10 minutes (minute 0 is the idle server right after set-up):");

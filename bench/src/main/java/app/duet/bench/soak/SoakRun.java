@@ -159,7 +159,7 @@ final class SoakRun {
         Histogram latency = counts.latency();
         boolean any = latency.getTotalCount() > 0;
         return new MinuteSample(minute, counts.cycles(), counts.messages(), counts.lost(), counts.misrouted(),
-                counts.reconnects(), counts.stalled(), any ? latency.getValueAtPercentile(50) / 1000.0 : 0,
+                counts.reconnects(), counts.stalled(), counts.dropped(), any ? latency.getValueAtPercentile(50) / 1000.0 : 0,
                 any ? latency.getValueAtPercentile(99) / 1000.0 : 0, any ? latency.getMaxValue() / 1000.0 : 0,
                 now.rssMb(), server.openFiles(), now.threads(), now.cpuPercentSince(before),
                 MachineInfo.loadAverage());

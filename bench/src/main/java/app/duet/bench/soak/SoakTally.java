@@ -22,11 +22,12 @@ final class SoakTally {
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder stalled = new LongAdder();
     private final LongAdder unexpected = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
     private final Totals taken = new Totals();
 
     /** Counts since the previous {@link #takeMinute}, and the relay latency (µs) of the messages among them. */
     record Counts(long messages, long lost, long misrouted, long cycles, long reconnects, long stalled,
-                  Histogram latency) {
+                  long dropped, Histogram latency) {
     }
 
     /** Running totals at the previous take, to turn the adders into per-minute differences. */
@@ -37,6 +38,7 @@ final class SoakTally {
         long cycles;
         long reconnects;
         long stalled;
+        long dropped;
     }
 
     /** The current time as a stamp to put into a relayed message. */
@@ -75,6 +77,11 @@ final class SoakTally {
         stalled.increment();
     }
 
+    /** A connection ended that the driver did not end: the server closed or dropped it. */
+    void dropped() {
+        dropped.increment();
+    }
+
     /** An event about one of the pair's own calls that came when the pair did not wait for it. */
     void unexpected() {
         unexpected.increment();
@@ -96,13 +103,14 @@ final class SoakTally {
         Histogram interval = latency.getIntervalHistogram();
         Counts counts = new Counts(messages.sum() - taken.messages, lost.sum() - taken.lost,
                 misrouted.sum() - taken.misrouted, cycles.sum() - taken.cycles, reconnects.sum() - taken.reconnects,
-                stalled.sum() - taken.stalled, interval);
+                stalled.sum() - taken.stalled, dropped.sum() - taken.dropped, interval);
         taken.messages += counts.messages();
         taken.lost += counts.lost();
         taken.misrouted += counts.misrouted();
         taken.cycles += counts.cycles();
         taken.reconnects += counts.reconnects();
         taken.stalled += counts.stalled();
+        taken.dropped += counts.dropped();
         return counts;
     }
 }

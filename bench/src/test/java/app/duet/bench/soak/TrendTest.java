@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TrendTest {
     private static MinuteSample withRss(int minute, double rssMb) {
-        return new MinuteSample(minute, 0, 0, 0, 0, 0, 0, 0, 0, 0, rssMb, 100, 20, 0, "0 0 0");
+        return new MinuteSample(minute, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, rssMb, 100, 20, 0, "0 0 0");
     }
 
     @Test
