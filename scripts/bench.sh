@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Duet's benchmarks (issue 7). Never part of `./duet test`: nothing here is a timed assertion.
 #   scripts/bench.sh [--quick] [relay|calls|all] [-- extra duet-bench options]
+#   scripts/bench.sh soak [--minutes N] [--sockets N] [other duet-bench soak options]
 #     relay   relay latency and sustained rate of the signaling server at 1k/5k/10k sockets, next to
 #             PeerServer (npm package `peer`, installed here under bench/target/peerserver)
 #     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers
 #     all     both (default)
+#     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
+#             the server's RSS, descriptors and threads with their slope; never part of `all`
 #   --quick   small sizes and short runs (a couple of minutes in all)
 #   --mix M   the relay's message mix: call-setup (default, 1 offer/answer in 8), sdp-heavy (1 in 2) or
 #             burst (only offers/answers; with `-- --rate <sockets> --seconds 1` every pair renegotiates in one second)
@@ -27,8 +30,10 @@ while [ $# -gt 0 ]; do
     --quick) quick=(--quick) ;;
     --mix) mix=(--mix "$2"); shift ;;
     relay|calls|all) what=$1 ;;
+    soak) what=soak; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|all] [-- duet-bench options]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|all] [-- duet-bench options]" >&2
+       echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -47,7 +52,7 @@ modules=bench,signaling-server   # bench pulls in shared-protocol and client-cor
 echo "Building $modules ..." >&2
 "${MVN[@]}" -Pbench-jar -pl "$modules" -am package -DskipTests
 
-if [ "$what" != calls ]; then
+if [ "$what" = relay ] || [ "$what" = all ]; then
   installed=$(node -p "require('./$PEER_DIR/node_modules/peer/package.json').version" 2>/dev/null || true)
   if [ "$installed" != "$PEER_VERSION" ]; then
     echo "Installing PeerServer (peer@$PEER_VERSION) into $PEER_DIR ..." >&2
@@ -126,9 +131,15 @@ calls() {
   stop_sound_server
 }
 
+# The soak's driver is the relay driver with more to do, so it gets the same JVM.
+soak() {
+  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar soak --report "$RESULTS" "${server_jvm[@]}" "${extra[@]}"
+}
+
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 case "$what" in
   relay) relay ;;
+  soak) soak ;;
   calls) calls ;;
   all) relay; calls ;;
 esac

@@ -36,6 +36,7 @@ public final class DuetSession {
     private final AtomicLong ids = new AtomicLong();
     private volatile WsConnection connection;
     private volatile Consumer<Event> eventListener = event -> { };
+    private volatile String sessionToken;
 
     private record Pending(MessageType type, CompletableFuture<Result> reply) {
     }
@@ -65,6 +66,11 @@ public final class DuetSession {
         return reply.thenApply(resultType::cast);
     }
 
+    /** Sends a request without id (a candidate, as Duet's client sends them): success gets no reply. */
+    public void sendWithoutReply(Request request) {
+        connection.send(codec.encode(request));
+    }
+
     /**
      * Like {@link #request}, but sends the request again (after a short pause) while the server answers
      * INTERNAL, at most {@code attempts} times; {@code retries} counts the repeats. For set-up only:
@@ -92,15 +98,33 @@ public final class DuetSession {
                                                         String username, String password, LongAdder retries)
             throws InterruptedException {
         DuetSession session = new DuetSession(codec);
-        return sockets.open(URI.create("ws://127.0.0.1:" + port + "/"), session::onFrame)
-                .thenCompose(connection -> {
-                    session.attach(connection);
-                    return session.request(id -> new Request.Hello(id, Protocol.PROTOCOL_VERSION, "duet-bench/0.1"),
-                            Result.Hello.class);
-                })
+        return session.openAndGreet(sockets, port)
                 .thenCompose(hello -> session.requestRetrying(id -> new Request.Signup(id, username,
                         "Bench " + username, username + "@bench.invalid", password), Result.Auth.class, 50, retries))
-                .thenApply(auth -> session);
+                .thenApply(auth -> {
+                    session.sessionToken = auth.session().token();
+                    return session;
+                });
+    }
+
+    /**
+     * Drops the connection without a close frame, as a lost network does, then opens a new one, says
+     * hello and resumes the session. Replies still owed on the old connection stay pending.
+     */
+    public CompletableFuture<DuetSession> reconnect(DriverSockets sockets, int port) throws InterruptedException {
+        connection.abort();
+        return openAndGreet(sockets, port)
+                .thenCompose(hello -> request(id -> new Request.Resume(id, sessionToken), Result.Auth.class))
+                .thenApply(auth -> this);
+    }
+
+    private CompletableFuture<Result.Hello> openAndGreet(DriverSockets sockets, int port) throws InterruptedException {
+        return sockets.open(URI.create("ws://127.0.0.1:" + port + "/"), this::onFrame)
+                .thenCompose(opened -> {
+                    attach(opened);
+                    return request(id -> new Request.Hello(id, Protocol.PROTOCOL_VERSION, "duet-bench/0.1"),
+                            Result.Hello.class);
+                });
     }
 
     /** Receives every event nobody {@link #awaitEvent awaits}, on a driver I/O thread. */

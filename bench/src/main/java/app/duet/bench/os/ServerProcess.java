@@ -1,13 +1,16 @@
 package app.duet.bench.os;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A server under test, run as its own process so its CPU and memory can be read apart from the
@@ -61,6 +64,15 @@ public final class ServerProcess implements AutoCloseable {
 
     public ProcSample sample() {
         return ProcSample.of(process.pid());
+    }
+
+    /** Open file descriptors: the entries of /proc/&lt;pid&gt;/fd. */
+    public int openFiles() {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+            return (int) fds.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the descriptors of process " + process.pid(), e);
+        }
     }
 
     public boolean isAlive() {

@@ -1,5 +1,6 @@
 package app.duet.bench.relay;
 
+import app.duet.bench.duet.ChannelMembers;
 import app.duet.bench.duet.DuetServer;
 import app.duet.bench.duet.DuetSession;
 import app.duet.bench.os.ServerProcess;
@@ -101,35 +102,22 @@ final class DuetTarget implements RelayTarget {
 
     /** Two accounts, one channel, one accepted call. */
     private CompletableFuture<RelayPair> pairUp(DriverSockets sockets, int index) throws InterruptedException {
-        String channel = "bench-" + index;
-        String callerName = "bench" + index + "a";
-        String calleeName = "bench" + index + "b";
-        CompletableFuture<DuetSession> callerReady = signedUp(sockets, callerName);
-        CompletableFuture<DuetSession> calleeReady = signedUp(sockets, calleeName);
-        return callerReady.thenCompose(caller -> caller
-                .requestRetrying(id -> new Request.ChannelCreate(id, channel), Result.Channel.class, 50, setupRetries)
-                .thenCompose(created -> calleeReady)
-                .thenCompose(callee -> callee
-                        .requestRetrying(id -> new Request.ChannelJoin(id, channel), Result.Channel.class, 50,
-                                setupRetries)
-                        .thenCompose(joined -> {
-                            CompletableFuture<Event> incoming = callee.awaitEvent(MessageType.CALL_INCOMING);
-                            CompletableFuture<Event> accepted = caller.awaitEvent(MessageType.CALL_ACCEPTED);
-                            return caller.request(id -> new Request.CallRing(id, channel, Media.VIDEO),
-                                            Result.CallRing.class)
-                                    .thenCompose(ring -> incoming)
-                                    .thenCompose(event -> callee.request(
-                                            id -> new Request.CallAccept(id, ((Event.CallIncoming) event).callId()),
-                                            Result.Empty.class).thenApply(ok -> ((Event.CallIncoming) event).callId()))
-                                    .thenCompose(callId -> accepted.thenApply(a -> new RelayPair(index,
-                                            caller.connection(), callee.connection(), callerName, calleeName,
-                                            callId)));
-                        })));
-    }
-
-    private CompletableFuture<DuetSession> signedUp(DriverSockets sockets, String username)
-            throws InterruptedException {
-        return DuetSession.signUp(sockets, codec, server.port(), username, PASSWORD, setupRetries);
+        return ChannelMembers.create(sockets, codec, server.port(), "bench", index, PASSWORD, setupRetries)
+                .thenCompose(members -> {
+                    DuetSession caller = members.caller();
+                    DuetSession callee = members.callee();
+                    CompletableFuture<Event> incoming = callee.awaitEvent(MessageType.CALL_INCOMING);
+                    CompletableFuture<Event> accepted = caller.awaitEvent(MessageType.CALL_ACCEPTED);
+                    return caller.request(id -> new Request.CallRing(id, members.channel(), Media.VIDEO),
+                                    Result.CallRing.class)
+                            .thenCompose(ring -> incoming)
+                            .thenCompose(event -> callee.request(
+                                    id -> new Request.CallAccept(id, ((Event.CallIncoming) event).callId()),
+                                    Result.Empty.class).thenApply(ok -> ((Event.CallIncoming) event).callId()))
+                            .thenCompose(callId -> accepted.thenApply(a -> new RelayPair(index,
+                                    caller.connection(), callee.connection(), members.callerName(),
+                                    members.calleeName(), callId)));
+                });
     }
 
     @Override

@@ -7,7 +7,7 @@ package app.duet.bench.relay;
  * that reached the wrong socket or overtook an earlier one. Fixed width, so every message of a kind has
  * the same size whatever the time.
  */
-final class LatencyStamp {
+public final class LatencyStamp {
     static final String MARKER = "x-bench-t:";
     private static final int DIGITS = 19;
     private static final int PAIR_DIGITS = 7;
@@ -21,7 +21,7 @@ final class LatencyStamp {
     }
 
     /** A stamp with sender 0 (caller) and sequence 0: for sizes and tests. */
-    static String format(long nanosSinceEpoch) {
+    public static String format(long nanosSinceEpoch) {
         return format(nanosSinceEpoch, 0, true, 0);
     }
 
@@ -38,7 +38,7 @@ final class LatencyStamp {
     }
 
     /** The send time in {@code text}, or -1 when it carries none. */
-    static long read(String text) {
+    public static long read(String text) {
         int at = find(text);
         return at < 0 ? -1 : number(text, at + MARKER.length(), DIGITS);
     }

@@ -11,32 +11,32 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Gathers pairs being set up; a pair whose set-up fails is left out and counted, not fatal to the run. */
-final class PairSetup {
+public final class PairSetup {
     private PairSetup() {
     }
 
     /** Pairs that could not be set up, and the first reason. */
-    static final class Failures {
+    public static final class Failures {
         private final LongAdder count = new LongAdder();
         private final AtomicReference<String> first = new AtomicReference<>();
 
-        void add(Throwable error) {
+        public void add(Throwable error) {
             count.increment();
             Throwable cause = error instanceof ExecutionException && error.getCause() != null ? error.getCause() : error;
             first.compareAndSet(null, cause.toString());
         }
 
-        String describe() {
+        public String describe() {
             return count.sum() == 0 ? "" : count.sum() + " pairs failed to set up and were left out (first: "
                     + first.get() + ")";
         }
     }
 
-    static List<RelayPair> collect(List<CompletableFuture<RelayPair>> pending, Failures failures, Duration limit)
+    public static <T> List<T> collect(List<CompletableFuture<T>> pending, Failures failures, Duration limit)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        List<RelayPair> pairs = new ArrayList<>(pending.size());
-        for (CompletableFuture<RelayPair> pair : pending) {
+        List<T> pairs = new ArrayList<>(pending.size());
+        for (CompletableFuture<T> pair : pending) {
             try {
                 pairs.add(pair.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             } catch (ExecutionException | TimeoutException e) {

@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import app.duet.bench.duet.DuetServerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,17 +36,8 @@ public final class RelayCommand implements Callable<Integer> {
             description = "Servers to measure: duet, peerserver (default: both).")
     private List<String> targets;
 
-    @Option(names = "--server-jar", defaultValue = "signaling-server/target/duet-server.jar",
-            description = "Duet's runnable server jar.")
-    private Path serverJar;
-
-    @Option(names = "--bcrypt-cost", defaultValue = "4",
-            description = "bcrypt cost the Duet server uses for the bench accounts (production default is higher).")
-    private int bcryptCost;
-
-    @Option(names = "--server-jvm-opt", description = "A JVM option for the Duet server process (repeatable),"
-            + " e.g. -XX:StartFlightRecording=filename=server.jfr to profile it.")
-    private List<String> serverJvmOptions = new ArrayList<>();
+    @Mixin
+    private DuetServerOptions server;
 
     @Option(names = "--peerserver-dir", defaultValue = "bench/target/peerserver",
             description = "Folder with node_modules/peer and peerserver.mjs (scripts/bench.sh installs it).")
@@ -111,7 +104,7 @@ public final class RelayCommand implements Callable<Integer> {
 
     private RelayTarget target(String name) {
         return switch (name) {
-            case "duet" -> new DuetTarget(serverJar, workDir.resolve("duet"), bcryptCost, serverJvmOptions);
+            case "duet" -> new DuetTarget(server.jar(), workDir.resolve("duet"), server.bcryptCost(), server.jvmOptions());
             case "peerserver" -> new PeerServerTarget(peerServerDir.toAbsolutePath(), workDir.resolve("peerserver"));
             default -> throw new IllegalArgumentException("unknown target " + name + " (duet, peerserver)");
         };

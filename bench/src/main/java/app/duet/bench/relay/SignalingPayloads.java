@@ -5,9 +5,9 @@ package app.duet.bench.relay;
  * it) and an ICE candidate of about 100 characters, each with a latency stamp (and sender) in it. The JSON
  * escaped forms are built once; only the stamp changes per message, and it needs no escaping.
  */
-final class SignalingPayloads {
+public final class SignalingPayloads {
     /** Target size of an offer/answer SDP in characters, before JSON escaping. */
-    static final int SDP_CHARS = 4000;
+    public static final int SDP_CHARS = 4000;
 
     private static final String SDP_HEAD = String.join("\r\n",
             "v=0",
@@ -58,7 +58,8 @@ final class SignalingPayloads {
             "candidate:842163049 1 udp 1677729535 203.0.113.7 46154 typ srflx raddr 10.0.0.2 rport 46154 "
                     + "generation 0 ufrag sK2q ";
 
-    private static final String SDP_BODY_ESCAPED = escape(padSdp());
+    private static final String SDP_BODY = padSdp();
+    private static final String SDP_BODY_ESCAPED = escape(SDP_BODY);
     private static final String CANDIDATE_ESCAPED = escape(CANDIDATE_TEXT);
 
     private SignalingPayloads() {
@@ -72,6 +73,16 @@ final class SignalingPayloads {
     /** A JSON-escaped candidate line (without quotes) that ends with the stamp. */
     static String candidateJson(String stamp) {
         return CANDIDATE_ESCAPED + stamp;
+    }
+
+    /** The SDP itself, ending with the stamp, for a driver that encodes its requests with the codec. */
+    public static String sdp(String stamp) {
+        return SDP_BODY + "a=" + stamp + "\r\n";
+    }
+
+    /** The candidate line itself, ending with the stamp. */
+    public static String candidate(String stamp) {
+        return CANDIDATE_TEXT + stamp;
     }
 
     private static String padSdp() {

@@ -21,8 +21,8 @@ import app.duet.client.testing.Waits;
  * A real coturn ({@code turnserver}, Debian package coturn) started with the configuration file that Duet ships
  * to admins, {@link #CONFIG}, so the tests relay through exactly what production runs. On the command line it
  * overrides only what a test must: free ports, one listening and relay address (loopback unless told
- * otherwise), the secret, the realm, a throwaway self-signed certificate, log and pid files, and the peers the
- * test's own clients use.
+ * otherwise), the secret, the realm, a throwaway self-signed certificate, log and pid files (a verbose log), and
+ * the peers the test's own clients use.
  * <p>
  * Those peers sit on loopback or on the network lab's benchmark range (198.18.0.0/15), both of which the file
  * denies, as it should for a public server. {@code allowed-peer-ip} lets them through: in coturn an allowed
@@ -99,7 +99,9 @@ public final class Coturn implements AutoCloseable {
                 "--min-port", Integer.toString(relayMin), "--max-port", Integer.toString(relayMin + RELAY_PORTS),
                 "--static-auth-secret", secret, "--realm", REALM,
                 "--cert", certificate.toString(), "--pkey", key.toString(),
-                "--log-file", logFile.toAbsolutePath().toString(), "--simple-log",
+                // Verbose: coturn then logs each session's end with what it received, so a test sees a client
+                // that dropped a TLS connection without sending anything (TurnOverTlsCallTest).
+                "--log-file", logFile.toAbsolutePath().toString(), "--simple-log", "--verbose",
                 "--pidfile", dir.resolve("turn.pid").toString()));
         for (String peer : allowedPeers) {
             command.addAll(List.of("--allowed-peer-ip", peer));

@@ -29,11 +29,7 @@ import javax.net.ssl.TrustManagerFactory;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.CallState;
-import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Waits;
-import app.duet.protocol.Media;
-import app.duet.server.DuetServer;
-import app.duet.server.config.ServerConfig;
 import app.duet.server.turn.IceServersProvider;
 
 import org.junit.jupiter.api.Test;
@@ -171,20 +167,10 @@ class CoturnAsDeployedTest {
         EngineListener bobEvents = new EngineListener();
         try (MediaEngine media = EngineRig.headlessMedia(); EngineRig rig = new EngineRig(media, temp)) {
             Coturn turn = rig.closeLater(Coturn.start(SECRET, temp.resolve("turn.log")));
-            DuetServer server = rig.closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
-                    .dataDir(temp.resolve("server")).bcryptCost(4)
-                    .turnUrls(List.of(turn.url())).turnSecret(SECRET).build()));
-            SignalingClient annClient = rig.client(server.uri());
-            SignalingClient bobClient = rig.client(server.uri());
-            EngineRig.annAndBobShareARoom(annClient, bobClient);
-            CallEngine ann = rig.engine(annClient, annEvents, "ann");
-            CallEngine bob = rig.engine(bobClient, bobEvents, "bob");
-            ann.controls().setForceRelay(true);
-            bob.controls().setForceRelay(true);
-
-            ann.ring("room", true).join();
-            await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
-            bob.accept(Media.VIDEO).join();
+            EngineRig.RelayOnlyCall call = rig.relayOnlyCallAccepted(rig.serverHandingOut(turn.url(), SECRET).uri(),
+                    annEvents, bobEvents);
+            CallEngine ann = call.ann();
+            CallEngine bob = call.bob();
             await().atMost(WAIT).until(() -> ann.state() == CallState.CONNECTED && bob.state() == CallState.CONNECTED);
 
             assertThat(relayToward(turn, "169.254.169.254")).contains(FORBIDDEN);

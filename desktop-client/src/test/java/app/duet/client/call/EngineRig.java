@@ -1,8 +1,11 @@
 package app.duet.client.call;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,6 +18,9 @@ import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.testing.Closer;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.Waits;
+import app.duet.protocol.Media;
+import app.duet.server.DuetServer;
+import app.duet.server.config.ServerConfig;
 
 /**
  * The set-up of the engine tests: a real signaling server in this JVM, real signaling clients, and call engines
@@ -69,6 +75,31 @@ final class EngineRig implements AutoCloseable {
         CallEngineSettings settings = new CallEngineSettings(MediaSettings.synthetic(name).withSize(320, 240, 15),
                 AudioMode.HEADLESS, false, temp.resolve(name + "-downloads"));
         return closeLater(new CallEngine(client, media, false, settings, events, ui));
+    }
+
+    /** A signaling server in this JVM whose only ICE server is the TURN URL {@code turnUrl}. */
+    DuetServer serverHandingOut(String turnUrl, String turnSecret) throws Exception {
+        return closeLater(DuetServer.start(ServerConfig.builder().port(0).opsPort(-1)
+                .dataDir(temp.resolve("server")).bcryptCost(4)
+                .turnUrls(List.of(turnUrl)).turnSecret(turnSecret).build()));
+    }
+
+    /** Ann's and Bob's engines, both allowed only relayed paths, in the call Ann rang and Bob accepted. */
+    record RelayOnlyCall(CallEngine ann, CallEngine bob) {
+    }
+
+    RelayOnlyCall relayOnlyCallAccepted(URI server, EngineListener annEvents, EngineListener bobEvents) {
+        SignalingClient annClient = client(server);
+        SignalingClient bobClient = client(server);
+        annAndBobShareARoom(annClient, bobClient);
+        CallEngine ann = engine(annClient, annEvents, "ann");
+        CallEngine bob = engine(bobClient, bobEvents, "bob");
+        ann.controls().setForceRelay(true);
+        bob.controls().setForceRelay(true);
+        ann.ring("room", true).join();
+        await().atMost(WAIT).until(() -> !bobEvents.incoming.isEmpty());
+        bob.accept(Media.VIDEO).join();
+        return new RelayOnlyCall(ann, bob);
     }
 
     <T extends AutoCloseable> T closeLater(T closeable) {

@@ -6,6 +6,8 @@ package app.duet.client.call.model;
  * @param roundTripMs           network round trip between the peers
  * @param incomingLossPercent   share of incoming packets lost since the previous snapshot
  * @param outgoingLossPercent   share of our packets the far side reports lost
+ * @param localRelayProtocol    how this side reaches its TURN server when it relays: "udp", "tcp" or "tls"
+ *                              (null when it does not relay)
  * @param qualityLimitation     why the encoder holds back: "none", "bandwidth", "cpu" or "other"
  */
 public record CallQuality(long timestampMillis, double roundTripMs, double incomingLossPercent,
@@ -13,7 +15,7 @@ public record CallQuality(long timestampMillis, double roundTripMs, double incom
                           int incomingWidth, int incomingHeight, double incomingFps,
                           int outgoingWidth, int outgoingHeight, double outgoingFps,
                           NetworkPath path, String localCandidateType, String remoteCandidateType,
-                          String qualityLimitation, long availableOutgoingKbps) {
+                          String localRelayProtocol, String qualityLimitation, long availableOutgoingKbps) {
 
     /** How media travels between the two peers. */
     public enum NetworkPath { DIRECT, RELAY, UNKNOWN }

@@ -51,14 +51,15 @@ public final class QualityCalculator {
 
         StatsEntry inVideo = rtp(report, "inbound-rtp", "video");
         StatsEntry outVideo = rtp(report, "outbound-rtp", "video");
-        String localType = candidateType(pair, "localCandidateId", byId);
-        String remoteType = candidateType(pair, "remoteCandidateId", byId);
+        String localType = candidateField(pair, "localCandidateId", "candidateType", byId);
+        String remoteType = candidateField(pair, "remoteCandidateId", "candidateType", byId);
 
         return new CallQuality(timestampMicros / 1000, roundTripMs(report, pair), lossPercent,
                 outgoingLoss(report), kbpsIn, kbpsOut,
                 intOf(inVideo, "frameWidth"), intOf(inVideo, "frameHeight"), numberOf(inVideo, "framesPerSecond"),
                 intOf(outVideo, "frameWidth"), intOf(outVideo, "frameHeight"), numberOf(outVideo, "framesPerSecond"),
                 path(localType, remoteType), localType, remoteType,
+                candidateField(pair, "localCandidateId", "relayProtocol", byId),
                 outVideo == null ? null : outVideo.string("qualityLimitationReason"),
                 pair == null || Double.isNaN(pair.number("availableOutgoingBitrate")) ? -1
                         : Math.round(pair.number("availableOutgoingBitrate") / 1000));
@@ -79,12 +80,12 @@ public final class QualityCalculator {
                 .findFirst().orElse(null);
     }
 
-    private static String candidateType(StatsEntry pair, String key, Map<String, StatsEntry> byId) {
+    private static String candidateField(StatsEntry pair, String key, String field, Map<String, StatsEntry> byId) {
         if (pair == null || pair.string(key) == null) {
             return null;
         }
         StatsEntry candidate = byId.get(pair.string(key));
-        return candidate == null ? null : candidate.string("candidateType");
+        return candidate == null ? null : candidate.string(field);
     }
 
     static NetworkPath path(String localType, String remoteType) {

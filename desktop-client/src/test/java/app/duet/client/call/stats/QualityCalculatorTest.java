@@ -18,7 +18,8 @@ class QualityCalculatorTest {
                         "selectedCandidatePairId", "P1")),
                 new StatsEntry("candidate-pair", "P1", Map.of("localCandidateId", "L1", "remoteCandidateId", "R1",
                         "currentRoundTripTime", 0.042, "availableOutgoingBitrate", 1_500_000.0)),
-                new StatsEntry("local-candidate", "L1", Map.of("candidateType", localType)),
+                new StatsEntry("local-candidate", "L1", localType.equals("relay")
+                        ? Map.of("candidateType", localType, "relayProtocol", "tls") : Map.of("candidateType", localType)),
                 new StatsEntry("remote-candidate", "R1", Map.of("candidateType", "host")),
                 new StatsEntry("inbound-rtp", "I1", Map.of("kind", "video", "frameWidth", 640L, "frameHeight", 480L,
                         "framesPerSecond", 29.5, "packetsLost", lost, "packetsReceived", received)),
@@ -55,6 +56,7 @@ class QualityCalculatorTest {
         CallQuality quality = new QualityCalculator().next(1, report(0, 0, 0, 0, "relay"));
         assertThat(quality.path()).isEqualTo(CallQuality.NetworkPath.RELAY);
         assertThat(quality.localCandidateType()).isEqualTo("relay");
+        assertThat(quality.localRelayProtocol()).isEqualTo("tls");
         assertThat(QualityCalculator.path(null, "host")).isEqualTo(CallQuality.NetworkPath.UNKNOWN);
     }
 

@@ -11,7 +11,7 @@ class VideoAdaptationPolicyTest {
 
     private static CallQuality sending(String reason, double fps) {
         return new CallQuality(0, 20, 0, 0, 1000, 1000, 640, 480, 30, 640, 480, fps, NetworkPath.DIRECT,
-                "host", "host", reason, 2000);
+                "host", "host", null, reason, 2000);
     }
 
     @Test

@@ -13,7 +13,7 @@ import app.duet.client.call.model.RemoteMediaState;
 class CallTextsTest {
 
     private static CallQuality quality(double rttMs, double lossPercent, CallQuality.NetworkPath path) {
-        return new CallQuality(0, rttMs, lossPercent, 0, 800, 900, 640, 480, 30, 640, 480, 30, path, "host", "relay",
+        return new CallQuality(0, rttMs, lossPercent, 0, 800, 900, 640, 480, 30, 640, 480, 30, path, "host", "relay", null,
                 "none", 2500);
     }
 

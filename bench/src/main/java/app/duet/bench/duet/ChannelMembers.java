@@ -1,0 +1,35 @@
+package app.duet.bench.duet;
+
+import app.duet.bench.ws.DriverSockets;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.Request;
+import app.duet.protocol.Result;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Two freshly signed-up accounts that share a channel: the caller created it, the callee joined it. */
+public record ChannelMembers(String channel, DuetSession caller, String callerName, DuetSession callee,
+                             String calleeName) {
+    /** Set-up requests are retried up to this often while the server answers INTERNAL (SQLITE_BUSY). */
+    private static final int ATTEMPTS = 50;
+
+    /** Signs up {@code <prefix><index>a} and {@code ...b} and puts both in channel {@code <prefix>-<index>}. */
+    public static CompletableFuture<ChannelMembers> create(DriverSockets sockets, ProtocolCodec codec, int port,
+                                                           String prefix, int index, String password,
+                                                           LongAdder retries) throws InterruptedException {
+        String channel = prefix + "-" + index;
+        String callerName = prefix + index + "a";
+        String calleeName = prefix + index + "b";
+        CompletableFuture<DuetSession> callerReady =
+                DuetSession.signUp(sockets, codec, port, callerName, password, retries);
+        CompletableFuture<DuetSession> calleeReady =
+                DuetSession.signUp(sockets, codec, port, calleeName, password, retries);
+        return callerReady.thenCompose(caller -> caller
+                .requestRetrying(id -> new Request.ChannelCreate(id, channel), Result.Channel.class, ATTEMPTS, retries)
+                .thenCompose(created -> calleeReady)
+                .thenCompose(callee -> callee
+                        .requestRetrying(id -> new Request.ChannelJoin(id, channel), Result.Channel.class, ATTEMPTS,
+                                retries)
+                        .thenApply(joined -> new ChannelMembers(channel, caller, callerName, callee, calleeName))));
+    }
+}
