@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.Waits;
-import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 
@@ -48,10 +47,7 @@ class AuthTimeoutTest {
         server = TestServer.start(temp.resolve("server"), s -> s.authTimeout(Duration.ofSeconds(1)));
         timer = new ScheduledThreadPoolExecutor(1);
         timer.setRemoveOnCancelPolicy(true); // the queue then holds only live tasks
-        connector = new Connector(SignalingConfig.defaults(server.uri(), "test/1"), new ProtocolCodec(), timer,
-                Runnable::run);
-        connector.setHandler(new GreetOnly(() -> connector, states));
-        connector.start();
+        connector = GreetOnly.connect(server.uri(), timer, states);
 
         await().atMost(Waits.SIGNALING).until(() -> connector.state() == ConnectionState.IDLE);
         assertThat(timer.getQueue()).as("no attempt scheduled").isEmpty();

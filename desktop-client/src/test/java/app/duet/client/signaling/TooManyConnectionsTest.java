@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.Waits;
-import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 
@@ -65,10 +64,7 @@ class TooManyConnectionsTest {
     void aRefusedClientWaitsMinutesBeforeTryingAgainAndRetryNowStillWorks() throws Exception {
         timer = new ScheduledThreadPoolExecutor(1);
         timer.setRemoveOnCancelPolicy(true); // the queue then holds only live tasks
-        connector = new Connector(SignalingConfig.defaults(server.uri(), "test/1"), new ProtocolCodec(), timer,
-                Runnable::run);
-        connector.setHandler(new GreetOnly(() -> connector, states));
-        connector.start();
+        connector = GreetOnly.connect(server.uri(), timer, states);
 
         // A request while refused tries again at once (someone asked) and fails with a typed refusal. Rarely
         // the server's reset swallows both its error and its 4029 (seen as 1006): then the next attempt tells.

@@ -25,7 +25,6 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.FileTransferUpdate;
 import app.duet.client.call.model.FileTransferUpdate.Direction;
 import app.duet.client.call.model.FileTransferUpdate.Status;
-import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
@@ -171,9 +170,7 @@ class AnsweringUiTest {
     private void bobAndCarolShareARoom() throws Exception {
         bob = rig.signedUp(server.uri(), "bob", "Bob Jones", (owner, title) -> Optional.ofNullable(bobPicks));
         UiRig.createChannel(bob, "room");
-        SignalingClient client = rig.signedUpClient(server.uri(), "carol");
-        client.joinChannel("room").get();
-        carol = rig.engine(client, "carol", new CallEngineListener() {
+        carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() {
             @Override
             public void fileTransfer(FileTransferUpdate update) {
                 carolFiles.add(update);

@@ -27,7 +27,6 @@ import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.RemoteMediaState;
-import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
@@ -57,9 +56,7 @@ class KeyboardCallUiTest {
         TestServer server = rig.server();
         bob = rig.signedUp(server.uri(), "bob", "Bob Jones");
         UiRig.createChannel(bob, "room");
-        SignalingClient client = rig.signedUpClient(server.uri(), "carol");
-        client.joinChannel("room").get();
-        carol = rig.engine(client, "carol", new CallEngineListener() {
+        carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() {
             @Override
             public void callEnded(String callId, CallEnd how) {
                 carolEnds.add(how);

@@ -24,7 +24,6 @@ import app.duet.client.call.CallEnd;
 import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.model.CallState;
-import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.DesktopSession;
 import app.duet.client.testing.DesktopSessionExtension;
 import app.duet.client.testing.Screenshots;
@@ -61,9 +60,7 @@ class NotificationsUiTest {
                 daemon.env()));
         UiRig.signUp(bob, "bob", "Bob Jones");
         UiRig.createChannel(bob, "room");
-        SignalingClient client = rig.signedUpClient(server.uri(), "carol");
-        client.joinChannel("room").get();
-        carol = rig.engine(client, "carol", new CallEngineListener() {
+        carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() {
             @Override
             public void callEnded(String callId, CallEnd how) {
                 carolEnds.add(how);

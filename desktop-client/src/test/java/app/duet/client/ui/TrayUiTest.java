@@ -24,7 +24,6 @@ import app.duet.client.call.CallEngine;
 import app.duet.client.call.CallEngineListener;
 import app.duet.client.call.model.CallState;
 import app.duet.client.config.DesktopSettings.CloseAction;
-import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.DesktopSession;
 import app.duet.client.testing.DesktopSessionExtension;
 import app.duet.client.testing.TestServer;
@@ -52,9 +51,7 @@ class TrayUiTest {
                 FilePicker.chooser(), desktop.env()));
         UiRig.signUp(bob, "bob", "Bob Jones");
         UiRig.createChannel(bob, "room");
-        SignalingClient client = rig.signedUpClient(server.uri(), "carol");
-        client.joinChannel("room").get();
-        CallEngine carol = rig.engine(client, "carol", new CallEngineListener() { });
+        CallEngine carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() { });
         bob.awaitText("carol is online");
         TrayIcon icon = await().atMost(Waits.UI).until(TrayUiTest::duetIcon, i -> i != null);
 

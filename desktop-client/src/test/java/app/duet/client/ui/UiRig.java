@@ -122,6 +122,13 @@ final class UiRig implements AfterEachCallback {
         return closeLater(new CallEngine(client, media, false, settings, listener, Runnable::run));
     }
 
+    /** A call engine (as {@link #engine}) of a person signed up as {@code user} who joined {@code channel}. */
+    CallEngine engineInChannel(URI server, String user, String channel, CallEngineListener listener) throws Exception {
+        SignalingClient client = signedUpClient(server, user);
+        client.joinChannel(channel).get();
+        return engine(client, user, listener);
+    }
+
     <T extends AutoCloseable> T closeLater(T closeable) {
         return closer.add(closeable);
     }
