@@ -227,11 +227,6 @@ public final class App extends Application {
         return preferences;
     }
 
-    /** Shows {@code count} missed calls on the tray icon, as the server's missed_calls event does. */
-    public void setMissedCount(int count) {
-        trayMode.setMissedCount(count);
-    }
-
     /** Received files go to ~/Downloads when it exists, else next to the settings. */
     private static Path downloadDir(ConfigDir configDir) {
         Path downloads = Path.of(System.getProperty("user.home"), "Downloads");

@@ -186,8 +186,8 @@ final class SoakPair {
             eventCallId = c.callId();
             from = c.from();
             body = c.candidate();
-        } else if (event instanceof Event.Presence) {
-            return; // the other member's reconnects
+        } else if (event instanceof Event.Presence || event instanceof Event.MissedCalls) {
+            return; // the other member's reconnects; the server's missed-call list at each sign-in
         } else {
             unexpected(event, atCaller);
             return;
