@@ -10,8 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Asks the taskbar to mark Duet as wanting attention without taking the keyboard focus. JavaFX has no API for
- * it. On X11 the window's urgency hint (ICCCM WM_HINTS) is set with {@code xdotool} when it is installed (the
- * .deb recommends it; without it nothing happens); on macOS AWT's {@link Taskbar} bounces the Dock icon.
+ * it. On X11 the window's urgency hint (ICCCM WM_HINTS) is set with {@code xdotool} when it is installed
+ * (the .deb does not pull it in; without it nothing happens); on macOS AWT's {@link Taskbar} bounces the Dock icon.
  * Windows flashes the taskbar button of a window that asks for the foreground in the background, which
  * JavaFX's own {@code toFront} does when "Raise the window" is on.
  */
