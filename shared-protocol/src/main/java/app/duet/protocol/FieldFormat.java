@@ -14,6 +14,8 @@ public enum FieldFormat {
             "1-48 characters: lower-case letters, digits, '_' or '-', starting with a letter or digit"),
     /** A call id a caller proposes: long and random enough that two callers never pick the same one. */
     CALL_ID("^[A-Za-z0-9_-]{16,64}$", "16-64 characters: letters, digits, '_' or '-'"),
+    /** An invite token (see {@link InviteLink}): URL-safe and long enough not to be guessed. */
+    INVITE_TOKEN("^[A-Za-z0-9_-]{16,64}$", "16-64 characters: letters, digits, '_' or '-'"),
     /** Something@something, no spaces. */
     EMAIL("^[^@\\s]+@[^@\\s]+$", "an e-mail address like name@example.org"),
     /** See {@link #isDisplayable}. */
