@@ -4,7 +4,9 @@
 #   scripts/bench.sh soak [--minutes N] [--sockets N] [other duet-bench soak options]
 #     relay   relay latency and sustained rate of the signaling server at 1k/5k/10k sockets, next to
 #             PeerServer (npm package `peer`, installed here under bench/target/peerserver)
-#     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers
+#     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers; the set-up
+#             next to two headless Chromium pages calling through the same server (Debian's chromium, driven
+#             by npm package `playwright-core`, installed here under bench/target/chromium)
 #     all     both (default)
 #     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
 #             the server's RSS, descriptors and threads with their slope; never part of `all`
@@ -18,6 +20,8 @@ cd "$(dirname "$0")/.."
 
 PEER_VERSION=1.0.2          # the PeerServer release compared against
 PEER_DIR=bench/target/peerserver
+PLAYWRIGHT_VERSION=1.65.2   # drives Debian's chromium, the call set-up's anchor (no browser download)
+CHROMIUM_DIR=bench/target/chromium
 RESULTS=bench/target/bench-results.md
 MVN=(mvn -B -ntp -q)
 
@@ -60,6 +64,15 @@ if [ "$what" = relay ] || [ "$what" = all ]; then
     npm install --prefix "$PEER_DIR" --no-audit --no-fund --loglevel=error "peer@$PEER_VERSION" >&2
   fi
   cp bench/src/main/node/peerserver.mjs "$PEER_DIR/"
+fi
+if [ "$what" = calls ] || [ "$what" = all ]; then
+  installed=$(node -p "require('./$CHROMIUM_DIR/node_modules/playwright-core/package.json').version" 2>/dev/null || true)
+  if [ "$installed" != "$PLAYWRIGHT_VERSION" ]; then
+    echo "Installing playwright-core@$PLAYWRIGHT_VERSION into $CHROMIUM_DIR ..." >&2
+    mkdir -p "$CHROMIUM_DIR"
+    npm install --prefix "$CHROMIUM_DIR" --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION" >&2
+  fi
+  cp -r bench/src/main/node/chromium-calls.mjs bench/src/main/node/chromium "$CHROMIUM_DIR/"
 fi
 
 # Load driver JVM: ZGC keeps its pauses (G1 paused 35-55 ms with 10k sockets' buffers live) out of the

@@ -18,6 +18,7 @@
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
 #                   when npm is already there (e.g. from NodeSource, whose nodejs bundles it)
+#   chromium        the call set-up's anchor: two headless Chromium pages call each other through Duet's server
 set -euo pipefail
 
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
@@ -29,8 +30,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ "${1:-}" = --bench ] && ! command -v npm >/dev/null 2>&1; then
-  missing+=(nodejs npm)
+if [ "${1:-}" = --bench ]; then
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+  dpkg-query -W -f='${Status}' chromium 2>/dev/null | grep -q "install ok installed" || missing+=(chromium)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 

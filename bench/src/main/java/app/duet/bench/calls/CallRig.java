@@ -38,6 +38,7 @@ final class CallRig implements AutoCloseable {
     private final SignalingClient annClient;
     private final SignalingClient bobClient;
     private final Path workDir;
+    private final URI serverUri;
 
     /** One side of a call: its engine, its events, and a tap on its remote video. */
     record Side(CallEngine engine, RigListener listener, FrameTap remote) implements AutoCloseable {
@@ -54,9 +55,9 @@ final class CallRig implements AutoCloseable {
         this.audioMode = audioMode;
         this.media = MediaEngine.start(audioMode);
         this.server = DuetServer.start(serverJar, workDir.resolve("server"), 4, List.of(), List.of());
-        URI uri = URI.create("ws://127.0.0.1:" + server.port());
-        annClient = client(uri);
-        bobClient = client(uri);
+        serverUri = URI.create("ws://127.0.0.1:" + server.port());
+        annClient = client(serverUri);
+        bobClient = client(serverUri);
         annClient.signup("ann", "Ann", "ann@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
         bobClient.signup("bob", "Bob", "bob@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
         annClient.createChannel(CHANNEL).get(30, TimeUnit.SECONDS);
@@ -83,6 +84,11 @@ final class CallRig implements AutoCloseable {
         CallEngine engine = new CallEngine(client, media, false, settings, listener, events);
         listener.engine(engine);
         return new Side(engine, listener, new FrameTap(engine.controls().remoteVideo(), name));
+    }
+
+    /** The signaling server's address, for other clients (the Chromium anchor) to call through it. */
+    URI serverUri() {
+        return serverUri;
     }
 
     /** Whether the engine runs on a sound server (microphone and speaker), not the headless module. */

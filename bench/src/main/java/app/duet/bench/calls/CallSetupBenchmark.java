@@ -22,8 +22,12 @@ final class CallSetupBenchmark {
     /** Remote audio counts as heard once the level meter (RMS, 0..1) passes this; the tone is ~0.2. */
     private static final double AUDIBLE = 0.01;
 
-    /** Set-up times in milliseconds on the caller's and the callee's side; {@code media} names what was sent. */
-    record Result(String media, boolean video, Histogram caller, Histogram callee, int calls, int failed) {
+    /**
+     * Set-up times in milliseconds on the caller's and the callee's side, from the ring and from the callee's
+     * accept (the part a person waits through after pressing Accept); {@code media} names what was sent.
+     */
+    record Result(String media, boolean video, Histogram caller, Histogram callee, Histogram callerFromAccept,
+                  Histogram calleeFromAccept, int calls, int failed) {
     }
 
     /** Video calls with the synthetic camera and tone, or audio calls with the tone. */
@@ -40,6 +44,8 @@ final class CallSetupBenchmark {
             throws Exception {
         Histogram caller = new Histogram(60_000, 3);
         Histogram callee = new Histogram(60_000, 3);
+        Histogram callerFromAccept = new Histogram(60_000, 3);
+        Histogram calleeFromAccept = new Histogram(60_000, 3);
         int failed = 0;
         CallRig.Side[] sides = rig.open(width, height, 30, audio);
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
@@ -49,6 +55,8 @@ final class CallSetupBenchmark {
                     long[] firsts = oneCall(sides, video, poller);
                     caller.recordValue(Math.max(1, firsts[0]));
                     callee.recordValue(Math.max(1, firsts[1]));
+                    callerFromAccept.recordValue(Math.max(1, firsts[2]));
+                    calleeFromAccept.recordValue(Math.max(1, firsts[3]));
                 } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
                     failed++;
                     log.warn("call {} failed: {}", i + 1, e.toString());
@@ -60,10 +68,13 @@ final class CallSetupBenchmark {
             sides[0].close();
             sides[1].close();
         }
-        return new Result(media, video, caller, callee, calls, failed);
+        return new Result(media, video, caller, callee, callerFromAccept, calleeFromAccept, calls, failed);
     }
 
-    /** Rings and returns [caller ms, callee ms] to the first remote frame or sound. */
+    /**
+     * Rings and returns the ms to the first remote frame or sound: [caller, callee] from the ring, then [caller,
+     * callee] from the callee's accept.
+     */
     private long[] oneCall(CallRig.Side[] sides, boolean video, ScheduledExecutorService poller) throws Exception {
         long start = System.nanoTime();
         CompletableFuture<Long> annFirst = firstMedia(sides[0], video, start, poller);
@@ -71,7 +82,9 @@ final class CallSetupBenchmark {
         sides[0].engine().ring(CallRig.CHANNEL, video).get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
         long ann = annFirst.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
         long bob = bobFirst.get(CALL_LIMIT.toSeconds(), TimeUnit.SECONDS);
-        return new long[] {(ann - start) / 1_000_000, (bob - start) / 1_000_000};
+        long accepted = sides[1].listener().acceptedNanos;
+        return new long[] {(ann - start) / 1_000_000, (bob - start) / 1_000_000, (ann - accepted) / 1_000_000,
+                (bob - accepted) / 1_000_000};
     }
 
     /** Completes with the nanoTime of the first remote frame converted, or remote audio heard, after start. */

@@ -55,6 +55,10 @@ public final class CallsCommand implements Callable<Integer> {
                     + " when one answers, headless otherwise) or HEADLESS.")
     private AudioMode latencyAudioModule;
 
+    @Option(names = "--chromium-dir", defaultValue = "bench/target/chromium",
+            description = "Where scripts/bench.sh installed the Chromium anchor's driver (playwright-core).")
+    private Path chromiumDir;
+
     @Option(names = "--report", description = "Also append the Markdown report to this file.")
     private Path report;
 
@@ -91,7 +95,10 @@ public final class CallsCommand implements Callable<Integer> {
                 setups.add(new CallSetupBenchmark().run(rig, false, calls, 640, 480));
                 setups.add(new CallSetupBenchmark().run(rig, true, calls, 640, 480));
                 microphoneSetup(calls).ifPresent(setups::add);
+                Optional<ChromiumAnchor.Result> chromium =
+                        new ChromiumAnchor(chromiumDir).run(rig.serverUri(), calls, 640, 480);
                 printer.printSetup(out, setups, 640, 480);
+                printer.printAcceptToFrame(out, setups.get(1), chromium, 640, 480);
             }
         }
         if (only.contains("latency")) {

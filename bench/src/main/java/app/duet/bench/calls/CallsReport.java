@@ -1,7 +1,9 @@
 package app.duet.bench.calls;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
@@ -40,6 +42,51 @@ final class CallsReport {
             double p50 = Math.max(value(r.caller(), 50), value(r.callee(), 50));
             out.printf(Locale.ROOT, "- %s call set-up p50 (slower side) %.0f ms (target <= %.0f ms): %s%n",
                     r.media(), p50, SETUP_TARGET_MS, p50 <= SETUP_TARGET_MS ? "met" : "MISSED");
+        }
+        out.println();
+    }
+
+    /** Accept -> first remote frame on each side, Duet's video calls next to Chromium's through the same server. */
+    void printAcceptToFrame(PrintWriter out, CallSetupBenchmark.Result duet, Optional<ChromiumAnchor.Result> chromium,
+                            int width, int height) {
+        out.println("## Accept to first frame, next to Chromium");
+        out.println();
+        out.println("Method: the part of a call set-up a person waits through after pressing Accept, on both sides:"
+                + " from the callee's accept to the first remote video frame (Duet: decoded and converted to ARGB;"
+                + " Chromium: shown, `requestVideoFrameCallback`), " + width + "x" + height + "@30 video"
+                + " with audio. Duet's rows are the video calls above. The anchor, in the same run and through the same"
+                + " server: two headless Chromium pages (Debian's `chromium`, driven by playwright-core from Node) with"
+                + " a small web client of Duet's protocol (bench/src/main/node/chromium) and the same flow: ICE servers,"
+                + " camera and peer connection while it rings on the caller's side, after Accept on the callee's; the"
+                + " callee accepts as soon as the ring arrives and the caller offers; Chromium's fake camera"
+                + " (`--use-fake-device-for-media-stream`). Chromium's first call is a warm-up and not counted (Duet's"
+                + " video calls also follow others on a warm media engine).");
+        out.println();
+        out.println("| client | calls (failed) | caller p50 | caller p95 | callee p50 | callee p95 |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        List<CallSetupBenchmark.Result> rows = new ArrayList<>(List.of(duet));
+        chromium.ifPresent(c -> rows.add(c.setup()));
+        for (CallSetupBenchmark.Result r : rows) {
+            out.printf(Locale.ROOT, "| %s | %d (%d) | %s | %s | %s | %s |%n", r.media(), r.calls(), r.failed(),
+                    ms(r.callerFromAccept(), 50), ms(r.callerFromAccept(), 95), ms(r.calleeFromAccept(), 50),
+                    ms(r.calleeFromAccept(), 95));
+        }
+        out.println();
+        if (chromium.isEmpty()) {
+            out.println("(Chromium anchor skipped: its driver is not installed; scripts/bench.sh installs it.)");
+            out.println();
+            return;
+        }
+        CallSetupBenchmark.Result c = chromium.get().setup();
+        chromium.get().errors().forEach(e -> out.println("- Chromium: " + e));
+        for (int percentile : new int[] {50, 95}) {
+            for (boolean callerSide : new boolean[] {true, false}) {
+                double mine = value(callerSide ? duet.callerFromAccept() : duet.calleeFromAccept(), percentile);
+                double anchor = value(callerSide ? c.callerFromAccept() : c.calleeFromAccept(), percentile);
+                out.printf(Locale.ROOT, "- Accept to first frame p%d, %s: Duet %.0f ms, Chromium %.0f ms (target: at or"
+                        + " below Chromium): %s%n", percentile, callerSide ? "caller" : "callee", mine, anchor,
+                        mine <= anchor ? "met" : "MISSED");
+            }
         }
         out.println();
     }

@@ -20,6 +20,8 @@ final class RigListener implements CallEngineListener {
     final List<CallEnd> ends = new CopyOnWriteArrayList<>();
     final List<String> problems = new CopyOnWriteArrayList<>();
     volatile CallState state = CallState.IDLE;
+    /** System.nanoTime() when this side last accepted a ring (the person's press of Accept). */
+    volatile long acceptedNanos;
 
     RigListener(String name, boolean autoAccept) {
         this.name = name;
@@ -33,6 +35,7 @@ final class RigListener implements CallEngineListener {
     @Override
     public void incomingCall(IncomingCall call) {
         if (autoAccept) {
+            acceptedNanos = System.nanoTime();
             engine.get().accept(call.media()).whenComplete((ok, error) -> {
                 if (error != null) {
                     log.warn("{} could not accept {}: {}", name, call.callId(), error.toString());
