@@ -13,7 +13,8 @@
 #   --quick   small sizes and short runs (a couple of minutes in all)
 #   --mix M   the relay's message mix: call-setup (default, 1 offer/answer in 8), sdp-heavy (1 in 2) or
 #             burst (only offers/answers; with `-- --rate <sockets> --seconds 1` every pair renegotiates in one second)
-# Prints each benchmark's method and numbers as Markdown and appends them to bench/target/bench-results.md.
+# Prints one summary table first (each figure next to its anchor and target), then each benchmark's method and
+# numbers, as Markdown; appends them to bench/target/bench-results.md.
 # All traffic stays on 127.0.0.1; every run is bounded in count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,9 +97,15 @@ if ! printf '%s\n' "${extra[@]}" | grep -q -e '^--server-jvm-opt'; then
   while read -r option; do server_jvm+=("--server-jvm-opt=$option"); done \
     < <(grep -v -e '^#' -e '^$' installers/server/files/java-options)
 fi
+# relay and calls write their details into this run's folder and a summary row for each figure; the run
+# prints (and appends to $RESULTS) the summary table first, then the details.
+run_dir=bench/target/runs/$(date -u +%Y%m%d-%H%M%S)
+mkdir -p "$run_dir"
+DETAILS=$run_dir/details.md
+ROWS=$run_dir/summary.jsonl
 relay() {
-  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" "${mix[@]}" --report "$RESULTS" "${server_jvm[@]}" \
-    "${extra[@]}"
+  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay "${quick[@]}" "${mix[@]}" --report "$DETAILS" \
+    --summary "$ROWS" "${server_jvm[@]}" "${extra[@]}" >/dev/null
 }
 # Audio set-up from a microphone needs a sound server: a private PulseAudio whose default sink is a null
 # sink and whose default source carries a 440 Hz sine, for the calls run only. Virtual devices run at the
@@ -140,7 +147,8 @@ stop_sound_server() {
 calls() {
   start_sound_server
   trap stop_sound_server EXIT
-  "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar calls "${quick[@]}" "${client_jvm[@]}" --report "$RESULTS" "${extra[@]}"
+  "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar calls "${quick[@]}" "${client_jvm[@]}" \
+    --report "$DETAILS" --summary "$ROWS" "${extra[@]}" >/dev/null
   stop_sound_server
 }
 
@@ -156,4 +164,10 @@ case "$what" in
   calls) calls ;;
   all) relay; calls ;;
 esac
-echo "Results appended to $RESULTS" >&2
+if [ "$what" != soak ]; then
+  { java -jar bench/target/duet-bench.jar summary --rows "$ROWS" --title "Benchmarks of $(date -u '+%Y-%m-%d %H:%M') UTC, $(git rev-parse --short HEAD 2>/dev/null || echo 'no commit')"
+    cat "$DETAILS"; } > "$run_dir/report.md"
+  cat "$run_dir/report.md"
+  cat "$run_dir/report.md" >> "$RESULTS"
+fi
+echo "Results appended to $RESULTS (this run: $run_dir/report.md)" >&2

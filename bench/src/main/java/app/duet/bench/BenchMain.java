@@ -5,13 +5,15 @@ import app.duet.bench.calls.CallsCommand;
 import app.duet.bench.relay.RelayCommand;
 import app.duet.bench.soak.SoakCommand;
 import app.duet.bench.sound.SineCommand;
+import app.duet.bench.summary.SummaryCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of duet-bench.jar: one subcommand per benchmark. Run through scripts/bench.sh. */
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
-        subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class})
+        subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class,
+                SummaryCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -1,6 +1,7 @@
 package app.duet.bench.calls;
 
 import app.duet.bench.os.MachineInfo;
+import app.duet.bench.summary.SummaryRows;
 import app.duet.client.call.media.AudioMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -61,6 +62,9 @@ public final class CallsCommand implements Callable<Integer> {
 
     @Option(names = "--report", description = "Also append the Markdown report to this file.")
     private Path report;
+
+    @Option(names = "--summary", description = "Append this run's summary rows to this file (see `summary`).")
+    private Path summary;
 
     /** Audio set-up from a real microphone, when a sound server is there to give one. */
     private Optional<CallSetupBenchmark.Result> microphoneSetup(int calls) throws Exception {
@@ -134,6 +138,7 @@ public final class CallsCommand implements Callable<Integer> {
         if (report != null) {
             Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
+        SummaryRows.append(summary, printer.summary());
         return 0;
     }
 }

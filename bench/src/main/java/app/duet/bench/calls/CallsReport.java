@@ -1,5 +1,6 @@
 package app.duet.bench.calls;
 
+import app.duet.bench.summary.SummaryRow;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,13 @@ final class CallsReport {
     private static final double G2G_TARGET_MS = 50;
     private static final double CPU_TARGET_PERCENT = 60;
     private static final double RSS_TARGET_MB = 350;
+    private static final String AREA = "calls";
+    private final List<SummaryRow> summary = new ArrayList<>();
+
+    /** The rows for the run's summary table, from what was printed so far. */
+    List<SummaryRow> summary() {
+        return List.copyOf(summary);
+    }
 
     void printSetup(PrintWriter out, List<CallSetupBenchmark.Result> results, int width, int height) {
         out.println("## Call set-up");
@@ -42,6 +50,9 @@ final class CallsReport {
             double p50 = Math.max(value(r.caller(), 50), value(r.callee(), 50));
             out.printf(Locale.ROOT, "- %s call set-up p50 (slower side) %.0f ms (target <= %.0f ms): %s%n",
                     r.media(), p50, SETUP_TARGET_MS, p50 <= SETUP_TARGET_MS ? "met" : "MISSED");
+            summary.add(new SummaryRow(AREA, r.media() + " set-up, ring to first frame/sound, p50 (slower side)",
+                    SummaryRow.ms(p50), "-", "<= " + SummaryRow.ms(SETUP_TARGET_MS),
+                    SummaryRow.verdict(p50, SETUP_TARGET_MS, true)));
         }
         out.println();
     }
@@ -80,6 +91,13 @@ final class CallsReport {
         CallSetupBenchmark.Result c = chromium.get().setup();
         chromium.get().errors().forEach(e -> out.println("- Chromium: " + e));
         for (int percentile : new int[] {50, 95}) {
+            double mine = Math.max(value(duet.callerFromAccept(), percentile), value(duet.calleeFromAccept(), percentile));
+            double anchor = Math.max(value(c.callerFromAccept(), percentile), value(c.calleeFromAccept(), percentile));
+            summary.add(new SummaryRow(AREA, "video accept to first frame, p" + percentile + " (slower side)",
+                    SummaryRow.ms(mine), SummaryRow.ms(anchor) + " (Chromium)", "<= Chromium",
+                    SummaryRow.verdict(mine, anchor, true)));
+        }
+        for (int percentile : new int[] {50, 95}) {
             for (boolean callerSide : new boolean[] {true, false}) {
                 double mine = value(callerSide ? duet.callerFromAccept() : duet.calleeFromAccept(), percentile);
                 double anchor = value(callerSide ? c.callerFromAccept() : c.calleeFromAccept(), percentile);
@@ -117,10 +135,14 @@ final class CallsReport {
                             .map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")));
         }
         out.println();
-        results.stream().filter(r -> r.height() == 720).forEach(r -> out.printf(Locale.ROOT,
-                "- Glass-to-glass p50 at 1280x720 %s audio: %.0f ms (target <= %.0f ms): %s%n",
-                r.audio() ? "with" : "without", value(r.latencyMs(), 50),
-                G2G_TARGET_MS, value(r.latencyMs(), 50) <= G2G_TARGET_MS ? "met" : "MISSED"));
+        results.stream().filter(r -> r.height() == 720).forEach(r -> {
+            double p50 = value(r.latencyMs(), 50);
+            out.printf(Locale.ROOT, "- Glass-to-glass p50 at 1280x720 %s audio: %.0f ms (target <= %.0f ms): %s%n",
+                    r.audio() ? "with" : "without", p50, G2G_TARGET_MS, p50 <= G2G_TARGET_MS ? "met" : "MISSED");
+            summary.add(new SummaryRow(AREA, "glass-to-glass p50, 1280x720 " + (r.audio() ? "with" : "without") + " audio",
+                    SummaryRow.ms(p50), "-", "<= " + SummaryRow.ms(G2G_TARGET_MS),
+                    SummaryRow.verdict(p50, G2G_TARGET_MS, true)));
+        });
         out.println();
     }
 
@@ -157,6 +179,9 @@ final class CallsReport {
             boolean met = r.cpuPercent() <= CPU_TARGET_PERCENT && r.maxRssMb() <= RSS_TARGET_MB;
             out.printf(Locale.ROOT, "- %s: %.0f %% CPU, %.0f MB RSS (target <= %.0f %% and <= %.0f MB): %s%n",
                     r.scenario(), r.cpuPercent(), r.maxRssMb(), CPU_TARGET_PERCENT, RSS_TARGET_MB, met ? "met" : "MISSED");
+            summary.add(new SummaryRow(AREA, "client cost, " + r.scenario() + " (CPU / RSS)",
+                    String.format(Locale.ROOT, "%.0f %% / %.0f MB", r.cpuPercent(), r.maxRssMb()), "-",
+                    String.format(Locale.ROOT, "<= %.0f %% / <= %.0f MB", CPU_TARGET_PERCENT, RSS_TARGET_MB), met));
         }
         out.println();
     }

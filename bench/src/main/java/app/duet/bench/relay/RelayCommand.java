@@ -1,6 +1,7 @@
 package app.duet.bench.relay;
 
 import app.duet.bench.os.MachineInfo;
+import app.duet.bench.summary.SummaryRows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -70,6 +71,9 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--report", description = "Also append the Markdown report to this file.")
     private Path report;
 
+    @Option(names = "--summary", description = "Append this run's summary rows to this file (see `summary`).")
+    private Path summary;
+
     @Override
     public Integer call() throws Exception {
         RelaySettings settings = (quick ? RelaySettings.quick() : RelaySettings.full()).withMix(RelayMix.of(mix));
@@ -92,7 +96,9 @@ public final class RelayCommand implements Callable<Integer> {
         }
         String machine = machineBefore + " at the start, " + MachineInfo.loadAverage() + " at the end";
         StringWriter text = new StringWriter();
-        new RelayReport(settings).print(new PrintWriter(text), machine, setups, results);
+        RelayReport relayReport = new RelayReport(settings);
+        relayReport.print(new PrintWriter(text), machine, setups, results);
+        SummaryRows.append(summary, relayReport.summary(results));
         PrintWriter out = spec.commandLine().getOut();
         out.print(text);
         out.flush();

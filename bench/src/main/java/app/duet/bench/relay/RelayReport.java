@@ -1,6 +1,8 @@
 package app.duet.bench.relay;
 
+import app.duet.bench.summary.SummaryRow;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.Optional;
 final class RelayReport {
     private static final double TARGET_P99_MS = 5;
     private static final double TARGET_RATE_RATIO = 2;
+    private static final double TARGET_RSS_MB = 200;
     private final RelaySettings settings;
 
     RelayReport(RelaySettings settings) {
@@ -54,7 +57,7 @@ final class RelayReport {
             out.printf(Locale.ROOT, "| %d | %s | %.1f s | %.0f MB | %.2f ms | %.2f ms | %.2f ms | %.0f µs | %s msg/s | %s | %s |%n",
                     r.sockets(), r.target(), r.setupSeconds(), r.idleRssMb(), r.reference().percentileMs(50),
                     r.reference().percentileMs(99), r.reference().percentileMs(99.9),
-                    r.reference().serverCpuPercent() * 10_000 / r.reference().rate(), rate(r.sustainedRate()),
+                    cpuPerMessageMicros(r), rate(r.sustainedRate()),
                     best.map(s -> String.format(Locale.ROOT, "%.0f %%", s.serverCpuPercent())).orElse("-"),
                     best.map(s -> String.format(Locale.ROOT, "%.0f MB", s.serverRssMb())).orElse("-"));
         }
@@ -113,6 +116,59 @@ final class RelayReport {
                     });
         }
         out.println();
+    }
+
+    /**
+     * The summary's relay rows: for each socket count, Duet next to PeerServer (issue 20's targets on the same
+     * run): p99 at the reference rate at or below PeerServer's, server CPU per message at most half of
+     * PeerServer's, sustained rate at least PeerServer's at 1k sockets and twice it from 10k; and the RSS at the
+     * largest count at most 200 MB.
+     */
+    List<SummaryRow> summary(List<SizeResult> results) {
+        String area = "relay (" + settings.mix().optionName() + ")";
+        List<SummaryRow> rows = new ArrayList<>();
+        int largest = results.stream().mapToInt(SizeResult::sockets).max().orElse(0);
+        for (SizeResult duet : results) {
+            if (!duet.target().startsWith("Duet")) {
+                continue;
+            }
+            Optional<SizeResult> peer = results.stream()
+                    .filter(o -> !o.target().startsWith("Duet") && o.sockets() == duet.sockets()).findFirst();
+            String at = String.format(Locale.ROOT, "%,d sockets", duet.sockets());
+            double p99 = duet.reference().percentileMs(99);
+            double peerP99 = peer.map(o -> o.reference().percentileMs(99)).orElse(Double.NaN);
+            rows.add(new SummaryRow(area, "p99 at " + rate(settings.referenceRate()) + " msg/s, " + at,
+                    SummaryRow.ms(p99), SummaryRow.ms(peerP99), "<= PeerServer", SummaryRow.verdict(p99, peerP99, true)));
+            double cpu = cpuPerMessageMicros(duet);
+            double peerCpu = peer.map(RelayReport::cpuPerMessageMicros).orElse(Double.NaN);
+            rows.add(new SummaryRow(area, "server CPU per message, " + at, micros(cpu), micros(peerCpu),
+                    "<= half of PeerServer's", SummaryRow.verdict(cpu, peerCpu / 2, true)));
+            double ratio = duet.sockets() >= 10_000 ? TARGET_RATE_RATIO : 1;
+            double peerRate = peer.map(SizeResult::sustainedRate).orElse(Double.NaN);
+            rows.add(new SummaryRow(area, "sustained rate, " + at, rate(duet.sustainedRate()) + " msg/s",
+                    peer.map(o -> rate(o.sustainedRate()) + " msg/s").orElse("-"),
+                    ratio == 1 ? ">= PeerServer" : ">= " + (int) ratio + "x PeerServer",
+                    SummaryRow.verdict(duet.sustainedRate(), peerRate * ratio, false)));
+            if (duet.sockets() == largest) {
+                double rss = best(duet).map(StepResult::serverRssMb).orElse(duet.reference().serverRssMb());
+                rows.add(new SummaryRow(area, "server RSS under load, " + at, mb(rss),
+                        peer.map(o -> mb(best(o).map(StepResult::serverRssMb).orElse(o.reference().serverRssMb())))
+                                .orElse("-"), "<= " + mb(TARGET_RSS_MB), SummaryRow.verdict(rss, TARGET_RSS_MB, true)));
+            }
+        }
+        return rows;
+    }
+
+    private static double cpuPerMessageMicros(SizeResult r) {
+        return r.reference().serverCpuPercent() * 10_000 / r.reference().rate();
+    }
+
+    private static String micros(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.0f µs", value);
+    }
+
+    private static String mb(double value) {
+        return String.format(Locale.ROOT, "%.0f MB", value);
     }
 
     private static String problems(StepResult s) {
