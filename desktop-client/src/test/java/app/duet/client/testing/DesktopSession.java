@@ -2,6 +2,7 @@ package app.duet.client.testing;
 
 import static org.awaitility.Awaitility.await;
 
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A private desktop session on the test's X display: a session D-Bus ({@code dbus-daemon}) on a socket in
@@ -23,6 +27,11 @@ import java.util.concurrent.TimeUnit;
 public final class DesktopSession implements AutoCloseable {
     private static final String NO_CHOICE = "(nothing)";
     private final Path dir;
+    /** A line of {@code xwininfo -root -tree}: indent, id, "name", then size+x+y relative and +x+y absolute. */
+    private static final Pattern TREE_LINE = Pattern.compile(
+            "^(\\s+)0x\\p{XDigit}+ \"([^\"]*)\".*\\s(\\d+)x(\\d+)\\+-?\\d+\\+-?\\d+\\s+\\+(-?\\d+)\\+(-?\\d+)\\s*$");
+    /** How deep xwininfo indents the root's children: a window indented more sits inside another. */
+    private static final int TOP_LEVEL_INDENT = 5;
     private final String busAddress;
     private final List<Process> processes = new ArrayList<>();
 
@@ -113,6 +122,44 @@ public final class DesktopSession implements AutoCloseable {
         dunstctl("context");
         await().atMost(Waits.UI).until(() -> Files.exists(dir.resolve("menu.txt")));
         return Files.readAllLines(dir.resolve("menu.txt"));
+    }
+
+    /**
+     * Where AWT's tray icon is on screen, once it is docked: its embedded window sits inside trayer's panel
+     * (before that it is a window of its own at the root).
+     */
+    public Rectangle dockedTrayIcon() {
+        return await().atMost(Waits.UI).until(() -> window("JavaEmbeddedFrame", true), Optional::isPresent).orElseThrow();
+    }
+
+    /** The tray icon's menu, once AWT shows it. */
+    public Rectangle trayMenu() {
+        return await().atMost(Waits.UI).until(() -> window("sun-awt-X11-XPopupMenuPeer", false), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** A real click of {@code button} (1 left, 3 right) at the centre of {@code area}, as a person's (xdotool). */
+    public void click(Rectangle area, int button) throws IOException {
+        run(List.of("xdotool", "mousemove", String.valueOf((int) area.getCenterX()), String.valueOf((int) area.getCenterY()),
+                "click", String.valueOf(button)));
+    }
+
+    /** Real key presses on the display, e.g. "Down", "Return" (xdotool). */
+    public void keys(String... keys) throws IOException {
+        List<String> command = new ArrayList<>(List.of("xdotool", "key"));
+        command.addAll(List.of(keys));
+        run(command);
+    }
+
+    private Optional<Rectangle> window(String name, boolean inside) throws IOException {
+        for (String line : run(List.of("xwininfo", "-root", "-tree")).split("\n")) {
+            Matcher m = TREE_LINE.matcher(line);
+            if (m.matches() && m.group(2).equals(name) && (m.group(1).length() > TOP_LEVEL_INDENT) == inside) {
+                return Optional.of(new Rectangle(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)),
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
+            }
+        }
+        return Optional.empty();
     }
 
     private String dunstctl(String... args) throws IOException {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.awt.CheckboxMenuItem;
 import java.awt.EventQueue;
+import java.awt.Rectangle;
 import java.awt.SystemTray;
 import java.awt.TrayIcon;
-import java.awt.event.ItemEvent;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +26,7 @@ import app.duet.client.call.model.CallState;
 import app.duet.client.config.DesktopSettings.CloseAction;
 import app.duet.client.testing.DesktopSession;
 import app.duet.client.testing.DesktopSessionExtension;
+import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.testing.Waits;
@@ -92,12 +93,17 @@ class TrayUiTest {
         CheckboxMenuItem dnd = (CheckboxMenuItem) onAwt(() -> Arrays.stream(menuItems(icon))
                 .filter(i -> i.getLabel().equals("Do not disturb")).findFirst().orElseThrow());
 
-        EventQueue.invokeAndWait(() -> {
-            dnd.setState(true); // what a click does, then the event it sends
-            dnd.dispatchEvent(new ItemEvent(dnd, ItemEvent.ITEM_STATE_CHANGED, dnd, ItemEvent.SELECTED));
-        });
+        // As a person does it: a right click on the icon in the panel, then the menu's second item.
+        Rectangle docked = desktop.dockedTrayIcon();
+        desktop.click(docked, 3);
+        Rectangle menu = desktop.trayMenu();
+        Rectangle both = menu.union(docked);
+        both.grow(16, 16);
+        new Screenshots().screen("32-tray-menu", both);
+        desktop.keys("Down", "Down", "Return");
 
         await().atMost(Waits.UI).until(() -> bob.app().preferences().get().desktop().doNotDisturb());
+        assertThat(onAwt(dnd::getState)).isTrue();
         bob.press("welcome-settings");
         CheckBox setting = bob.node("settings-do-not-disturb");
         assertThat(UiClient.onFx(setting::isSelected)).isTrue();
