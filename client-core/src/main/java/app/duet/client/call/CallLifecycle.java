@@ -17,12 +17,11 @@ import app.duet.protocol.CallState;
  * arrives, even before the server's reply to the ring. Not thread-safe: the engine confines it to its thread.
  */
 public final class CallLifecycle {
-
     private LifecycleStage stage = LifecycleStage.IDLE;
     private String callId;
     private String channel;
     private boolean video;
-    private List<IceServerConfig> iceServers;
+    private final CallIceServers iceServers = new CallIceServers();
     /** Outgoing: the server took our ring. */
     private boolean ringTaken;
     /** Outgoing: the far side accepted (may come before the server's reply to our ring). */
@@ -41,7 +40,7 @@ public final class CallLifecycle {
         callId = newCallId;
         channel = inChannel;
         video = withVideo;
-        return List.of(new FetchIceServers(newCallId));
+        return List.of(iceServers.ask(callId));
     }
 
     public List<LifecycleAction> accept(boolean withVideo) {
@@ -50,7 +49,9 @@ public final class CallLifecycle {
         }
         stage = LifecycleStage.ACCEPTING;
         video = withVideo;
-        return List.of(new FetchIceServers(callId));
+        // Asked for while it rang: the session starts now, or as soon as they arrive.
+        return iceServers.known() ? calleeSession()
+                : iceServers.asking() ? List.of() : List.of(iceServers.ask(callId));
     }
 
     public List<LifecycleAction> decline() {
@@ -87,16 +88,15 @@ public final class CallLifecycle {
         if (!isCurrent(id)) {
             return List.of();
         }
-        iceServers = List.copyOf(servers);
-        if (stage == LifecycleStage.OUTGOING) {
-            return List.of(new SendRing(id, channel, video));
-        }
-        if (stage == LifecycleStage.ACCEPTING) {
-            // The session must exist before the caller's offer can come, so before the server hears our accept.
-            session = true;
-            return List.of(new CreateSession(id, Role.CALLEE, video, iceServers, true), new SendAccept(id));
-        }
-        return List.of();
+        iceServers.arrived(servers);
+        return stage == LifecycleStage.OUTGOING ? List.of(new SendRing(id, channel, video))
+                : stage == LifecycleStage.ACCEPTING && !session ? calleeSession() : List.of();
+    }
+
+    /** The session must exist before the caller's offer can come, so before the server hears our accept. */
+    private List<LifecycleAction> calleeSession() {
+        session = true;
+        return List.of(new CreateSession(callId, Role.CALLEE, video, iceServers.get(), true), new SendAccept(callId));
     }
 
     /** The call could not be prepared (no ICE servers): a ring is dropped, an accepted ring declined. */
@@ -104,11 +104,14 @@ public final class CallLifecycle {
         if (!isCurrent(id)) {
             return List.of();
         }
+        iceServers.failed();
         if (stage == LifecycleStage.ACCEPTING) {
             return with(end(CallEnd.FAILED), new SendDecline(id));
         }
-        reset(); // our ring was never sent; its caller hears of the failure
-        return List.of();
+        if (stage == LifecycleStage.OUTGOING) {
+            reset(); // our ring was never sent; its caller hears of the failure
+        }
+        return List.of(); // a ring to us: Accept asks again
     }
 
     /** The server took our ring {@code id} as call {@code actualId}, which differs in glare. */
@@ -122,12 +125,12 @@ public final class CallLifecycle {
             // Glare: the server joined our ring into the far side's ring to us. They offer, we answer.
             callId = actualId;
             stage = LifecycleStage.ACTIVE;
-            return List.of(new CreateSession(actualId, Role.CALLEE, video, iceServers, true));
+            return List.of(new CreateSession(actualId, Role.CALLEE, video, iceServers.get(), true));
         }
         if (accepted) {
             stage = LifecycleStage.ACTIVE;
         }
-        return List.of(new CreateSession(id, Role.CALLER, video, iceServers, accepted));
+        return List.of(new CreateSession(id, Role.CALLER, video, iceServers.get(), accepted));
     }
 
     public List<LifecycleAction> ringFailed(String id) {
@@ -163,7 +166,7 @@ public final class CallLifecycle {
         callId = call.callId();
         channel = call.channel();
         video = call.video();
-        return List.of(new NotifyIncoming(call));
+        return List.of(new NotifyIncoming(call), iceServers.ask(callId));
     }
 
     public List<LifecycleAction> callAccepted(String id) {
@@ -207,10 +210,9 @@ public final class CallLifecycle {
     }
 
     /**
-     * Signed in; after a reconnect ({@code resumed}) the server says which call of ours it kept. A ring to us
-     * it no longer has was cancelled meanwhile; our call, if kept, resends what may have been lost, and if
-     * not, it is over; a call it kept that we ended while it could not hear us is hung up now; a ring to us
-     * whose event went to the lost connection is shown now.
+     * Signed in; after a reconnect ({@code resumed}) the server names the call it kept: a ring to us it lost was
+     * cancelled; our kept call resends what may be lost, one not kept is over; a kept call we ended while away is
+     * hung up now; a ring to us whose event went to the lost connection is shown now.
      */
     public List<LifecycleAction> signedIn(boolean resumed, CallInfo kept) {
         signedIn = true;
@@ -276,7 +278,7 @@ public final class CallLifecycle {
         callId = null;
         channel = null;
         video = false;
-        iceServers = null;
+        iceServers.forget();
         ringTaken = false;
         accepted = false;
         session = false;

@@ -126,12 +126,44 @@ class CallLifecycleTest {
 
     @Test
     void acceptBuildsTheSessionBeforeTellingTheServer() {
-        assertThat(life.callIncoming(BOB_RINGS)).containsExactly(new NotifyIncoming(BOB_RINGS));
+        assertThat(life.callIncoming(BOB_RINGS)).containsExactly(new NotifyIncoming(BOB_RINGS), new FetchIceServers("theirs"));
+        assertThat(life.accept(false)).as("the ICE servers asked for as it rang are still on their way").isEmpty();
+        assertThat(life.iceServersReady("theirs", ICE))
+                .containsExactly(new CreateSession("theirs", Role.CALLEE, false, ICE, true), new SendAccept("theirs"));
+        assertThat(life.iceServersReady("theirs", ICE)).as("one session").isEmpty();
+        assertThat(life.acceptTaken("theirs")).isEmpty();
+        assertThat(life.stage()).isEqualTo(LifecycleStage.ACTIVE);
+    }
+
+    @Test
+    void iceServersFetchedWhileItRingsLetAcceptStartAtOnce() {
+        life.callIncoming(BOB_RINGS);
+        assertThat(life.iceServersReady("theirs", ICE)).as("nothing to do until Accept").isEmpty();
+        assertThat(life.stage()).isEqualTo(LifecycleStage.INCOMING);
+
+        assertThat(life.accept(true))
+                .containsExactly(new CreateSession("theirs", Role.CALLEE, true, ICE, true), new SendAccept("theirs"));
+    }
+
+    @Test
+    void aFailedEarlyFetchKeepsTheRingAndAcceptAsksAgain() {
+        life.callIncoming(BOB_RINGS);
+        assertThat(life.setupFailed("theirs")).isEmpty();
+        assertThat(life.stage()).isEqualTo(LifecycleStage.INCOMING);
+
         assertThat(life.accept(false)).containsExactly(new FetchIceServers("theirs"));
         assertThat(life.iceServersReady("theirs", ICE))
                 .containsExactly(new CreateSession("theirs", Role.CALLEE, false, ICE, true), new SendAccept("theirs"));
-        assertThat(life.acceptTaken("theirs")).isEmpty();
-        assertThat(life.stage()).isEqualTo(LifecycleStage.ACTIVE);
+    }
+
+    @Test
+    void theIceServersOfOneRingAreNotAnothers() {
+        life.callIncoming(BOB_RINGS);
+        life.iceServersReady("theirs", ICE);
+        life.callCancelled("theirs");
+        life.callIncoming(BOB_RINGS);
+
+        assertThat(life.accept(false)).as("asked for again for the new ring, still on their way").isEmpty();
     }
 
     @Test
@@ -180,7 +212,8 @@ class CallLifecycleTest {
     void resumeWithoutACallOfOursHangsUpALeftoverAndShowsARingWhoseEventWasLost() {
         assertThat(life.signedIn(true, kept("left", CallState.ACTIVE, true, true))).containsExactly(new SendHangup("left"));
         assertThat(life.signedIn(true, kept("ring", CallState.RINGING, false, true)))
-                .containsExactly(new NotifyIncoming(new IncomingCall("ring", "room", "bob", "Bob", true)));
+                .containsExactly(new NotifyIncoming(new IncomingCall("ring", "room", "bob", "Bob", true)),
+                        new FetchIceServers("ring"));
         assertThat(life.signedIn(true, null)).as("the ring was cancelled while we were away")
                 .containsExactly(new NotifyEnded("ring", CallEnd.CANCELLED));
         assertThat(life.signedIn(false, null)).isEmpty();
