@@ -98,7 +98,7 @@ final class Jdbc {
         } catch (SQLException e) {
             Optional<StorageFailure> failure = dialect.storageFailure(e);
             failure.ifPresent(health::failed);
-            throw new StoreException("database error: " + e.getMessage(), e, failure.isPresent());
+            throw new StoreException("database error: " + e.getMessage(), e, failure.orElse(null));
         }
     }
 
