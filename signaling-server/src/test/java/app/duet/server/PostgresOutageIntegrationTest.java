@@ -13,20 +13,14 @@ import app.duet.protocol.Result;
 import app.duet.server.config.PostgresDatabase;
 import app.duet.server.testing.PrivatePostgres;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL stopped under a running server ({@code pg_ctl stop -m fast}, as an admin or a crash would)
@@ -41,29 +35,8 @@ class PostgresOutageIntegrationTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeAll
-    static void startPostgres() {
-        postgres = PrivatePostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        postgres.close();
-    }
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        root.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        root.detachAppender(log);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     @Test
     void signInsFailFastWhileItIsDownCallsGoOnAndItAllWorksWhenItIsBack() throws Exception {
@@ -96,7 +69,7 @@ class PostgresOutageIntegrationTest {
             HttpResponse<String> health = TestServers.ops(server, "/healthz");
             assertThat(health.statusCode()).as("a balancer sends new users elsewhere").isEqualTo(503);
             assertThat(health.body()).contains("\"database\":\"unreachable\"");
-            assertThat(outageWarnings()).as("one line for the outage, no stack trace").hasSize(1)
+            assertThat(log.storageWarnings()).as("one line for the outage, no stack trace").hasSize(1)
                     .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
 
             postgres.startAgain();
@@ -111,13 +84,8 @@ class PostgresOutageIntegrationTest {
             }
             ola.ok(new Request.Answer(ola.nextId(), ring.callId(), "v=0 answer"));
             assertThat(TestServers.ops(server, "/healthz").statusCode()).isEqualTo(200);
-            assertThat(log.list).anyMatch(e -> e.getFormattedMessage().contains("database answers again"));
-            assertThat(log.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+            assertThat(log.events()).anyMatch(e -> e.getFormattedMessage().contains("database answers again"));
+            assertThat(log.events()).noneMatch(e -> e.getLevel() == Level.ERROR);
         }
-    }
-
-    private List<ILoggingEvent> outageWarnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .filter(e -> e.getFormattedMessage().contains("storage unavailable")).toList();
     }
 }
