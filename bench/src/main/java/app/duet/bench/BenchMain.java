@@ -3,6 +3,7 @@ package app.duet.bench;
 import app.duet.bench.calls.CallPeerCommand;
 import app.duet.bench.calls.CallsCommand;
 import app.duet.bench.relay.RelayCommand;
+import app.duet.bench.signin.SigninCommand;
 import app.duet.bench.soak.SoakCommand;
 import app.duet.bench.sound.SineCommand;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** Entry point of duet-bench.jar: one subcommand per benchmark. Run through scripts/bench.sh. */
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
-        subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class})
+        subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class,
+                SigninCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -38,6 +38,16 @@ class PostgresOutageIntegrationTest {
     @RegisterExtension
     final CapturedLog log = new CapturedLog();
 
+    @BeforeAll
+    static void startPostgres() {
+        postgres = PrivatePostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        postgres.close();
+    }
+
     @Test
     void signInsFailFastWhileItIsDownCallsGoOnAndItAllWorksWhenItIsBack() throws Exception {
         PostgresDatabase database = new PostgresDatabase(postgres.url(postgres.createDatabase()),
