@@ -35,6 +35,10 @@ public final class SigninCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "8", description = "Requests in flight at once (default 8).")
     private int concurrency;
 
+    @Option(names = "--rounds", defaultValue = "2",
+            description = "Rounds over the engines, in turn, each on a fresh server (default 2: the first warms the driver).")
+    private int rounds;
+
     @Option(names = "--db-url", description = "A PostgreSQL database to run against as well (it must be empty or"
             + " hold only earlier bench accounts).")
     private String databaseUrl;
@@ -57,10 +61,13 @@ public final class SigninCommand implements Callable<Integer> {
             engines.put("PostgreSQL", List.of("--db-url", databaseUrl));
         }
         List<SigninRound.Phase> phases = new ArrayList<>();
-        for (Map.Entry<String, List<String>> engine : engines.entrySet()) {
-            Files.createDirectories(workDir);
-            try (ServerProcess process = server.start(workDir, engine.getValue())) {
-                phases.addAll(new SigninRound(engine.getKey(), process.port(), accounts, concurrency).run());
+        for (int round = 1; round <= rounds; round++) {
+            for (Map.Entry<String, List<String>> engine : engines.entrySet()) {
+                Files.createDirectories(workDir);
+                try (ServerProcess process = server.start(workDir, engine.getValue())) {
+                    String label = engine.getKey() + ", round " + round;
+                    phases.addAll(new SigninRound(label, process.port(), accounts, concurrency).run());
+                }
             }
         }
         String text = SigninReport.markdown(phases, accounts, concurrency, server.bcryptCost(), machine);
