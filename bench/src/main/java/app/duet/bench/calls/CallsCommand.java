@@ -1,18 +1,18 @@
 package app.duet.bench.calls;
 
+import app.duet.bench.ReportOutput;
 import app.duet.bench.os.MachineInfo;
 import app.duet.client.call.media.AudioMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,8 +55,8 @@ public final class CallsCommand implements Callable<Integer> {
                     + " when one answers, headless otherwise) or HEADLESS.")
     private AudioMode latencyAudioModule;
 
-    @Option(names = "--report", description = "Also append the Markdown report to this file.")
-    private Path report;
+    @Mixin
+    private ReportOutput reportOutput;
 
     /** Audio set-up from a real microphone, when a sound server is there to give one. */
     private Optional<CallSetupBenchmark.Result> microphoneSetup(int calls) throws Exception {
@@ -121,12 +121,7 @@ public final class CallsCommand implements Callable<Integer> {
         out.println("Load average at the end: " + MachineInfo.loadAverage() + ".");
         out.println();
         out.flush();
-        PrintWriter console = spec.commandLine().getOut();
-        console.print(text);
-        console.flush();
-        if (report != null) {
-            Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
+        reportOutput.publish(spec.commandLine().getOut(), text.toString());
         return 0;
     }
 }

@@ -1,11 +1,10 @@
 package app.duet.bench.relay;
 
+import app.duet.bench.ReportOutput;
 import app.duet.bench.os.MachineInfo;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,8 +66,8 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--profile-dir", description = "Record the Duet server's reference steps with JFR into this folder.")
     private Path profileDir;
 
-    @Option(names = "--report", description = "Also append the Markdown report to this file.")
-    private Path report;
+    @Mixin
+    private ReportOutput reportOutput;
 
     @Override
     public Integer call() throws Exception {
@@ -93,12 +92,7 @@ public final class RelayCommand implements Callable<Integer> {
         String machine = machineBefore + " at the start, " + MachineInfo.loadAverage() + " at the end";
         StringWriter text = new StringWriter();
         new RelayReport(settings).print(new PrintWriter(text), machine, setups, results);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
-        if (report != null) {
-            Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
+        reportOutput.publish(spec.commandLine().getOut(), text.toString());
         return 0;
     }
 

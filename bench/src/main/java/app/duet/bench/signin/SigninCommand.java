@@ -1,12 +1,11 @@
 package app.duet.bench.signin;
 
+import app.duet.bench.ReportOutput;
 import app.duet.bench.duet.DuetServerOptions;
 import app.duet.bench.os.MachineInfo;
 import app.duet.bench.os.ServerProcess;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,8 +48,8 @@ public final class SigninCommand implements Callable<Integer> {
     @Option(names = "--work-dir", defaultValue = "bench/target/signin-work", description = "Where server data and logs go.")
     private Path workDir;
 
-    @Option(names = "--report", description = "Also append the Markdown report to this file.")
-    private Path report;
+    @Mixin
+    private ReportOutput reportOutput;
 
     @Override
     public Integer call() throws Exception {
@@ -71,12 +70,7 @@ public final class SigninCommand implements Callable<Integer> {
             }
         }
         String text = SigninReport.markdown(phases, accounts, concurrency, server.bcryptCost(), machine);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(text);
-        out.flush();
-        if (report != null) {
-            Files.writeString(report, text + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
+        reportOutput.publish(spec.commandLine().getOut(), text + "\n");
         return 0;
     }
 }
