@@ -27,10 +27,12 @@ public final class Stores implements AutoCloseable {
     private final RegistrationInvites invites;
     private final CallHistory callHistory;
     private final HikariDataSource dataSource;
+    private final SqlDialect dialect;
     private final StorageHealth storageHealth = new StorageHealth();
 
     private Stores(HikariDataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
+        this.dialect = dialect;
         Jdbc jdbc = new Jdbc(dataSource, dialect, storageHealth);
         this.accounts = new JdbcAccounts(jdbc);
         this.sessions = new JdbcSessions(jdbc);
@@ -142,8 +144,11 @@ public final class Stores implements AutoCloseable {
             if (!c.isValid(HEALTH_TIMEOUT_SECONDS)) {
                 return "unreachable";
             }
+            storageHealth.answered();
         } catch (SQLException e) {
-            log.warn("health check: database unreachable: {}", e.getMessage());
+            // A balancer asks every few seconds: an outage the stores know of is logged once, by them.
+            dialect.storageFailure(e).ifPresentOrElse(storageHealth::failed,
+                    () -> log.warn("health check: database unreachable: {}", e.getMessage()));
             return "unreachable";
         }
         return storageHealth.writable() ? "ok" : "unwritable";
