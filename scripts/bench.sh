@@ -10,6 +10,9 @@
 #     all     both (default)
 #     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
 #             the server's RSS, descriptors and threads with their slope; never part of `all`
+#   scripts/bench.sh signin [duet-bench signin options]
+#     signin  sign-ups, logins and resumes on the SQLite file and on a private PostgreSQL (Debian's
+#             postgresql package, default settings, in a temp directory, stopped afterwards)
 #   --quick   small sizes and short runs (a couple of minutes in all)
 #   --mix M   the relay's message mix: call-setup (default, 1 offer/answer in 8), sdp-heavy (1 in 2) or
 #             burst (only offers/answers; with `-- --rate <sockets> --seconds 1` every pair renegotiates in one second)
@@ -36,6 +39,7 @@ while [ $# -gt 0 ]; do
     --mix) mix=(--mix "$2"); shift ;;
     relay|calls|all) what=$1 ;;
     soak) what=soak; shift; extra=("$@"); break ;;
+    signin) what=signin; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
     *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|all] [-- duet-bench options]" >&2
        echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
@@ -157,14 +161,47 @@ soak() {
   "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar soak --report "$RESULTS" "${server_jvm[@]}" "${extra[@]}"
 }
 
+# The sign-in benchmark's PostgreSQL: its own cluster on a free port with PostgreSQL's default durability
+# (fsync and synchronous commit on, as admins run it). As root it runs as the package's postgres user.
+pg_dir=""
+start_postgres() {
+  local bin as_pg=()
+  bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+  pg_dir=$(mktemp -d /tmp/duet-bench-pg.XXXXXX)
+  pg_port=$(shuf -i 20000-60000 -n 1)
+  export DUET_DB_PASSWORD="bench-$RANDOM$RANDOM" PGPASSWORD
+  PGPASSWORD=$DUET_DB_PASSWORD
+  echo "$DUET_DB_PASSWORD" >"$pg_dir/pwfile"
+  if [ "$(id -u)" -eq 0 ]; then chown -R postgres: "$pg_dir"; as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups); fi
+  pg_ctl=("${as_pg[@]}" "$bin/pg_ctl" -D "$pg_dir/data")
+  "${as_pg[@]}" "$bin/initdb" -D "$pg_dir/data" -U duet --pwfile="$pg_dir/pwfile" --auth=scram-sha-256 \
+    --no-locale -E UTF8 >"$pg_dir/initdb.log"
+  "${pg_ctl[@]}" -l "$pg_dir/postgres.log" -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" -w start >/dev/null
+  "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U duet duet
+}
+stop_postgres() {
+  [ -n "$pg_dir" ] || return 0
+  "${pg_ctl[@]}" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+  pg_dir=""
+}
+signin() {
+  start_postgres
+  trap stop_postgres EXIT
+  java -jar bench/target/duet-bench.jar signin --report "$RESULTS" "${server_jvm[@]}" \
+    --db-url "jdbc:postgresql://127.0.0.1:$pg_port/duet" "${extra[@]}"
+  stop_postgres
+}
+
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 case "$what" in
   relay) relay ;;
   soak) soak ;;
+  signin) signin ;;
   calls) calls ;;
   all) relay; calls ;;
 esac
-if [ "$what" != soak ]; then
+if [ "$what" != soak ] && [ "$what" != signin ]; then
   { java -jar bench/target/duet-bench.jar summary --rows "$ROWS" --title "Benchmarks of $(date -u '+%Y-%m-%d %H:%M') UTC, $(git rev-parse --short HEAD 2>/dev/null || echo 'no commit')"
     cat "$DETAILS"; } > "$run_dir/report.md"
   cat "$run_dir/report.md"

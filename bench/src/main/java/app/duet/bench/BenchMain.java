@@ -3,6 +3,7 @@ package app.duet.bench;
 import app.duet.bench.calls.CallPeerCommand;
 import app.duet.bench.calls.CallsCommand;
 import app.duet.bench.relay.RelayCommand;
+import app.duet.bench.signin.SigninCommand;
 import app.duet.bench.soak.SoakCommand;
 import app.duet.bench.sound.SineCommand;
 import app.duet.bench.summary.SummaryCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
         subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class,
-                SummaryCommand.class})
+                SummaryCommand.class, SigninCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -17,6 +17,7 @@ import app.duet.server.auth.SmtpResetCodeSender;
 import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelRegistry;
+import app.duet.server.config.PostgresDatabase;
 import app.duet.server.config.ServerConfig;
 import app.duet.server.ops.Metrics;
 import app.duet.server.ops.OpsHttpServer;
@@ -65,7 +66,9 @@ public final class DuetServer implements AutoCloseable {
     private DuetServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
-        stores = Stores.sqlite(config.databaseFile());
+        PostgresDatabase postgres = config.postgres();
+        stores = postgres == null ? Stores.sqlite(config.databaseFile())
+                : Stores.postgres(postgres.url(), postgres.user(), postgres.password());
 
         executors = new ServerThreads(config.workerThreads());
         Metrics metrics = new Metrics();

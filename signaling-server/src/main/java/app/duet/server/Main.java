@@ -6,6 +6,7 @@ import app.duet.server.admin.PasswordInput;
 import app.duet.server.admin.UserCommand;
 import app.duet.server.config.ConfigDefaults;
 import app.duet.server.config.ServerOptions;
+import app.duet.server.config.StorageOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code java -jar duet-server.jar [options]} runs the server; {@code reset-code}, {@code user} and
@@ -79,6 +82,7 @@ public final class Main implements Callable<Integer> {
         if (err != null) {
             cli.setErr(err);
         }
+        cli.setExecutionStrategy(Main::refusePasswordOnCommandLine);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             log.error("{}", e.getMessage(), e instanceof IllegalArgumentException || e instanceof IOException ? null : e);
             return ExitCodes.FAILED;
@@ -96,6 +100,19 @@ public final class Main implements Callable<Integer> {
             return ExitCodes.INVALID_INPUT;
         }
         return cli.execute(args);
+    }
+
+    /** The database password shows in {@code ps} to every user of the machine when given as a flag. */
+    private static int refusePasswordOnCommandLine(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(StorageOptions.PASSWORD_OPTION)) {
+                throw new ParameterException(p.commandSpec().commandLine(), "Give the database password in "
+                        + ConfigDefaults.envName(StorageOptions.PASSWORD_OPTION.substring(2))
+                        + " or as db-password in the --config file, not on the command line, where other users "
+                        + "of this machine can read it.");
+            }
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static Set<String> optionNames(CommandLine cli) {

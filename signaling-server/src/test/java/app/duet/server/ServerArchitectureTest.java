@@ -19,7 +19,7 @@ class ServerArchitectureTest {
     @ArchTest
     static final ArchRule onlyStoresSpeakSql = noClasses()
             .that().resideOutsideOfPackage("..server.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.flywaydb..");
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..", "org.postgresql..", "org.flywaydb..", "com.zaxxer..");
 
     /** Growth seam: the in-process relay is chosen by the composition root only; rules see {@code Relay}. */
     @ArchTest

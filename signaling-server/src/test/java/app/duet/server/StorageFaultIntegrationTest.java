@@ -9,21 +9,15 @@ import app.duet.protocol.Media;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The server's disk fills up under it (a real, full tmpfs), or its database becomes read-only (ext4), and
@@ -38,19 +32,8 @@ class StorageFaultIntegrationTest {
     private static final long EXT4_IMAGE_BYTES = 16 * 1024 * 1024;
     private static final Duration SESSION_TTL = Duration.ofDays(3);
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-    @BeforeEach
-    void captureLog() {
-        log.start();
-        root.addAppender(log);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        root.detachAppender(log);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog();
 
     /** Makes or lifts a storage fault. */
     @FunctionalInterface
@@ -112,9 +95,9 @@ class StorageFaultIntegrationTest {
             HttpResponse<String> health = TestServers.ops(server, "/healthz");
             assertThat(health.statusCode()).as("a balancer sends new users elsewhere").isEqualTo(503);
             assertThat(health.body()).contains("\"database\":\"unwritable\"");
-            assertThat(storageWarnings()).as("one line for the outage, no stack trace").hasSize(1)
+            assertThat(log.storageWarnings()).as("one line for the outage, no stack trace").hasSize(1)
                     .allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
-            assertThat(log.list).noneMatch(e -> e.getLevel() == Level.ERROR);
+            assertThat(log.events()).noneMatch(e -> e.getLevel() == Level.ERROR);
 
             repair.apply();
 
@@ -122,13 +105,8 @@ class StorageFaultIntegrationTest {
             try (TestClient kim = TestClient.hello(server)) {
                 kim.ok(new Request.Signup(kim.nextId(), "kim", "Kim", "kim@example.org", "password-kim"));
             }
-            assertThat(log.list).anyMatch(e -> e.getFormattedMessage().contains("storage is writable again"));
+            assertThat(log.events()).anyMatch(e -> e.getFormattedMessage().contains("storage is writable again"));
             assertThat(TestServers.ops(server, "/healthz").statusCode()).isEqualTo(200);
         }
-    }
-
-    private List<ILoggingEvent> storageWarnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN)
-                .filter(e -> e.getFormattedMessage().contains("storage unavailable")).toList();
     }
 }

@@ -1,19 +1,18 @@
 package app.duet.bench.calls;
 
+import app.duet.bench.ReportOutput;
 import app.duet.bench.os.MachineInfo;
-import app.duet.bench.summary.SummaryRows;
 import app.duet.client.call.media.AudioMode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -60,11 +59,9 @@ public final class CallsCommand implements Callable<Integer> {
             description = "Where scripts/bench.sh installed the Chromium anchor's driver (playwright-core).")
     private Path chromiumDir;
 
-    @Option(names = "--report", description = "Also append the Markdown report to this file.")
-    private Path report;
+    @Mixin
+    private ReportOutput reportOutput;
 
-    @Option(names = "--summary", description = "Append this run's summary rows to this file (see `summary`).")
-    private Path summary;
 
     /** Audio set-up from a real microphone, when a sound server is there to give one. */
     private Optional<CallSetupBenchmark.Result> microphoneSetup(int calls) throws Exception {
@@ -132,13 +129,7 @@ public final class CallsCommand implements Callable<Integer> {
         out.println("Load average at the end: " + MachineInfo.loadAverage() + ".");
         out.println();
         out.flush();
-        PrintWriter console = spec.commandLine().getOut();
-        console.print(text);
-        console.flush();
-        if (report != null) {
-            Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
-        SummaryRows.append(summary, printer.summary());
+        reportOutput.publish(spec.commandLine().getOut(), text.toString(), printer.summary());
         return 0;
     }
 }

@@ -107,6 +107,13 @@ public final class DuetSession {
                 });
     }
 
+    /** Opens a connection to a Duet server on loopback and says hello, signed in as nobody yet. */
+    public static CompletableFuture<DuetSession> greet(DriverSockets sockets, ProtocolCodec codec, int port)
+            throws InterruptedException {
+        DuetSession session = new DuetSession(codec);
+        return session.openAndGreet(sockets, port).thenApply(hello -> session);
+    }
+
     /**
      * Drops the connection without a close frame, as a lost network does, then opens a new one, says
      * hello and resumes the session. Replies still owed on the old connection stay pending.

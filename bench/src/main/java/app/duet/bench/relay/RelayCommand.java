@@ -1,12 +1,10 @@
 package app.duet.bench.relay;
 
+import app.duet.bench.ReportOutput;
 import app.duet.bench.os.MachineInfo;
-import app.duet.bench.summary.SummaryRows;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,11 +66,9 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--profile-dir", description = "Record the Duet server's reference steps with JFR into this folder.")
     private Path profileDir;
 
-    @Option(names = "--report", description = "Also append the Markdown report to this file.")
-    private Path report;
+    @Mixin
+    private ReportOutput reportOutput;
 
-    @Option(names = "--summary", description = "Append this run's summary rows to this file (see `summary`).")
-    private Path summary;
 
     @Override
     public Integer call() throws Exception {
@@ -98,13 +94,7 @@ public final class RelayCommand implements Callable<Integer> {
         StringWriter text = new StringWriter();
         RelayReport relayReport = new RelayReport(settings);
         relayReport.print(new PrintWriter(text), machine, setups, results);
-        SummaryRows.append(summary, relayReport.summary(results));
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(text);
-        out.flush();
-        if (report != null) {
-            Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
+        reportOutput.publish(spec.commandLine().getOut(), text.toString(), relayReport.summary(results));
         return 0;
     }
 

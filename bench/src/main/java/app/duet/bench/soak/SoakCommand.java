@@ -1,5 +1,6 @@
 package app.duet.bench.soak;
 
+import app.duet.bench.ReportOutput;
 import app.duet.bench.duet.DuetServerOptions;
 import app.duet.bench.os.MachineInfo;
 import app.duet.bench.os.ServerProcess;
@@ -8,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +43,8 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--work-dir", defaultValue = "bench/target/soak-work", description = "Where server data and logs go.")
     private Path workDir;
 
-    @Option(names = "--report", description = "Also append the Markdown report to this file.")
-    private Path report;
+    @Mixin
+    private ReportOutput reportOutput;
 
     @Override
     public Integer call() throws Exception {
@@ -71,11 +71,7 @@ public final class SoakCommand implements Callable<Integer> {
         String machine = machineBefore + " at the start, " + MachineInfo.loadAverage() + " at the end";
         StringWriter text = new StringWriter();
         new SoakReport(settings).print(new PrintWriter(text), machine, describe(settings, setupNote), samples);
-        out.print(text);
-        out.flush();
-        if (report != null) {
-            Files.writeString(report, text.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
+        reportOutput.publish(out, text.toString());
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package app.duet.server.admin;
 
+import app.duet.server.config.PostgresDatabase;
 import app.duet.server.config.StorageOptions;
 import app.duet.server.store.StoreException;
 import app.duet.server.store.Stores;
@@ -80,6 +81,19 @@ public final class AdminOptions {
     }
 
     private Stores open() {
+        PostgresDatabase postgres;
+        try {
+            postgres = storage.postgres();
+        } catch (IllegalArgumentException e) {
+            throw AdminException.invalid(e.getMessage());
+        }
+        if (postgres != null) {
+            try {
+                return Stores.postgresUpToDate(postgres.url(), postgres.user(), postgres.password());
+            } catch (RuntimeException e) {
+                throw AdminException.databaseUnavailable("Cannot open the database " + postgres + ": " + e.getMessage());
+            }
+        }
         if (!Files.isRegularFile(storage.databaseFile())) {
             throw AdminException.databaseUnavailable("There is no database at " + storage.databaseFile()
                     + "; check --data-dir or --db-file (the server creates it when it first starts).");

@@ -16,6 +16,8 @@ public record ServerConfig(
         int port,
         Path dataDir,
         Path databaseFile,
+        /** Null: the SQLite {@code databaseFile}. */
+        PostgresDatabase postgres,
         String opsHost,
         /** Port of the /healthz and /metrics HTTP endpoint; 0 picks a free one, -1 turns it off. */
         int opsPort,
@@ -161,7 +163,7 @@ public record ServerConfig(
     public String toString() {
         // Secrets stay out of logs.
         return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseFile=" + databaseFile
-                + ", opsPort=" + opsPort + ", tls=" + tlsEnabled() + ", bcryptCost=" + bcryptCost
+                + ", postgres=" + postgres + ", opsPort=" + opsPort + ", tls=" + tlsEnabled() + ", bcryptCost=" + bcryptCost
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace
                 + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
                 + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
@@ -179,6 +181,7 @@ public record ServerConfig(
         private int port = DEFAULT_PORT;
         private Path dataDir = Path.of("data");
         private Path databaseFile;
+        private PostgresDatabase postgres;
         private String opsHost = DEFAULT_HOST;
         private int opsPort = DEFAULT_OPS_PORT;
         private Path tlsKeystore;
@@ -224,6 +227,7 @@ public record ServerConfig(
         public Builder port(int v) { port = v; return this; }
         public Builder dataDir(Path v) { dataDir = v; return this; }
         public Builder databaseFile(Path v) { databaseFile = v; return this; }
+        public Builder postgres(PostgresDatabase v) { postgres = v; return this; }
         public Builder opsHost(String v) { opsHost = v; return this; }
         public Builder opsPort(int v) { opsPort = v; return this; }
         public Builder tlsKeystore(Path v) { tlsKeystore = v; return this; }
@@ -266,7 +270,7 @@ public record ServerConfig(
         public Builder historyRetention(Duration v) { historyRetention = v; return this; }
 
         public ServerConfig build() {
-            return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
+            return new ServerConfig(host, port, dataDir, databaseFile, postgres, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
                     tlsKeystoreType, bcryptCost, sessionTtl, ringTimeout, callGrace, callGraceAfterRestart, heartbeatSeconds,
                     rateLimitPerSecond, rateLimitBurst, loginFailuresPerAccount, loginFailuresPerAddress, loginFailureWindow,
                     resetCodeTtl,

@@ -173,6 +173,7 @@ public final class ServerOptions {
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
+                .postgres(storage.postgres())
                 .opsHost(opsHost).opsPort(opsPort)
                 .tlsKeystore(tlsKeystore).tlsKeystorePassword(tlsKeystorePassword).tlsKeystoreType(tlsKeystoreType)
                 .bcryptCost(bcryptCost).sessionTtl(Duration.ofDays(sessionDays)).sessionMaxAge(Duration.ofDays(sessionMaxDays))

@@ -9,7 +9,10 @@ import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Opens the SQLite file and brings its schema up to date with the Flyway migrations in db/migration. */
+/**
+ * Opens the database (the SQLite file, or a pool of connections to PostgreSQL) and brings its schema up to
+ * date with the engine's Flyway migrations (db/migration/sqlite or db/migration/postgresql).
+ */
 final class Database {
     private static final int BUSY_TIMEOUT_MS = 5_000;
     /**
@@ -18,6 +21,20 @@ final class Database {
      */
     private static final int POOL_SIZE = 16;
     private static final int POOL_MIN_IDLE = 2;
+    /**
+     * Per node: the worker threads, the store writer and the health check query at once, and several
+     * nodes share the PostgreSQL server's 100 connections (its default max_connections).
+     */
+    private static final int POSTGRES_POOL_SIZE = 10;
+    /**
+     * How long a request waits for a connection before it fails with STORAGE_UNAVAILABLE: a database that
+     * is down must refuse sign-ins within moments, not hold the client until its own timeout.
+     */
+    private static final long POSTGRES_CONNECTION_TIMEOUT_MS = 2_000;
+    private static final long POSTGRES_VALIDATION_TIMEOUT_MS = 1_000;
+    /** Seconds the driver waits for a TCP connection, and for an answer on one that went silent. */
+    private static final int POSTGRES_CONNECT_TIMEOUT_S = 2;
+    private static final int POSTGRES_SOCKET_TIMEOUT_S = 10;
 
     private Database() {
     }
@@ -54,9 +71,39 @@ final class Database {
         return new HikariDataSource(pool);
     }
 
+    /**
+     * A pool of connections to PostgreSQL. Fails at once if the database cannot be reached (the server
+     * does not start without it); afterwards the pool reconnects by itself when the database comes back.
+     */
+    public static HikariDataSource postgres(String url, String user, String password) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setPoolName("duet-db");
+        pool.setMaximumPoolSize(POSTGRES_POOL_SIZE);
+        pool.setMinimumIdle(POOL_MIN_IDLE);
+        pool.setConnectionTimeout(POSTGRES_CONNECTION_TIMEOUT_MS);
+        pool.setValidationTimeout(POSTGRES_VALIDATION_TIMEOUT_MS);
+        pool.addDataSourceProperty("connectTimeout", POSTGRES_CONNECT_TIMEOUT_S);
+        pool.addDataSourceProperty("socketTimeout", POSTGRES_SOCKET_TIMEOUT_S);
+        pool.addDataSourceProperty("ApplicationName", "duet-server");
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new StoreException("cannot connect to the PostgreSQL database " + url + ": " + cause.getMessage(), e);
+        }
+    }
+
     /** Applies pending migrations; returns how many ran. */
-    public static int migrate(DataSource dataSource) {
-        return flyway(dataSource).migrate().migrationsExecuted;
+    public static int migrate(DataSource dataSource, SqlDialect dialect) {
+        return flyway(dataSource, dialect).migrate().migrationsExecuted;
+    }
+
+    /** How many migrations a PostgreSQL database lacks; reads only. */
+    public static int pendingMigrations(DataSource dataSource, SqlDialect dialect) {
+        return flyway(dataSource, dialect).info().pending().length;
     }
 
     /**
@@ -67,13 +114,13 @@ final class Database {
     public static int pendingMigrations(Path file) {
         SQLiteDataSource reader = new SQLiteDataSource();
         reader.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-        return flyway(reader).info().pending().length;
+        return pendingMigrations(reader, SqlDialect.SQLITE);
     }
 
-    private static Flyway flyway(DataSource dataSource) {
+    private static Flyway flyway(DataSource dataSource, SqlDialect dialect) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrations())
                 .load();
     }
 }

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sqlite.SQLiteErrorCode;
 
 /** The few JDBC moves the stores need, so each store holds only its SQL. */
 final class Jdbc {
@@ -23,11 +22,13 @@ final class Jdbc {
     }
 
     private final HikariDataSource pool;
+    private final SqlDialect dialect;
     private final StorageHealth health;
 
     /** {@code health} is shared by every store on the same database. */
-    Jdbc(HikariDataSource pool, StorageHealth health) {
+    Jdbc(HikariDataSource pool, SqlDialect dialect, StorageHealth health) {
         this.pool = pool;
+        this.dialect = dialect;
         this.health = health;
     }
 
@@ -51,6 +52,7 @@ final class Jdbc {
         T result = withConnection(c -> {
             c.setAutoCommit(false);
             try {
+                dialect.serialiseWrites(c);
                 T value = work.run(c);
                 c.commit();
                 return value;
@@ -81,20 +83,22 @@ final class Jdbc {
 
     private <T> T withConnection(Work<T> work) {
         try {
+            T result;
             try {
-                return onFreshOrPooledConnection(work);
+                result = onFreshOrPooledConnection(work);
             } catch (SQLException e) {
-                if (!StorageHealth.isReadOnly(e)) {
+                if (!dialect.freshConnectionMayHelp(e)) {
                     throw e;
                 }
-                // A connection opened while the file was read-only stays read-only when the file is
-                // writable again. The pool has just dropped its connections, so this try opens a new one.
-                return onFreshOrPooledConnection(work);
+                // The pool has just dropped its connections, so this try opens a new one.
+                result = onFreshOrPooledConnection(work);
             }
+            health.answered();
+            return result;
         } catch (SQLException e) {
-            Optional<SQLiteErrorCode> storage = StorageHealth.storageFailure(e);
-            storage.ifPresent(health::failed);
-            throw new StoreException("database error: " + e.getMessage(), e, storage.isPresent());
+            Optional<StorageFailure> failure = dialect.storageFailure(e);
+            failure.ifPresent(health::failed);
+            throw new StoreException("database error: " + e.getMessage(), e, failure.orElse(null));
         }
     }
 
@@ -103,7 +107,7 @@ final class Jdbc {
             try {
                 return work.run(c);
             } catch (SQLException e) {
-                if (StorageHealth.storageFailure(e).isPresent()) {
+                if (dialect.storageFailure(e).isPresent()) {
                     // After a storage failure SQLite may have rolled back on its own, leaving the driver's
                     // idea of the transaction out of step (every later commit on that connection failed),
                     // and connections opened meanwhile may be read-only: all are opened afresh.

@@ -4,12 +4,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stores a server runs on, and the one place that picks their implementation (SQLite today; a
- * PostgreSQL set would be another factory method here, see docs/decisions/0004-scaling-out.md).
+ * The stores a server runs on, and the one place that picks their engine: an SQLite file by default, or
+ * PostgreSQL (docs/decisions/0011-postgresql.md). The same store classes run on both; {@link SqlDialect}
+ * holds what differs.
  */
 public final class Stores implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Stores.class);
@@ -25,34 +27,35 @@ public final class Stores implements AutoCloseable {
     private final RegistrationInvites invites;
     private final CallHistory callHistory;
     private final HikariDataSource dataSource;
+    private final SqlDialect dialect;
     private final StorageHealth storageHealth = new StorageHealth();
 
-    private Stores(HikariDataSource dataSource) {
+    private Stores(HikariDataSource dataSource, SqlDialect dialect) {
         this.dataSource = dataSource;
-        Jdbc jdbc = new Jdbc(dataSource, storageHealth);
-        this.accounts = new SqliteAccounts(jdbc);
-        this.sessions = new SqliteSessions(jdbc);
-        this.channels = new SqliteChannels(jdbc);
-        this.resetCodes = new SqliteResetCodes(jdbc);
-        this.activeCalls = new SqliteActiveCalls(jdbc);
-        this.accountAdmin = new SqliteAccountAdmin(jdbc);
-        this.accountChanges = new SqliteAccountChanges(jdbc);
-        this.invites = new SqliteRegistrationInvites(jdbc);
-        this.callHistory = new SqliteCallHistory(jdbc);
+        this.dialect = dialect;
+        Jdbc jdbc = new Jdbc(dataSource, dialect, storageHealth);
+        this.accounts = new JdbcAccounts(jdbc);
+        this.sessions = new JdbcSessions(jdbc);
+        this.channels = new JdbcChannels(jdbc);
+        this.resetCodes = new JdbcResetCodes(jdbc);
+        this.activeCalls = new JdbcActiveCalls(jdbc);
+        this.accountAdmin = new JdbcAccountAdmin(jdbc);
+        this.accountChanges = new JdbcAccountChanges(jdbc);
+        this.invites = new JdbcRegistrationInvites(jdbc);
+        this.callHistory = new JdbcCallHistory(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
     public static Stores sqlite(Path databaseFile) {
-        HikariDataSource db = Database.sqlite(databaseFile);
-        int migrations;
-        try {
-            migrations = Database.migrate(db);
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
-        }
-        log.info("database {} ready ({} migrations applied)", databaseFile, migrations);
-        return new Stores(db);
+        return migrated(Database.sqlite(databaseFile), SqlDialect.SQLITE, databaseFile.toString());
+    }
+
+    /**
+     * Connects to a PostgreSQL database (its role and database made by the admin) and brings its schema up
+     * to date. Throws {@link StoreException} if it cannot be reached.
+     */
+    public static Stores postgres(String url, String user, String password) {
+        return migrated(Database.postgres(url, user, password), SqlDialect.POSTGRESQL, url);
     }
 
     /**
@@ -60,9 +63,30 @@ public final class Stores implements AutoCloseable {
      * beside a server and must not migrate its database under it (nor wait for its write lock to do so).
      */
     public static Stores sqliteUpToDate(Path databaseFile) {
-        HikariDataSource db = Database.sqlite(databaseFile);
+        return upToDate(Database.sqlite(databaseFile), SqlDialect.SQLITE, () -> Database.pendingMigrations(databaseFile));
+    }
+
+    /** {@link #sqliteUpToDate} for PostgreSQL. */
+    public static Stores postgresUpToDate(String url, String user, String password) {
+        HikariDataSource db = Database.postgres(url, user, password);
+        return upToDate(db, SqlDialect.POSTGRESQL, () -> Database.pendingMigrations(db, SqlDialect.POSTGRESQL));
+    }
+
+    private static Stores migrated(HikariDataSource db, SqlDialect dialect, String where) {
+        int migrations;
         try {
-            int pending = Database.pendingMigrations(databaseFile);
+            migrations = Database.migrate(db, dialect);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        log.info("database {} ready ({} migrations applied)", where, migrations);
+        return new Stores(db, dialect);
+    }
+
+    private static Stores upToDate(HikariDataSource db, SqlDialect dialect, IntSupplier pendingMigrations) {
+        try {
+            int pending = pendingMigrations.getAsInt();
             if (pending > 0) {
                 throw new StoreException("the database lacks " + pending + " schema migrations; start this "
                         + "version of the server once to apply them", null);
@@ -71,7 +95,7 @@ public final class Stores implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new Stores(db);
+        return new Stores(db, dialect);
     }
 
     public Accounts accounts() {
@@ -112,15 +136,19 @@ public final class Stores implements AutoCloseable {
 
     /**
      * For /healthz: "ok", "unwritable" (it answers, but the last write was refused by the disk: sign-ups,
-     * logins and channel changes fail until space returns) or "unreachable".
+     * logins and channel changes fail until space returns) or "unreachable" (no connection within the
+     * pool's timeout, e.g. the PostgreSQL server is down).
      */
     public String health() {
         try (Connection c = dataSource.getConnection()) {
             if (!c.isValid(HEALTH_TIMEOUT_SECONDS)) {
                 return "unreachable";
             }
+            storageHealth.answered();
         } catch (SQLException e) {
-            log.warn("health check: database unreachable: {}", e.getMessage());
+            // A balancer asks every few seconds: an outage the stores know of is logged once, by them.
+            dialect.storageFailure(e).ifPresentOrElse(storageHealth::failed,
+                    () -> log.warn("health check: database unreachable: {}", e.getMessage()));
             return "unreachable";
         }
         return storageHealth.writable() ? "ok" : "unwritable";

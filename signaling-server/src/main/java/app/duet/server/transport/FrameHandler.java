@@ -154,8 +154,9 @@ final class FrameHandler {
         if (cause instanceof StoreException e && e.storageUnavailable()) {
             // The store logged the outage once; one line per refused request would flood the log.
             log.debug("{} from {} refused: storage unavailable", request.type(), c);
-            return new ErrorReply(request.id(), ErrorCode.STORAGE_UNAVAILABLE,
-                    "The server cannot save anything right now; try again later.");
+            return new ErrorReply(request.id(), ErrorCode.STORAGE_UNAVAILABLE, e.databaseUnreachable()
+                    ? "The server cannot reach its database right now; try again in a moment."
+                    : "The server cannot save anything right now; try again later.");
         }
         if (cause instanceof RejectedExecutionException) {
             log.warn("worker queue full; refusing {} from {}", request.type(), c);

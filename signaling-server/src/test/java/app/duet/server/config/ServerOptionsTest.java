@@ -132,4 +132,24 @@ class ServerOptionsTest {
         assertThatThrownBy(() -> parse(Map.of(), "--call-grace-after-restart-seconds", "-1"))
                 .hasMessageContaining("--call-grace-after-restart-seconds");
     }
+
+    @Test
+    void postgresIsChosenByADatabaseUrlWithThePasswordFromTheEnvironmentOrTheFile() throws IOException {
+        assertThat(parse(Map.of()).postgres()).as("SQLite stays the default").isNull();
+
+        ServerConfig fromEnv = parse(Map.of("DUET_DB_PASSWORD", "secret-1"), "--db-url", "jdbc:postgresql://db:5432/duet");
+        assertThat(fromEnv.postgres()).isEqualTo(new PostgresDatabase("jdbc:postgresql://db:5432/duet", "duet", "secret-1"));
+        assertThat(fromEnv.toString()).contains("jdbc:postgresql://db:5432/duet").doesNotContain("secret-1");
+
+        Path file = dir.resolve("db.properties");
+        Files.writeString(file, "db-url=jdbc:postgresql://db/duet\ndb-user=duet_app\ndb-password=secret-2\n");
+        assertThat(parse(Map.of(), "--config", file.toString()).postgres())
+                .isEqualTo(new PostgresDatabase("jdbc:postgresql://db/duet", "duet_app", "secret-2"));
+    }
+
+    @Test
+    void aDatabaseUrlThatIsNotPostgresqlIsRefusedWithWhatItMustBe() {
+        assertThatThrownBy(() -> parse(Map.of(), "--db-url", "jdbc:mysql://db/duet"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("jdbc:postgresql://");
+    }
 }

@@ -23,8 +23,8 @@ class HistoryMigrationTest {
     void aVersion2DatabaseUpgradesWithItsDataIntact() {
         Path file = dir.resolve("duet.db");
         try (HikariDataSource v2 = Database.sqlite(file)) {
-            Flyway.configure().dataSource(v2).locations("classpath:db/migration").target("2").load().migrate();
-            Jdbc jdbc = new Jdbc(v2, new StorageHealth());
+            Flyway.configure().dataSource(v2).locations(SqlDialect.SQLITE.migrations()).target("2").load().migrate();
+            Jdbc jdbc = new Jdbc(v2, SqlDialect.SQLITE, new StorageHealth());
             // Written as a version-2 server wrote them (today's store code knows later columns).
             for (String user : new String[] {"ola", "pia"}) {
                 Account a = StoreFixtures.account(user);
@@ -32,9 +32,9 @@ class HistoryMigrationTest {
                         + "VALUES (?, ?, ?, ?, ?)", a.username(), a.displayName(), a.email(), a.passwordHash(),
                         a.createdAt().toEpochMilli());
             }
-            new SqliteChannels(jdbc).create("talk", "ola", T0);
-            new SqliteChannels(jdbc).addMember("talk", "pia", T0);
-            new SqliteActiveCalls(jdbc).add(call());
+            new JdbcChannels(jdbc).create("talk", "ola", T0);
+            new JdbcChannels(jdbc).addMember("talk", "pia", T0);
+            new JdbcActiveCalls(jdbc).add(call());
             assertThat(jdbc.query("SELECT name FROM sqlite_master WHERE name = 'call_history'", r -> r.getString(1)))
                     .isEmpty();
         }

@@ -2,7 +2,7 @@ package app.duet.server.store;
 
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The {@link ActiveCalls} contract against {@link SqliteActiveCalls} on a real, migrated SQLite file. */
+/** The {@link ActiveCalls} contract against {@link JdbcActiveCalls} on a real, migrated SQLite file. */
 @ExtendWith(SqliteStoresExtension.class)
 class SqliteActiveCallsTest extends ActiveCallsContract {
 }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * Gives each test fresh {@link Stores} on a new SQLite file in a temp folder, brought up to date by the
  * real Flyway migrations through {@link Stores#sqlite}, as a {@code Stores} parameter (the contracts take
- * it in {@link StoreContract}), and removes the file afterwards. Another implementation (PostgreSQL) would
- * come with its own extension, and its contract tests would name that one instead.
+ * it in {@link StoreContract}), and removes the file afterwards. {@link PostgresStoresExtension} does the same on
+ * PostgreSQL; each contract has one subclass per extension.
  */
 public final class SqliteStoresExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SqliteStoresExtension.class);

@@ -2,66 +2,75 @@ package app.duet.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.duet.server.store.StorageFailure.Kind;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
-/** Which SQLite failures are the storage's, and the one log line per outage. */
+/** The one log line per outage, and what ends one. */
 class StorageHealthTest {
-    private static SQLiteException sqlite(SQLiteErrorCode code) {
-        return new SQLiteException(code.message, code);
+    private static final StorageFailure FULL = new StorageFailure(Kind.UNWRITABLE, "SQLITE_FULL", "disk full");
+    private static final StorageFailure IOERR = new StorageFailure(Kind.UNWRITABLE, "SQLITE_IOERR_WRITE", "I/O");
+    private static final StorageFailure DOWN = new StorageFailure(Kind.UNREACHABLE, "SQLSTATE 08001", "refused");
+
+    private final Logger logger = (Logger) LoggerFactory.getLogger(StorageHealth.class);
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final StorageHealth health = new StorageHealth();
+
+    @BeforeEach
+    void capture() {
+        log.start();
+        logger.addAppender(log);
     }
 
-    @Test
-    void fullReadOnlyIoAndCantOpenAreTheStorageWhateverTheExtendedCode() {
-        assertThat(StorageHealth.storageFailure(sqlite(SQLiteErrorCode.SQLITE_FULL))).contains(SQLiteErrorCode.SQLITE_FULL);
-        assertThat(StorageHealth.storageFailure(sqlite(SQLiteErrorCode.SQLITE_IOERR_WRITE))).isPresent();
-        assertThat(StorageHealth.storageFailure(sqlite(SQLiteErrorCode.SQLITE_READONLY_DBMOVED))).isPresent();
-        assertThat(StorageHealth.storageFailure(sqlite(SQLiteErrorCode.SQLITE_CANTOPEN))).isPresent();
-        assertThat(StorageHealth.storageFailure(new SQLException("pool", sqlite(SQLiteErrorCode.SQLITE_FULL)))).isPresent();
+    @AfterEach
+    void release() {
+        logger.detachAppender(log);
     }
 
-    @Test
-    void constraintsBusyAndOtherErrorsAreNot() {
-        assertThat(StorageHealth.storageFailure(sqlite(SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY))).isEmpty();
-        assertThat(StorageHealth.storageFailure(sqlite(SQLiteErrorCode.SQLITE_BUSY))).isEmpty();
-        assertThat(StorageHealth.storageFailure(new SQLException("no SQLite inside"))).isEmpty();
-    }
-
-    @Test
-    void onlyReadOnlyIsRetriedOnAFreshConnection() {
-        assertThat(StorageHealth.isReadOnly(sqlite(SQLiteErrorCode.SQLITE_READONLY))).isTrue();
-        assertThat(StorageHealth.isReadOnly(sqlite(SQLiteErrorCode.SQLITE_READONLY_RECOVERY))).isTrue();
-        assertThat(StorageHealth.isReadOnly(sqlite(SQLiteErrorCode.SQLITE_FULL))).isFalse();
+    private List<ILoggingEvent> infoAndAbove() {
+        return log.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.INFO)).toList();
     }
 
     @Test
     void logsOneWarningPerOutageAndOneLineWhenItEnds() {
-        Logger logger = (Logger) LoggerFactory.getLogger(StorageHealth.class);
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try {
-            StorageHealth health = new StorageHealth();
-            health.wrote();
-            health.failed(SQLiteErrorCode.SQLITE_FULL);
-            health.failed(SQLiteErrorCode.SQLITE_FULL);
-            health.failed(SQLiteErrorCode.SQLITE_IOERR_WRITE);
-            health.wrote();
-            health.wrote();
-            health.failed(SQLiteErrorCode.SQLITE_READONLY);
-        } finally {
-            logger.detachAppender(log);
-        }
-        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.INFO))
-                .extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO, Level.WARN);
+        health.wrote();
+        health.failed(FULL);
+        health.failed(FULL);
+        health.failed(IOERR);
+        health.wrote();
+        health.wrote();
+        health.failed(FULL);
+
+        assertThat(infoAndAbove()).extracting(ILoggingEvent::getLevel).containsExactly(Level.WARN, Level.INFO, Level.WARN);
         assertThat(log.list).allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
         assertThat(log.list.get(0).getFormattedMessage()).contains("SQLITE_FULL", "STORAGE_UNAVAILABLE");
+    }
+
+    @Test
+    void aFullDiskNeedsAWriteToEndButAnUnreachableDatabaseOnlyAnAnswer() {
+        health.failed(FULL);
+        health.answered();
+        assertThat(health.writable()).isFalse();
+        health.wrote();
+        assertThat(health.writable()).isTrue();
+
+        health.failed(DOWN);
+        assertThat(health.writable()).as("reachability is /healthz's connection check").isTrue();
+        health.answered();
+        health.failed(DOWN);
+
+        assertThat(infoAndAbove()).extracting(ILoggingEvent::getFormattedMessage).satisfiesExactly(
+                m -> assertThat(m).contains("cannot be written"),
+                m -> assertThat(m).contains("writable again"),
+                m -> assertThat(m).contains("cannot be reached", "08001"),
+                m -> assertThat(m).contains("answers again"),
+                m -> assertThat(m).contains("cannot be reached"));
     }
 }

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-final class SqliteAccountChanges implements AccountChanges {
+final class JdbcAccountChanges implements AccountChanges {
     private final Jdbc jdbc;
 
-    SqliteAccountChanges(Jdbc jdbc) {
+    JdbcAccountChanges(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-final class SqliteCallHistory implements CallHistory {
+final class JdbcCallHistory implements CallHistory {
     /** The columns {@link #row} reads, with both members' display names. */
     private static final String SELECT = """
             SELECT h.seq, h.call_id, h.channel, h.caller, h.callee, h.media, h.outcome, h.started_at,
@@ -18,7 +18,7 @@ final class SqliteCallHistory implements CallHistory {
 
     private final Jdbc jdbc;
 
-    SqliteCallHistory(Jdbc jdbc) {
+    JdbcCallHistory(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -35,8 +35,8 @@ final class SqliteCallHistory implements CallHistory {
 
     @Override
     public List<Row> read(Query q) {
-        return jdbc.query(SELECT + "WHERE " + MINE + " AND (? IS NULL OR h.channel = ?) AND h.seq < ?"
-                        + " ORDER BY h.seq DESC LIMIT ?", SqliteCallHistory::row,
+        return jdbc.query(SELECT + "WHERE " + MINE + " AND (CAST(? AS TEXT) IS NULL OR h.channel = ?) AND h.seq < ?"
+                        + " ORDER BY h.seq DESC LIMIT ?", JdbcCallHistory::row,
                 q.username(), q.username(), q.channel(), q.channel(), q.before(), q.limit());
     }
 
@@ -44,24 +44,24 @@ final class SqliteCallHistory implements CallHistory {
     public List<Row> unseenMissed(String username, String channel, int limit) {
         return jdbc.query(SELECT + """
                 WHERE h.callee = ? AND h.callee_cleared = 0 AND h.missed = 1 AND h.seen = 0
-                  AND (? IS NULL OR h.channel = ?)
-                ORDER BY h.seq DESC LIMIT ?""", SqliteCallHistory::row,
+                  AND (CAST(? AS TEXT) IS NULL OR h.channel = ?)
+                ORDER BY h.seq DESC LIMIT ?""", JdbcCallHistory::row,
                 username, channel, channel, limit);
     }
 
     @Override
     public int markSeen(String username, String channel) {
         return jdbc.update("UPDATE call_history SET seen = 1 WHERE callee = ? AND missed = 1 AND seen = 0"
-                + " AND (? IS NULL OR channel = ?)", username, channel, channel);
+                + " AND (CAST(? AS TEXT) IS NULL OR channel = ?)", username, channel, channel);
     }
 
     @Override
     public int clear(String username, String channel) {
         return jdbc.inTransaction(c -> {
             int cleared = Jdbc.update(c, "UPDATE call_history SET caller_cleared = 1 WHERE caller = ? AND caller_cleared = 0"
-                    + " AND (? IS NULL OR channel = ?)", username, channel, channel)
+                    + " AND (CAST(? AS TEXT) IS NULL OR channel = ?)", username, channel, channel)
                     + Jdbc.update(c, "UPDATE call_history SET callee_cleared = 1 WHERE callee = ? AND callee_cleared = 0"
-                    + " AND (? IS NULL OR channel = ?)", username, channel, channel);
+                    + " AND (CAST(? AS TEXT) IS NULL OR channel = ?)", username, channel, channel);
             // Nobody can see these any more.
             Jdbc.update(c, "DELETE FROM call_history WHERE caller_cleared = 1 AND callee_cleared = 1");
             return cleared;

@@ -3,16 +3,19 @@ package app.duet.server.store;
 import java.time.Instant;
 import java.util.Optional;
 
-final class SqliteResetCodes implements ResetCodes {
+final class JdbcResetCodes implements ResetCodes {
     private final Jdbc jdbc;
 
-    SqliteResetCodes(Jdbc jdbc) {
+    JdbcResetCodes(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
     public void put(StoredResetCode code) {
-        jdbc.update("INSERT OR REPLACE INTO reset_codes (username, code_hash, expires_at, attempts_left) VALUES (?, ?, ?, ?)",
+        jdbc.update("""
+                INSERT INTO reset_codes (username, code_hash, expires_at, attempts_left) VALUES (?, ?, ?, ?)
+                ON CONFLICT (username) DO UPDATE SET code_hash = excluded.code_hash, expires_at = excluded.expires_at,
+                    attempts_left = excluded.attempts_left""",
                 code.username(), code.codeHash(), code.expiresAt().toEpochMilli(), code.attemptsLeft());
     }
 

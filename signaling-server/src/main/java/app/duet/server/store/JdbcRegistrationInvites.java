@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-final class SqliteRegistrationInvites implements RegistrationInvites {
+final class JdbcRegistrationInvites implements RegistrationInvites {
     private static final String COLUMNS = "id, max_uses, uses, created_at, expires_at, revoked_at";
     private final Jdbc jdbc;
 
-    SqliteRegistrationInvites(Jdbc jdbc) {
+    JdbcRegistrationInvites(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -24,13 +24,13 @@ final class SqliteRegistrationInvites implements RegistrationInvites {
     @Override
     public List<Invite> list() {
         return jdbc.query("SELECT " + COLUMNS + " FROM registration_invites ORDER BY created_at DESC, id",
-                SqliteRegistrationInvites::invite);
+                JdbcRegistrationInvites::invite);
     }
 
     @Override
     public Optional<Invite> find(String id) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM registration_invites WHERE id = ?",
-                SqliteRegistrationInvites::invite, id);
+                JdbcRegistrationInvites::invite, id);
     }
 
     @Override

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-final class SqliteAccounts implements Accounts {
+final class JdbcAccounts implements Accounts {
     private static final String COLUMNS = "username, display_name, email, password_hash, created_at, disabled_at";
     private final Jdbc jdbc;
 
-    SqliteAccounts(Jdbc jdbc) {
+    JdbcAccounts(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -42,17 +42,17 @@ final class SqliteAccounts implements Accounts {
 
     @Override
     public List<Account> list() {
-        return jdbc.query("SELECT " + COLUMNS + " FROM accounts ORDER BY username", SqliteAccounts::account);
+        return jdbc.query("SELECT " + COLUMNS + " FROM accounts ORDER BY username", JdbcAccounts::account);
     }
 
     @Override
     public Optional<Account> findByUsername(String username) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE username = ?", SqliteAccounts::account, username);
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE username = ?", JdbcAccounts::account, username);
     }
 
     @Override
     public Optional<Account> findByEmail(String email) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE email = ?", SqliteAccounts::account,
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM accounts WHERE email = ?", JdbcAccounts::account,
                 email.toLowerCase(Locale.ROOT));
     }
 

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-final class SqliteSessions implements Sessions {
+final class JdbcSessions implements Sessions {
     private final Jdbc jdbc;
 
-    SqliteSessions(Jdbc jdbc) {
+    JdbcSessions(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 

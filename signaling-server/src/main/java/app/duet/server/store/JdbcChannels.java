@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-final class SqliteChannels implements Channels {
+final class JdbcChannels implements Channels {
     private final Jdbc jdbc;
 
-    SqliteChannels(Jdbc jdbc) {
+    JdbcChannels(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -50,7 +50,7 @@ final class SqliteChannels implements Channels {
 
     @Override
     public void addMember(String name, String username, Instant at) {
-        jdbc.update("INSERT OR IGNORE INTO channel_members (channel, username, joined_at) VALUES (?, ?, ?)",
+        jdbc.update("INSERT INTO channel_members (channel, username, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 name, username, at.toEpochMilli());
     }
 

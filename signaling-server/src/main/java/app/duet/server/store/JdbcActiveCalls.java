@@ -4,10 +4,10 @@ import app.duet.server.store.ActiveCalls.Side;
 import java.time.Instant;
 import java.util.List;
 
-final class SqliteActiveCalls implements ActiveCalls {
+final class JdbcActiveCalls implements ActiveCalls {
     private final Jdbc jdbc;
 
-    SqliteActiveCalls(Jdbc jdbc) {
+    JdbcActiveCalls(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-final class SqliteAccountAdmin implements AccountAdmin {
+final class JdbcAccountAdmin implements AccountAdmin {
     private final Jdbc jdbc;
 
-    SqliteAccountAdmin(Jdbc jdbc) {
+    JdbcAccountAdmin(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -24,7 +24,7 @@ final class SqliteAccountAdmin implements AccountAdmin {
             }
             Jdbc.update(c, "DELETE FROM reset_codes WHERE username = ?", username);
             int ended = endSessions(c, username);
-            SqliteAccountChanges.record(c, username, Kind.DISABLED, at);
+            JdbcAccountChanges.record(c, username, Kind.DISABLED, at);
             return Optional.of(ended);
         });
     }
@@ -35,7 +35,7 @@ final class SqliteAccountAdmin implements AccountAdmin {
             if (Jdbc.update(c, "UPDATE accounts SET disabled_at = NULL WHERE username = ?", username) == 0) {
                 return false;
             }
-            SqliteAccountChanges.record(c, username, Kind.ENABLED, at);
+            JdbcAccountChanges.record(c, username, Kind.ENABLED, at);
             return true;
         });
     }
@@ -65,7 +65,7 @@ final class SqliteAccountAdmin implements AccountAdmin {
             int ended = endSessions(c, username);
             // Cascades to the channels left without a member, memberships, reset code and stored calls.
             Jdbc.update(c, "DELETE FROM accounts WHERE username = ?", username);
-            SqliteAccountChanges.record(c, username, Kind.DELETED, at);
+            JdbcAccountChanges.record(c, username, Kind.DELETED, at);
             return Optional.of(new Deletion(handedOver, deleted, ended));
         });
     }
@@ -76,7 +76,7 @@ final class SqliteAccountAdmin implements AccountAdmin {
             if (Jdbc.update(c, "UPDATE accounts SET display_name = ? WHERE username = ?", displayName, username) == 0) {
                 return false;
             }
-            SqliteAccountChanges.record(c, username, Kind.RENAMED, at);
+            JdbcAccountChanges.record(c, username, Kind.RENAMED, at);
             return true;
         });
     }
@@ -89,7 +89,7 @@ final class SqliteAccountAdmin implements AccountAdmin {
             }
             Jdbc.update(c, "DELETE FROM reset_codes WHERE username = ?", username);
             int ended = endSessions(c, username);
-            SqliteAccountChanges.record(c, username, Kind.PASSWORD_SET, at);
+            JdbcAccountChanges.record(c, username, Kind.PASSWORD_SET, at);
             return Optional.of(ended);
         });
     }

@@ -1,0 +1,13 @@
+-- Calls in progress (accepted, not yet ended), so a restarted server resumes them (PostgreSQL twin of
+-- sqlite/V2, which says more).
+
+CREATE TABLE active_calls (
+    id             TEXT   NOT NULL PRIMARY KEY,
+    channel        TEXT   NOT NULL REFERENCES channels (name) ON DELETE CASCADE,
+    caller         TEXT   NOT NULL REFERENCES accounts (username) ON DELETE CASCADE,
+    caller_session TEXT   NOT NULL,
+    callee         TEXT   NOT NULL REFERENCES accounts (username) ON DELETE CASCADE,
+    callee_session TEXT   NOT NULL,
+    media          TEXT   NOT NULL,   -- wire name: audio or video
+    accepted_at    BIGINT NOT NULL
+);
