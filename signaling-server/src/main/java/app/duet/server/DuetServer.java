@@ -17,6 +17,10 @@ import app.duet.server.auth.SmtpResetCodeSender;
 import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelRegistry;
+import app.duet.server.channels.Relay;
+import app.duet.server.cluster.ClusterRelay;
+import app.duet.server.cluster.Presence;
+import app.duet.server.cluster.RedisLink;
 import app.duet.server.config.ServerConfig;
 import app.duet.server.ops.Metrics;
 import app.duet.server.ops.OpsHttpServer;
@@ -59,6 +63,8 @@ public final class DuetServer implements AutoCloseable {
     private final PasswordResets resets;
     private final SignalingEndpoint endpoint;
     private final OpsHttpServer ops;
+    /** The shared Redis when this node is one of several; null for a single node. */
+    private final RedisLink redis;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
@@ -71,8 +77,11 @@ public final class DuetServer implements AutoCloseable {
         Metrics metrics = new Metrics();
         ProtocolCodec codec = new ProtocolCodec();
         Set<String> exempt = Set.copyOf(config.limitExemptAddresses());
-        // The in-process relay: this node's connections. A Redis relay would be chosen here instead.
         ConnectionRegistry connections = new ConnectionRegistry(codec, config.connectionsPerAddress(), exempt);
+        // One node: its own connections are the relay. Several: the cluster relay reaches the others through Redis.
+        redis = config.redisUrl() == null ? null : new RedisLink(config.redisUrl(), config.nodeId());
+        ClusterRelay cluster = redis == null ? null : clusterRelay(connections, codec, clock);
+        Relay relay = cluster == null ? connections : cluster;
         Sessions sessions = stores.sessions();
         Accounts accounts = stores.accounts();
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
@@ -88,10 +97,10 @@ public final class DuetServer implements AutoCloseable {
                         new RateLimit(clock, HOUR, config.resetRequestsPerAccountPerHour(), Set.of())));
         ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), stores.callHistory(),
                 executors.storeWriter(),
-                connections, executors.timers(), clock,
+                relay, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
-        CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, connections,
+        CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, relay,
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
                 config.turnCredentialTtl(), clock);
@@ -116,12 +125,16 @@ public final class DuetServer implements AutoCloseable {
         try {
             endpoint.start();
             ops = config.opsPort() < 0 ? null
-                    : new OpsHttpServer(config.opsHost(), config.opsPort(), () -> Map.of("database", stores.health()), metrics);
+                    : new OpsHttpServer(config.opsHost(), config.opsPort(), this::health, metrics);
         } catch (IOException | RuntimeException e) {
             endpoint.shutdown(Duration.ZERO, Duration.ZERO);
             executors.close();
+            closeRedis();
             stores.close();
             throw e;
+        }
+        if (cluster != null) {
+            executors.every(Presence.REFRESH, cluster.presence()::refresh);
         }
         executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
         AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels);
@@ -187,9 +200,28 @@ public final class DuetServer implements AutoCloseable {
             ops.close();
         }
         executors.close();
+        closeRedis();
         stores.close();
         log.info("stopped");
         closed.countDown();
+    }
+
+    private ClusterRelay clusterRelay(ConnectionRegistry connections, ProtocolCodec codec, Clock clock) {
+        ClusterRelay cluster = new ClusterRelay(connections, redis, codec, clock);
+        connections.listener(cluster.presence());
+        return cluster;
+    }
+
+    /** What /healthz reports: the database, and Redis when the node is one of several. */
+    private Map<String, String> health() {
+        return redis == null ? Map.of("database", stores.health())
+                : Map.of("database", stores.health(), "redis", redis.reachable() ? "ok" : "unreachable");
+    }
+
+    private void closeRedis() {
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     private static ResetCodeSender resetCodeSender(ServerConfig config) {
