@@ -14,6 +14,7 @@ import app.duet.server.auth.ResetCodeSender;
 import app.duet.server.auth.Secrets;
 import app.duet.server.auth.SessionLifetime;
 import app.duet.server.auth.SmtpResetCodeSender;
+import app.duet.server.auth.WindowCounter;
 import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelRegistry;
@@ -21,6 +22,7 @@ import app.duet.server.channels.Relay;
 import app.duet.server.cluster.ClusterRelay;
 import app.duet.server.cluster.Presence;
 import app.duet.server.cluster.RedisLink;
+import app.duet.server.cluster.RedisWindowCounter;
 import app.duet.server.config.ServerConfig;
 import app.duet.server.ops.Metrics;
 import app.duet.server.ops.OpsHttpServer;
@@ -82,19 +84,23 @@ public final class DuetServer implements AutoCloseable {
         redis = config.redisUrl() == null ? null : new RedisLink(config.redisUrl(), config.nodeId());
         ClusterRelay cluster = redis == null ? null : clusterRelay(connections, codec, clock);
         Relay relay = cluster == null ? connections : cluster;
+        // Limits shared by the nodes when there are several: N nodes must not allow N times the limit.
+        WindowCounter.Factory counters = redis == null ? WindowCounter.inMemory(clock)
+                : RedisWindowCounter.factory(redis, clock);
         Sessions sessions = stores.sessions();
         Accounts accounts = stores.accounts();
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
         Secrets secrets = new Secrets(random);
         AuthManager auth = new AuthManager(accounts, sessions, hasher, secrets,
                 new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
-                        config.loginFailuresPerAddress()),
-                new RateLimit(clock, HOUR, config.signupsPerAddressPerHour(), exempt),
+                        config.loginFailuresPerAddress(), counters),
+                new RateLimit(counters.counter("signup-address", HOUR), config.signupsPerAddressPerHour(), exempt),
                 clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()), config.registration());
         resets = new PasswordResets(accounts, stores.resetCodes(), sessions, hasher, secrets, resetCodeSender(config),
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
-                        new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
-                        new RateLimit(clock, HOUR, config.resetRequestsPerAccountPerHour(), Set.of())));
+                        new RateLimit(counters.counter("reset-address", HOUR), config.resetRequestsPerAddressPerHour(), exempt),
+                        new RateLimit(counters.counter("reset-account", HOUR), config.resetRequestsPerAccountPerHour(),
+                                Set.of())));
         ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), stores.callHistory(),
                 executors.storeWriter(),
                 relay, executors.timers(), clock,

@@ -18,7 +18,8 @@ import java.util.Optional;
  *
  * <p>Every check is counted as a failure before it runs ({@link #tryStart}) and taken back if it succeeds,
  * so concurrent guesses cannot overrun a limit. Checked before bcrypt runs, so a guessing flood costs the
- * server almost nothing. In memory: a restart forgets it.
+ * server almost nothing. The counts are in memory (a restart forgets them) or, with several nodes, in Redis
+ * ({@link WindowCounter}); the known addresses stay with each node.
  */
 public final class LoginThrottle {
     /** How long an address stays known for an account after the account was last used from it. */
@@ -33,18 +34,23 @@ public final class LoginThrottle {
     private final Clock clock;
     private final int perAccount;
     private final int perAddress;
-    private final SlidingWindowCounter failuresByPair;
-    private final SlidingWindowCounter failuresByAccount;
-    private final SlidingWindowCounter failuresByAddress;
+    private final WindowCounter failuresByPair;
+    private final WindowCounter failuresByAccount;
+    private final WindowCounter failuresByAddress;
     private final KnownAddresses known;
 
     public LoginThrottle(Clock clock, Duration window, int perAccount, int perAddress) {
+        this(clock, window, perAccount, perAddress, WindowCounter.inMemory(clock));
+    }
+
+    /** Counting failures in {@code counters}: in memory, or in Redis when several nodes share the limits. */
+    public LoginThrottle(Clock clock, Duration window, int perAccount, int perAddress, WindowCounter.Factory counters) {
         this.clock = clock;
         this.perAccount = perAccount;
         this.perAddress = perAddress;
-        this.failuresByPair = new SlidingWindowCounter(clock, window);
-        this.failuresByAccount = new SlidingWindowCounter(clock, window);
-        this.failuresByAddress = new SlidingWindowCounter(clock, window);
+        this.failuresByPair = counters.counter("login-pair", window);
+        this.failuresByAccount = counters.counter("login-account", window);
+        this.failuresByAddress = counters.counter("login-address", window);
         this.known = new KnownAddresses(clock, KNOWN_ADDRESS_MEMORY, MAX_KNOWN_ADDRESSES);
     }
 
