@@ -73,6 +73,8 @@ public final class DuetServer implements AutoCloseable {
     private DuetServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
+        // First: a Redis that cannot be reached stops the start before anything else is opened.
+        redis = config.redisUrl() == null ? null : new RedisLink(config.redisUrl(), config.nodeId());
         stores = Stores.sqlite(config.databaseFile());
 
         executors = new ServerThreads(config.workerThreads());
@@ -81,7 +83,6 @@ public final class DuetServer implements AutoCloseable {
         Set<String> exempt = Set.copyOf(config.limitExemptAddresses());
         ConnectionRegistry connections = new ConnectionRegistry(codec, config.connectionsPerAddress(), exempt);
         // One node: its own connections are the relay. Several: the cluster relay reaches the others through Redis.
-        redis = config.redisUrl() == null ? null : new RedisLink(config.redisUrl(), config.nodeId());
         ClusterRelay cluster = redis == null ? null : clusterRelay(connections, codec, clock);
         Relay relay = cluster == null ? connections : cluster;
         // Limits shared by the nodes when there are several: N nodes must not allow N times the limit.

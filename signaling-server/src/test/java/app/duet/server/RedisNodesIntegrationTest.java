@@ -35,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RedisNodesIntegrationTest {
     /** Presence TTL (15 s) plus a margin: how long a killed node's users may still look online. */
     private static final Duration PRESENCE_GONE = Duration.ofSeconds(30);
+    /** Lettuce's reconnect backoff tops out at 30 s; then the next presence refresh (5 s). */
+    private static final Duration REDIS_BACK = Duration.ofSeconds(60);
     private static final String CHANNEL = "meeting-room";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -126,9 +128,12 @@ class RedisNodesIntegrationTest {
         redis.restart();
 
         // The restarted Redis is empty: the nodes reconnect, subscribe again and re-date presence by themselves.
-        await("bob reachable through the restarted Redis").atMost(PRESENCE_GONE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> ringOutcome(alice) == null);
-        assertThat(bob.eventsOf(Event.CallIncoming.class)).hasSizeGreaterThanOrEqualTo(2);
+        // A ring sent while they were at it may be refused or lost; one of the next ones reaches bob.
+        await("bob reachable through the restarted Redis").atMost(REDIS_BACK).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    ringOutcome(alice);
+                    return bob.eventsOf(Event.CallIncoming.class).size() >= 2;
+                });
     }
 
     /** Node "a" on a fresh database, with alice, bob and carol signed up and alice and bob in {@link #CHANNEL}. */

@@ -45,8 +45,9 @@ public final class Presence implements LocalConnections.Listener {
 
     @Override
     public void bound(String username, String sessionId) {
-        here(userKey(username));
+        // Session first: whoever sees the user online (same connection, in order) can reach the session.
         here(sessionKey(sessionId));
+        here(userKey(username));
     }
 
     @Override
