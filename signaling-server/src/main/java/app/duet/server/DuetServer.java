@@ -6,6 +6,7 @@ import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Result;
 import app.duet.server.auth.AdminResetCodeSender;
 import app.duet.server.auth.AuthManager;
+import app.duet.server.auth.KnownPairs;
 import app.duet.server.auth.LoginThrottle;
 import app.duet.server.auth.PasswordHasher;
 import app.duet.server.auth.PasswordResets;
@@ -21,6 +22,7 @@ import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.channels.Relay;
 import app.duet.server.cluster.ClusterRelay;
 import app.duet.server.cluster.Presence;
+import app.duet.server.cluster.RedisKnownPairs;
 import app.duet.server.cluster.RedisLink;
 import app.duet.server.cluster.RedisWindowCounter;
 import app.duet.server.config.ServerConfig;
@@ -88,13 +90,15 @@ public final class DuetServer implements AutoCloseable {
         // Limits shared by the nodes when there are several: N nodes must not allow N times the limit.
         WindowCounter.Factory counters = redis == null ? WindowCounter.inMemory(clock)
                 : RedisWindowCounter.factory(redis, clock);
+        KnownPairs knownPairs = redis == null ? KnownPairs.inMemory(clock)
+                : new RedisKnownPairs(redis, LoginThrottle.KNOWN_ADDRESS_MEMORY);
         Sessions sessions = stores.sessions();
         Accounts accounts = stores.accounts();
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
         Secrets secrets = new Secrets(random);
         AuthManager auth = new AuthManager(accounts, sessions, hasher, secrets,
                 new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
-                        config.loginFailuresPerAddress(), counters),
+                        config.loginFailuresPerAddress(), counters, knownPairs),
                 new RateLimit(counters.counter("signup-address", HOUR), config.signupsPerAddressPerHour(), exempt),
                 clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()), config.registration());
         resets = new PasswordResets(accounts, stores.resetCodes(), sessions, hasher, secrets, resetCodeSender(config),

@@ -8,6 +8,7 @@ import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.protocol.Ok;
+import app.duet.protocol.PresenceState;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -77,6 +78,16 @@ class RedisNodesIntegrationTest {
         assertThat(carol.eventsOf(Event.CallIncoming.class)).isEmpty();
         alice.ok(new Request.CallCancel(alice.nextId(), ring.callId()));
         assertThat(bob.awaitEvent(Event.CallCancelled.class).callId()).isEqualTo(ring.callId());
+
+        // bob is offline for alice when his last connection on any node goes, not his last on one node.
+        TestClient bobOnC = login(c, "bob");
+        bob.close();
+        assertThat(bobOnlineFor(alice)).isTrue();
+        bobOnC.close();
+        alice.awaitEvent(Event.Presence.class, p -> p.state() == PresenceState.OFFLINE);
+        await().atMost(TestClient.TIMEOUT).until(() -> !bobOnlineFor(alice));
+        assertThat(alice.eventsOf(Event.Presence.class)).as("offline events besides the one taken above")
+                .filteredOn(p -> p.state() == PresenceState.OFFLINE).isEmpty();
     }
 
     @Test
@@ -150,6 +161,12 @@ class RedisNodesIntegrationTest {
         a.close();
         open.remove(a);
         return node("a");
+    }
+
+    private static boolean bobOnlineFor(TestClient alice) {
+        Result.Channels listed = alice.ok(new Request.ChannelsList(alice.nextId()));
+        return listed.channels().get(0).members().stream()
+                .anyMatch(m -> m.username().equals("bob") && Boolean.TRUE.equals(m.online()));
     }
 
     /** A ring that the callee's node took (null) or the error code it was refused with; a ringing call is cancelled. */

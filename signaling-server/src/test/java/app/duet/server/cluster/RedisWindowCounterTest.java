@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two nodes' limits on one real Redis: together they allow the limit once, not once each. */
+/**
+ * Two nodes' login throttles and rate limits on one real Redis: together they allow each limit once, not once
+ * each, and an address the owner used on one node is known on the other.
+ */
 class RedisWindowCounterTest {
     private static final Duration HOUR = Duration.ofHours(1);
 
@@ -74,9 +77,21 @@ class RedisWindowCounterTest {
         on1.tryStart("bob", "10.0.0.7");
         on2.succeeded(on2.tryStart("bob", "10.0.0.7").orElseThrow());
         // The right password's attempt no longer counts for the account: two failures, room for one more
-        // from node 1 (which has not seen bob log in from there, so the account limit applies to it).
-        assertThat(on1.tryStart("bob", "10.0.0.7")).isPresent();
-        assertThat(on1.tryStart("bob", "10.0.0.7")).isEmpty();
+        // from an address bob never used.
+        assertThat(on1.tryStart("bob", "10.0.0.66")).isPresent();
+        assertThat(on1.tryStart("bob", "10.0.0.66")).isEmpty();
+    }
+
+    @Test
+    void anAddressTheOwnerUsedOnOneNodeIsKnownOnTheOther() {
+        LoginThrottle on1 = throttle(node1);
+        LoginThrottle on2 = throttle(node2);
+        on1.remember("carol", "10.0.0.5");
+        for (int i = 0; i < 3; i++) {
+            on2.tryStart("carol", "10.0.0.66");
+        }
+        assertThat(on2.tryStart("carol", "10.0.0.66")).as("the guesser").isEmpty();
+        assertThat(on2.tryStart("carol", "10.0.0.5")).as("the owner, from her address").isPresent();
     }
 
     private RateLimit rateLimit(RedisLink node, int limit) {
@@ -84,6 +99,7 @@ class RedisWindowCounterTest {
     }
 
     private LoginThrottle throttle(RedisLink node) {
-        return new LoginThrottle(clock, Duration.ofMinutes(15), 3, 50, RedisWindowCounter.factory(node, clock));
+        return new LoginThrottle(clock, Duration.ofMinutes(15), 3, 50, RedisWindowCounter.factory(node, clock),
+                new RedisKnownPairs(node, LoginThrottle.KNOWN_ADDRESS_MEMORY));
     }
 }
