@@ -15,6 +15,7 @@
 #   xdotool         the client sets the X11 urgency hint with it (taskbar attention on an incoming call)
 #   trayer          a real XEmbed system tray under Xvfb for the tray tests (AWT docks its icon there)
 #   postgresql      the server's tests of accounts in PostgreSQL start a private one (initdb, pg_ctl) on a free port
+#   redis-server    the multi-node tests' private Redis (PrivateRedis), the state nodes share (docs/decisions/0010)
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
@@ -25,7 +26,7 @@ set -euo pipefail
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
           fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev
-          dbus dunst xdotool trayer postgresql)
+          dbus dunst xdotool trayer postgresql redis-server)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -43,5 +44,5 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# Debian starts coturn and a PostgreSQL cluster as services on install; the tests start their own.
-if command -v systemctl >/dev/null 2>&1; then $sudo systemctl disable --now coturn postgresql >/dev/null 2>&1 || true; fi
+# Debian starts coturn, a PostgreSQL cluster and redis-server as services on install; the tests start their own.
+if command -v systemctl >/dev/null 2>&1; then $sudo systemctl disable --now coturn postgresql redis-server >/dev/null 2>&1 || true; fi

@@ -6,6 +6,7 @@ import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Result;
 import app.duet.server.auth.AdminResetCodeSender;
 import app.duet.server.auth.AuthManager;
+import app.duet.server.auth.KnownPairs;
 import app.duet.server.auth.LoginThrottle;
 import app.duet.server.auth.PasswordHasher;
 import app.duet.server.auth.PasswordResets;
@@ -14,9 +15,16 @@ import app.duet.server.auth.ResetCodeSender;
 import app.duet.server.auth.Secrets;
 import app.duet.server.auth.SessionLifetime;
 import app.duet.server.auth.SmtpResetCodeSender;
+import app.duet.server.auth.WindowCounter;
 import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelRegistry;
+import app.duet.server.channels.Relay;
+import app.duet.server.cluster.ClusterRelay;
+import app.duet.server.cluster.Presence;
+import app.duet.server.cluster.RedisKnownPairs;
+import app.duet.server.cluster.RedisLink;
+import app.duet.server.cluster.RedisWindowCounter;
 import app.duet.server.config.PostgresDatabase;
 import app.duet.server.config.ServerConfig;
 import app.duet.server.ops.Metrics;
@@ -60,12 +68,16 @@ public final class DuetServer implements AutoCloseable {
     private final PasswordResets resets;
     private final SignalingEndpoint endpoint;
     private final OpsHttpServer ops;
+    /** The shared Redis when this node is one of several; null for a single node. */
+    private final RedisLink redis;
     private final CountDownLatch closed = new CountDownLatch(1);
     private boolean closing;
 
     private DuetServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
+        // First: a Redis that cannot be reached stops the start before anything else is opened.
+        redis = config.redisUrl() == null ? null : new RedisLink(config.redisUrl(), config.nodeId());
         PostgresDatabase postgres = config.postgres();
         stores = postgres == null ? Stores.sqlite(config.databaseFile())
                 : Stores.postgres(postgres.url(), postgres.user(), postgres.password());
@@ -74,27 +86,35 @@ public final class DuetServer implements AutoCloseable {
         Metrics metrics = new Metrics();
         ProtocolCodec codec = new ProtocolCodec();
         Set<String> exempt = Set.copyOf(config.limitExemptAddresses());
-        // The in-process relay: this node's connections. A Redis relay would be chosen here instead.
         ConnectionRegistry connections = new ConnectionRegistry(codec, config.connectionsPerAddress(), exempt);
+        // One node: its own connections are the relay. Several: the cluster relay reaches the others through Redis.
+        ClusterRelay cluster = redis == null ? null : clusterRelay(connections, codec, clock);
+        Relay relay = cluster == null ? connections : cluster;
+        // Limits shared by the nodes when there are several: N nodes must not allow N times the limit.
+        WindowCounter.Factory counters = redis == null ? WindowCounter.inMemory(clock)
+                : RedisWindowCounter.factory(redis, clock);
+        KnownPairs knownPairs = redis == null ? KnownPairs.inMemory(clock)
+                : new RedisKnownPairs(redis, LoginThrottle.KNOWN_ADDRESS_MEMORY);
         Sessions sessions = stores.sessions();
         Accounts accounts = stores.accounts();
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
         Secrets secrets = new Secrets(random);
         AuthManager auth = new AuthManager(accounts, sessions, hasher, secrets,
                 new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
-                        config.loginFailuresPerAddress()),
-                new RateLimit(clock, HOUR, config.signupsPerAddressPerHour(), exempt),
+                        config.loginFailuresPerAddress(), counters, knownPairs),
+                new RateLimit(counters.counter("signup-address", HOUR), config.signupsPerAddressPerHour(), exempt),
                 clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()), config.registration());
         resets = new PasswordResets(accounts, stores.resetCodes(), sessions, hasher, secrets, resetCodeSender(config),
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
-                        new RateLimit(clock, HOUR, config.resetRequestsPerAddressPerHour(), exempt),
-                        new RateLimit(clock, HOUR, config.resetRequestsPerAccountPerHour(), Set.of())));
+                        new RateLimit(counters.counter("reset-address", HOUR), config.resetRequestsPerAddressPerHour(), exempt),
+                        new RateLimit(counters.counter("reset-account", HOUR), config.resetRequestsPerAccountPerHour(),
+                                Set.of())));
         ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), stores.callHistory(),
                 executors.storeWriter(),
-                connections, executors.timers(), clock,
+                relay, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
-        CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, connections,
+        CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, relay,
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
                 config.turnCredentialTtl(), clock);
@@ -119,12 +139,16 @@ public final class DuetServer implements AutoCloseable {
         try {
             endpoint.start();
             ops = config.opsPort() < 0 ? null
-                    : new OpsHttpServer(config.opsHost(), config.opsPort(), () -> Map.of("database", stores.health()), metrics);
+                    : new OpsHttpServer(config.opsHost(), config.opsPort(), this::health, metrics);
         } catch (IOException | RuntimeException e) {
             endpoint.shutdown(Duration.ZERO, Duration.ZERO);
             executors.close();
+            closeRedis();
             stores.close();
             throw e;
+        }
+        if (cluster != null) {
+            executors.every(Presence.REFRESH, cluster.presence()::refresh);
         }
         executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
         AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels);
@@ -190,9 +214,28 @@ public final class DuetServer implements AutoCloseable {
             ops.close();
         }
         executors.close();
+        closeRedis();
         stores.close();
         log.info("stopped");
         closed.countDown();
+    }
+
+    private ClusterRelay clusterRelay(ConnectionRegistry connections, ProtocolCodec codec, Clock clock) {
+        ClusterRelay cluster = new ClusterRelay(connections, redis, codec, clock);
+        connections.listener(cluster.presence());
+        return cluster;
+    }
+
+    /** What /healthz reports: the database, and Redis when the node is one of several. */
+    private Map<String, String> health() {
+        return redis == null ? Map.of("database", stores.health())
+                : Map.of("database", stores.health(), "redis", redis.reachable() ? "ok" : "unreachable");
+    }
+
+    private void closeRedis() {
+        if (redis != null) {
+            redis.close();
+        }
     }
 
     private static ResetCodeSender resetCodeSender(ServerConfig config) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * graceful stop does not run when it is {@linkplain #kill() killed}.
  */
 final class ServerProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: at a load of 30 on 2 cores a JVM with Flyway and a Redis client took 45-70 s to listen. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern LISTENING = Pattern.compile("listening on (ws://\\S+/)");
     /** What a process killed by SIGKILL (signal 9) exits with, as Java reports it on Linux: 128 + 9. */
     static final int KILLED_BY_SIGKILL = 137;

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Keys seen within the last {@code memory}, at most {@code max} of them (oldest dropped first). In memory. */
-final class KnownAddresses {
+final class KnownAddresses implements KnownPairs {
     private final Clock clock;
     private final Duration memory;
     private final int max;
@@ -21,7 +21,8 @@ final class KnownAddresses {
         this.max = max;
     }
 
-    synchronized void add(String key) {
+    @Override
+    public synchronized void add(String key) {
         Instant now = clock.instant();
         lastSeen.remove(key);
         lastSeen.put(key, now);
@@ -36,7 +37,8 @@ final class KnownAddresses {
         }
     }
 
-    synchronized boolean contains(String key) {
+    @Override
+    public synchronized boolean contains(String key) {
         Instant seen = lastSeen.get(key);
         return seen != null && seen.isAfter(clock.instant().minus(memory));
     }

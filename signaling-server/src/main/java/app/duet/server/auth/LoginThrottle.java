@@ -18,11 +18,12 @@ import java.util.Optional;
  *
  * <p>Every check is counted as a failure before it runs ({@link #tryStart}) and taken back if it succeeds,
  * so concurrent guesses cannot overrun a limit. Checked before bcrypt runs, so a guessing flood costs the
- * server almost nothing. In memory: a restart forgets it.
+ * server almost nothing. The counts are in memory (a restart forgets them) or, with several nodes, in Redis
+ * ({@link WindowCounter}, {@link KnownPairs}).
  */
 public final class LoginThrottle {
     /** How long an address stays known for an account after the account was last used from it. */
-    static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
+    public static final Duration KNOWN_ADDRESS_MEMORY = Duration.ofDays(30);
     /** Known (account, address) pairs kept; past this the least recently used are forgotten first. */
     static final int MAX_KNOWN_ADDRESSES = 100_000;
 
@@ -33,19 +34,25 @@ public final class LoginThrottle {
     private final Clock clock;
     private final int perAccount;
     private final int perAddress;
-    private final SlidingWindowCounter failuresByPair;
-    private final SlidingWindowCounter failuresByAccount;
-    private final SlidingWindowCounter failuresByAddress;
-    private final KnownAddresses known;
+    private final WindowCounter failuresByPair;
+    private final WindowCounter failuresByAccount;
+    private final WindowCounter failuresByAddress;
+    private final KnownPairs known;
 
     public LoginThrottle(Clock clock, Duration window, int perAccount, int perAddress) {
+        this(clock, window, perAccount, perAddress, WindowCounter.inMemory(clock), KnownPairs.inMemory(clock));
+    }
+
+    /** Failures counted in {@code counters}, pairs kept in {@code known}: in memory, or in Redis for several nodes. */
+    public LoginThrottle(Clock clock, Duration window, int perAccount, int perAddress, WindowCounter.Factory counters,
+                         KnownPairs known) {
         this.clock = clock;
         this.perAccount = perAccount;
         this.perAddress = perAddress;
-        this.failuresByPair = new SlidingWindowCounter(clock, window);
-        this.failuresByAccount = new SlidingWindowCounter(clock, window);
-        this.failuresByAddress = new SlidingWindowCounter(clock, window);
-        this.known = new KnownAddresses(clock, KNOWN_ADDRESS_MEMORY, MAX_KNOWN_ADDRESSES);
+        this.failuresByPair = counters.counter("login-pair", window);
+        this.failuresByAccount = counters.counter("login-account", window);
+        this.failuresByAddress = counters.counter("login-address", window);
+        this.known = known;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Events per key within the last {@code window}, in memory: a restart forgets them. Thread-safe. */
-final class SlidingWindowCounter {
+final class SlidingWindowCounter implements WindowCounter {
     /** Above this many tracked keys, keys without recent events are purged before adding more. */
     private static final int PURGE_THRESHOLD = 10_000;
 
@@ -22,32 +22,34 @@ final class SlidingWindowCounter {
         this.window = window;
     }
 
-    synchronized int count(String key) {
+    @Override
+    public synchronized int count(String key) {
         return count(key, clock.instant());
     }
 
-    synchronized void record(String key) {
+    private void record(String key) {
         record(key, clock.instant());
     }
 
-    /** Records an event at {@code at}, which is not before any event recorded for the key so far. */
-    synchronized void record(String key, Instant at) {
+    /** {@code at} is not before any event recorded for the key so far. */
+    @Override
+    public synchronized void record(String key, Instant at) {
         if (events.size() > PURGE_THRESHOLD) {
             events.keySet().removeIf(k -> count(k, at) == 0);
         }
         events.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(at);
     }
 
-    /** Takes back one event recorded at {@code at}, if it is still in the window. */
-    synchronized void remove(String key, Instant at) {
+    @Override
+    public synchronized void remove(String key, Instant at) {
         Deque<Instant> times = events.get(key);
         if (times != null) {
             times.removeLastOccurrence(at);
         }
     }
 
-    /** Records an event unless {@code limit} are in the window already; check and record are one step. */
-    synchronized boolean tryRecord(String key, int limit) {
+    @Override
+    public synchronized boolean tryRecord(String key, int limit) {
         if (count(key) >= limit) {
             return false;
         }
@@ -55,7 +57,8 @@ final class SlidingWindowCounter {
         return true;
     }
 
-    synchronized void forget(String key) {
+    @Override
+    public synchronized void forget(String key) {
         events.remove(key);
     }
 

@@ -222,6 +222,9 @@ public final class ChannelRegistry {
 
     /** The user's first connection authenticated, or last one closed: tell the other members. */
     public void presenceChanged(String username, String displayName, boolean online) {
+        if (!online && relay.isOnline(username)) {
+            return; // connected again meanwhile, or (one node of several) still connected to another node
+        }
         runLocked(out -> channels.presenceChangedLocked(new Member(username, displayName), online, out));
     }
 

@@ -69,7 +69,11 @@ public record ServerConfig(
         RegistrationMode registration,
 
         /** Calls stay in the history this long after they ended; then the hourly purge deletes them. */
-        Duration historyRetention) {
+        Duration historyRetention,
+        /** redis://host:port of the Redis shared by several nodes; null for one node (no Redis used at all). */
+        String redisUrl,
+        /** This node's name among the nodes sharing the Redis; null without one. */
+        String nodeId) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -124,6 +128,13 @@ public record ServerConfig(
         if (historyRetention.isNegative() || historyRetention.isZero()) {
             throw new IllegalArgumentException("--history-days must be at least 1");
         }
+        if (redisUrl != null) {
+            nodeId = nodeId != null ? nodeId : NodeIds.defaultId();
+            NodeIds.check(nodeId);
+        }
+        if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
+        }
         if (callGraceAfterRestart.isNegative()) {
             throw new IllegalArgumentException("--call-grace-after-restart-seconds must be 0 or more (0 ends the calls"
                     + " in progress at a restart)");
@@ -167,7 +178,7 @@ public record ServerConfig(
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace
                 + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
                 + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
-                + ", authTimeout=" + authTimeout + ", registration=" + registration + ", historyRetention=" + historyRetention + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
+                + ", authTimeout=" + authTimeout + ", registration=" + registration + ", historyRetention=" + historyRetention + ", redis=" + (redisUrl != null) + ", nodeId=" + nodeId + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
                 + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
     }
 
@@ -222,6 +233,8 @@ public record ServerConfig(
         private Duration authTimeout = Duration.ofSeconds(DEFAULT_AUTH_TIMEOUT_SECONDS);
         private RegistrationMode registration = RegistrationMode.OPEN;
         private Duration historyRetention = Duration.ofDays(DEFAULT_HISTORY_DAYS);
+        private String redisUrl;
+        private String nodeId;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -268,6 +281,8 @@ public record ServerConfig(
         public Builder authTimeout(Duration v) { authTimeout = v; return this; }
         public Builder registration(RegistrationMode v) { registration = v; return this; }
         public Builder historyRetention(Duration v) { historyRetention = v; return this; }
+        public Builder redisUrl(String v) { redisUrl = v; return this; }
+        public Builder nodeId(String v) { nodeId = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, postgres, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
@@ -278,7 +293,7 @@ public record ServerConfig(
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
                     resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes, authTimeout,
-                    registration, historyRetention);
+                    registration, historyRetention, redisUrl, nodeId);
         }
     }
 }

@@ -15,6 +15,9 @@ public final class ServerOptions {
     @Mixin
     StorageOptions storage;
 
+    @Mixin
+    ClusterOptions cluster;
+
     @Option(names = "--host", defaultValue = ServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
             description = "Address to listen on; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
     String host;
@@ -190,7 +193,8 @@ public final class ServerOptions {
                 .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
                 .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes)
                 .registration(registration)
-                .historyRetention(Duration.ofDays(historyDays));
+                .historyRetention(Duration.ofDays(historyDays))
+                .redisUrl(cluster.redisUrl()).nodeId(cluster.nodeId());
         if (workerThreads > 0) {
             b.workerThreads(workerThreads);
         }

@@ -3,7 +3,8 @@ package app.duet.server.transport;
 import app.duet.protocol.Event;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.server.auth.Principal;
-import app.duet.server.channels.Relay;
+import app.duet.server.cluster.LocalConnections;
+import app.duet.protocol.Protocol;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,10 +16,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * This node's authenticated connections by user and by session; the in-process {@link Relay}.
- * Sends happen outside its lock (Java-WebSocket's send only queues).
+ * This node's authenticated connections by user and by session; the in-process relay, and the local side
+ * of the cluster relay when several nodes share a Redis (its {@link LocalConnections.Listener} then keeps
+ * the shared presence). Sends happen outside its lock (Java-WebSocket's send only queues).
  */
-public final class ConnectionRegistry implements Relay {
+public final class ConnectionRegistry implements LocalConnections {
     /** What removing a connection meant for its session and its user. */
     record Removed(Principal principal, boolean lastOfSession, boolean lastOfUser) {
     }
@@ -31,12 +33,18 @@ public final class ConnectionRegistry implements Relay {
     private final Map<String, Integer> openByAddress = new HashMap<>();
     private final Map<String, Set<ClientConnection>> byUser = new HashMap<>();
     private final Map<String, Set<ClientConnection>> bySession = new HashMap<>();
+    private volatile LocalConnections.Listener listener = LocalConnections.Listener.NONE;
 
     /** @param maxPerAddress open connections one client address may have, unless it is in {@code exemptAddresses} */
     public ConnectionRegistry(ProtocolCodec codec, int maxPerAddress, Set<String> exemptAddresses) {
         this.codec = codec;
         this.maxPerAddress = maxPerAddress;
         this.exemptAddresses = Set.copyOf(exemptAddresses);
+    }
+
+    /** Set once at start, before connections arrive, when the node is one of several. */
+    public void listener(LocalConnections.Listener listener) {
+        this.listener = listener;
     }
 
     /** @return false, registering nothing, if the connection's address has its maximum open already */
@@ -54,30 +62,43 @@ public final class ConnectionRegistry implements Relay {
      * Authenticates the connection as {@code p}, unless it closed meanwhile.
      * @return true if this is the user's first connection (they just came online)
      */
-    synchronized boolean bind(ClientConnection c, Principal p) {
-        if (!open.contains(c)) {
-            return false;
+    boolean bind(ClientConnection c, Principal p) {
+        boolean firstOfUser;
+        synchronized (this) {
+            if (!open.contains(c)) {
+                return false;
+            }
+            c.principal(p);
+            bySession.computeIfAbsent(p.sessionId(), k -> new LinkedHashSet<>()).add(c);
+            Set<ClientConnection> ofUser = byUser.computeIfAbsent(p.username(), k -> new LinkedHashSet<>());
+            ofUser.add(c);
+            firstOfUser = ofUser.size() == 1;
         }
-        c.principal(p);
-        bySession.computeIfAbsent(p.sessionId(), k -> new LinkedHashSet<>()).add(c);
-        Set<ClientConnection> ofUser = byUser.computeIfAbsent(p.username(), k -> new LinkedHashSet<>());
-        ofUser.add(c);
-        return ofUser.size() == 1;
+        listener.bound(p.username(), p.sessionId());
+        return firstOfUser;
     }
 
     /** Back to unauthenticated (logout, expiry); the connection stays open. */
-    synchronized Removed unbind(ClientConnection c) {
-        Principal p = c.principal();
-        if (p == null) {
-            return new Removed(null, false, false);
+    Removed unbind(ClientConnection c) {
+        Removed removed;
+        synchronized (this) {
+            Principal p = c.principal();
+            if (p == null) {
+                return new Removed(null, false, false);
+            }
+            c.principal(null);
+            removed = new Removed(p, removeFrom(bySession, p.sessionId(), c), removeFrom(byUser, p.username(), c));
         }
-        c.principal(null);
-        return new Removed(p, removeFrom(bySession, p.sessionId(), c), removeFrom(byUser, p.username(), c));
+        listener.unbound(removed.principal().username(), removed.principal().sessionId(), removed.lastOfSession(),
+                removed.lastOfUser());
+        return removed;
     }
 
-    synchronized Removed closed(ClientConnection c) {
-        if (open.remove(c)) {
-            openByAddress.computeIfPresent(c.address(), (a, n) -> n == 1 ? null : n - 1);
+    Removed closed(ClientConnection c) {
+        synchronized (this) {
+            if (open.remove(c)) {
+                openByAddress.computeIfPresent(c.address(), (a, n) -> n == 1 ? null : n - 1);
+            }
         }
         return unbind(c);
     }
@@ -94,8 +115,31 @@ public final class ConnectionRegistry implements Relay {
         return Collections.unmodifiableSet(open);
     }
 
-    /** Closes every connection of these sessions except one; used when sessions are revoked. */
+    /**
+     * Closes every connection of these sessions except one; used when sessions are revoked. Other nodes
+     * close theirs too ({@link #closeRevoked}).
+     */
     void closeSessions(Collection<String> sessionIds, String exceptConnectionId, int code, String reason) {
+        closeHere(sessionIds, exceptConnectionId, code, reason);
+        listener.revoked(sessionIds);
+    }
+
+    @Override
+    public void closeRevoked(Collection<String> sessionIds) {
+        closeHere(sessionIds, null, Protocol.CLOSE_SESSION_REVOKED, "session revoked");
+    }
+
+    @Override
+    public synchronized Set<String> users() {
+        return Set.copyOf(byUser.keySet());
+    }
+
+    @Override
+    public synchronized Set<String> sessions() {
+        return Set.copyOf(bySession.keySet());
+    }
+
+    private void closeHere(Collection<String> sessionIds, String exceptConnectionId, int code, String reason) {
         List<ClientConnection> targets = new ArrayList<>();
         synchronized (this) {
             for (String id : sessionIds) {
@@ -119,11 +163,19 @@ public final class ConnectionRegistry implements Relay {
 
     @Override
     public void toUser(String username, Event event, String exceptConnectionId) {
+        sendToUser(username, codec.encode(event), exceptConnectionId);
+    }
+
+    @Override
+    public void frameToUser(String username, String frame) {
+        sendToUser(username, frame, null);
+    }
+
+    private void sendToUser(String username, String frame, String exceptConnectionId) {
         List<ClientConnection> targets;
         synchronized (this) {
             targets = new ArrayList<>(byUser.getOrDefault(username, Set.of()));
         }
-        String frame = codec.encode(event);
         for (ClientConnection c : targets) {
             if (!c.id().equals(exceptConnectionId)) {
                 c.sendText(frame);

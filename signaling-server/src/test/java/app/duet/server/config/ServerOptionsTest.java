@@ -53,6 +53,30 @@ class ServerOptionsTest {
     }
 
     @Test
+    void aRedisUrlMakesANodeOfSeveralFromFlagEnvironmentOrFile() throws IOException {
+        ServerConfig single = parse(Map.of());
+        assertThat(single.redisUrl()).isNull();
+        assertThat(single.nodeId()).as("no node id without Redis").isNull();
+        ServerConfig node = parse(Map.of("DUET_REDIS_URL", "redis://10.0.0.5:6379"), "--node-id", "duet-1");
+        assertThat(node.redisUrl()).isEqualTo("redis://10.0.0.5:6379");
+        assertThat(node.nodeId()).isEqualTo("duet-1");
+        assertThat(node.toString()).as("the URL may hold a password").doesNotContain("10.0.0.5");
+        assertThat(parse(Map.of(), "--redis-url", "redis://127.0.0.1:6379").nodeId())
+                .as("host name and process id").endsWith("-" + ProcessHandle.current().pid());
+        Path file = dir.resolve("node.properties");
+        Files.writeString(file, "redis-url=rediss://redis.example.org:6380\nnode-id=eu.2\n");
+        assertThat(parse(Map.of(), "--config", file.toString()).nodeId()).isEqualTo("eu.2");
+    }
+
+    @Test
+    void aBadRedisUrlOrNodeIdIsRefusedWithTheOptionNamed() {
+        assertThatThrownBy(() -> parse(Map.of(), "--redis-url", "http://10.0.0.5:6379"))
+                .hasMessageContaining("--redis-url must start with redis:// or rediss://");
+        assertThatThrownBy(() -> parse(Map.of(), "--redis-url", "redis://10.0.0.5", "--node-id", "node 1"))
+                .hasMessageContaining("--node-id must be 1-64 letters, digits");
+    }
+
+    @Test
     void unauthenticatedConnectionsHaveADeadlineFromFlagEnvironmentOrFile() throws IOException {
         assertThat(parse(Map.of()).authTimeout()).isEqualTo(Duration.ofSeconds(ServerConfig.DEFAULT_AUTH_TIMEOUT_SECONDS));
         assertThat(parse(Map.of(), "--auth-timeout-seconds", "20").authTimeout()).isEqualTo(Duration.ofSeconds(20));

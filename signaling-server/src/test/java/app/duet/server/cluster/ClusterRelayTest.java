@@ -1,0 +1,182 @@
+package app.duet.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.duet.protocol.Event;
+import app.duet.protocol.ProtocolCodec;
+import app.duet.server.PrivateRedis;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three nodes' relays on one real Redis, each with a recording stand-in for its own sockets: what one node
+ * relays to a session on another arrives there once each, in order, and nowhere else.
+ */
+class ClusterRelayTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    PrivateRedis redis;
+    final List<RedisLink> links = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = PrivateRedis.start(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        links.forEach(RedisLink::close);
+        redis.close();
+    }
+
+    @Test
+    void framesToASessionOnAnotherNodeArriveOnceInOrderAndOnlyThere() {
+        Node a = node("a");
+        Node b = node("b");
+        Node c = node("c");
+        b.holds("bob", "session-bob");
+        await().atMost(WAIT).until(() -> a.relay.isOnline("bob"));
+
+        List<String> sent = IntStream.range(0, 500).mapToObj(i -> "{\"n\":" + i + "}").toList();
+        for (String frame : sent) {
+            assertThat(a.relay.frameToSession("session-bob", frame)).isTrue();
+        }
+
+        await().atMost(WAIT).until(() -> b.local.received.size() >= sent.size());
+        assertThat(b.local.received).containsExactlyElementsOf(sent.stream().map(f -> "session session-bob " + f).toList());
+        assertThat(c.local.received).isEmpty();
+        assertThat(a.local.received).isEmpty();
+    }
+
+    @Test
+    void aSessionNobodyHoldsIsReportedUndeliveredAndAUserOnAnotherNodeIsOnline() {
+        Node a = node("a");
+        Node b = node("b");
+        b.holds("bob", "session-bob");
+
+        await().atMost(WAIT).until(() -> a.relay.isOnline("bob"));
+        assertThat(a.relay.frameToSession("session-nobody", "{}")).isFalse();
+        assertThat(a.relay.isOnline("nobody")).isFalse();
+
+        b.relay.presence().unbound("bob", "session-bob", true, true);
+        // unbound removes asynchronously.
+        await().atMost(WAIT).until(() -> !a.relay.isOnline("bob"));
+        assertThat(a.relay.frameToSession("session-bob", "{}")).isFalse();
+    }
+
+    @Test
+    void eventsToAUserReachEachOfItsNodesOnce() {
+        Node a = node("a");
+        Node b = node("b");
+        Node c = node("c");
+        b.holds("bob", "laptop");
+        c.holds("bob", "phone");
+        await().atMost(WAIT).until(() -> links.get(0).sync().zcard(Presence.userKey("bob")) == 2);
+
+        a.relay.toUser("bob", new Event.CallCancelled("call-1"), null);
+
+        await().atMost(WAIT).until(() -> b.local.received.size() == 1 && c.local.received.size() == 1);
+        assertThat(b.local.received.get(0)).startsWith("user bob ").contains("call-1");
+        assertThat(c.local.received).containsExactlyElementsOf(b.local.received);
+    }
+
+    @Test
+    void aRevocationClosesTheSessionOnEveryOtherNode() {
+        Node a = node("a");
+        Node b = node("b");
+
+        a.relay.presence().revoked(List.of("s1", "s2"));
+
+        await().atMost(WAIT).until(() -> b.local.revoked.equals(List.of("s1", "s2")));
+    }
+
+    private Node node(String id) {
+        RedisLink link = new RedisLink(redis.url(), id);
+        links.add(link);
+        Recording local = new Recording();
+        return new Node(new ClusterRelay(local, link, new ProtocolCodec(), Clock.systemUTC()), local);
+    }
+
+    private record Node(ClusterRelay relay, Recording local) {
+        /** As when a connection of the session authenticates on this node. */
+        void holds(String username, String sessionId) {
+            local.users.add(username);
+            local.sessions.add(sessionId);
+            relay.presence().bound(username, sessionId);
+        }
+    }
+
+    /**
+     * The node's own sockets: the users and sessions connected here, and what was handed to them, as
+     * "user name frame" or "session id frame".
+     */
+    private static final class Recording implements LocalConnections {
+        final Set<String> users = ConcurrentHashMap.newKeySet();
+        final Set<String> sessions = ConcurrentHashMap.newKeySet();
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final List<String> revoked = new CopyOnWriteArrayList<>();
+        private final ProtocolCodec codec = new ProtocolCodec();
+
+        @Override
+        public void frameToUser(String username, String frame) {
+            if (users.contains(username)) {
+                received.add("user " + username + " " + frame);
+            }
+        }
+
+        @Override
+        public boolean frameToSession(String sessionId, String frame) {
+            if (!sessions.contains(sessionId)) {
+                return false;
+            }
+            received.add("session " + sessionId + " " + frame);
+            return true;
+        }
+
+        @Override
+        public void toUser(String username, Event event, String exceptConnectionId) {
+            frameToUser(username, codec.encode(event));
+        }
+
+        @Override
+        public boolean toSession(String sessionId, Event event) {
+            return frameToSession(sessionId, codec.encode(event));
+        }
+
+        @Override
+        public boolean isOnline(String username) {
+            return users.contains(username);
+        }
+
+        @Override
+        public Set<String> users() {
+            return Set.copyOf(users);
+        }
+
+        @Override
+        public Set<String> sessions() {
+            return Set.copyOf(sessions);
+        }
+
+        @Override
+        public void closeRevoked(Collection<String> sessionIds) {
+            revoked.addAll(sessionIds);
+        }
+    }
+}
