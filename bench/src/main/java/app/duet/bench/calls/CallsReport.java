@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
+import app.duet.client.call.media.SyntheticLook;
 
 /** The call benchmarks as Markdown: method, numbers, targets. */
 final class CallsReport {
@@ -13,9 +14,25 @@ final class CallsReport {
     private static final double CPU_TARGET_PERCENT = 60;
     private static final double RSS_TARGET_MB = 350;
 
-    void printSetup(PrintWriter out, List<CallSetupBenchmark.Result> results, int width, int height) {
-        out.println("## Call set-up");
+    private final SyntheticLook look;
+
+    /** {@code look}: the synthetic camera's picture in these runs, named in each heading. */
+    CallsReport(SyntheticLook look) {
+        this.look = look;
+    }
+
+    static String lookName(SyntheticLook look) {
+        return look == SyntheticLook.CAMERA_LIKE ? "camera-like picture: whole-frame motion and sensor noise"
+                : "pattern: colour bars and a moving square";
+    }
+
+    private void heading(PrintWriter out, String title) {
+        out.println("## " + title + " (" + lookName(look) + ")");
         out.println();
+    }
+
+    void printSetup(PrintWriter out, List<CallSetupBenchmark.Result> results, int width, int height) {
+        heading(out, "Call set-up");
         out.println("Method: two Duet clients in one JVM (the app's SignalingClient and CallEngine, one headless"
                 + " media engine, synthetic " + width + "x" + height + "@30 camera and a 440 Hz tone) talk through the"
                 + " real signaling server (its own process on 127.0.0.1, host ICE candidates only). ann rings, bob"
@@ -47,8 +64,7 @@ final class CallsReport {
     /** {@code module}: the audio device module the calls ran on, as the method line names it. */
     void printGlassToGlass(PrintWriter out, List<GlassToGlassBenchmark.Result> results, long warmupSeconds,
                            long measureSeconds, String module) {
-        out.println("## Glass-to-glass latency");
-        out.println();
+        heading(out, "Glass-to-glass latency");
         out.println("Method: the same two in-process clients in a video call through the server. The synthetic"
                 + " camera draws the capture time (ms) as black/white blocks along the top of every frame; the far"
                 + " side takes each decoded frame as the UI would (off the WebRTC thread), reads the blocks back"
@@ -78,8 +94,7 @@ final class CallsReport {
     }
 
     void printCost(PrintWriter out, List<ClientCostBenchmark.Cost> results, List<String> peerJvmOptions) {
-        out.println("## Client cost");
-        out.println();
+        heading(out, "Client cost");
         out.println("Method: two client processes (the app's SignalingClient and CallEngine in `duet-bench.jar"
                 + " call-peer`, headless audio, a thread taking every remote frame as the UI would; JavaFX drawing"
                 + " is not included) call each other through the server on 127.0.0.1. The caller is measured from"
