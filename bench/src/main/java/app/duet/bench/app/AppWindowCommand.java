@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
  * returning user's does, starts the app's composition root with its window, presses "Accept with video"
  * when the ring comes, and stays in the call (drawing remote video and self-view) until the caller hangs
  * up. Writes "connected" next to {@code --result-file} once remote video is on screen, then the frames it
- * drew, and stays open a little after the call for the benchmark to read its memory. Its own main class, not
+ * drew a second (remote video, then self-view), and stays open a little after the call for the benchmark to read its memory. Its own main class, not
  * a duet-bench subcommand: only it needs the app's classes.
  */
 @Command(name = "app-window", description = "The Duet window in a call (used by `app-cost`).")
@@ -91,7 +91,7 @@ public final class AppWindowCommand implements Callable<Integer> {
         until(scene -> find(scene, "call-screen", Node.class).isEmpty() ? Optional.of(true) : Optional.empty(),
                 "the caller's hang-up", Duration.ofSeconds(seconds));
         double elapsed = (System.nanoTime() - start) / 1e9;
-        Files.writeString(resultFile, String.format(Locale.ROOT, "remote drawn %.1f fps, self-view drawn %.1f fps%n",
+        Files.writeString(resultFile, String.format(Locale.ROOT, "%.1f %.1f%n",
                 (onFx(remote::drawnFrames) - remoteAtStart) / elapsed, (onFx(self::drawnFrames) - selfAtStart) / elapsed));
         // Stay a while after the hang-up, so the benchmark can read what the app keeps once a call is over.
         TimeUnit.SECONDS.sleep(LINGER.toSeconds());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,18 @@ final class AppCostBenchmark {
     private static final Logger log = LoggerFactory.getLogger(AppCostBenchmark.class);
     private static final Duration AFTER_HANG_UP = Duration.ofSeconds(5);
 
-    /** The window's cost in the call, and its RSS {@link #AFTER_HANG_UP} after the call ended. */
-    record AppCost(ClientCostBenchmark.Cost inCall, double rssAfterHangUpMb) {
+    /**
+     * The window's cost in the call, its RSS {@link #AFTER_HANG_UP} after the call ended, and the frames it drew
+     * a second in the call (remote video, self-view).
+     */
+    record AppCost(ClientCostBenchmark.Cost inCall, double rssAfterHangUpMb, double remoteFps, double selfFps) {
+
+        /** CPU of the JavaFX threads (application and render) per frame drawn, in ms. */
+        double uiMsPerDrawnFrame() {
+            double uiPercent = inCall.byThread().getOrDefault("JavaFX Applicat", 0.0)
+                    + inCall.byThread().getOrDefault("QuantumRenderer", 0.0);
+            return uiPercent * 10 / (remoteFps + selfFps);
+        }
     }
 
     private final Path clientJar;
@@ -61,10 +72,14 @@ final class AppCostBenchmark {
                 TimeUnit.MILLISECONDS.sleep(AFTER_HANG_UP.toMillis());
                 double rssAfter = app.isAlive() ? ProcSample.of(app.pid()).rssMb() : Double.NaN;
                 Path result = dir.resolve("cara.txt");
-                String report = Files.exists(result) ? Files.readString(result).trim() : "no report";
+                String[] fps = Files.exists(result) ? Files.readString(result).trim().split(" ") : new String[] {"NaN", "NaN"};
+                double remoteFps = Double.parseDouble(fps[0]);
+                double selfFps = Double.parseDouble(fps[1]);
+                String report = String.format(Locale.ROOT, "drew remote %.1f fps, self-view %.1f fps; load %s",
+                        remoteFps, selfFps, window.loadAverage());
                 return new AppCost(new ClientCostBenchmark.Cost("the Duet window, 1280x720@30 call received",
-                        window.seconds(), window.cpuPercent(), window.avgRssMb(), window.maxRssMb(),
-                        report + "; load " + window.loadAverage(), window.byThread()), rssAfter);
+                        window.seconds(), window.cpuPercent(), window.avgRssMb(), window.maxRssMb(), report,
+                        window.byThread()), rssAfter, remoteFps, selfFps);
             } finally {
                 caller.destroy();
                 app.destroy();
