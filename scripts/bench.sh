@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Duet's benchmarks (issue 7). Never part of `./duet test`: nothing here is a timed assertion.
-#   scripts/bench.sh [--quick] [relay|calls|all] [-- extra duet-bench options]
+#   scripts/bench.sh [--quick] [relay|calls|app-cost|all] [-- extra duet-bench options]
 #   scripts/bench.sh soak [--minutes N] [--sockets N] [other duet-bench soak options]
 #     relay   relay latency and sustained rate of the signaling server at 1k/5k/10k sockets, next to
 #             PeerServer (npm package `peer`, installed here under bench/target/peerserver)
-#     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers; the set-up
-#             next to two headless Chromium pages calling through the same server (Debian's chromium, driven
-#             by npm package `playwright-core`, installed here under bench/target/chromium)
-#     all     both (default)
+#     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers, each with the
+#             synthetic pattern and with a camera-like picture (whole-frame motion and noise; -- --look to choose);
+#             the set-up next to two headless Chromium pages calling through the same server (Debian's chromium,
+#             driven by npm package `playwright-core`, installed here under bench/target/chromium)
+#     app-cost  the real Duet window in a 1280x720@30 call (under Xvfb: JavaFX's software pipeline), CPU per
+#             thread and RSS next to the engine-only client (-- --seconds N for a shorter run)
+#     all     relay, calls and app-cost (default)
 #     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
 #             the server's RSS, descriptors and threads with their slope; never part of `all`
 #   scripts/bench.sh signin [duet-bench signin options]
@@ -37,11 +40,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     --mix) mix=(--mix "$2"); shift ;;
-    relay|calls|all) what=$1 ;;
+    relay|calls|app-cost|all) what=$1 ;;
     soak) what=soak; shift; extra=("$@"); break ;;
     signin) what=signin; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|all] [-- duet-bench options]" >&2
+    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|app-cost|all] [-- duet-bench options]" >&2
        echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
   esac
   shift
@@ -57,7 +60,7 @@ if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt 12000 ]; then
 fi
 echo "File descriptor limit for this run: $(ulimit -n)" >&2
 
-modules=bench,signaling-server   # bench pulls in shared-protocol and client-core itself
+modules=bench,signaling-server   # bench pulls in shared-protocol, client-core and desktop-client (duet-client.jar) itself
 echo "Building $modules ..." >&2
 "${MVN[@]}" -Pbench-jar -pl "$modules" -am package -DskipTests
 
@@ -156,6 +159,17 @@ calls() {
   stop_sound_server
 }
 
+# The window draws on the virtual display and plays its audio on the private sound server, as on a desktop.
+app_cost() {
+  start_sound_server
+  trap stop_sound_server EXIT
+  seconds=()
+  [ ${#quick[@]} -gt 0 ] && seconds=(--seconds 20)
+  "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar app-cost "${seconds[@]}" "${client_jvm[@]}" \
+    --report "$DETAILS" --summary "$ROWS" "${extra[@]}" >/dev/null
+  stop_sound_server
+}
+
 # The soak's driver is the relay driver with more to do, so it gets the same JVM.
 soak() {
   "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar soak --report "$RESULTS" "${server_jvm[@]}" "${extra[@]}"
@@ -199,7 +213,8 @@ case "$what" in
   soak) soak ;;
   signin) signin ;;
   calls) calls ;;
-  all) relay; calls ;;
+  app-cost) app_cost ;;
+  all) relay; calls; app_cost ;;
 esac
 if [ "$what" != soak ] && [ "$what" != signin ]; then
   { java -jar bench/target/duet-bench.jar summary --rows "$ROWS" --title "Benchmarks of $(date -u '+%Y-%m-%d %H:%M') UTC, $(git rev-parse --short HEAD 2>/dev/null || echo 'no commit')"

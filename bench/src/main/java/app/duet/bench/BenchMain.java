@@ -1,5 +1,6 @@
 package app.duet.bench;
 
+import app.duet.bench.calls.AppCostCommand;
 import app.duet.bench.calls.CallPeerCommand;
 import app.duet.bench.calls.CallsCommand;
 import app.duet.bench.relay.RelayCommand;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
         subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class,
-                SummaryCommand.class, SigninCommand.class})
+                SummaryCommand.class, SigninCommand.class, AppCostCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -5,6 +5,7 @@ import app.duet.client.call.CallEngineSettings;
 import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.DisplayInfo;
 import app.duet.client.call.media.MediaSettings;
+import app.duet.client.call.media.SyntheticLook;
 import app.duet.client.call.model.CallState;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
@@ -54,6 +55,8 @@ public final class CallPeerCommand implements Callable<Integer> {
     private int height;
     @Option(names = "--fps", defaultValue = "30")
     private int fps;
+    @Option(names = "--look", defaultValue = "PATTERN", description = "PATTERN or CAMERA_LIKE.")
+    private SyntheticLook look;
     @Option(names = "--seconds", required = true)
     private int seconds;
     @Option(names = "--result-file", required = true)
@@ -70,7 +73,7 @@ public final class CallPeerCommand implements Callable<Integer> {
                 SessionStore.none(), events)) {
             client.start();
             CallEngineSettings settings = new CallEngineSettings(
-                    MediaSettings.synthetic(user).withSize(width, height, fps), AudioMode.HEADLESS, false,
+                    MediaSettings.synthetic(user).withSize(width, height, fps).withLook(look), AudioMode.HEADLESS, false,
                     resultFile.resolveSibling(user + "-downloads"));
             try (CallEngine engine = CallEngine.start(client, settings, listener, events);
                  FrameTap remote = new FrameTap(engine.controls().remoteVideo(), user)) {

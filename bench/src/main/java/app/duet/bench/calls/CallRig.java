@@ -8,6 +8,7 @@ import app.duet.client.call.media.AudioMode;
 import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
+import app.duet.client.call.media.SyntheticLook;
 import app.duet.client.signaling.SessionStore;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Two Duet clients in this JVM, ann and bob, talking through the real signaling server (its own
  * process on loopback): the app's SignalingClient and CallEngine, one shared media engine (headless, or
- * on the sound server PULSE_SERVER names), synthetic camera, and a tone or the microphone. ann and bob share
+ * on the sound server PULSE_SERVER names), synthetic camera (the pattern or the camera-like picture), and a tone or the microphone. ann and bob share
  * the channel "bench"; bob accepts every ring.
  */
 final class CallRig implements AutoCloseable {
@@ -29,6 +30,7 @@ final class CallRig implements AutoCloseable {
     private static final String PASSWORD = "bench-password-123";
     private final ServerProcess server;
     private final AudioMode audioMode;
+    private final SyntheticLook look;
     private final MediaEngine media;
     private final ExecutorService events = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "rig-events"); // stands in for the JavaFX thread
@@ -50,9 +52,10 @@ final class CallRig implements AutoCloseable {
     }
 
     /** {@code audioMode} AUTO: the media engine uses the sound server if one answers (see {@link #hasRealAudio()}). */
-    CallRig(Path serverJar, Path workDir, AudioMode audioMode) throws Exception {
+    CallRig(Path serverJar, Path workDir, AudioMode audioMode, SyntheticLook look) throws Exception {
         this.workDir = workDir;
         this.audioMode = audioMode;
+        this.look = look;
         this.media = MediaEngine.start(audioMode);
         this.server = DuetServer.start(serverJar, workDir.resolve("server"), 4, List.of(), List.of());
         serverUri = URI.create("ws://127.0.0.1:" + server.port());
@@ -78,7 +81,7 @@ final class CallRig implements AutoCloseable {
     private Side side(SignalingClient client, String name, boolean accepts, int width, int height, int fps,
                       AudioChoice audio) {
         RigListener listener = new RigListener(name, accepts);
-        MediaSettings sent = MediaSettings.synthetic(name).withSize(width, height, fps).withAudio(audio);
+        MediaSettings sent = MediaSettings.synthetic(name).withSize(width, height, fps).withAudio(audio).withLook(look);
         CallEngineSettings settings = new CallEngineSettings(sent, audioMode, false,
                 workDir.resolve(name + "-downloads"));
         CallEngine engine = new CallEngine(client, media, false, settings, listener, events);

@@ -2,7 +2,9 @@ package app.duet.bench.calls;
 
 import app.duet.bench.ReportOutput;
 import app.duet.bench.os.MachineInfo;
+import app.duet.bench.summary.SummaryRow;
 import app.duet.client.call.media.AudioMode;
+import app.duet.client.call.media.SyntheticLook;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -41,6 +43,11 @@ public final class CallsCommand implements Callable<Integer> {
             description = "Which parts to run: setup, latency, cost (default: all).")
     private List<String> only;
 
+    @Option(names = "--look", split = ",", defaultValue = "PATTERN,CAMERA_LIKE",
+            description = "What the synthetic camera shows, each run in turn: PATTERN (bars and a moving square,"
+                    + " cheap to encode) and CAMERA_LIKE (whole-frame motion and sensor noise, as a camera costs).")
+    private List<SyntheticLook> looks;
+
     @Option(names = "--peer-jvm-opt", description = "A JVM option for the client processes of the cost runs"
             + " (repeatable), e.g. -Xmx256m to try a heap cap.")
     private List<String> peerJvmOptions = new ArrayList<>();
@@ -69,7 +76,7 @@ public final class CallsCommand implements Callable<Integer> {
             log.info("No PULSE_SERVER: microphone set-up skipped (scripts/bench.sh starts a sound server)");
             return Optional.empty();
         }
-        try (CallRig rig = new CallRig(serverJar, workDir.resolve("microphone"), AudioMode.AUTO)) {
+        try (CallRig rig = new CallRig(serverJar, workDir.resolve("microphone"), AudioMode.AUTO, SyntheticLook.PATTERN)) {
             if (!rig.hasRealAudio()) {
                 log.warn("The sound server at {} did not answer: microphone set-up skipped", System.getenv("PULSE_SERVER"));
                 return Optional.empty();
@@ -89,21 +96,43 @@ public final class CallsCommand implements Callable<Integer> {
         out.println();
         out.println("Machine: " + MachineInfo.describe() + " at the start.");
         out.println();
-        CallsReport printer = new CallsReport();
+        List<SummaryRow> summary = new ArrayList<>();
+        for (SyntheticLook look : looks) {
+            summary.addAll(runLook(out, look, calls, warmup, measure));
+        }
+        out.println("Load average at the end: " + MachineInfo.loadAverage() + ".");
+        out.println();
+        out.flush();
+        reportOutput.publish(spec.commandLine().getOut(), text.toString(), summary);
+        return 0;
+    }
+
+    /**
+     * The chosen parts with one synthetic picture, and their summary rows; the microphone, the Chromium anchor and
+     * the screen share run with the first only.
+     */
+    private List<SummaryRow> runLook(PrintWriter out, SyntheticLook look, int calls, Duration warmup, Duration measure)
+            throws Exception {
+        boolean first = look == looks.get(0);
+        Path dir = workDir.resolve(look.name().toLowerCase(java.util.Locale.ROOT));
+        CallsReport printer = new CallsReport(look);
         if (only.contains("setup")) {
-            try (CallRig rig = new CallRig(serverJar, workDir, AudioMode.HEADLESS)) {
+            try (CallRig rig = new CallRig(serverJar, dir, AudioMode.HEADLESS, look)) {
                 List<CallSetupBenchmark.Result> setups = new ArrayList<>();
                 setups.add(new CallSetupBenchmark().run(rig, false, calls, 640, 480));
                 setups.add(new CallSetupBenchmark().run(rig, true, calls, 640, 480));
-                microphoneSetup(calls).ifPresent(setups::add);
-                Optional<ChromiumAnchor.Result> chromium =
-                        new ChromiumAnchor(chromiumDir).run(rig.serverUri(), calls, 640, 480);
+                if (first) {
+                    microphoneSetup(calls).ifPresent(setups::add);
+                }
                 printer.printSetup(out, setups, 640, 480);
-                printer.printAcceptToFrame(out, setups.get(1), chromium, 640, 480);
+                if (first) {
+                    printer.printAcceptToFrame(out, setups.get(1),
+                            new ChromiumAnchor(chromiumDir).run(rig.serverUri(), calls, 640, 480), 640, 480);
+                }
             }
         }
         if (only.contains("latency")) {
-            try (CallRig rig = new CallRig(serverJar, workDir.resolve("latency"), latencyAudioModule)) {
+            try (CallRig rig = new CallRig(serverJar, dir.resolve("latency"), latencyAudioModule, look)) {
                 List<GlassToGlassBenchmark.Result> latencies = new ArrayList<>();
                 for (boolean audio : new boolean[] {true, false}) {
                     latencies.add(new GlassToGlassBenchmark().run(rig, 640, 480, 30, audio, warmup, measure));
@@ -116,20 +145,19 @@ public final class CallsCommand implements Callable<Integer> {
         if (only.contains("cost")) {
             int seconds = quick ? 20 : 120;
             List<ClientCostBenchmark.Cost> costs = new ArrayList<>();
-            ClientCostBenchmark cost = new ClientCostBenchmark(peerJvmOptions);
-            costs.add(cost.runWithRetry(serverJar, workDir, false, seconds));
-            if (System.getenv("DISPLAY") != null) {
-                costs.add(cost.runWithRetry(serverJar, workDir, true, seconds));
+            ClientCostBenchmark cost = new ClientCostBenchmark(peerJvmOptions, look);
+            costs.add(cost.runWithRetry(serverJar, dir, false, seconds));
+            if (!first) {
+                out.println("(Screen share: see the " + looks.get(0) + " run; the camera's picture does not change it.)");
+                out.println();
+            } else if (System.getenv("DISPLAY") != null) {
+                costs.add(cost.runWithRetry(serverJar, dir, true, seconds));
             } else {
                 out.println("(Screen share skipped: no DISPLAY; scripts/bench.sh runs this under Xvfb.)");
                 out.println();
             }
             printer.printCost(out, costs, peerJvmOptions);
         }
-        out.println("Load average at the end: " + MachineInfo.loadAverage() + ".");
-        out.println();
-        out.flush();
-        reportOutput.publish(spec.commandLine().getOut(), text.toString(), printer.summary());
-        return 0;
+        return printer.summary();
     }
 }

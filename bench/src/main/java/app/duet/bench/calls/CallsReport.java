@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
+import app.duet.client.call.media.SyntheticLook;
 
 /** The call benchmarks as Markdown: method, numbers, targets. */
 final class CallsReport {
@@ -15,7 +16,6 @@ final class CallsReport {
     private static final double G2G_TARGET_MS = 50;
     private static final double CPU_TARGET_PERCENT = 60;
     private static final double RSS_TARGET_MB = 350;
-    private static final String AREA = "calls";
     private final List<SummaryRow> summary = new ArrayList<>();
 
     /** The rows for the run's summary table, from what was printed so far. */
@@ -23,9 +23,30 @@ final class CallsReport {
         return List.copyOf(summary);
     }
 
-    void printSetup(PrintWriter out, List<CallSetupBenchmark.Result> results, int width, int height) {
-        out.println("## Call set-up");
+    private final SyntheticLook look;
+
+    /** {@code look}: the synthetic camera's picture in these runs, named in each heading. */
+    CallsReport(SyntheticLook look) {
+        this.look = look;
+    }
+
+    /** The summary's area: the calls, and which picture the camera sent. */
+    private String area() {
+        return look == SyntheticLook.CAMERA_LIKE ? "calls (camera-like)" : "calls (pattern)";
+    }
+
+    static String lookName(SyntheticLook look) {
+        return look == SyntheticLook.CAMERA_LIKE ? "camera-like picture: whole-frame motion and sensor noise"
+                : "pattern: colour bars and a moving square";
+    }
+
+    private void heading(PrintWriter out, String title) {
+        out.println("## " + title + " (" + lookName(look) + ")");
         out.println();
+    }
+
+    void printSetup(PrintWriter out, List<CallSetupBenchmark.Result> results, int width, int height) {
+        heading(out, "Call set-up");
         out.println("Method: two Duet clients in one JVM (the app's SignalingClient and CallEngine, one headless"
                 + " media engine, synthetic " + width + "x" + height + "@30 camera and a 440 Hz tone) talk through the"
                 + " real signaling server (its own process on 127.0.0.1, host ICE candidates only). ann rings, bob"
@@ -50,7 +71,7 @@ final class CallsReport {
             double p50 = Math.max(value(r.caller(), 50), value(r.callee(), 50));
             out.printf(Locale.ROOT, "- %s call set-up p50 (slower side) %.0f ms (target <= %.0f ms): %s%n",
                     r.media(), p50, SETUP_TARGET_MS, p50 <= SETUP_TARGET_MS ? "met" : "MISSED");
-            summary.add(new SummaryRow(AREA, r.media() + " set-up, ring to first frame/sound, p50 (slower side)",
+            summary.add(new SummaryRow(area(), r.media() + " set-up, ring to first frame/sound, p50 (slower side)",
                     SummaryRow.ms(p50), "-", "<= " + SummaryRow.ms(SETUP_TARGET_MS),
                     SummaryRow.verdict(p50, SETUP_TARGET_MS, true)));
         }
@@ -93,7 +114,7 @@ final class CallsReport {
         for (int percentile : new int[] {50, 95}) {
             double mine = Math.max(value(duet.callerFromAccept(), percentile), value(duet.calleeFromAccept(), percentile));
             double anchor = Math.max(value(c.callerFromAccept(), percentile), value(c.calleeFromAccept(), percentile));
-            summary.add(new SummaryRow(AREA, "video accept to first frame, p" + percentile + " (slower side)",
+            summary.add(new SummaryRow(area(), "video accept to first frame, p" + percentile + " (slower side)",
                     SummaryRow.ms(mine), SummaryRow.ms(anchor) + " (Chromium)", "<= Chromium",
                     SummaryRow.verdict(mine, anchor, true)));
         }
@@ -112,8 +133,7 @@ final class CallsReport {
     /** {@code module}: the audio device module the calls ran on, as the method line names it. */
     void printGlassToGlass(PrintWriter out, List<GlassToGlassBenchmark.Result> results, long warmupSeconds,
                            long measureSeconds, String module) {
-        out.println("## Glass-to-glass latency");
-        out.println();
+        heading(out, "Glass-to-glass latency");
         out.println("Method: the same two in-process clients in a video call through the server. The synthetic"
                 + " camera draws the capture time (ms) as black/white blocks along the top of every frame; the far"
                 + " side takes each decoded frame as the UI would (off the WebRTC thread), reads the blocks back"
@@ -139,7 +159,7 @@ final class CallsReport {
             double p50 = value(r.latencyMs(), 50);
             out.printf(Locale.ROOT, "- Glass-to-glass p50 at 1280x720 %s audio: %.0f ms (target <= %.0f ms): %s%n",
                     r.audio() ? "with" : "without", p50, G2G_TARGET_MS, p50 <= G2G_TARGET_MS ? "met" : "MISSED");
-            summary.add(new SummaryRow(AREA, "glass-to-glass p50, 1280x720 " + (r.audio() ? "with" : "without") + " audio",
+            summary.add(new SummaryRow(area(), "glass-to-glass p50, 1280x720 " + (r.audio() ? "with" : "without") + " audio",
                     SummaryRow.ms(p50), "-", "<= " + SummaryRow.ms(G2G_TARGET_MS),
                     SummaryRow.verdict(p50, G2G_TARGET_MS, true)));
         });
@@ -147,8 +167,7 @@ final class CallsReport {
     }
 
     void printCost(PrintWriter out, List<ClientCostBenchmark.Cost> results, List<String> peerJvmOptions) {
-        out.println("## Client cost");
-        out.println();
+        heading(out, "Client cost");
         out.println("Method: two client processes (the app's SignalingClient and CallEngine in `duet-bench.jar"
                 + " call-peer`, headless audio, a thread taking every remote frame as the UI would; JavaFX drawing"
                 + " is not included) call each other through the server on 127.0.0.1. The caller is measured from"
@@ -179,7 +198,7 @@ final class CallsReport {
             boolean met = r.cpuPercent() <= CPU_TARGET_PERCENT && r.maxRssMb() <= RSS_TARGET_MB;
             out.printf(Locale.ROOT, "- %s: %.0f %% CPU, %.0f MB RSS (target <= %.0f %% and <= %.0f MB): %s%n",
                     r.scenario(), r.cpuPercent(), r.maxRssMb(), CPU_TARGET_PERCENT, RSS_TARGET_MB, met ? "met" : "MISSED");
-            summary.add(new SummaryRow(AREA, "client cost, " + r.scenario() + " (CPU / RSS)",
+            summary.add(new SummaryRow(area(), "client cost, " + r.scenario() + " (CPU / RSS)",
                     String.format(Locale.ROOT, "%.0f %% / %.0f MB", r.cpuPercent(), r.maxRssMb()), "-",
                     String.format(Locale.ROOT, "<= %.0f %% / <= %.0f MB", CPU_TARGET_PERCENT, RSS_TARGET_MB), met));
         }

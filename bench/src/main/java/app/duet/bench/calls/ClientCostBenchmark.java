@@ -2,10 +2,9 @@ package app.duet.bench.calls;
 
 import app.duet.bench.duet.DuetServer;
 import app.duet.bench.duet.DuetSession;
-import app.duet.bench.os.ProcSample;
 import app.duet.bench.os.ServerProcess;
-import app.duet.bench.os.ThreadCpu;
 import app.duet.bench.ws.DriverSockets;
+import app.duet.client.call.media.SyntheticLook;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -28,8 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientCostBenchmark {
     private static final Logger log = LoggerFactory.getLogger(ClientCostBenchmark.class);
-    private static final String PASSWORD = "bench-password-123";
-    private static final Duration SETTLE = Duration.ofSeconds(10);
+    static final String PASSWORD = "bench-password-123";
+    static final Duration SETTLE = Duration.ofSeconds(10);
 
     /** {@code byThread}: the CPU of the measured process split by thread group, largest first (% of one core). */
     record Cost(String scenario, int seconds, double cpuPercent, double avgRssMb, double maxRssMb,
@@ -37,10 +36,15 @@ final class ClientCostBenchmark {
     }
 
     private final List<String> peerJvmOptions;
+    private final SyntheticLook look;
 
-    /** {@code peerJvmOptions}: JVM options for the two client processes (none: the defaults a user gets). */
-    ClientCostBenchmark(List<String> peerJvmOptions) {
+    /**
+     * {@code peerJvmOptions}: JVM options for the two client processes (none: the defaults a user gets);
+     * {@code look}: what their synthetic cameras show.
+     */
+    ClientCostBenchmark(List<String> peerJvmOptions, SyntheticLook look) {
         this.peerJvmOptions = List.copyOf(peerJvmOptions);
+        this.look = look;
     }
 
     /**
@@ -73,7 +77,8 @@ final class ClientCostBenchmark {
     }
 
     Cost run(Path serverJar, Path workDir, boolean screen, int seconds) throws Exception {
-        String scenario = screen ? "screen share (caller shares the 1280x720 screen)" : "1280x720@30 camera call";
+        String scenario = screen ? "screen share (caller shares the 1280x720 screen)"
+                : "1280x720@30 camera call (" + CallsReport.lookName(look) + ")";
         Path dir = workDir.resolve(screen ? "cost-screen" : "cost-camera");
         Files.createDirectories(dir);
         try (ServerProcess server = DuetServer.start(serverJar, dir.resolve("server"), 4, List.of(), List.of())) {
@@ -90,23 +95,12 @@ final class ClientCostBenchmark {
                     throw new IllegalStateException("the measured client exited early; see " + dir.resolve("cara.log"));
                 }
                 TimeUnit.MILLISECONDS.sleep(SETTLE.toMillis());
-                ProcSample start = ProcSample.of(caller.pid());
-                ThreadCpu threadsAtStart = ThreadCpu.of(caller.pid());
-                ThreadCpu threadsAtEnd = threadsAtStart;
-                List<ProcSample> samples = new ArrayList<>();
-                for (int i = 0; i < seconds && caller.isAlive(); i++) {
-                    TimeUnit.SECONDS.sleep(1);
-                    samples.add(ProcSample.of(caller.pid()));
-                    threadsAtEnd = ThreadCpu.of(caller.pid());
-                }
-                ProcSample end = samples.get(samples.size() - 1);
+                CostSampler.Window window = CostSampler.sample(caller, seconds);
                 caller.waitFor(90, TimeUnit.SECONDS);
                 callee.waitFor(90, TimeUnit.SECONDS);
                 String report = Files.exists(result) ? Files.readString(result).trim().replace('\n', ' ') : "no report";
-                return new Cost(scenario, samples.size(), end.cpuPercentSince(start),
-                        samples.stream().mapToDouble(ProcSample::rssMb).average().orElse(0),
-                        samples.stream().mapToDouble(ProcSample::rssMb).max().orElse(0), report,
-                        threadsAtEnd.percentByGroupSince(threadsAtStart));
+                return new Cost(scenario, window.seconds(), window.cpuPercent(), window.avgRssMb(), window.maxRssMb(),
+                        report + "; load " + window.loadAverage(), window.byThread());
             } finally {
                 caller.destroy();
                 callee.destroy();
@@ -116,7 +110,8 @@ final class ClientCostBenchmark {
         }
     }
 
-    private void createAccounts(int port) throws Exception {
+    /** Accounts cara and dave, both members of the channel "cost". */
+    static void createAccounts(int port) throws Exception {
         ProtocolCodec codec = new ProtocolCodec();
         LongAdder retries = new LongAdder();
         try (DriverSockets sockets = new DriverSockets(1)) {
@@ -129,12 +124,13 @@ final class ClientCostBenchmark {
         }
     }
 
-    private Process peer(int port, String user, boolean ring, boolean screen, int seconds, Path dir) throws Exception {
+    /** A call-peer process of this jar; its log, result and "connected" mark go to {@code dir}/{@code user}.*. */
+    Process peer(int port, String user, boolean ring, boolean screen, int seconds, Path dir) throws Exception {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(peerJvmOptions);
         command.addAll(List.of("-jar", ownJar().toString(), "call-peer",
                 "--server", "ws://127.0.0.1:" + port, "--user", user, "--password", PASSWORD, "--channel", "cost",
-                "--seconds", Integer.toString(seconds), "--result-file", dir.resolve(user + ".txt").toString()));
+                "--seconds", Integer.toString(seconds), "--look", look.name(), "--result-file", dir.resolve(user + ".txt").toString()));
         if (ring) {
             command.add("--ring");
         }
@@ -148,7 +144,7 @@ final class ClientCostBenchmark {
                 .start();
     }
 
-    private static Path ownJar() throws Exception {
+    static Path ownJar() throws Exception {
         return Path.of(ClientCostBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

@@ -30,7 +30,9 @@ public final class VideoSources {
     }
 
     private static FrameProducer pattern(MediaSettings settings) {
-        return new TestPatternProducer(settings.width(), settings.height(), settings.displayName());
+        return settings.look() == SyntheticLook.CAMERA_LIKE
+                ? new CameraLikeProducer(settings.width(), settings.height())
+                : new TestPatternProducer(settings.width(), settings.height(), settings.displayName());
     }
 
     /**

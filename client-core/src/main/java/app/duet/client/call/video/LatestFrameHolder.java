@@ -14,6 +14,9 @@ import java.util.function.Consumer;
  * polls, so a UI posts one redraw (e.g. {@code Platform.runLater}) per drawn frame. Every poll re-arms it,
  * also one that found nothing (it may race a frame being written), and so does setting a listener: a
  * consumer that polls whenever it is told never misses a frame.
+ *
+ * <p>The consumer may say the size it shows frames at ({@link #showAt}); the producer then converts larger
+ * frames scaled down to it, so nothing bigger than the screen shows is converted, copied or drawn.
  */
 public final class LatestFrameHolder {
 
@@ -24,11 +27,22 @@ public final class LatestFrameHolder {
     private long dropped;
     private boolean notified;
     private volatile Runnable readyListener = () -> { };
+    private volatile ShownSize shownSize = ShownSize.ANY;
 
     /** The listener hears of the next frame published, whether or not earlier frames were polled. */
     public synchronized void setReadyListener(Runnable listener) {
         this.readyListener = listener == null ? () -> { } : listener;
         notified = false;
+    }
+
+    /** Consumer side: the size frames are shown at, in screen pixels; {@link ShownSize#ANY} when not shown. */
+    public void showAt(ShownSize size) {
+        shownSize = size;
+    }
+
+    /** Producer side: the size to convert a frame of this size to (see {@link ShownSize#fit}), packed. */
+    public long sizeToConvert(int frameWidth, int frameHeight) {
+        return shownSize.fit(frameWidth, frameHeight);
     }
 
     /** Consumer side: the newest unread frame, or null. The frame stays valid until the next poll. */
