@@ -3,7 +3,7 @@ package app.duet.server.auth;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Protocol;
 import app.duet.server.ServiceException;
-import app.duet.server.config.RegistrationMode;
+import app.duet.protocol.RegistrationMode;
 import app.duet.server.store.Accounts;
 import app.duet.server.store.Accounts.Account;
 import app.duet.server.store.Sessions;
