@@ -1,6 +1,5 @@
 package app.duet.client.signaling;
 
-import app.duet.client.call.threads.DaemonThreads;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +38,7 @@ public final class SignalingClient implements AccountService, ChannelService, Se
      * between the socket and the call engine waits for a UI thread.
      */
     public SignalingClient(SignalingConfig config, SessionStore store) {
-        this(config, store, Executors.newSingleThreadExecutor(DaemonThreads.named("duet-signaling-events")), true);
+        this(config, store, Executors.newSingleThreadExecutor(SignalingThreads.daemon("duet-signaling-events")), true);
     }
 
     /** A client that completes its futures and calls its listeners on {@code callbacks} (serial). */
@@ -52,7 +51,7 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         Objects.requireNonNull(store, "store");
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         SignalingConfig.validate(config.serverUri());
-        this.worker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("duet-signaling"));
+        this.worker = Executors.newSingleThreadScheduledExecutor(SignalingThreads.daemon("duet-signaling"));
         this.connector = new Connector(config, new ProtocolCodec(), worker, callbacks);
         this.connector.setHandler(new ConnectorHandler());
         this.session = new SessionKeeper(connector, store, worker, callbacks, listeners);
