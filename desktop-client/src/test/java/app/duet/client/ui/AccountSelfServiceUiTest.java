@@ -36,9 +36,10 @@ class AccountSelfServiceUiTest {
     final UiRig rig = new UiRig(() -> temp);
 
     @Test
-    void aNewDisplayNameReachesTheOtherMemberAndAWrongCurrentPasswordIsExplained() throws Exception {
+    void aNewNameReachesTheOtherMemberAWrongCurrentPasswordIsExplainedAndTheExportHoldsOnlyAnnsData() throws Exception {
         TestServer server = rig.server();
-        UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith");
+        Path chosen = temp.resolve("my-duet-data.json");
+        UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith", saveTo(chosen));
         UiRig.createChannel(ann, "tea");
         List<Event.DisplayNameChanged> bobSaw = new CopyOnWriteArrayList<>();
         SignalingClient bob = bobIn(server, "tea", bobSaw);
@@ -63,26 +64,14 @@ class AccountSelfServiceUiTest {
         ann.awaitText("Your password is changed.");
         new Screenshots().shoot(ann, "40-account");
 
+        ann.press("account-export");
+        ann.awaitText("Your data is saved in " + chosen + ".");
+        String json = Files.readString(chosen);
+        assertThat(json).contains("\"email\": \"ann@example.org\"").contains("\"name\": \"tea\"").doesNotContain("bob");
+
         ann.press("account-back");
         ann.awaitScreen("Channels");
         assertThat(ann.text("channels-user")).isEqualTo("Ann Lee");
-    }
-
-    @Test
-    void theExportIsSavedWhereThePersonChoseAndHoldsOnlyTheirData() throws Exception {
-        TestServer server = rig.server();
-        Path chosen = temp.resolve("my-duet-data.json");
-        UiClient ann = rig.signedUp(server.uri(), "ann", "Ann Smith", saveTo(chosen));
-        UiRig.createChannel(ann, "tea");
-        bobIn(server, "tea", new CopyOnWriteArrayList<>());
-
-        ann.press("channels-user");
-        ann.press("account-export");
-        ann.awaitText("Your data is saved in " + chosen + ".");
-
-        String json = Files.readString(chosen);
-        assertThat(json).contains("\"email\": \"ann@example.org\"").contains("\"name\": \"tea\"")
-                .doesNotContain("bob");
     }
 
     @Test
@@ -138,7 +127,8 @@ class AccountSelfServiceUiTest {
         cyd.awaitText("Connected");
         cyd.press("welcome-signup");
         cyd.awaitText("This server does not take new accounts.");
-        assertThat(UiClient.onFx(() -> cyd.node("signup-invite").getParent().isVisible())).isFalse();
+        javafx.scene.Node inviteField = cyd.node("signup-invite");
+        assertThat(UiClient.onFx(() -> inviteField.getParent().isVisible())).isFalse();
         assertThat(cyd.<javafx.scene.control.Button>node("signup-submit").isDisabled()).isTrue();
     }
 

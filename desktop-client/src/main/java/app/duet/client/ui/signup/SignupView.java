@@ -80,12 +80,12 @@ public final class SignupView implements Screen {
                 Forms.title("Create your Duet account"),
                 closed,
                 new MessageBanner(vm.form().messageProperty()),
+                inviteField,
                 Forms.field("_Username", username, capitalised(FieldFormat.USERNAME.description()) + "."),
                 Forms.field("_Display name", displayName, ""),
                 Forms.field("_E-mail", email, "Only used to send you a code if you forget your password."),
                 Forms.field("_Password", password, "At least 8 characters."),
                 Forms.field("_Confirm password", confirm, ""),
-                inviteField,
                 remember,
                 new HBox(8, submit, progress),
                 login);
