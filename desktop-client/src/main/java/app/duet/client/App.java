@@ -174,7 +174,7 @@ public final class App extends Application {
             }
         });
         screens = new Screens(window, client, session, preferences, background, devices, calls,
-                Autostart.forUser(env, System.getProperty("user.home")));
+                Autostart.forUser(env, System.getProperty("user.home")), files);
 
         Scene scene = new Scene(window.root(), 960, 680);
         theme.style(scene);

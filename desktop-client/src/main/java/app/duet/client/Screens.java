@@ -9,9 +9,13 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
+import app.duet.client.signaling.ProfileClient;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
+import app.duet.client.ui.account.AccountView;
+import app.duet.client.ui.account.AccountViewModel;
 import app.duet.client.ui.call.CallCoordinator;
+import app.duet.client.ui.call.FilePicker;
 import app.duet.client.ui.call.CallShortcuts;
 import app.duet.client.signaling.HistoryClient;
 import app.duet.client.ui.channels.ChannelHistoryModel;
@@ -62,11 +66,14 @@ final class Screens implements Navigator, SignalingListener {
     private final DeviceAccess devices;
     private final CallCoordinator calls;
     private final StartAtLogin startAtLogin;
+    private final FilePicker files;
+    private final ProfileClient profile;
     private HelpOverlay help;
     private Runnable beforeSettings = this::welcome;
 
     Screens(MainWindow window, SignalingClient client, SessionState session, Preferences preferences,
-            Background background, DeviceAccess devices, CallCoordinator calls, StartAtLogin startAtLogin) {
+            Background background, DeviceAccess devices, CallCoordinator calls, StartAtLogin startAtLogin,
+            FilePicker files) {
         this.window = window;
         this.client = client;
         this.session = session;
@@ -75,6 +82,8 @@ final class Screens implements Navigator, SignalingListener {
         this.devices = devices;
         this.calls = calls;
         this.startAtLogin = startAtLogin;
+        this.files = files;
+        this.profile = new ProfileClient(client);
         this.serverSwitch = new ServerSwitch(client, preferences, session);
         this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
         client.addListener(this, background.uiExecutor());
@@ -129,6 +138,11 @@ final class Screens implements Navigator, SignalingListener {
     }
 
     @Override
+    public void welcome(UserMessage notice) {
+        showWelcome(notice);
+    }
+
+    @Override
     public void signup() {
         show(new SignupView(new SignupViewModel(client, this, background.uiExecutor())));
     }
@@ -169,10 +183,16 @@ final class Screens implements Navigator, SignalingListener {
     public void settings() {
         Screen current = window.current();
         beforeSettings = current instanceof ChannelsView ? this::channels
+                : current instanceof AccountView ? this::account
                 : current instanceof LoginView ? this::login : this::welcome;
         DeviceSettingsModel deviceModel = new DeviceSettingsModel(devices, background, preferences, new FrameTicker());
         show(new SettingsView(new SettingsViewModel(preferences, serverSwitch, this, deviceModel, client, session,
                 background.uiExecutor()), new DesktopSettingsModel(preferences, startAtLogin, background)));
+    }
+
+    @Override
+    public void account() {
+        show(new AccountView(new AccountViewModel(profile, session, this, background), files));
     }
 
     @Override

@@ -14,6 +14,13 @@ public sealed interface Event extends ServerMessage {
             implements Event {
     }
 
+    /**
+     * A user changed their display name: sent to their own connections and to everyone who shares a channel
+     * with them (once each, not once per channel).
+     */
+    record DisplayNameChanged(UserInfo user) implements Event {
+    }
+
     /** The owner deleted the channel; it is gone for every member. */
     record ChannelDeleted(@Format(FieldFormat.CHANNEL_NAME) String name) implements Event {
     }

@@ -16,6 +16,9 @@ public enum MessageType {
     RESUME("resume", Request.Resume.class, Result.Auth.class, null),
     LOGOUT("logout", Request.Logout.class, Result.Empty.class, null),
     CHANGE_PASSWORD("change_password", Request.ChangePassword.class, Result.Empty.class, null),
+    CHANGE_DISPLAY_NAME("change_display_name", Request.ChangeDisplayName.class, Result.User.class, null),
+    ACCOUNT_DELETE("account_delete", Request.AccountDelete.class, Result.Empty.class, null),
+    ACCOUNT_EXPORT("account_export", Request.AccountExport.class, Result.AccountExport.class, null),
     PASSWORD_RESET_REQUEST("password_reset_request", Request.PasswordResetRequest.class, Result.Empty.class, null),
     PASSWORD_RESET_CONFIRM("password_reset_confirm", Request.PasswordResetConfirm.class, Result.Empty.class, null),
     ICE_SERVERS("ice_servers", Request.IceServers.class, Result.IceServers.class, null),
@@ -41,6 +44,7 @@ public enum MessageType {
     ERROR("error", null, null, null),
 
     PRESENCE("presence", null, null, Event.Presence.class),
+    DISPLAY_NAME_CHANGED("display_name_changed", null, null, Event.DisplayNameChanged.class),
     CHANNEL_DELETED("channel_deleted", null, null, Event.ChannelDeleted.class),
     CALL_INCOMING("call_incoming", null, null, Event.CallIncoming.class),
     CALL_ACCEPTED("call_accepted", null, null, Event.CallAccepted.class),

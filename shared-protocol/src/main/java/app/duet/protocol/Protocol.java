@@ -20,6 +20,12 @@ public final class Protocol {
     public static final int MAX_TOKEN_LENGTH = 128;
     /** Most calls in one history page, and in one missed_calls event. */
     public static final int MAX_HISTORY_PAGE = 100;
+    /**
+     * Most calls and most sessions in an account_export: the newest ones, so the reply stays well inside
+     * {@link #MAX_FRAME_BYTES} (a call is at most about 250 bytes, a session about 70).
+     */
+    public static final int MAX_EXPORT_CALLS = 100;
+    public static final int MAX_EXPORT_SESSIONS = 100;
     /** WebSocket close code: the connection's session was logged out or revoked elsewhere; log in again. */
     public static final int CLOSE_SESSION_REVOKED = 4001;
     /**

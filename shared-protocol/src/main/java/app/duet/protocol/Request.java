@@ -85,6 +85,30 @@ public sealed interface Request extends Message {
         }
     }
 
+    /** Changes the display name others see. Result: {@link Result.User}; others get {@link Event.DisplayNameChanged}. */
+    record ChangeDisplayName(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Format(FieldFormat.DISPLAY_NAME) @MaxLength(Protocol.MAX_DISPLAY_NAME_LENGTH) String displayName)
+            implements Request {
+    }
+
+    /**
+     * Deletes the account for good, confirmed with its password. Result: {@link Result.Empty}; the account's
+     * other connections are closed with {@link Protocol#CLOSE_ACCOUNT_CLOSED}, this one stays, signed out.
+     */
+    record AccountDelete(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @MaxLength(Protocol.MAX_PASSWORD_LENGTH) String password) implements Request {
+        @Override
+        public String toString() {
+            return "AccountDelete[id=" + id + ", password=<hidden>]";
+        }
+    }
+
+    /** Everything the server keeps about the signed-in user. Result: {@link Result.AccountExport}. */
+    record AccountExport(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
+    }
+
     /** Asks for a reset code for a username or e-mail. Same answer whether the account exists or not. */
     record PasswordResetRequest(
             @MaxLength(Protocol.MAX_ID_LENGTH) String id,

@@ -9,8 +9,21 @@ public sealed interface Result {
         public static final Empty INSTANCE = new Empty();
     }
 
-    /** Reply to hello. {@code heartbeatSeconds}: the server drops a connection silent for longer. */
-    record Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds) implements Result {
+    /**
+     * Reply to hello. {@code heartbeatSeconds}: the server drops a connection silent for longer.
+     * {@code registration}: who may sign up; absent from older servers, which then read as open.
+     */
+    record Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds,
+                 @Field.Optional RegistrationMode registration) implements Result {
+        /** Without announcing the registration mode, as servers before it did. */
+        public Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds) {
+            this(serverVersion, protocolVersion, heartbeatSeconds, null);
+        }
+
+        /** The registration mode, open when the server did not say (older servers). */
+        public RegistrationMode registrationOrOpen() {
+            return registration == null ? RegistrationMode.OPEN : registration;
+        }
     }
 
     /**
@@ -25,6 +38,14 @@ public sealed interface Result {
         public IceServers {
             iceServers = iceServers == null ? null : List.copyOf(iceServers);
         }
+    }
+
+    /** Reply to change_display_name: the user as others now see them. */
+    record User(UserInfo user) implements Result {
+    }
+
+    /** Reply to account_export. */
+    record AccountExport(AccountData export) implements Result {
     }
 
     /** Reply to channel_create and channel_join. */

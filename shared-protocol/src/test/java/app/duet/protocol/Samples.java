@@ -30,6 +30,9 @@ final class Samples {
         m.put("request-logout", new Request.Logout("5"));
         m.put("request-logout-everywhere", new Request.Logout("5", true));
         m.put("request-change_password", new Request.ChangePassword("6", "correct horse battery", "staple battery horse"));
+        m.put("request-change_display_name", new Request.ChangeDisplayName("30", "Alice Pleasance Liddell"));
+        m.put("request-account_delete", new Request.AccountDelete("31", "correct horse battery"));
+        m.put("request-account_export", new Request.AccountExport("32"));
         m.put("request-password_reset_request", new Request.PasswordResetRequest("7", "alice@example.org"));
         m.put("request-password_reset_confirm", new Request.PasswordResetConfirm("8", "alice", "48213077", "a new long password"));
         m.put("request-ice_servers", new Request.IceServers("9"));
@@ -58,7 +61,19 @@ final class Samples {
     /** Replies, with the request type each one answers. */
     static Map<String, Map.Entry<MessageType, ServerMessage>> replies() {
         Map<String, Map.Entry<MessageType, ServerMessage>> m = new LinkedHashMap<>();
-        m.put("ok-hello", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30))));
+        m.put("ok-hello", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30,
+                RegistrationMode.OPEN))));
+        m.put("ok-hello-before-registration", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30))));
+        m.put("ok-change_display_name", Map.entry(MessageType.CHANGE_DISPLAY_NAME,
+                new Ok("30", new Result.User(new UserInfo("alice", "Alice Pleasance Liddell")))));
+        m.put("ok-account_export", Map.entry(MessageType.ACCOUNT_EXPORT, new Ok("32", new Result.AccountExport(
+                new AccountData(1798765200000L,
+                        new AccountData.Profile("alice", "Alice Liddell", "alice@example.org", 1767225600000L),
+                        List.of(new AccountData.Channel("tea-party", true)),
+                        List.of(new AccountData.Session(1798740000000L, 1801332000000L, true)),
+                        List.of(new AccountData.Call("c-7a3b9c", "tea-party", true, Media.AUDIO, CallOutcome.ANSWERED,
+                                1798758000000L, 1798758004000L, 1798758250000L, false)),
+                        false)))));
         m.put("ok-auth", Map.entry(MessageType.LOGIN, new Ok("3", new Result.Auth(
                 new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE, null))));
         m.put("ok-auth-resumed-call", Map.entry(MessageType.RESUME, new Ok("4", new Result.Auth(
@@ -81,6 +96,7 @@ final class Samples {
     static Map<String, Event> events() {
         Map<String, Event> m = new LinkedHashMap<>();
         m.put("event-presence", new Event.Presence("tea-party", BOB, PresenceState.JOINED));
+        m.put("event-display_name_changed", new Event.DisplayNameChanged(new UserInfo("alice", "Alice Pleasance Liddell")));
         m.put("event-channel_deleted", new Event.ChannelDeleted("tea-party"));
         m.put("event-call_incoming", new Event.CallIncoming("c-5f1e2d", "tea-party", ALICE, Media.VIDEO));
         m.put("event-call_accepted", new Event.CallAccepted("c-5f1e2d"));

@@ -4,6 +4,7 @@ import app.duet.protocol.CallState;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Result;
+import app.duet.server.account.AccountSelfService;
 import app.duet.server.auth.AdminResetCodeSender;
 import app.duet.server.auth.AuthManager;
 import app.duet.server.auth.KnownPairs;
@@ -116,6 +117,9 @@ public final class DuetServer implements AutoCloseable {
         channels.load();
         CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, relay,
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());
+        AccountSelfService account = new AccountSelfService(accounts, stores.accountAdmin(), sessions, history,
+                auth.currentPassword(), clock);
+        AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels);
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
                 config.turnCredentialTtl(), clock);
 
@@ -131,10 +135,10 @@ public final class DuetServer implements AutoCloseable {
                         Math.max(1, Runtime.getRuntime().availableProcessors()),
                         config.tlsEnabled() ? Tls.serverContext(config.tlsKeystore(), config.tlsKeystorePassword(),
                                 config.tlsKeystoreType()) : null,
-                        new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds()),
+                        new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds(), config.registration()),
                         Set.copyOf(config.trustedProxies()), config.outboundBufferBytes()),
-                new SignalingEndpoint.Services(auth, resets, channels, history, ice, executors.workers(), executors.timers(),
-                        metrics, clock),
+                new SignalingEndpoint.Services(auth, resets, account, follower::poll, channels, history, ice,
+                        executors.workers(), executors.timers(), metrics, clock),
                 connections, codec);
         try {
             endpoint.start();
@@ -151,7 +155,6 @@ public final class DuetServer implements AutoCloseable {
             executors.every(Presence.REFRESH, cluster.presence()::refresh);
         }
         executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
-        AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels);
         executors.every(ACCOUNT_CHANGES_POLL, follower::poll);
         executors.every(Duration.ofHours(1), () -> stores.accountChanges().deleteBefore(clock.instant().minus(HOUR)));
         executors.every(Duration.ofHours(1), () -> log.info("calls past the history retention removed: {}",

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Protocol;
+import app.duet.protocol.RegistrationMode;
 import app.duet.protocol.Request;
 import app.duet.server.AdminCli.Run;
 import app.duet.server.admin.ExitCodes;
-import app.duet.server.config.RegistrationMode;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -13,7 +13,8 @@ import com.tngtech.archunit.library.GeneralCodingRules;
 class ServerArchitectureTest {
     @ArchTest
     static final ArchRule rulesDoNotTouchSockets = noClasses()
-            .that().resideInAnyPackage("..server.channels..", "..server.auth..", "..server.store..", "..server.turn..")
+            .that().resideInAnyPackage("..server.channels..", "..server.auth..", "..server.account..", "..server.store..",
+                    "..server.turn..")
             .should().dependOnClassesThat().resideInAnyPackage("org.java_websocket..", "app.duet.server.transport..");
 
     @ArchTest

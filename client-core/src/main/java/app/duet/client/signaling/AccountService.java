@@ -2,6 +2,7 @@ package app.duet.client.signaling;
 
 import java.util.concurrent.CompletableFuture;
 
+import app.duet.protocol.RegistrationMode;
 import app.duet.protocol.Result;
 
 /**
@@ -11,8 +12,18 @@ import app.duet.protocol.Result;
  */
 public interface AccountService {
 
+    /** @param invite the registration invite a server in invite mode needs; null for none */
     CompletableFuture<Result.Auth> signup(String username, String displayName, String email, String password,
-                                          boolean remember);
+                                          String invite, boolean remember);
+
+    /** Signs up without an invite (servers with open registration). */
+    default CompletableFuture<Result.Auth> signup(String username, String displayName, String email, String password,
+                                                  boolean remember) {
+        return signup(username, displayName, email, password, null, remember);
+    }
+
+    /** Who may sign up on the server, as its latest hello said (open before the first). */
+    RegistrationMode registration();
 
     CompletableFuture<Result.Auth> login(String username, String password, boolean remember);
 

@@ -10,6 +10,8 @@ final class EventDispatch {
     static void deliver(Event event, SignalingListener l) {
         if (event instanceof Event.Presence e) {
             l.onPresence(e);
+        } else if (event instanceof Event.DisplayNameChanged e) {
+            l.onDisplayNameChanged(e);
         } else if (event instanceof Event.ChannelDeleted e) {
             l.onChannelDeleted(e);
         } else if (event instanceof Event.CallIncoming e) {

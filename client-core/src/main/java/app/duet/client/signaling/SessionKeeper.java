@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Protocol;
+import app.duet.protocol.RegistrationMode;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.protocol.UserInfo;
@@ -33,6 +34,8 @@ final class SessionKeeper {
     private final Executor callbacks;
     private final Listeners listeners;
     private volatile Session session;
+    /** Who may sign up, from the server's latest hello; open until one says otherwise. */
+    private volatile RegistrationMode registration = RegistrationMode.OPEN;
 
     SessionKeeper(Connector connector, SessionStore store, ScheduledExecutorService worker, Executor callbacks,
                   Listeners listeners) {
@@ -47,6 +50,18 @@ final class SessionKeeper {
     Optional<UserInfo> user() {
         Session s = session;
         return s == null ? Optional.empty() : Optional.ofNullable(s.user());
+    }
+
+    RegistrationMode registration() {
+        return registration;
+    }
+
+    /** The signed-in user's display name changed (on this device or another). */
+    void renamed(UserInfo user) {
+        Session s = session;
+        if (s != null && s.user() != null && s.user().username().equals(user.username())) {
+            session = new Session(s.token(), user, s.remembered());
+        }
     }
 
     /** True while a token is held (signed in, or a remembered session waiting to be resumed). */
@@ -108,6 +123,7 @@ final class SessionKeeper {
                         throw new CompletionException(cause);
                     }
                     connector.serverHeartbeat(hello.heartbeatSeconds());
+                    registration = hello.registrationOrOpen();
                     return hello;
                 })
                 .thenCompose(hello -> resumeHeldSession());

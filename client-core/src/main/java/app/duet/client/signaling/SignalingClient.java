@@ -10,11 +10,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 
 import app.duet.protocol.Event;
 import app.duet.protocol.Media;
 import app.duet.protocol.ProtocolCodec;
+import app.duet.protocol.RegistrationMode;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.protocol.UserInfo;
@@ -38,7 +38,7 @@ public final class SignalingClient implements AccountService, ChannelService, Se
      * between the socket and the call engine waits for a UI thread.
      */
     public SignalingClient(SignalingConfig config, SessionStore store) {
-        this(config, store, Executors.newSingleThreadExecutor(daemon("duet-signaling-events")), true);
+        this(config, store, Executors.newSingleThreadExecutor(SignalingThreads.daemon("duet-signaling-events")), true);
     }
 
     /** A client that completes its futures and calls its listeners on {@code callbacks} (serial). */
@@ -51,7 +51,7 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         Objects.requireNonNull(store, "store");
         this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
         SignalingConfig.validate(config.serverUri());
-        this.worker = Executors.newSingleThreadScheduledExecutor(daemon("duet-signaling"));
+        this.worker = Executors.newSingleThreadScheduledExecutor(SignalingThreads.daemon("duet-signaling"));
         this.connector = new Connector(config, new ProtocolCodec(), worker, callbacks);
         this.connector.setHandler(new ConnectorHandler());
         this.session = new SessionKeeper(connector, store, worker, callbacks, listeners);
@@ -110,9 +110,14 @@ public final class SignalingClient implements AccountService, ChannelService, Se
 
     @Override
     public CompletableFuture<Result.Auth> signup(String username, String displayName, String email, String password,
-                                                 boolean remember) {
-        return connector.request(id -> new Request.Signup(id, username, displayName, email, password), Result.Auth.class)
-                .thenApply(auth -> session.adopt(auth, remember, false));
+                                                 String invite, boolean remember) {
+        return connector.request(id -> new Request.Signup(id, username, displayName, email, password, invite),
+                Result.Auth.class).thenApply(auth -> session.adopt(auth, remember, false));
+    }
+
+    @Override
+    public RegistrationMode registration() {
+        return session.registration();
     }
 
     @Override
@@ -151,10 +156,6 @@ public final class SignalingClient implements AccountService, ChannelService, Se
                     }
                     return null;
                 });
-    }
-
-    public CompletableFuture<Result.Empty> changePassword(String oldPassword, String newPassword) {
-        return connector.request(id -> new Request.ChangePassword(id, oldPassword, newPassword), Result.Empty.class);
     }
 
     @Override
@@ -241,7 +242,12 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         return connector.request(Request.Ping::new, Result.Empty.class);
     }
 
-    /** For the narrower clients in this package ({@link HistoryClient}). */
+    /** For {@link ProfileClient}: forgets the session of the account it just deleted. */
+    void accountDeleted() {
+        session.forget(SignalingListener.SignOutReason.ACCOUNT_DELETED);
+    }
+
+    /** For the narrower clients in this package ({@link HistoryClient}, {@link ProfileClient}). */
     <R extends Result> CompletableFuture<R> request(java.util.function.Function<String, Request> make, Class<R> type) {
         return connector.request(make, type);
     }
@@ -265,14 +271,6 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         return t;
     }
 
-    private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
-    }
-
     private final class ConnectorHandler implements ConnectionHandler {
         @Override
         public CompletableFuture<Void> handshake() {
@@ -292,6 +290,9 @@ public final class SignalingClient implements AccountService, ChannelService, Se
 
         @Override
         public void onEvent(Event event) {
+            if (event instanceof Event.DisplayNameChanged renamed) {
+                session.renamed(renamed.user()); // before the listeners, so user() is current when they ask
+            }
             listeners.notifyAll(l -> EventDispatch.deliver(event, l));
         }
     }

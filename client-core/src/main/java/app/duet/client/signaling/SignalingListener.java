@@ -26,6 +26,10 @@ public interface SignalingListener {
     default void onPresence(Event.Presence event) {
     }
 
+    /** A user's display name changed: yours (any device), or that of someone who shares a channel with you. */
+    default void onDisplayNameChanged(Event.DisplayNameChanged event) {
+    }
+
     default void onChannelDeleted(Event.ChannelDeleted event) {
     }
 
@@ -64,6 +68,8 @@ public interface SignalingListener {
     enum SignOutReason {
         LOGGED_OUT, SESSION_EXPIRED,
         /** The server's admin disabled or deleted the account (close code 4003). */
-        ACCOUNT_CLOSED
+        ACCOUNT_CLOSED,
+        /** The user deleted their own account from this device. */
+        ACCOUNT_DELETED
     }
 }

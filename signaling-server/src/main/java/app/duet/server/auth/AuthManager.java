@@ -3,7 +3,7 @@ package app.duet.server.auth;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Protocol;
 import app.duet.server.ServiceException;
-import app.duet.server.config.RegistrationMode;
+import app.duet.protocol.RegistrationMode;
 import app.duet.server.store.Accounts;
 import app.duet.server.store.Accounts.Account;
 import app.duet.server.store.Sessions;
@@ -40,6 +40,7 @@ public final class AuthManager {
     private final Clock clock;
     private final SessionLifetime lifetime;
     private final RegistrationMode registration;
+    private final CurrentPassword currentPassword;
 
     public AuthManager(Accounts accounts, Sessions sessions, PasswordHasher hasher, Secrets secrets,
             LoginThrottle throttle, RateLimit signupsPerAddress, Clock clock, SessionLifetime lifetime,
@@ -53,6 +54,7 @@ public final class AuthManager {
         this.clock = clock;
         this.lifetime = lifetime;
         this.registration = registration;
+        this.currentPassword = new CurrentPassword(hasher, throttle);
     }
 
     /** @param invite the registration invite's token, needed with {@link RegistrationMode#INVITE}; may be null */
@@ -96,7 +98,7 @@ public final class AuthManager {
     public Authenticated login(String username, String password, String address) {
         LoginThrottle.Attempt attempt = throttle.tryStart(username, address).orElseThrow(() -> {
             log.warn("login throttled: user={} address={}", username, address);
-            return loginThrottled();
+            return CurrentPassword.throttled();
         });
         Optional<Account> account = accounts.findByUsername(username);
         boolean ok;
@@ -171,20 +173,12 @@ public final class AuthManager {
     }
 
     /**
-     * The old password is checked under the login throttle, so a stolen session cannot be used to guess it.
+     * The old password is checked by {@link CurrentPassword}, under the login throttle.
      * @return the ids of the other sessions of the account, now revoked
      */
     public List<String> changePassword(Principal principal, String oldPassword, String newPassword, String address) {
         Account account = accounts.findByUsername(principal.username()).orElseThrow(AuthManager::sessionExpired);
-        LoginThrottle.Attempt attempt = throttle.tryStart(account.username(), address).orElseThrow(() -> {
-            log.warn("password change throttled: user={} address={}", account.username(), address);
-            return loginThrottled();
-        });
-        if (!hasher.matches(oldPassword, account.passwordHash())) {
-            log.info("password change refused, wrong current password: user={} address={}", account.username(), address);
-            throw new ServiceException(ErrorCode.WRONG_CREDENTIALS, "The current password is wrong.");
-        }
-        throttle.succeeded(attempt);
+        currentPassword.check(account, oldPassword, address, "password change");
         checkStrength(account.username(), newPassword);
         accounts.updatePasswordHash(account.username(), hasher.hash(newPassword));
         List<String> revoked = sessions.deleteAllOf(account.username(), principal.sessionId());
@@ -205,6 +199,11 @@ public final class AuthManager {
             throw new ServiceException(ErrorCode.INVITE_REQUIRED,
                     "This server takes sign-ups by invite only; ask its admin for an invite.");
         }
+    }
+
+    /** The throttled check of a signed-in user's password, shared with the account's other changes. */
+    public CurrentPassword currentPassword() {
+        return currentPassword;
     }
 
     public static void checkStrength(String username, String password) {
@@ -233,17 +232,13 @@ public final class AuthManager {
         return new ServiceException(ErrorCode.WRONG_CREDENTIALS, "Wrong username or password.");
     }
 
-    private static ServiceException loginThrottled() {
-        return new ServiceException(ErrorCode.LOGIN_THROTTLED,
-                "Too many failed password attempts. Wait a few minutes before trying again.");
-    }
-
     private static ServiceException accountDisabled() {
         return new ServiceException(ErrorCode.ACCOUNT_DISABLED,
                 "This account was disabled by the server's admin; ask them to enable it.");
     }
 
-    private static ServiceException sessionExpired() {
+    /** The session is gone (expired, revoked, or its account deleted): log in again. */
+    public static ServiceException sessionExpired() {
         return new ServiceException(ErrorCode.SESSION_EXPIRED, "The session has expired or was revoked; log in again.");
     }
 }

@@ -1,5 +1,6 @@
 package app.duet.server.channels;
 
+import app.duet.protocol.AccountData;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.Result;
@@ -58,6 +59,27 @@ public final class CallHistoryService {
             List<Row> rows = store.read(query);
             Long next = rows.size() == limit ? rows.get(rows.size() - 1).seq() : null;
             return new Result.History(HistoryEntries.of(rows, actor.username()), next);
+        }, workers);
+    }
+
+    /** The newest calls for an account export; {@code more}: older ones exist. */
+    public record ExportedCalls(List<AccountData.Call> calls, boolean more) {
+    }
+
+    /**
+     * The user's newest calls, at most {@link Protocol#MAX_EXPORT_CALLS}, as their account export holds them:
+     * without the other member's name. After the writes decided so far, like {@link #read}.
+     */
+    public CompletableFuture<ExportedCalls> export(String username) {
+        Query query = new Query(username, null, Long.MAX_VALUE, Protocol.MAX_EXPORT_CALLS + 1);
+        return writer.flushed().thenApplyAsync(x -> {
+            List<Row> rows = store.read(query);
+            List<AccountData.Call> calls = rows.stream().limit(Protocol.MAX_EXPORT_CALLS)
+                    .map(r -> HistoryEntries.of(r, username))
+                    .map(e -> new AccountData.Call(e.callId(), e.channel(), e.outgoing(), e.media(), e.outcome(),
+                            e.startedAt(), e.answeredAt(), e.endedAt(), e.missed()))
+                    .toList();
+            return new ExportedCalls(calls, rows.size() > Protocol.MAX_EXPORT_CALLS);
         }, workers);
     }
 

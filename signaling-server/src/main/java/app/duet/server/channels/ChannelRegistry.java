@@ -242,9 +242,9 @@ public final class ChannelRegistry {
         });
     }
 
-    /** The admin changed the account's display name. */
+    /** The account's display name changed (by its user or the admin). */
     public void renamed(String username, String displayName) {
-        runLocked(out -> channels.renamedLocked(username, displayName));
+        runLocked(out -> channels.renamedLocked(username, displayName, out));
     }
 
     public int channelCount() {

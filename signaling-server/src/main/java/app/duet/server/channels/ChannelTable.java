@@ -183,12 +183,19 @@ final class ChannelTable {
         }
     }
 
-    /** The account's display name changed: its channels show the new one. */
-    void renamedLocked(String username, String displayName) {
+    /**
+     * The account's display name changed: its channels show the new one, and the user and everyone who shares
+     * a channel with them are told once each.
+     */
+    void renamedLocked(String username, String displayName, Outbox out) {
+        Set<String> told = new LinkedHashSet<>(List.of(username));
         for (String name : namesOfLocked(username)) {
             List<Member> members = channels.get(name).members;
             members.replaceAll(m -> m.username().equals(username) ? new Member(username, displayName) : m);
+            members.forEach(m -> told.add(m.username()));
         }
+        Event.DisplayNameChanged event = new Event.DisplayNameChanged(new UserInfo(username, displayName));
+        told.forEach(user -> out.toUser(user, event));
     }
 
     List<ChannelInfo> listLocked(String username) {

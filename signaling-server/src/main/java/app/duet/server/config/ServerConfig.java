@@ -1,6 +1,7 @@
 package app.duet.server.config;
 
 import app.duet.protocol.Protocol;
+import app.duet.protocol.RegistrationMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

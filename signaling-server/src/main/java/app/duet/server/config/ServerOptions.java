@@ -1,5 +1,6 @@
 package app.duet.server.config;
 
+import app.duet.protocol.RegistrationMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

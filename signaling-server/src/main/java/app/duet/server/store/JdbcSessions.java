@@ -1,5 +1,7 @@
 package app.duet.server.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +22,19 @@ final class JdbcSessions implements Sessions {
     @Override
     public Optional<StoredSession> find(String tokenHash) {
         return jdbc.queryOne("SELECT token_hash, username, created_at, expires_at FROM sessions WHERE token_hash = ?",
-                row -> new StoredSession(row.getString(1), row.getString(2),
-                        Instant.ofEpochMilli(row.getLong(3)), Instant.ofEpochMilli(row.getLong(4))),
-                tokenHash);
+                SqliteSessions::session, tokenHash);
+    }
+
+    @Override
+    public List<StoredSession> listOf(String username, int limit) {
+        return jdbc.query("""
+                SELECT token_hash, username, created_at, expires_at FROM sessions WHERE username = ?
+                ORDER BY created_at DESC, token_hash LIMIT ?""", SqliteSessions::session, username, limit);
+    }
+
+    private static StoredSession session(ResultSet row) throws SQLException {
+        return new StoredSession(row.getString(1), row.getString(2),
+                Instant.ofEpochMilli(row.getLong(3)), Instant.ofEpochMilli(row.getLong(4)));
     }
 
     @Override

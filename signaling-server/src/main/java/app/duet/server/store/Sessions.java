@@ -22,5 +22,8 @@ public interface Sessions {
     /** Deletes the user's sessions except {@code keepTokenHash} (may be null); returns the deleted hashes. */
     List<String> deleteAllOf(String username, String keepTokenHash);
 
+    /** The user's sessions, newest first, at most {@code limit} (for the account export). */
+    List<StoredSession> listOf(String username, int limit);
+
     int deleteExpired(Instant now);
 }

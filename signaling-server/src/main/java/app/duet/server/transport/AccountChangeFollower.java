@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the account changes that the admin commands (another process) record in the database: polled
- * every second, it closes the connections of a disabled or deleted account (close code
+ * Applies the account changes that the admin commands (another process) and the users' own requests
+ * (change_display_name, account_delete) record in the database: polled every second, and at once after a
+ * user's own change, it closes the connections of a disabled or deleted account (close code
  * {@link Protocol#CLOSE_ACCOUNT_CLOSED}) or of one whose password the admin set ({@link
  * Protocol#CLOSE_SESSION_REVOKED}), ends its calls, and takes a deleted user out of its channels. See
  * docs/decisions/0009-admin-commands.md.
@@ -70,12 +71,14 @@ public final class AccountChangeFollower {
                 channels.accountClosed(username);
                 closed = connections.closeUser(username, Protocol.CLOSE_SESSION_REVOKED, "password changed by the admin");
             }
-            case RENAMED -> accounts.findByUsername(username)
-                    .ifPresent(a -> channels.renamed(username, a.displayName()));
+            case RENAMED -> accounts.findByUsername(username).ifPresent(a -> {
+                connections.renamed(username, a.displayName());
+                channels.renamed(username, a.displayName());
+            });
             case ENABLED -> {
                 // Nothing runs for a disabled account; it just may log in again.
             }
         }
-        log.info("admin change applied: change={} target={} connectionsClosed={}", change.kind().stored(), username, closed);
+        log.info("account change applied: change={} target={} connectionsClosed={}", change.kind().stored(), username, closed);
     }
 }

@@ -151,6 +151,14 @@ public final class ConnectionRegistry implements LocalConnections {
         targets.forEach(c -> c.close(code, reason));
     }
 
+    /** The user's display name changed: their connections act (join, presence) under the new one. */
+    synchronized void renamed(String username, String displayName) {
+        for (ClientConnection c : byUser.getOrDefault(username, Set.of())) {
+            Principal p = c.principal();
+            c.principal(new Principal(p.username(), displayName, p.sessionId(), p.expiresAt()));
+        }
+    }
+
     /** Closes every connection of the user; returns how many. */
     int closeUser(String username, int code, String reason) {
         List<ClientConnection> targets;

@@ -6,6 +6,7 @@ import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 import app.duet.protocol.SessionInfo;
 import app.duet.protocol.UserInfo;
+import app.duet.server.account.AccountSelfService;
 import app.duet.server.auth.AuthManager;
 import app.duet.server.auth.AuthManager.Authenticated;
 import app.duet.server.auth.PasswordResets;
@@ -30,6 +31,8 @@ import java.util.function.Supplier;
 final class Dispatcher {
     private final AuthManager auth;
     private final PasswordResets resets;
+    private final AccountSelfService account;
+    private final Runnable applyAccountChanges;
     private final ChannelRegistry channels;
     private final CallHistoryService history;
     private final IceServersProvider iceServers;
@@ -37,16 +40,17 @@ final class Dispatcher {
     private final Executor workers;
     private final Metrics metrics;
 
-    Dispatcher(AuthManager auth, PasswordResets resets, ChannelRegistry channels, CallHistoryService history,
-            IceServersProvider iceServers, ConnectionRegistry connections, Executor workers, Metrics metrics) {
-        this.auth = auth;
-        this.resets = resets;
-        this.channels = channels;
-        this.history = history;
-        this.iceServers = iceServers;
+    Dispatcher(SignalingEndpoint.Services services, ConnectionRegistry connections) {
+        this.auth = services.auth();
+        this.resets = services.resets();
+        this.account = services.account();
+        this.applyAccountChanges = services.applyAccountChanges();
+        this.channels = services.channels();
+        this.history = services.history();
+        this.iceServers = services.iceServers();
         this.connections = connections;
-        this.workers = workers;
-        this.metrics = metrics;
+        this.workers = services.workers();
+        this.metrics = services.metrics();
     }
 
     /** Requests that need no login (hello and ping are answered by the frame handler). */
@@ -107,6 +111,32 @@ final class Dispatcher {
         if (request instanceof Request.ChangePassword r) {
             return onWorker(() -> auth.changePassword(p, r.oldPassword(), r.newPassword(), c.address()))
                     .thenApply(revoked -> revoke(revoked, c.id()));
+        }
+        if (request instanceof Request.ChangeDisplayName r) {
+            return onWorker(() -> {
+                Result.User renamed = new Result.User(account.rename(p, r.displayName()));
+                applyAccountChanges.run(); // the other members see the new name now, not at the next poll
+                return renamed;
+            });
+        }
+        if (request instanceof Request.AccountDelete r) {
+            return onWorker(() -> {
+                account.confirmPassword(p, r.password(), c.address());
+                // Signed out before the deletion is recorded, so no poll closes this connection before the answer.
+                connections.unbind(c);
+                try {
+                    account.delete(p, c.address());
+                } catch (RuntimeException e) {
+                    connections.bind(c, p);
+                    throw e;
+                }
+                applyAccountChanges.run(); // closes the account's other connections (4003), leaves its channels
+                return Result.Empty.INSTANCE;
+            });
+        }
+        if (request instanceof Request.AccountExport) {
+            return onWorker(() -> account.export(p, channels.list(actor))).thenCompose(f -> f)
+                    .thenApply(Result.AccountExport::new);
         }
         return handleChannels(actor, request);
     }

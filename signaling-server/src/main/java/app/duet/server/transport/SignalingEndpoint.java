@@ -7,6 +7,7 @@ import app.duet.protocol.Protocol;
 import app.duet.protocol.PassThroughCodec;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Result;
+import app.duet.server.account.AccountSelfService;
 import app.duet.server.auth.AuthManager;
 import app.duet.server.auth.PasswordResets;
 import app.duet.server.channels.CallHistoryService;
@@ -35,9 +36,10 @@ public final class SignalingEndpoint {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     /** What requests are dispatched to. */
-    public record Services(AuthManager auth, PasswordResets resets, ChannelRegistry channels,
-            CallHistoryService history, IceServersProvider iceServers, Executor workers, ScheduledExecutorService timers, Metrics metrics,
-            Clock clock) {
+    /** {@code applyAccountChanges}: applies recorded account changes now (the {@link AccountChangeFollower}'s poll). */
+    public record Services(AuthManager auth, PasswordResets resets, AccountSelfService account, Runnable applyAccountChanges,
+            ChannelRegistry channels, CallHistoryService history, IceServersProvider iceServers, Executor workers,
+            ScheduledExecutorService timers, Metrics metrics, Clock clock) {
     }
 
     /** Socket-level settings. {@code ssl} is null for plain ws://. */
@@ -57,8 +59,7 @@ public final class SignalingEndpoint {
     public SignalingEndpoint(Settings settings, Services services, ConnectionRegistry connections, ProtocolCodec codec) {
         this.connections = connections;
         this.codec = codec;
-        Dispatcher dispatcher = new Dispatcher(services.auth(), services.resets(), services.channels(),
-                services.history(), services.iceServers(), connections, services.workers(), services.metrics());
+        Dispatcher dispatcher = new Dispatcher(services, connections);
         FrameHandler frames = new FrameHandler(new PassThroughCodec(codec), dispatcher, services.metrics(), services.clock(), settings.hello());
         this.timers = services.timers();
         heartbeat = new Heartbeat(connections::all, Duration.ofSeconds(settings.heartbeatSeconds()), System::nanoTime);

@@ -3,6 +3,7 @@ package app.duet.server.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.duet.protocol.RegistrationMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

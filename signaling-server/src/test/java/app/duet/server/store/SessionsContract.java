@@ -98,6 +98,18 @@ abstract class SessionsContract extends StoreContract {
     }
 
     @Test
+    void listOfGivesTheUsersNewestSessionsFirstUpToTheLimit() {
+        for (int i = 1; i <= 3; i++) {
+            sessions().create(new StoredSession("o" + i, "ola", T0.plusSeconds(i), EXPIRES));
+        }
+        sessions().create(session("p1", "pia", EXPIRES));
+
+        assertThat(sessions().listOf("ola", 2)).extracting(StoredSession::tokenHash).containsExactly("o3", "o2");
+        assertThat(sessions().listOf("ola", 10)).hasSize(3);
+        assertThat(sessions().listOf("nobody", 10)).isEmpty();
+    }
+
+    @Test
     void deleteExpiredRemovesSessionsExpiringUpToNow() {
         Instant now = T0.plus(Duration.ofDays(1));
         sessions().create(session("past", "ola", now.minusMillis(1)));

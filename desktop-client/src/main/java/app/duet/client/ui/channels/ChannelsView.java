@@ -115,9 +115,12 @@ public final class ChannelsView implements Screen {
     private Node header() {
         Label brand = new Label("Duet", new FontIcon(Feather.VIDEO));
         brand.getStyleClass().add(Styles.TITLE_3);
-        Label user = new Label(vm.displayName(), new FontIcon(Feather.USER));
+        Button user = new Button(vm.displayName(), new FontIcon(Feather.USER));
         user.setId("channels-user");
-        user.setAccessibleText("Signed in as " + vm.displayName());
+        user.getStyleClass().add(Styles.FLAT);
+        user.setAccessibleText("Signed in as " + vm.displayName() + ". Your account");
+        user.setTooltip(new Tooltip("Your account: name, password, export, deletion"));
+        user.setOnAction(e -> vm.account());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button settings = new Button(null, new FontIcon(Feather.SETTINGS));

@@ -140,6 +140,10 @@ public final class ChannelsViewModel implements SignalingListener {
         accounts.logout().whenCompleteAsync((ok, error) -> navigator.welcome(), ui);
     }
 
+    public void account() {
+        navigator.account();
+    }
+
     public void settings() {
         navigator.settings();
     }
@@ -151,6 +155,12 @@ public final class ChannelsViewModel implements SignalingListener {
     @Override
     public void onPresence(Event.Presence event) {
         ui.execute(() -> replace(event.channel(), row -> row.with(event.user(), event.state())));
+    }
+
+    /** Someone in our channels (or we) took a new name: the cards show it. */
+    @Override
+    public void onDisplayNameChanged(Event.DisplayNameChanged event) {
+        ui.execute(this::refresh);
     }
 
     @Override

@@ -3,6 +3,7 @@ package app.duet.client.ui.common;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,11 +42,17 @@ public final class FormStatus {
      * {@code afterFailure} runs; a success goes to {@code onSuccess}. Both run on the UI thread.
      */
     public <T> void send(CompletionStage<T> request, Consumer<T> onSuccess, Runnable afterFailure) {
+        send(request, onSuccess, afterFailure, ErrorMessages::of);
+    }
+
+    /** As {@link #send(CompletionStage, Consumer, Runnable)}, a failure explained by {@code explain}. */
+    public <T> void send(CompletionStage<T> request, Consumer<T> onSuccess, Runnable afterFailure,
+                         Function<Throwable, UserMessage> explain) {
         busy.set(true);
         request.whenCompleteAsync((result, error) -> {
             busy.set(false);
             if (error != null) {
-                message.set(ErrorMessages.of(error));
+                message.set(explain.apply(error));
                 afterFailure.run();
             } else {
                 onSuccess.accept(result);

@@ -48,6 +48,13 @@ public final class Forms {
         return title;
     }
 
+    /** The heading of one part of a long form (settings, account). */
+    public static Label section(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TITLE_4);
+        return label;
+    }
+
     public static Label paragraph(String text) {
         Label label = new Label(text);
         label.setWrapText(true);

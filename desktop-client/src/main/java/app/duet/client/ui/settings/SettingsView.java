@@ -102,26 +102,26 @@ public final class SettingsView implements Screen {
                 vm.themeProperty().set(now == dark ? Theme.DARK : Theme.LIGHT));
 
         root = Forms.page(back, Forms.title("Settings"), new MessageBanner(vm.messageProperty()),
-                section("Camera and sound"), preview, deviceStatus,
+                Forms.section("Camera and sound"), preview, deviceStatus,
                 Forms.field("_Camera", camera, ""),
                 Forms.field("_Microphone", microphone, "Speak: the bar below should move."), level,
                 Forms.field("_Speaker", speaker, ""),
-                section("Connection"),
+                Forms.section("Connection"),
                 Forms.field("Server _address", server, "ws://host:port, or wss://host for a server with TLS."),
                 applyServer,
                 relay,
                 Forms.paragraph("Relaying hides your IP address from the other person and gets through strict "
                         + "firewalls, at some cost in delay. Needs a TURN server configured on the server. "
                         + "Applies from the next call you make or answer; a call in progress keeps its connection."),
-                section("Sound"),
+                Forms.section("Sound"),
                 ring,
                 Forms.paragraph("The ring of an incoming call, and the tone you hear while the other person's "
                         + "Duet rings."),
-                section("Incoming calls"),
+                Forms.section("Incoming calls"),
                 DesktopSection.incomingCalls(desktop),
-                section("Background"),
+                Forms.section("Background"),
                 DesktopSection.background(desktop),
-                section("Appearance"),
+                Forms.section("Appearance"),
                 new HBox(16, light, dark),
                 accountSection());
         root.setId("settings-screen");
@@ -162,18 +162,16 @@ public final class SettingsView implements Screen {
                 cancel.requestFocus(); // the safe answer first, for keyboard users
             }
         });
-        javafx.scene.layout.VBox account = new javafx.scene.layout.VBox(10, section("Account"),
+        Button manage = new Button("Your account…", new FontIcon(Feather.USER));
+        manage.setId("settings-account");
+        manage.setOnAction(e -> vm.account());
+        javafx.scene.layout.VBox account = new javafx.scene.layout.VBox(10, Forms.section("Account"),
+                Forms.paragraph("Your display name, password, a copy of your data, or deleting the account."), manage,
                 Forms.paragraph("Lost a laptop, or signed in on a computer that isn't yours? This ends every "
                         + "session of your account."), ask, confirmation);
         account.visibleProperty().bind(vm.signedIn());
         account.managedProperty().bind(account.visibleProperty());
         return account;
-    }
-
-    private static Label section(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.TITLE_4);
-        return label;
     }
 
     private static ComboBox<DeviceInfo> deviceBox(String id, javafx.collections.ObservableList<DeviceInfo> items,

@@ -133,6 +133,12 @@ public final class SettingsViewModel {
         message.set(problem.orElse(UserMessage.success("Now using the server at " + preferences.get().serverUri() + ".")));
     }
 
+    /** The account screen; back from it returns here. */
+    public void account() {
+        devices.stopPreview();
+        navigator.account();
+    }
+
     public void back() {
         devices.stopPreview();
         navigator.back();

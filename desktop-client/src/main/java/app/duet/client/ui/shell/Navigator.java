@@ -4,6 +4,9 @@ package app.duet.client.ui.shell;
 public interface Navigator {
     void welcome();
 
+    /** The welcome screen with a notice (e.g. after the account was deleted). */
+    void welcome(app.duet.client.ui.common.UserMessage notice);
+
     void signup();
 
     void login();
@@ -16,6 +19,9 @@ public interface Navigator {
     void channels();
 
     void settings();
+
+    /** The signed-in user's account: name, password, export, deletion. */
+    void account();
 
     /** The screen before settings (or the start screen). */
     void back();

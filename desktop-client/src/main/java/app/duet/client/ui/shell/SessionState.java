@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import app.duet.client.signaling.ConnectionState;
 import app.duet.client.signaling.ServerConnection;
 import app.duet.client.signaling.SignalingListener;
+import app.duet.protocol.Event;
 import app.duet.protocol.Result;
 import app.duet.protocol.UserInfo;
 
@@ -59,6 +60,13 @@ public final class SessionState implements SignalingListener {
     @Override
     public void onSignedIn(Result.Auth auth, boolean resumed) {
         user.set(auth.user());
+    }
+
+    @Override
+    public void onDisplayNameChanged(Event.DisplayNameChanged event) {
+        if (user.get() != null && user.get().username().equals(event.user().username())) {
+            user.set(event.user());
+        }
     }
 
     @Override

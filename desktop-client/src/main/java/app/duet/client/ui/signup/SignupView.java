@@ -1,5 +1,9 @@
 package app.duet.client.ui.signup;
 
+import app.duet.client.ui.common.UserMessage;
+import app.duet.protocol.RegistrationMode;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
 import javafx.scene.control.PasswordField;
@@ -59,10 +63,24 @@ public final class SignupView implements Screen {
         back.setId("signup-back");
         back.setOnAction(e -> vm.back());
 
+        TextField invite = new TextField();
+        invite.setId("signup-invite");
+        invite.textProperty().bindBidirectional(vm.inviteProperty());
+        VBox inviteField = Forms.field("_Invite", invite, "This server takes new accounts by invitation: paste the "
+                + "invite its admin gave you.");
+        inviteField.setVisible(vm.registration() == RegistrationMode.INVITE);
+        inviteField.setManaged(inviteField.isVisible());
+        MessageBanner closed = new MessageBanner(new SimpleObjectProperty<>(vm.registration() != RegistrationMode.CLOSED
+                ? null : UserMessage.warning("This server does not take new accounts.",
+                        "Its admin creates accounts: ask them for one, then log in.")));
+        closed.setId("signup-closed");
+
         root = Forms.page(
                 back,
                 Forms.title("Create your Duet account"),
+                closed,
                 new MessageBanner(vm.form().messageProperty()),
+                inviteField,
                 Forms.field("_Username", username, capitalised(FieldFormat.USERNAME.description()) + "."),
                 Forms.field("_Display name", displayName, ""),
                 Forms.field("_E-mail", email, "Only used to send you a code if you forget your password."),

@@ -8,11 +8,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 import app.duet.client.signaling.AccountService;
+import app.duet.client.ui.common.AccountChecks;
 import app.duet.client.ui.common.SignInForm;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
 import app.duet.protocol.FieldFormat;
-import app.duet.protocol.Protocol;
+import app.duet.protocol.RegistrationMode;
 
 /** Creates an account. Checks the form locally first so most mistakes are explained without a round trip. */
 public final class SignupViewModel {
@@ -22,13 +23,27 @@ public final class SignupViewModel {
     private final StringProperty displayName = new SimpleStringProperty("");
     private final StringProperty email = new SimpleStringProperty("");
     private final StringProperty confirm = new SimpleStringProperty("");
+    private final StringProperty invite = new SimpleStringProperty("");
+    private final RegistrationMode registration;
     private final BooleanBinding canSignUp;
 
     public SignupViewModel(AccountService accounts, Navigator navigator, Executor ui) {
         this.accounts = accounts;
         this.navigator = navigator;
         this.form = new SignInForm(ui, navigator::channels);
-        canSignUp = form.canSubmit(email);
+        this.registration = accounts.registration();
+        canSignUp = registration == RegistrationMode.CLOSED ? javafx.beans.binding.Bindings.createBooleanBinding(() -> false)
+                : form.canSubmit(email);
+    }
+
+    /** Who may sign up on this server, as its hello said: an invite field in invite mode, no form when closed. */
+    public RegistrationMode registration() {
+        return registration;
+    }
+
+    /** The registration invite, asked for only when the server's registration mode is invite. */
+    public StringProperty inviteProperty() {
+        return invite;
     }
 
     /** Username, password, "remember me", busy flag and message line. */
@@ -60,13 +75,17 @@ public final class SignupViewModel {
         String name = displayName.get().isBlank() ? user : displayName.get().trim();
         String password = form.passwordProperty().get();
         Optional<UserMessage> problem = check(user, name, email.get().trim(), password, confirm.get());
+        String code = invite.get().strip();
+        if (problem.isEmpty() && registration == RegistrationMode.INVITE && code.isEmpty()) {
+            problem = Optional.of(UserMessage.error("This server needs an invite to create an account.",
+                    "Enter the invite its admin gave you."));
+        }
         if (problem.isPresent()) {
             form.show(problem.get());
             return;
         }
-        form.submit("Creating your account…",
-                accounts.signup(user, name, email.get().trim(), password, form.rememberProperty().get()),
-                () -> { });
+        form.submit("Creating your account…", accounts.signup(user, name, email.get().trim(), password,
+                registration == RegistrationMode.INVITE ? code : null, form.rememberProperty().get()), () -> { });
     }
 
     public void logInInstead() {
@@ -81,21 +100,14 @@ public final class SignupViewModel {
         if (!FieldFormat.USERNAME.matches(user)) {
             return Optional.of(UserMessage.error("That username can't be used.", "Use " + FieldFormat.USERNAME.description() + "."));
         }
-        if (!FieldFormat.DISPLAY_NAME.matches(name) || name.length() > Protocol.MAX_DISPLAY_NAME_LENGTH) {
-            return Optional.of(UserMessage.error("That display name can't be used.",
-                    "Use up to " + Protocol.MAX_DISPLAY_NAME_LENGTH + " visible characters."));
+        Optional<UserMessage> badName = AccountChecks.displayName(name);
+        if (badName.isPresent()) {
+            return badName;
         }
         if (!FieldFormat.EMAIL.matches(mail)) {
             return Optional.of(UserMessage.error("That e-mail address doesn't look right.",
                     "Use " + FieldFormat.EMAIL.description() + "; it is only used to reset your password."));
         }
-        if (pass.length() < Protocol.MIN_PASSWORD_LENGTH) {
-            return Optional.of(UserMessage.error("That password is too short.",
-                    "Use at least " + Protocol.MIN_PASSWORD_LENGTH + " characters; a few words make a good one."));
-        }
-        if (!pass.equals(again)) {
-            return Optional.of(UserMessage.error("The two passwords differ.", "Type the same password twice."));
-        }
-        return Optional.empty();
+        return AccountChecks.newPassword(pass, again);
     }
 }

@@ -3,6 +3,7 @@ package app.duet.client.ui.fakes;
 import java.util.concurrent.CompletableFuture;
 
 import app.duet.client.signaling.AccountService;
+import app.duet.protocol.RegistrationMode;
 import app.duet.protocol.Result;
 import app.duet.protocol.SessionInfo;
 import app.duet.protocol.UserInfo;
@@ -10,6 +11,8 @@ import app.duet.protocol.UserInfo;
 /** An {@link AccountService} that records each request and answers when the test says so. */
 public final class FakeAccounts implements AccountService {
     public final SentRequests sent = new SentRequests();
+    /** What the server's hello said about sign-ups; tests set it before making the view model. */
+    public RegistrationMode registration = RegistrationMode.OPEN;
 
     public static Result.Auth auth(String username, String displayName) {
         return new Result.Auth(new SessionInfo("token-" + username, null), new UserInfo(username, displayName), null);
@@ -17,8 +20,14 @@ public final class FakeAccounts implements AccountService {
 
     @Override
     public CompletableFuture<Result.Auth> signup(String username, String displayName, String email, String password,
-                                                 boolean remember) {
-        return sent.record("signup", username, displayName, email, password, remember);
+                                                 String invite, boolean remember) {
+        return invite == null ? sent.record("signup", username, displayName, email, password, remember)
+                : sent.record("signup", username, displayName, email, password, invite, remember);
+    }
+
+    @Override
+    public RegistrationMode registration() {
+        return registration;
     }
 
     @Override

@@ -16,7 +16,7 @@ public final class RecordingNavigator implements Navigator {
         return List.copyOf(visits);
     }
 
-    /** The notice passed with the last {@link #login(String, UserMessage)}. */
+    /** The notice passed with the last {@link #login(String, UserMessage)} or {@link #welcome(UserMessage)}. */
     public UserMessage notice() {
         return notice;
     }
@@ -24,6 +24,17 @@ public final class RecordingNavigator implements Navigator {
     @Override
     public void welcome() {
         visits.add("welcome");
+    }
+
+    @Override
+    public void welcome(UserMessage notice) {
+        this.notice = notice;
+        visits.add("welcome");
+    }
+
+    @Override
+    public void account() {
+        visits.add("account");
     }
 
     @Override

@@ -9,6 +9,7 @@ import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.fakes.FakeAccounts;
 import app.duet.client.ui.fakes.RecordingNavigator;
 import app.duet.protocol.ErrorCode;
+import app.duet.protocol.RegistrationMode;
 
 class SignupViewModelTest {
     private final FakeAccounts accounts = new FakeAccounts();
@@ -109,5 +110,37 @@ class SignupViewModelTest {
         vm.back();
 
         assertThat(navigator.visits()).containsExactly("login", "welcome");
+    }
+
+    @Test
+    void anInviteServerNeedsTheInviteAndGetsIt() {
+        accounts.registration = RegistrationMode.INVITE;
+        SignupViewModel invited = new SignupViewModel(accounts, navigator, Runnable::run);
+        invited.form().usernameProperty().set("ann");
+        invited.emailProperty().set("ann@example.org");
+        invited.form().passwordProperty().set("correct horse");
+        invited.confirmProperty().set("correct horse");
+
+        invited.signUp();
+        assertThat(accounts.sent.all()).isEmpty();
+        assertThat(invited.form().messageProperty().get().text()).isEqualTo("This server needs an invite to create an account.");
+
+        invited.inviteProperty().set(" inv_abc ");
+        invited.signUp();
+        assertThat(accounts.sent.only("signup").args())
+                .containsExactly("ann", "ann", "ann@example.org", "correct horse", "inv_abc", true);
+    }
+
+    @Test
+    void aClosedServerTakesNoSignUp() {
+        accounts.registration = RegistrationMode.CLOSED;
+        SignupViewModel closed = new SignupViewModel(accounts, navigator, Runnable::run);
+        closed.form().usernameProperty().set("ann");
+        closed.emailProperty().set("ann@example.org");
+        closed.form().passwordProperty().set("correct horse");
+
+        assertThat(closed.canSignUpProperty().get()).isFalse();
+        closed.signUp();
+        assertThat(accounts.sent.all()).isEmpty();
     }
 }
