@@ -22,14 +22,14 @@ final class JdbcSessions implements Sessions {
     @Override
     public Optional<StoredSession> find(String tokenHash) {
         return jdbc.queryOne("SELECT token_hash, username, created_at, expires_at FROM sessions WHERE token_hash = ?",
-                SqliteSessions::session, tokenHash);
+                JdbcSessions::session, tokenHash);
     }
 
     @Override
     public List<StoredSession> listOf(String username, int limit) {
         return jdbc.query("""
                 SELECT token_hash, username, created_at, expires_at FROM sessions WHERE username = ?
-                ORDER BY created_at DESC, token_hash LIMIT ?""", SqliteSessions::session, username, limit);
+                ORDER BY created_at DESC, token_hash LIMIT ?""", JdbcSessions::session, username, limit);
     }
 
     private static StoredSession session(ResultSet row) throws SQLException {
