@@ -19,7 +19,7 @@ import app.duet.client.ui.common.Forms;
 import app.duet.client.ui.common.MessageBanner;
 import app.duet.client.ui.shell.Screen;
 
-/** Welcome: what Duet is, Sign up / Log in, and the server address. */
+/** Welcome: what Duet is, Sign up / Log in, and the server. */
 public final class WelcomeView implements Screen {
     private final Parent root;
     private final Button signUp;
@@ -62,9 +62,10 @@ public final class WelcomeView implements Screen {
         status.getStyleClass().add(Styles.TEXT_SMALL);
         vm.connectionProperty().addListener((obs, old, now) -> styleStatus(status, now));
         styleStatus(status, vm.connectionProperty().get());
-        VBox serverField = Forms.field("_Server address", server,
-                "Who runs your Duet server tells you this. The default works when the server runs on this computer.");
-        serverField.getChildren().add(status);
+        VBox serverField = Forms.field("_Server", server,
+                "The server's name, e.g. duet.example.org, as whoever runs it tells you (an invite link fills it in). "
+                        + "The default works when the server runs on this computer.");
+        serverField.getChildren().addAll(status, new UnencryptedQuestion(vm));
 
         Button settings = Forms.link("Settings");
         settings.setId("welcome-settings");
