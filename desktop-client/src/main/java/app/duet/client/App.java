@@ -30,7 +30,9 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.config.ServerAddress;
 import app.duet.client.config.SettingsStore;
 import app.duet.client.config.FileSessionStore;
+import app.duet.client.instance.MacLinks;
 import app.duet.client.instance.RunningInstance;
+import app.duet.client.instance.WindowsLinks;
 import app.duet.client.notify.CallNotifier;
 import app.duet.client.notify.DesktopAlerts;
 import app.duet.client.notify.RingAlerts;
@@ -203,6 +205,7 @@ public final class App extends Application {
         })));
         options.link().ifPresent(screens::openLink);
         MacLinks.install(screens::openLink, worker);
+        WindowsLinks.register(System.getProperty("os.name", ""), System.getProperty("jpackage.app-path"), worker);
     }
 
     @Override

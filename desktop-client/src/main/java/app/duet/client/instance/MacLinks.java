@@ -1,4 +1,4 @@
-package app.duet.client;
+package app.duet.client.instance;
 
 import java.awt.Desktop;
 import java.util.concurrent.Executor;
@@ -11,11 +11,11 @@ import javafx.application.Platform;
  * Info.plist's CFBundleURLTypes registers the scheme). AWT receives it; the link goes on to the FX thread.
  * AWT starts on {@code background}, never on the FX thread.
  */
-final class MacLinks {
+public final class MacLinks {
     private MacLinks() {
     }
 
-    static void install(Consumer<String> open, Executor background) {
+    public static void install(Consumer<String> open, Executor background) {
         if (!System.getProperty("os.name", "").startsWith("Mac")) {
             return;
         }
