@@ -24,6 +24,7 @@ import app.duet.client.instance.InstanceMessage;
 import app.duet.client.instance.SingleInstance;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.FrameTap;
+import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
 import app.duet.client.testing.Waits;
@@ -41,6 +42,7 @@ class DeepLinkUiTest {
     Path temp;
     @RegisterExtension
     final UiRig rig = new UiRig(() -> temp);
+    private final Screenshots camera = new Screenshots();
 
     @Test
     void aSecondStartHandsItsLinkToTheRunningWindowWhichSignsInThereAndJoinsWithTheInvite() throws Exception {
@@ -61,6 +63,7 @@ class DeepLinkUiTest {
         ui.awaitText("Sign up or log in on 127.0.0.1:" + tap.getPort() + " to join \"tea\".");
         assertThat(ui.<javafx.scene.control.TextField>node("welcome-server").getText())
                 .isEqualTo("127.0.0.1:" + tap.getPort());
+        camera.shoot(ui, "19-link-sign-in");
         UiRig.signUp(ui, "ann", "Ann");
 
         ui.node("channel-tea");
@@ -85,6 +88,7 @@ class DeepLinkUiTest {
         handOver(address, "duet://duet.example.org/join/cake?invite=" + TOKEN);
         ui.node("link-switch");
         ui.awaitText("Switch to duet.example.org?");
+        camera.shoot(ui, "20-link-switch");
         ui.press("link-switch-no");
         await().atMost(Waits.UI).until(() -> !ui.has("link-switch"));
         assertThat(ui.title()).startsWith("Channels");
@@ -111,6 +115,7 @@ class DeepLinkUiTest {
 
         handOver(address, "duet://not a link");
         ui.awaitText("That is not a Duet invite link.");
+        camera.shoot(ui, "21-link-problem");
         ui.press("link-problem-ok");
         await().atMost(Waits.UI).until(() -> !ui.has("link-problem"));
     }

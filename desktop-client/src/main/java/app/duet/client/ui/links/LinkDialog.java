@@ -40,7 +40,7 @@ public final class LinkDialog extends VBox {
         ok.setId("link-problem-ok");
         ok.setDefaultButton(true);
         ok.setOnAction(e -> close.run());
-        dialog.getChildren().add(ok);
+        dialog.getChildren().add(new HBox(ok));
         return dialog;
     }
 
