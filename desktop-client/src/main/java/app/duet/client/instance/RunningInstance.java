@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import app.duet.client.call.threads.DaemonThreads;
+
 /**
  * The running Duet's side: holds the lock, and takes the messages of later starts on its socket
  * ({@code duet-instance} thread), one line per connection, answered "taken" once handed on.
@@ -27,11 +29,7 @@ public final class RunningInstance implements AutoCloseable {
     private final InstanceAddress address;
     private final FileChannel lockFile;
     private final ServerSocketChannel server;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "duet-instance");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(DaemonThreads.named("duet-instance"));
 
     RunningInstance(InstanceAddress address, FileChannel lockFile, ServerSocketChannel server) {
         this.address = address;

@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 
 import app.duet.client.ui.common.Forms;
 
-/** Shown under the server field while a plain ws:// address of another computer waits for a yes or no. */
+/** Shown above the buttons while a plain ws:// address of another computer waits for a yes or no. */
 final class UnencryptedQuestion extends VBox {
 
     UnencryptedQuestion(WelcomeViewModel vm) {
@@ -33,5 +33,10 @@ final class UnencryptedQuestion extends VBox {
         getChildren().addAll(text, new HBox(10, cancel, connect));
         visibleProperty().bind(vm.unencryptedHostProperty().isNotNull());
         managedProperty().bind(visibleProperty());
+        visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) {
+                cancel.requestFocus(); // the keyboard's answer is the safe one
+            }
+        });
     }
 }

@@ -65,7 +65,7 @@ public final class WelcomeView implements Screen {
         VBox serverField = Forms.field("_Server", server,
                 "The server's name, e.g. duet.example.org, as whoever runs it tells you (an invite link fills it in). "
                         + "The default works when the server runs on this computer.");
-        serverField.getChildren().addAll(status, new UnencryptedQuestion(vm));
+        serverField.getChildren().add(status);
 
         Button settings = Forms.link("Settings");
         settings.setId("welcome-settings");
@@ -76,6 +76,7 @@ public final class WelcomeView implements Screen {
                 Forms.paragraph("Private, fast one-to-one calls on your desktop."),
                 points,
                 new MessageBanner(vm.messageProperty()),
+                new UnencryptedQuestion(vm), // up here, where a small window still shows it
                 actions,
                 serverField,
                 settings);
