@@ -188,8 +188,9 @@ final class Screens implements Navigator, SignalingListener, LinkScreens {
 
     @Override
     public void signInFor(InviteLink link) {
-        showWelcome(UserMessage.info("Sign up or log in on " + ServerAddress.display(link.serverUri())
-                + " to join \"" + link.channel() + "\"."));
+        showWelcome(new UserMessage(UserMessage.Kind.INFO, "Sign up or log in on "
+                + ServerAddress.display(link.serverUri()) + " to join \"" + link.channel() + "\".",
+                "The invite link chose this server. If it stays \"Not reachable\", check the link with whoever sent it."));
     }
 
     @Override
