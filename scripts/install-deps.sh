@@ -14,6 +14,7 @@
 #                   notifications and actions a test reads back and picks (dunstctl, its dmenu hook)
 #   xdotool         the client sets the X11 urgency hint with it (taskbar attention on an incoming call)
 #   trayer          a real XEmbed system tray under Xvfb for the tray tests (AWT docks its icon there)
+#   xdg-utils       xdg-mime: LinkSchemeTest checks that the menu entry is what duet:// links open with
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
@@ -23,7 +24,7 @@ set -euo pipefail
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
           fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev
-          dbus dunst xdotool trayer)
+          dbus dunst xdotool trayer xdg-utils)
 
 missing=()
 for p in "${packages[@]}"; do
