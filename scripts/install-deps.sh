@@ -16,6 +16,7 @@
 #   trayer          a real XEmbed system tray under Xvfb for the tray tests (AWT docks its icon there)
 #   postgresql      the server's tests of accounts in PostgreSQL start a private one (initdb, pg_ctl) on a free port
 #   redis-server    the multi-node tests' private Redis (PrivateRedis), the state nodes share (docs/decisions/0010)
+#   xdg-utils       xdg-mime: LinkSchemeTest checks that the menu entry is what duet:// links open with
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
@@ -26,7 +27,7 @@ set -euo pipefail
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
           fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev
-          dbus dunst xdotool trayer postgresql redis-server)
+          dbus dunst xdotool trayer postgresql redis-server xdg-utils)
 
 missing=()
 for p in "${packages[@]}"; do

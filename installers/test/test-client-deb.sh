@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the client .deb with apt (which pulls its dependencies), checks the menu entry, starts the
 # installed app the way the menu does (its Exec line) as an ordinary user on a virtual display against
-# a real server, waits for its window and its connection, takes a screenshot, stops it with SIGTERM,
+# a real server, waits for its window and its connection, takes a screenshot, hands it a duet:// link
+# through a second start (as a clicked link does), stops it with SIGTERM,
 # then removes the package and checks that nothing is left. Needs root; leaves the machine as found.
 #   usage: installers/test/test-client-deb.sh [duet_*.deb]
 set -euo pipefail
@@ -51,6 +52,10 @@ icon=$(sed -n 's/^Icon=//p' "$entry")
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate "$entry" || fail "desktop-file-validate $entry"
 fi
+grep -q '^Exec=.* %u$' "$entry" || fail "$entry: Exec does not take a link (%u)"
+grep -q '^MimeType=.*x-scheme-handler/duet;' "$entry" || fail "$entry: does not handle duet:// links"
+handler=$(xdg-mime query default x-scheme-handler/duet 2>/dev/null || true)
+[ "$handler" = "$(basename "$entry")" ] || fail "duet:// links open with '$handler', not $(basename "$entry")"
 pass "menu entry $entry: $(grep -E '^(Exec|Categories|Icon)=' "$entry" | tr '\n' ' ')"
 
 echo "== start it as the menu does, as an ordinary user"
@@ -79,6 +84,13 @@ pass "window: $(xwininfo -root -tree -display "$display" | grep -o '"[^"]*— Du
 connected() { curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/metrics" | grep -qx "duet_connections 1"; }
 wait_until 30 "the client's connection to the server" connected
 pass "the installed client connected to the server"
+# A clicked link starts the Exec line again with the link: it hands it to the running window and ends.
+link="duet://127.0.0.1:$port/join/tea?invite=Qm8d2LxV7pT0cRw3aZk9YbN"
+# shellcheck disable=SC2086
+timeout 60 runuser -u "$user" -- env DISPLAY="$display" HOME="$work/home" $exec_line "$link" \
+    >"$shots/client-deb-link.log" 2>&1 || { cat "$shots/client-deb-link.log"; fail "the second start with a link failed"; }
+[ "$(pgrep -u "$user" -c -f /opt/duet)" -eq 1 ] || fail "a second start with a link left a second app running"
+pass "a second start with a link handed it to the running app and ended"
 test_classes="$here/../target/test-classes"
 if command -v import >/dev/null; then
     import -display "$display" -window root "$shots/client-deb.png"

@@ -30,6 +30,9 @@ import app.duet.client.config.ConfigDir;
 import app.duet.client.config.ServerAddress;
 import app.duet.client.config.SettingsStore;
 import app.duet.client.config.FileSessionStore;
+import app.duet.client.instance.MacLinks;
+import app.duet.client.instance.RunningInstance;
+import app.duet.client.instance.WindowsLinks;
 import app.duet.client.notify.CallNotifier;
 import app.duet.client.notify.DesktopAlerts;
 import app.duet.client.notify.RingAlerts;
@@ -75,6 +78,7 @@ public final class App extends Application {
     private CallNotifier notifier;
     private TrayMode trayMode;
     private Preferences preferences;
+    private Instances.Claim instance;
     /** Quitting from the tray: the real app exits the toolkit; an in-process host (tests) only hides the window. */
     private final boolean ownsToolkit;
 
@@ -109,10 +113,17 @@ public final class App extends Application {
             options = new ClientOptions();
             new CommandLine(options).parseArgs(getParameters().getRaw().toArray(String[]::new));
         }
+        instance = Instances.claim(options, env); // off the FX thread: init runs on the launcher's
     }
 
     @Override
     public void start(Stage stage) {
+        if (instance.handedOver()) { // a Duet of this config dir started meanwhile and took this start's link
+            if (ownsToolkit) {
+                Platform.exit();
+            }
+            return;
+        }
         ConfigDir configDir = options.configDir(env, System.getProperty("user.home"));
         SettingsStore settingsStore = new SettingsStore(configDir, ServerAddress.DEFAULT);
         ClientSettings saved = settingsStore.load();
@@ -187,6 +198,14 @@ public final class App extends Application {
         screens.start();
         client.start();
         trayMode.start(options.hidden(), worker);
+        // Later starts hand their link (or just "show") to this one; a link the person chose raises the window.
+        instance.running().ifPresent(running -> running.listen(message -> Platform.runLater(() -> {
+            window.bringToFront();
+            message.link().ifPresent(screens::openLink);
+        })));
+        options.link().ifPresent(screens::openLink);
+        MacLinks.install(screens::openLink, worker);
+        WindowsLinks.register(System.getProperty("os.name", ""), System.getProperty("jpackage.app-path"), worker);
     }
 
     @Override
@@ -214,6 +233,9 @@ public final class App extends Application {
         }
         if (worker != null) {
             worker.shutdownNow();
+        }
+        if (instance != null) {
+            instance.running().ifPresent(RunningInstance::close);
         }
     }
 

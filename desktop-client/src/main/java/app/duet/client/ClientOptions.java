@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import app.duet.client.config.ConfigDir;
 
@@ -29,12 +30,22 @@ public final class ClientOptions {
                     + "the window is shown anyway.")
     boolean hidden;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
+            description = "An invite link to open (duet://server/join/channel?invite=…); the desktop passes it when "
+                    + "a link is clicked. A Duet already running for this config dir opens it instead.")
+    String link;
+
     public ClientOptions() {
     }
 
     public ClientOptions(String server, Path configDir) {
         this.server = server;
         this.configDir = configDir;
+    }
+
+    /** The invite link given on the command line, if any. */
+    public Optional<String> link() {
+        return Optional.ofNullable(link).filter(l -> !l.isBlank());
     }
 
     public boolean hidden() {

@@ -19,7 +19,8 @@ public final class DuetLauncher {
             CameraHelper.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        CommandLine cli = new CommandLine(new ClientOptions());
+        ClientOptions options = new ClientOptions();
+        CommandLine cli = new CommandLine(options);
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.executeHelpRequest(parsed) != null) {
@@ -29,6 +30,9 @@ public final class DuetLauncher {
             cli.getErr().println(e.getMessage());
             cli.usage(cli.getErr());
             System.exit(2);
+        }
+        if (Instances.handedOver(options, System.getenv())) {
+            return; // the running Duet shows its window (and opens the link); JavaFX never starts here
         }
         Application.launch(App.class, args);
         // JavaFX has exited (Quit, or the window closed). The tray icon started AWT, whose event thread may

@@ -1,5 +1,6 @@
 package app.duet.client;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
+import app.duet.client.config.ServerAddress;
 import app.duet.client.signaling.ProfileClient;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
@@ -28,6 +30,9 @@ import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.help.HelpOverlay;
 import app.duet.client.ui.help.Shortcut;
+import app.duet.client.ui.links.LinkDialog;
+import app.duet.client.ui.links.LinkOpener;
+import app.duet.client.ui.links.LinkScreens;
 import app.duet.client.ui.login.LoginView;
 import app.duet.client.ui.login.LoginViewModel;
 import app.duet.client.ui.reset.ResetPasswordView;
@@ -48,12 +53,14 @@ import app.duet.client.ui.signup.SignupViewModel;
 import app.duet.client.ui.welcome.WelcomeView;
 import app.duet.client.ui.welcome.WelcomeViewModel;
 import app.duet.protocol.ErrorCode;
+import app.duet.protocol.InviteLink;
 
 /**
  * Builds each screen with its view model and moves between them; also reacts to the session starting or
- * ending on its own (remembered session resumed, session revoked) and owns the global shortcuts.
+ * ending on its own (remembered session resumed, session revoked), shows what opening an invite link needs, and
+ * owns the global shortcuts.
  */
-final class Screens implements Navigator, SignalingListener {
+final class Screens implements Navigator, SignalingListener, LinkScreens {
     private static final KeyCombination SETTINGS = KeyCombination.valueOf("Shortcut+Comma");
 
     private final MainWindow window;
@@ -68,6 +75,7 @@ final class Screens implements Navigator, SignalingListener {
     private final StartAtLogin startAtLogin;
     private final FilePicker files;
     private final ProfileClient profile;
+    private final LinkOpener links;
     private HelpOverlay help;
     private Runnable beforeSettings = this::welcome;
 
@@ -87,6 +95,13 @@ final class Screens implements Navigator, SignalingListener {
         this.serverSwitch = new ServerSwitch(client, preferences, session);
         this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
         client.addListener(this, background.uiExecutor());
+        this.links = new LinkOpener(client, client, client::hasSession, session, serverSwitch, this,
+                background.uiExecutor());
+    }
+
+    /** Opens an invite link (from the command line, a later start, or the desktop's open-URL event). */
+    void openLink(String link) {
+        links.open(link);
     }
 
     /** The first screen: channels when already signed in, welcome otherwise (resuming shows a notice). */
@@ -175,8 +190,47 @@ final class Screens implements Navigator, SignalingListener {
     }
 
     private ChannelsView channelsView() {
-        return new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
-                background.uiExecutor()), new ChannelHistoryModel(history, client, background.uiExecutor()));
+        return channelsView(null);
+    }
+
+    private ChannelsView channelsView(UserMessage notice) {
+        ChannelsViewModel model = new ChannelsViewModel(client, client, client, session, this, calls,
+                background.uiExecutor());
+        model.notice(notice);
+        return new ChannelsView(model, new ChannelHistoryModel(history, client, background.uiExecutor()));
+    }
+
+    @Override
+    public void signInFor(InviteLink link) {
+        showWelcome(new UserMessage(UserMessage.Kind.INFO, "Sign up or log in on "
+                + ServerAddress.display(link.serverUri()) + " to join \"" + link.channel() + "\".",
+                "The invite link chose this server. If it stays \"Not reachable\", check the link with whoever sent it."));
+    }
+
+    @Override
+    public void joined(String channel, UserMessage message) {
+        ChannelsView view = channelsView(message);
+        view.focusCardOf(channel);
+        show(view);
+    }
+
+    @Override
+    public void linkProblem(UserMessage problem) {
+        LinkDialog[] dialog = new LinkDialog[1];
+        dialog[0] = LinkDialog.problem(problem, () -> window.closeOverlay(dialog[0]));
+        window.showOverlay(dialog[0], () -> window.closeOverlay(dialog[0]));
+    }
+
+    @Override
+    public void askToSwitch(InviteLink link, URI current, Runnable onSwitch) {
+        LinkDialog[] dialog = new LinkDialog[1];
+        dialog[0] = LinkDialog.switchQuestion(link, current, yes -> {
+            window.closeOverlay(dialog[0]);
+            if (yes) {
+                onSwitch.run();
+            }
+        });
+        window.showOverlay(dialog[0], () -> window.closeOverlay(dialog[0]));
     }
 
     @Override
@@ -226,6 +280,7 @@ final class Screens implements Navigator, SignalingListener {
 
     void close() {
         client.removeListener(this);
+        client.removeListener(links);
         calls.signedOut();
     }
 

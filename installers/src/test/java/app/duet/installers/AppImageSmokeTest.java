@@ -64,7 +64,7 @@ class AppImageSmokeTest {
     }
 
     @Test
-    void startsShowsItsWindowConnectsAndExitsCleanlyOnSigterm(@TempDir Path tmp) throws Exception {
+    void startsShowsItsWindowConnectsTakesALinkFromASecondStartAndExitsCleanlyOnSigterm(@TempDir Path tmp) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path log = SCREENSHOTS.resolve("app-image-smoke.log");
         Path cache = tmp.resolve("cache");
@@ -92,6 +92,19 @@ class AppImageSmokeTest {
                             display.screenshot(png);
                             return paintedShare(ImageIO.read(png.toFile())) > 0.25;
                         });
+                // A clicked invite link starts the launcher again: it hands the link over and ends.
+                String link = "duet://127.0.0.1:" + java.net.URI.create(server.url()).getPort()
+                        + "/join/tea?invite=Qm8d2LxV7pT0cRw3aZk9YbN";
+                Path secondLog = tmp.resolve("second-start.log");
+                ProcessBuilder again = new ProcessBuilder(List.of(APP_IMAGE.resolve("bin/Duet").toString(),
+                        "--config-dir", tmp.resolve("config").toString(), link))
+                        .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(secondLog.toFile());
+                again.environment().putAll(pb.environment());
+                Process second = again.start();
+                assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("the second start ends (log: %s)", secondLog).isTrue();
+                assertThat(second.exitValue()).as("exit code (log: %s)", secondLog).isZero();
+                assertThat(app.isAlive()).as("the first start runs on").isTrue();
+                assertThat(display.windowTitles().stream().filter(t -> t.endsWith(MAIN_WINDOW_SUFFIX))).hasSize(1);
             } finally {
                 app.destroy(); // SIGTERM, as a desktop session ends an app
             }

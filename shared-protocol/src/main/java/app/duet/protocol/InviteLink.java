@@ -73,7 +73,13 @@ public record InviteLink(String host, int port, String channel, String invite) {
     }
 
     private boolean isLoopback() {
-        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]");
+        return isThisComputer(host);
+    }
+
+    /** A loopback host (localhost, 127.x.x.x, [::1]): the one place a plain ws:// socket is not overheard. */
+    public static boolean isThisComputer(String host) {
+        return host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]")
+                || host.equals("::1");
     }
 
     private String authority() {

@@ -136,9 +136,24 @@ public sealed interface Request extends Message {
             implements Request {
     }
 
-    /** Becomes a member of a channel (a no-op for a member). Result: {@link Result.Channel}. */
-    record ChannelJoin(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
-            implements Request {
+    /**
+     * Becomes a member of a channel (a no-op for a member). {@code invite}, optional, is the token of the invite
+     * link the person opened. Result: {@link Result.Channel}.
+     */
+    record ChannelJoin(
+            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Format(FieldFormat.CHANNEL_NAME) String name,
+            @Optional @Format(FieldFormat.INVITE_TOKEN) String invite) implements Request {
+
+        /** A join without an invite. */
+        public ChannelJoin(String id, String name) {
+            this(id, name, null);
+        }
+
+        @Override
+        public String toString() {
+            return "ChannelJoin[id=" + id + ", name=" + name + (invite == null ? "" : ", invite=<hidden>") + "]";
+        }
     }
 
     /** Stops being a member. Result: {@link Result.Empty}. */

@@ -71,6 +71,8 @@ class ProtocolCodecTest {
         "{\"type\":\"signup\",\"id\":\"1\",\"username\":\"alice\",\"displayName\":\"A\",\"email\":\"nope\",\"password\":\"long enough\"}",
         "{\"type\":\"channel_create\",\"id\":\"1\",\"name\":\"Bad Name\"}",
         "{\"type\":\"channel_create\",\"id\":\"1\",\"name\":{\"x\":1}}",
+        "{\"type\":\"channel_join\",\"id\":\"1\",\"name\":\"tea\",\"invite\":\"short\"}",
+        "{\"type\":\"channel_join\",\"id\":\"1\",\"name\":\"tea\",\"invite\":\"Qm8d2LxV7pT0cRw3aZk9Yb N\"}",
         "{\"type\":\"call_ring\",\"id\":\"1\",\"channel\":\"tea\",\"media\":\"hologram\"}",
         "{\"type\":\"candidate\",\"id\":\"1\",\"callId\":\"c\",\"sdpMLineIndex\":-1,\"candidate\":\"\"}",
         "{\"type\":\"candidate\",\"id\":\"1\",\"callId\":\"c\",\"sdpMLineIndex\":1.5,\"candidate\":\"\"}",

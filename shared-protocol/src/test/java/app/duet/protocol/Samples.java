@@ -38,6 +38,7 @@ final class Samples {
         m.put("request-ice_servers", new Request.IceServers("9"));
         m.put("request-channel_create", new Request.ChannelCreate("10", "tea-party"));
         m.put("request-channel_join", new Request.ChannelJoin("11", "tea-party"));
+        m.put("request-channel_join-invite", new Request.ChannelJoin("11", "tea-party", "Qm8d2LxV7pT0cRw3aZk9YbN"));
         m.put("request-channel_leave", new Request.ChannelLeave("12", "tea-party"));
         m.put("request-channel_delete", new Request.ChannelDelete("13", "tea-party"));
         m.put("request-channels_list", new Request.ChannelsList("14"));

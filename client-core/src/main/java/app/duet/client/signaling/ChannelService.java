@@ -14,7 +14,13 @@ public interface ChannelService {
 
     CompletableFuture<Result.Channel> createChannel(String name);
 
-    CompletableFuture<Result.Channel> joinChannel(String name);
+    /** Joins without an invite. */
+    default CompletableFuture<Result.Channel> joinChannel(String name) {
+        return joinChannel(name, null);
+    }
+
+    /** Joins with the token of an invite link ({@code invite} null: none). */
+    CompletableFuture<Result.Channel> joinChannel(String name, String invite);
 
     CompletableFuture<Result.Empty> leaveChannel(String name);
 

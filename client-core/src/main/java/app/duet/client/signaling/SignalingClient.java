@@ -179,8 +179,8 @@ public final class SignalingClient implements AccountService, ChannelService, Se
     }
 
     @Override
-    public CompletableFuture<Result.Channel> joinChannel(String name) {
-        return connector.request(id -> new Request.ChannelJoin(id, name), Result.Channel.class);
+    public CompletableFuture<Result.Channel> joinChannel(String name, String invite) {
+        return connector.request(id -> new Request.ChannelJoin(id, name, invite), Result.Channel.class);
     }
 
     @Override

@@ -50,6 +50,17 @@ class ScreenshotsTest {
         ui.awaitText("Connected");
         shots.addAll(camera.shoot(ui, "01-welcome"));
 
+        // A plain ws:// address of another computer is asked about before anything is sent there.
+        ui.type("welcome-server", "ws://duet.example.org");
+        ui.press("welcome-login");
+        ui.awaitText("The connection to duet.example.org would not be encrypted");
+        shots.addAll(camera.shoot(ui, "18-welcome-unencrypted"));
+        ui.press("welcome-unencrypted-cancel");
+        await().atMost(Waits.UI).until(() -> !ui.has("welcome-unencrypted"));
+        assertThat(ui.<javafx.scene.control.TextField>node("welcome-server").getText())
+                .isEqualTo("127.0.0.1:" + server.uri().getPort());
+        assertThat(ui.title()).startsWith("Welcome");
+
         ui.press("welcome-signup");
         ui.type("signup-username", "ann");
         ui.type("signup-display-name", "Ann Smith");

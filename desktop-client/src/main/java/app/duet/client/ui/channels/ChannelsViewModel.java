@@ -77,6 +77,11 @@ public final class ChannelsViewModel implements SignalingListener {
         return message.getReadOnlyProperty();
     }
 
+    /** Shows {@code notice} (null: none), e.g. what opening an invite link did. */
+    public void notice(UserMessage notice) {
+        message.set(notice);
+    }
+
     public BooleanBinding canSubmitNameProperty() {
         return canSubmitName;
     }

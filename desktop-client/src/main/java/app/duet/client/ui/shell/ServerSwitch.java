@@ -25,11 +25,20 @@ public final class ServerSwitch {
         Optional<URI> uri = ServerAddress.parse(typed);
         if (uri.isEmpty()) {
             return Optional.of(UserMessage.error("\"" + typed + "\" is not a server address.",
-                    "Use ws://host:port (or wss://host for a server with TLS), e.g. " + ServerAddress.DEFAULT + "."));
+                    "Type the server's name as its admin gave it, e.g. duet.example.org or duet.example.org:8686 "
+                            + "(a full ws:// or wss:// address works too)."));
         }
-        connection.changeServer(uri.get());
-        preferences.update(s -> s.withServerUri(uri.get().toString()));
-        session.serverChanged();
+        switchTo(uri.get());
         return Optional.empty();
+    }
+
+    /** Switches to {@code uri} unless the app is there already (the session would be dropped for nothing). */
+    public void switchTo(URI uri) {
+        if (ServerAddress.sameServer(uri, connection.serverUri())) {
+            return;
+        }
+        connection.changeServer(uri);
+        preferences.update(s -> s.withServerUri(uri.toString()));
+        session.serverChanged();
     }
 }

@@ -19,7 +19,7 @@ import app.duet.client.ui.common.Forms;
 import app.duet.client.ui.common.MessageBanner;
 import app.duet.client.ui.shell.Screen;
 
-/** Welcome: what Duet is, Sign up / Log in, and the server address. */
+/** Welcome: what Duet is, Sign up / Log in, and the server. */
 public final class WelcomeView implements Screen {
     private final Parent root;
     private final Button signUp;
@@ -62,8 +62,9 @@ public final class WelcomeView implements Screen {
         status.getStyleClass().add(Styles.TEXT_SMALL);
         vm.connectionProperty().addListener((obs, old, now) -> styleStatus(status, now));
         styleStatus(status, vm.connectionProperty().get());
-        VBox serverField = Forms.field("_Server address", server,
-                "Who runs your Duet server tells you this. The default works when the server runs on this computer.");
+        VBox serverField = Forms.field("_Server", server,
+                "The server's name, e.g. duet.example.org, as whoever runs it tells you (an invite link fills it in). "
+                        + "The default works when the server runs on this computer.");
         serverField.getChildren().add(status);
 
         Button settings = Forms.link("Settings");
@@ -75,6 +76,7 @@ public final class WelcomeView implements Screen {
                 Forms.paragraph("Private, fast one-to-one calls on your desktop."),
                 points,
                 new MessageBanner(vm.messageProperty()),
+                new UnencryptedQuestion(vm), // up here, where a small window still shows it
                 actions,
                 serverField,
                 settings);

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.Test;
 
-import app.duet.client.config.ServerAddress;
 import app.duet.client.signaling.SignalingException;
 import app.duet.protocol.ErrorCode;
 
@@ -29,14 +28,5 @@ class ErrorMessagesTest {
                 .isEqualTo("Can't reach the Duet server.");
         assertThat(ErrorMessages.of(new SignalingException.Timeout("x")).text()).contains("too long");
         assertThat(ErrorMessages.of(new SignalingException.ConnectionLost("x")).hint()).contains("reconnecting");
-    }
-
-    @Test
-    void serverAddressesAreReadTheWayPeopleTypeThem() {
-        assertThat(ServerAddress.parse("duet.example.org:8686")).map(Object::toString).contains("ws://duet.example.org:8686");
-        assertThat(ServerAddress.parse("wss://duet.example.org")).isPresent();
-        assertThat(ServerAddress.parse("http://duet.example.org")).isEmpty();
-        assertThat(ServerAddress.parse("  ")).isEmpty();
-        assertThat(ServerAddress.parse("ws://")).isEmpty();
     }
 }

@@ -20,8 +20,8 @@ public final class FakeChannels implements ChannelService {
     }
 
     @Override
-    public CompletableFuture<Result.Channel> joinChannel(String name) {
-        return sent.record("joinChannel", name);
+    public CompletableFuture<Result.Channel> joinChannel(String name, String invite) {
+        return invite == null ? sent.record("joinChannel", name) : sent.record("joinChannel", name, invite);
     }
 
     @Override

@@ -131,10 +131,10 @@ class SettingsViewModelTest {
 
         vm.applyServer();
 
-        assertThat(connection.serverUri().toString()).isEqualTo("ws://other.example:9000");
-        assertThat(session.serverAddressProperty().get()).isEqualTo("ws://other.example:9000");
+        assertThat(connection.serverUri().toString()).isEqualTo("wss://other.example:9000");
+        assertThat(session.serverAddressProperty().get()).isEqualTo("wss://other.example:9000");
         assertThat(vm.messageProperty().get())
-                .isEqualTo(UserMessage.success("Now using the server at ws://other.example:9000."));
+                .isEqualTo(UserMessage.success("Now using the server at wss://other.example:9000."));
     }
 
     @Test

@@ -72,15 +72,58 @@ class WelcomeViewModelTest {
     }
 
     @Test
-    void aNewAddressSwitchesServerAndIsRemembered() {
+    void aHostNameSwitchesToItsWssServerAndIsRemembered() {
         vm.serverAddressProperty().set("other.example:9000");
 
         vm.logIn();
 
-        assertThat(connection.serverUri().toString()).isEqualTo("ws://other.example:9000");
-        assertThat(preferences.get().serverUri()).isEqualTo("ws://other.example:9000");
-        assertThat(vm.serverAddressProperty().get()).isEqualTo("ws://other.example:9000");
+        assertThat(connection.serverUri().toString()).isEqualTo("wss://other.example:9000");
+        assertThat(preferences.get().serverUri()).isEqualTo("wss://other.example:9000");
+        assertThat(vm.serverAddressProperty().get()).isEqualTo("other.example:9000");
         assertThat(vm.messageProperty().get()).isNull();
+        assertThat(vm.unencryptedHostProperty().get()).isNull();
+        assertThat(navigator.visits()).containsExactly("login");
+    }
+
+    @Test
+    void aPlainAddressOfAnotherComputerIsAskedAboutBeforeAnythingIsSent() {
+        vm.serverAddressProperty().set("ws://other.example:9000");
+
+        vm.signUp();
+
+        assertThat(vm.unencryptedHostProperty().get()).isEqualTo("other.example");
+        assertThat(connection.serverUri().toString()).isEqualTo(SERVER);
+        assertThat(navigator.visits()).isEmpty();
+
+        vm.connectUnencrypted();
+
+        assertThat(vm.unencryptedHostProperty().get()).isNull();
+        assertThat(connection.serverUri().toString()).isEqualTo("ws://other.example:9000");
+        assertThat(navigator.visits()).containsExactly("signup");
+    }
+
+    @Test
+    void cancellingThePlainAddressKeepsTheServerInUse() {
+        vm.serverAddressProperty().set("ws://other.example:9000");
+        vm.logIn();
+
+        vm.keepEncrypted();
+
+        assertThat(vm.unencryptedHostProperty().get()).isNull();
+        assertThat(vm.serverAddressProperty().get()).isEqualTo(SERVER);
+        assertThat(connection.serverUri().toString()).isEqualTo(SERVER);
+        assertThat(preferences.get().serverUri()).isEqualTo(SERVER);
+        assertThat(navigator.visits()).isEmpty();
+    }
+
+    @Test
+    void plainToThisComputerIsNotAskedAbout() {
+        vm.serverAddressProperty().set("127.0.0.1:9000");
+
+        vm.logIn();
+
+        assertThat(vm.unencryptedHostProperty().get()).isNull();
+        assertThat(connection.serverUri().toString()).isEqualTo("ws://127.0.0.1:9000");
         assertThat(navigator.visits()).containsExactly("login");
     }
 
@@ -92,7 +135,7 @@ class WelcomeViewModelTest {
 
         UserMessage shown = vm.messageProperty().get();
         assertThat(shown.text()).isEqualTo("\"http://other.example\" is not a server address.");
-        assertThat(shown.hint()).startsWith("Use ws://host:port");
+        assertThat(shown.hint()).startsWith("Type the server's name");
         assertThat(connection.serverUri().toString()).isEqualTo(SERVER);
         assertThat(preferences.get().serverUri()).isEqualTo(SERVER);
         assertThat(navigator.visits()).isEmpty();
