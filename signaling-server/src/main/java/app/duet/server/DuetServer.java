@@ -65,10 +65,10 @@ public final class DuetServer implements AutoCloseable {
     private DuetServer(ServerConfig config, Clock clock) throws IOException {
         this.config = config;
         SecureRandom random = new SecureRandom();
-        stores = Stores.sqlite(config.databaseFile());
+        Metrics metrics = new Metrics(config.nodeName(), VERSION);
+        stores = Stores.sqlite(config.databaseFile(), metrics.store());
 
         executors = new ServerThreads(config.workerThreads());
-        Metrics metrics = new Metrics();
         ProtocolCodec codec = new ProtocolCodec();
         Set<String> exempt = Set.copyOf(config.limitExemptAddresses());
         // The in-process relay: this node's connections. A Redis relay would be chosen here instead.

@@ -67,7 +67,9 @@ public record ServerConfig(
         RegistrationMode registration,
 
         /** Calls stay in the history this long after they ended; then the hourly purge deletes them. */
-        Duration historyRetention) {
+        Duration historyRetention,
+        /** This server among its peers, on /metrics ({@code duet_node_info}); the host name when not set. */
+        String nodeName) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8686;
@@ -100,6 +102,7 @@ public record ServerConfig(
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(registration, "registration");
+        nodeName = nodeName == null || nodeName.isBlank() ? ConfigDefaults.hostName() : nodeName.strip();
         databaseFile = databaseFile != null ? databaseFile : dataDir.resolve("duet.db");
         turnUrls = List.copyOf(turnUrls);
         stunUrls = List.copyOf(stunUrls);
@@ -160,7 +163,7 @@ public record ServerConfig(
     @Override
     public String toString() {
         // Secrets stay out of logs.
-        return "ServerConfig[host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseFile=" + databaseFile
+        return "ServerConfig[node=" + nodeName + ", host=" + host + ", port=" + port + ", dataDir=" + dataDir + ", databaseFile=" + databaseFile
                 + ", opsPort=" + opsPort + ", tls=" + tlsEnabled() + ", bcryptCost=" + bcryptCost
                 + ", ringTimeout=" + ringTimeout + ", callGrace=" + callGrace
                 + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
@@ -219,6 +222,7 @@ public record ServerConfig(
         private Duration authTimeout = Duration.ofSeconds(DEFAULT_AUTH_TIMEOUT_SECONDS);
         private RegistrationMode registration = RegistrationMode.OPEN;
         private Duration historyRetention = Duration.ofDays(DEFAULT_HISTORY_DAYS);
+        private String nodeName;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -264,6 +268,7 @@ public record ServerConfig(
         public Builder authTimeout(Duration v) { authTimeout = v; return this; }
         public Builder registration(RegistrationMode v) { registration = v; return this; }
         public Builder historyRetention(Duration v) { historyRetention = v; return this; }
+        public Builder nodeName(String v) { nodeName = v; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, dataDir, databaseFile, opsHost, opsPort, tlsKeystore, tlsKeystorePassword,
@@ -274,7 +279,7 @@ public record ServerConfig(
                     smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
                     resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes, authTimeout,
-                    registration, historyRetention);
+                    registration, historyRetention, nodeName);
         }
     }
 }

@@ -30,6 +30,10 @@ public final class ServerOptions {
             description = "Port of /healthz and /metrics; -1 turns it off (default: ${DEFAULT-VALUE}).")
     int opsPort;
 
+    @Option(names = "--node-name", paramLabel = "NAME",
+            description = "This server's name among several, on /metrics as duet_node_info{node} (default: the host name).")
+    String nodeName;
+
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "PKCS12 or JKS keystore with the certificate chain and key; turns on wss://.")
     Path tlsKeystore;
@@ -173,7 +177,7 @@ public final class ServerOptions {
     public ServerConfig toConfig() {
         ServerConfig.Builder b = ServerConfig.builder()
                 .host(host).port(port).dataDir(storage.dataDir()).databaseFile(storage.databaseFile())
-                .opsHost(opsHost).opsPort(opsPort)
+                .opsHost(opsHost).opsPort(opsPort).nodeName(nodeName)
                 .tlsKeystore(tlsKeystore).tlsKeystorePassword(tlsKeystorePassword).tlsKeystoreType(tlsKeystoreType)
                 .bcryptCost(bcryptCost).sessionTtl(Duration.ofDays(sessionDays)).sessionMaxAge(Duration.ofDays(sessionMaxDays))
                 .ringTimeout(Duration.ofSeconds(ringTimeoutSeconds)).callGrace(Duration.ofSeconds(callGraceSeconds))

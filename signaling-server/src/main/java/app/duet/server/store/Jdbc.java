@@ -24,21 +24,23 @@ final class Jdbc {
 
     private final HikariDataSource pool;
     private final StorageHealth health;
+    private final RoundTrips roundTrips;
 
     /** {@code health} is shared by every store on the same database. */
-    Jdbc(HikariDataSource pool, StorageHealth health) {
+    Jdbc(HikariDataSource pool, StorageHealth health, RoundTrips roundTrips) {
         this.pool = pool;
         this.health = health;
+        this.roundTrips = roundTrips;
     }
 
     int update(String sql, Object... params) {
-        int rows = withConnection(c -> update(c, sql, params));
+        int rows = timed("update", c -> update(c, sql, params));
         health.wrote();
         return rows;
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return withConnection(c -> query(c, sql, mapper, params));
+        return timed("query", c -> query(c, sql, mapper, params));
     }
 
     <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -48,7 +50,7 @@ final class Jdbc {
 
     /** Runs the work in one transaction, committed if it returns, rolled back if it throws. */
     <T> T inTransaction(Work<T> work) {
-        T result = withConnection(c -> {
+        T result = timed("transaction", c -> {
             c.setAutoCommit(false);
             try {
                 T value = work.run(c);
@@ -76,6 +78,16 @@ final class Jdbc {
                 result.add(mapper.map(rows));
             }
             return result;
+        }
+    }
+
+    /** One round trip, timed whether it succeeds or fails. */
+    private <T> T timed(String operation, Work<T> work) {
+        long start = System.nanoTime();
+        try {
+            return withConnection(work);
+        } finally {
+            roundTrips.took(operation, System.nanoTime() - start);
         }
     }
 

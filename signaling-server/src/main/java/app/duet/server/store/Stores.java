@@ -27,9 +27,9 @@ public final class Stores implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final StorageHealth storageHealth = new StorageHealth();
 
-    private Stores(HikariDataSource dataSource) {
+    private Stores(HikariDataSource dataSource, RoundTrips roundTrips) {
         this.dataSource = dataSource;
-        Jdbc jdbc = new Jdbc(dataSource, storageHealth);
+        Jdbc jdbc = new Jdbc(dataSource, storageHealth, roundTrips);
         this.accounts = new SqliteAccounts(jdbc);
         this.sessions = new SqliteSessions(jdbc);
         this.channels = new SqliteChannels(jdbc);
@@ -43,6 +43,11 @@ public final class Stores implements AutoCloseable {
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
     public static Stores sqlite(Path databaseFile) {
+        return sqlite(databaseFile, RoundTrips.NONE);
+    }
+
+    /** As {@link #sqlite(Path)}, telling {@code roundTrips} how long each trip to the database took. */
+    public static Stores sqlite(Path databaseFile, RoundTrips roundTrips) {
         HikariDataSource db = Database.sqlite(databaseFile);
         int migrations;
         try {
@@ -52,7 +57,7 @@ public final class Stores implements AutoCloseable {
             throw e;
         }
         log.info("database {} ready ({} migrations applied)", databaseFile, migrations);
-        return new Stores(db);
+        return new Stores(db, roundTrips);
     }
 
     /**
@@ -71,7 +76,7 @@ public final class Stores implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new Stores(db);
+        return new Stores(db, RoundTrips.NONE);
     }
 
     public Accounts accounts() {

@@ -44,6 +44,7 @@ final class FrameHandler {
     }
 
     void onFrame(ClientConnection c, String frame) {
+        long received = System.nanoTime();
         Request request = null;
         ProtocolException malformed = null;
         try {
@@ -67,10 +68,13 @@ final class FrameHandler {
             refuse(c, ErrorReply.of(malformed));
             return;
         }
-        metrics.request(request.type());
+        metrics.requests().received(request.type());
         CompletableFuture<Result> result;
         try {
             result = route(c, request);
+            if (request instanceof Request.PassThrough) { // relayed on this thread, as route returned
+                metrics.relay().relayed(System.nanoTime() - received);
+            }
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
@@ -83,11 +87,12 @@ final class FrameHandler {
             } else {
                 refuse(c, errorReply(c, answered, error));
             }
+            metrics.requests().handled(answered.type(), System.nanoTime() - received);
         });
     }
 
     void onClose(ClientConnection c, int closeCode) {
-        metrics.connectionClosed(c.endedWith(closeCode));
+        metrics.connections().closed(c.endedWith(closeCode));
         dispatcher.closed(c);
     }
 
@@ -166,7 +171,7 @@ final class FrameHandler {
     }
 
     private void refuse(ClientConnection c, ErrorReply reply) {
-        metrics.error(reply.code());
+        metrics.requests().error(reply.code());
         c.send(reply);
     }
 }
