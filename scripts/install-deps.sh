@@ -15,6 +15,7 @@
 #   xdotool         the client sets the X11 urgency hint with it (taskbar attention on an incoming call)
 #   trayer          a real XEmbed system tray under Xvfb for the tray tests (AWT docks its icon there)
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
+#   haproxy         the load balancer test runs two servers behind the HAProxy configuration Duet ships
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
 #                   when npm is already there (e.g. from NodeSource, whose nodejs bundles it)
@@ -23,7 +24,7 @@ set -euo pipefail
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
           fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev
-          dbus dunst xdotool trayer)
+          dbus dunst xdotool trayer haproxy)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -40,5 +41,8 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# Debian starts coturn as a service on install; the tests start their own.
-if command -v systemctl >/dev/null 2>&1; then $sudo systemctl disable --now coturn >/dev/null 2>&1 || true; fi
+# Debian starts coturn and haproxy as services on install; the tests start their own.
+if command -v systemctl >/dev/null 2>&1; then
+  $sudo systemctl disable --now coturn >/dev/null 2>&1 || true
+  $sudo systemctl disable --now haproxy >/dev/null 2>&1 || true
+fi
