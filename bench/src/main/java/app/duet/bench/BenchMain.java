@@ -2,6 +2,7 @@ package app.duet.bench;
 
 import app.duet.bench.calls.CallPeerCommand;
 import app.duet.bench.calls.CallsCommand;
+import app.duet.bench.metrics.MetricsCostCommand;
 import app.duet.bench.relay.RelayCommand;
 import app.duet.bench.soak.SoakCommand;
 import app.duet.bench.sound.SineCommand;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
 /** Entry point of duet-bench.jar: one subcommand per benchmark. Run through scripts/bench.sh. */
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
-        subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class})
+        subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class,
+                MetricsCostCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -68,7 +68,9 @@ class OpsIntegrationTest {
 
             String metrics = TestServers.ops(server, "/metrics").body();
             assertThat(metrics.lines()).contains("duet_relayed_messages_total 1.0", "duet_relay_seconds_count 1",
-                    "duet_request_seconds_count{type=\"offer\"} 2");
+                    "duet_requests_total{type=\"offer\"} 2.0", "duet_request_seconds_count{type=\"call_accept\"} 1");
+            assertThat(metrics).as("relayed messages are timed once, as relayed")
+                    .doesNotContain("duet_request_seconds_count{type=\"offer\"}");
             assertThat(value(metrics, "duet_relay_seconds_sum")).isPositive().isLessThan(TestClient.TIMEOUT.toSeconds());
         }
     }

@@ -24,7 +24,7 @@ public final class RequestMetrics {
         received = Counter.builder().name("duet_requests_total").help("Requests decoded, by type.")
                 .labelNames("type").withoutExemplars().register(registry);
         handled = Latency.histogram("duet_request_seconds",
-                "Time from a request's frame arriving to its reply (or, for a relayed message, its delivery) being sent, by type.")
+                "Time from a request's frame arriving to its reply being sent, by type (relayed messages: duet_relay_seconds).")
                 .labelNames("type").register(registry);
         errors = Counter.builder().name("duet_errors_total").help("Error replies sent, by code.")
                 .labelNames("code").withoutExemplars().register(registry);
@@ -38,7 +38,7 @@ public final class RequestMetrics {
         receivedByType.computeIfAbsent(type, t -> received.labelValues(t.toString())).inc();
     }
 
-    /** The request was answered {@code nanos} after its frame arrived. */
+    /** The request was answered {@code nanos} after its frame arrived. Not for relayed messages ({@link RelayMetrics}). */
     public void handled(MessageType type, long nanos) {
         handledByType.computeIfAbsent(type, t -> handled.labelValues(t.toString())).observe(Latency.seconds(nanos));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,6 +63,14 @@ class ServerOptionsTest {
         assertThat(parse(Map.of("DUET_CONFIG", file.toString())).authTimeout()).isEqualTo(Duration.ofSeconds(50));
         assertThatThrownBy(() -> parse(Map.of(), "--auth-timeout-seconds", "0"))
                 .hasMessageContaining("--auth-timeout-seconds");
+    }
+
+    /** The template unit passes the instance as --node-name; without one the node is named for its host. */
+    @Test
+    void nodeNameIsTheHostNameUnlessGiven() throws IOException {
+        assertThat(parse(Map.of()).nodeName()).isEqualTo(InetAddress.getLocalHost().getHostName());
+        assertThat(parse(Map.of(), "--node-name", "node1").nodeName()).isEqualTo("node1");
+        assertThat(parse(Map.of("DUET_NODE_NAME", " node2 ")).nodeName()).isEqualTo("node2");
     }
 
     @Test
