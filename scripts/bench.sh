@@ -6,6 +6,7 @@
 #             PeerServer (npm package `peer`, installed here under bench/target/peerserver)
 #     calls   call set-up, glass-to-glass latency and client cost with real libwebrtc peers
 #     all     both (default)
+#     metrics what the server's metrics cost per relayed message (JMH, in-process, about a minute; not in `all`)
 #     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
 #             the server's RSS, descriptors and threads with their slope; never part of `all`
 #   --quick   small sizes and short runs (a couple of minutes in all)
@@ -29,10 +30,10 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     --mix) mix=(--mix "$2"); shift ;;
-    relay|calls|all) what=$1 ;;
+    relay|calls|all|metrics) what=$1 ;;
     soak) what=soak; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|all] [-- duet-bench options]" >&2
+    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|all|metrics] [-- duet-bench options]" >&2
        echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
   esac
   shift
@@ -138,6 +139,7 @@ soak() {
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 case "$what" in
+  metrics) java -jar bench/target/duet-bench.jar metrics-cost ;;
   relay) relay ;;
   soak) soak ;;
   calls) calls ;;

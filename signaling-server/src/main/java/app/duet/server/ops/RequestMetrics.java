@@ -35,12 +35,20 @@ public final class RequestMetrics {
     }
 
     public void received(MessageType type) {
-        receivedByType.computeIfAbsent(type, t -> received.labelValues(t.toString())).inc();
+        CounterDataPoint counter = receivedByType.get(type); // no lambda allocated once the type is known
+        if (counter == null) {
+            counter = receivedByType.computeIfAbsent(type, t -> received.labelValues(t.toString()));
+        }
+        counter.inc();
     }
 
     /** The request was answered {@code nanos} after its frame arrived. Not for relayed messages ({@link RelayMetrics}). */
     public void handled(MessageType type, long nanos) {
-        handledByType.computeIfAbsent(type, t -> handled.labelValues(t.toString())).observe(Latency.seconds(nanos));
+        DistributionDataPoint histogram = handledByType.get(type);
+        if (histogram == null) {
+            histogram = handledByType.computeIfAbsent(type, t -> handled.labelValues(t.toString()));
+        }
+        histogram.observe(Latency.seconds(nanos));
     }
 
     public void error(ErrorCode code) {
