@@ -11,6 +11,7 @@
 #     app-cost  the real Duet window in a 1280x720@30 call (under Xvfb: JavaFX's software pipeline), CPU per
 #             thread and RSS next to the engine-only client (-- --seconds N for a shorter run)
 #     all     relay, calls and app-cost (default)
+#     metrics what the server's metrics cost per relayed message (JMH, in-process, about a minute; not in `all`)
 #     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
 #             the server's RSS, descriptors and threads with their slope; never part of `all`
 #   scripts/bench.sh signin [duet-bench signin options]
@@ -40,11 +41,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     --mix) mix=(--mix "$2"); shift ;;
-    relay|calls|app-cost|all) what=$1 ;;
+    relay|calls|app-cost|all|metrics) what=$1 ;;
     soak) what=soak; shift; extra=("$@"); break ;;
     signin) what=signin; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|app-cost|all] [-- duet-bench options]" >&2
+    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|app-cost|all|metrics] [-- duet-bench options]" >&2
        echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
   esac
   shift
@@ -209,6 +210,7 @@ signin() {
 
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 case "$what" in
+  metrics) java -jar bench/target/duet-bench.jar metrics-cost ;;
   relay) relay ;;
   soak) soak ;;
   signin) signin ;;

@@ -18,6 +18,7 @@
 #   redis-server    the multi-node tests' private Redis (PrivateRedis), the state nodes share (docs/decisions/0010)
 #   xdg-utils       xdg-mime: LinkSchemeTest checks that the menu entry is what duet:// links open with
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
+#   haproxy         the load balancer test runs two servers behind the HAProxy configuration Duet ships
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
 #                   when npm is already there (e.g. from NodeSource, whose nodejs bundles it)
@@ -27,7 +28,7 @@ set -euo pipefail
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
           fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev
-          dbus dunst xdotool trayer postgresql redis-server xdg-utils)
+          dbus dunst xdotool trayer postgresql redis-server xdg-utils haproxy)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -45,5 +46,7 @@ sudo=""
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# Debian starts coturn, a PostgreSQL cluster and redis-server as services on install; the tests start their own.
-if command -v systemctl >/dev/null 2>&1; then $sudo systemctl disable --now coturn postgresql redis-server >/dev/null 2>&1 || true; fi
+# Debian starts coturn, a PostgreSQL cluster, redis-server and haproxy as services on install; the tests start their own.
+if command -v systemctl >/dev/null 2>&1; then
+  $sudo systemctl disable --now coturn postgresql redis-server haproxy >/dev/null 2>&1 || true
+fi

@@ -23,6 +23,10 @@ install -D -m 0644 "$jar"                         "$stage/usr/share/duet-server/
 install -D -m 0755 "$here/files/duet-server"         "$stage/usr/bin/duet-server"
 install -D -m 0644 "$here/files/java-options"        "$stage/usr/share/duet-server/java-options"
 install -D -m 0644 "$here/files/duet-server.service" "$stage/lib/systemd/system/duet-server.service"
+# Several nodes on one package: one instance per node (docs/admin-guide.md, "Several nodes").
+install -D -m 0644 "$here/files/duet-server@.service" "$stage/lib/systemd/system/duet-server@.service"
+install -D -m 0644 "$here/files/node.conf"           "$stage/usr/share/doc/duet-server/examples/node.conf"
+install -D -m 0644 "$here/files/duet-haproxy.cfg"    "$stage/usr/share/doc/duet-server/examples/haproxy.cfg"
 install -D -m 0640 "$here/files/duet-server.conf"    "$stage/etc/duet-server/duet-server.conf"
 install -D -m 0644 "$here/files/README.Debian"       "$stage/usr/share/doc/duet-server/README.Debian"
 install -D -m 0644 "$here/files/copyright"           "$stage/usr/share/doc/duet-server/copyright"

@@ -81,7 +81,7 @@ pids+=("$app")
 window_up() { xwininfo -root -tree -display "$display" | grep -q '— Duet"'; }
 wait_until 90 "the Duet window" window_up
 pass "window: $(xwininfo -root -tree -display "$display" | grep -o '"[^"]*— Duet"' | head -1)"
-connected() { curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/metrics" | grep -qx "duet_connections 1"; }
+connected() { curl -fsS --max-time 5 "http://127.0.0.1:$ops_port/metrics" | grep -qx "duet_connections 1.0"; }
 wait_until 30 "the client's connection to the server" connected
 pass "the installed client connected to the server"
 # A clicked link starts the Exec line again with the link: it hands it to the running window and ends.

@@ -48,6 +48,13 @@ pass "the config is a conffile"
 # Checked in the package, not on disk: minimal images may leave /usr/share/doc out on install.
 dpkg-deb -c "$deb" | grep '\./usr/share/doc/duet-server/examples/turnserver.conf$' >/dev/null || fail "no example coturn configuration"
 pass "ships /usr/share/doc/duet-server/examples/turnserver.conf"
+for example in haproxy.cfg node.conf; do
+  dpkg-deb -c "$deb" | grep "\./usr/share/doc/duet-server/examples/$example\$" >/dev/null || fail "no example $example"
+done
+pass "ships the several-nodes examples haproxy.cfg and node.conf"
+[ -f /lib/systemd/system/duet-server@.service ] || fail "no duet-server@.service"
+[ ! -e /etc/systemd/system/multi-user.target.wants/duet-server@.service ] || fail "the node template is enabled on install"
+pass "duet-server@.service installed, no node enabled"
 [ -L /etc/systemd/system/multi-user.target.wants/duet-server.service ] || fail "the service is not enabled"
 pass "duet-server.service enabled (starts at boot)"
 systemd-analyze verify "$unit" || fail "systemd-analyze verify $unit"

@@ -3,6 +3,7 @@ package app.duet.bench;
 import app.duet.bench.calls.AppCostCommand;
 import app.duet.bench.calls.CallPeerCommand;
 import app.duet.bench.calls.CallsCommand;
+import app.duet.bench.metrics.MetricsCostCommand;
 import app.duet.bench.relay.RelayCommand;
 import app.duet.bench.signin.SigninCommand;
 import app.duet.bench.soak.SoakCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
         subcommands = {RelayCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class,
-                SummaryCommand.class, SigninCommand.class, AppCostCommand.class})
+                SummaryCommand.class, SigninCommand.class, AppCostCommand.class, MetricsCostCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

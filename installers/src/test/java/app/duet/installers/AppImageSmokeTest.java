@@ -85,7 +85,7 @@ class AppImageSmokeTest {
                             return display.windowTitles().stream().anyMatch(t -> t.endsWith(MAIN_WINDOW_SUFFIX));
                         });
                 await("the client's connection").atMost(Duration.ofSeconds(30))
-                        .until(() -> server.metrics().lines().anyMatch("duet_connections 1"::equals));
+                        .until(() -> server.metrics().lines().anyMatch("duet_connections 1.0"::equals));
                 Path png = SCREENSHOTS.resolve("app-image-smoke.png");
                 await("a painted window").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                         .until(() -> {

@@ -6,6 +6,7 @@ import app.duet.installers.support.Commands;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ class ServerDebPackageTest {
     private static final Path PACKAGES = Path.of(System.getProperty("duet.packagesDir", "target/packages"));
     private static final Path SERVER_JAR = Path.of(System.getProperty("duet.serverJar", "../signaling-server/target/duet-server.jar"));
     private static final String UNIT = "lib/systemd/system/duet-server.service";
+    private static final String TEMPLATE = "lib/systemd/system/duet-server@.service";
     /** systemd-analyze security's scale is 0-100 (shown as 0.0-10.0); the unit scores 3.0 ("OK"). */
     private static final int MAX_EXPOSURE = 40;
 
@@ -91,12 +93,7 @@ class ServerDebPackageTest {
 
     @Test
     void unitPassesSystemdAnalyzeVerify() throws IOException {
-        // verify resolves the unit's dependencies (sysinit.target...) under --root: lend it this machine's units.
-        Path systemUnits = root.resolve("usr/lib/systemd/system");
-        if (!Files.exists(systemUnits)) {
-            Commands.run(List.of("mkdir", "-p", systemUnits.getParent().toString())).assertSuccess();
-            Commands.run(List.of("cp", "-r", "/usr/lib/systemd/system", systemUnits.toString())).assertSuccess();
-        }
+        lendSystemUnits();
         Commands.Result verify = Commands.run(List.of("systemd-analyze", "verify", "--root=" + root, root.resolve(UNIT).toString()));
         assertThat(verify.exitCode()).as(verify.output()).isZero();
         assertThat(verify.output()).isBlank();
@@ -111,6 +108,41 @@ class ServerDebPackageTest {
         Commands.Result security = Commands.run(List.of("systemd-analyze", "security", "--offline=true",
                 "--threshold=" + MAX_EXPOSURE, "--no-pager", root.resolve(UNIT).toString()));
         assertThat(security.exitCode()).as(security.output()).isZero();
+    }
+
+    /** The per-node template, instantiated as systemd would for node "node1", passes the same checks. */
+    @Test
+    void nodeTemplateUnitPassesVerifyAndIsHardened() throws IOException {
+        Path template = root.resolve(TEMPLATE);
+        String unit = Files.readString(template);
+        assertThat(unit).contains("User=duet", "StateDirectory=duet-server/%i", "ReadWritePaths=/var/lib/duet-server/%i",
+                "ExecStart=/usr/bin/duet-server --config /etc/duet-server/nodes/%i.conf --data-dir /var/lib/duet-server/%i"
+                        + " --node-id %i");
+        lendSystemUnits();
+        Path instance = template.resolveSibling("duet-server@node1.service");
+        Files.copy(template, instance, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Commands.Result verify = Commands.run(List.of("systemd-analyze", "verify", "--root=" + root, instance.toString()));
+            assertThat(verify.exitCode()).as(verify.output()).isZero();
+            assertThat(verify.output()).isBlank();
+            Commands.Result security = Commands.run(List.of("systemd-analyze", "security", "--offline=true",
+                    "--threshold=" + MAX_EXPOSURE, "--no-pager", instance.toString()));
+            assertThat(security.exitCode()).as(security.output()).isZero();
+        } finally {
+            Files.delete(instance);
+        }
+        String contents = Commands.run(List.of("dpkg-deb", "--contents", deb.toString())).assertSuccess().output();
+        assertThat(contents).contains("./usr/share/doc/duet-server/examples/node.conf",
+                "./usr/share/doc/duet-server/examples/haproxy.cfg");
+    }
+
+    /** verify resolves a unit's dependencies (sysinit.target...) under --root: lend it this machine's units. */
+    private static synchronized void lendSystemUnits() {
+        Path systemUnits = root.resolve("usr/lib/systemd/system");
+        if (!Files.exists(systemUnits)) {
+            Commands.run(List.of("mkdir", "-p", systemUnits.getParent().toString())).assertSuccess();
+            Commands.run(List.of("cp", "-r", "/usr/lib/systemd/system", systemUnits.toString())).assertSuccess();
+        }
     }
 
     private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {

@@ -79,12 +79,12 @@ public final class DuetServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         // First: a Redis that cannot be reached stops the start before anything else is opened.
         redis = config.redisUrl() == null ? null : new RedisLink(config.redisUrl(), config.nodeId());
+        Metrics metrics = new Metrics(config.nodeId(), VERSION);
         PostgresDatabase postgres = config.postgres();
-        stores = postgres == null ? Stores.sqlite(config.databaseFile())
-                : Stores.postgres(postgres.url(), postgres.user(), postgres.password());
+        stores = postgres == null ? Stores.sqlite(config.databaseFile(), metrics.store())
+                : Stores.postgres(postgres.url(), postgres.user(), postgres.password(), metrics.store());
 
         executors = new ServerThreads(config.workerThreads());
-        Metrics metrics = new Metrics();
         ProtocolCodec codec = new ProtocolCodec();
         Set<String> exempt = Set.copyOf(config.limitExemptAddresses());
         ConnectionRegistry connections = new ConnectionRegistry(codec, config.connectionsPerAddress(), exempt);

@@ -59,6 +59,6 @@ class BackPressureIntegrationTest {
         String metrics = TestServers.ops(server, "/metrics").body();
         String line = "duet_connections_closed_total{code=\"" + Protocol.CLOSE_NOT_READING + "\"} ";
         return metrics.lines().filter(l -> l.startsWith(line))
-                .mapToLong(l -> Long.parseLong(l.substring(line.length()).trim())).sum();
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(line.length()).trim())).sum();
     }
 }

@@ -10,8 +10,8 @@ public final class ClusterOptions {
     String redisUrl;
 
     @Option(names = "--node-id", paramLabel = "ID",
-            description = "This node's name among the nodes sharing the Redis: letters, digits, '.', '_' and '-' "
-                    + "(default: host name and process id).")
+            description = "This node's name among the nodes: its Redis inbox and the node of duet_node_info on /metrics;"
+                    + " letters, digits, '.', '_' and '-' (default: the host name; with --redis-url, host name and process id).")
     String nodeId;
 
     String redisUrl() {

@@ -2,6 +2,8 @@ package app.duet.server.config;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,5 +86,14 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         }
         String fromEnv = env.get(CONFIG_ENV);
         return fromEnv == null || fromEnv.isEmpty() ? null : Path.of(fromEnv);
+    }
+
+    /** The machine's host name, for a node that was given no --node-id; "localhost" when it has none. */
+    static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 }

@@ -73,7 +73,7 @@ public record ServerConfig(
         Duration historyRetention,
         /** redis://host:port of the Redis shared by several nodes; null for one node (no Redis used at all). */
         String redisUrl,
-        /** This node's name among the nodes sharing the Redis; null without one. */
+        /** This node among its peers: its Redis inbox, and the node of duet_node_info on /metrics. */
         String nodeId) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -129,9 +129,12 @@ public record ServerConfig(
         if (historyRetention.isNegative() || historyRetention.isZero()) {
             throw new IllegalArgumentException("--history-days must be at least 1");
         }
-        if (redisUrl != null) {
-            nodeId = nodeId != null ? nodeId : NodeIds.defaultId();
+        if (nodeId != null && !nodeId.isBlank()) {
+            nodeId = nodeId.strip();
             NodeIds.check(nodeId);
+        } else {
+            // Nodes sharing a Redis need distinct ids even on one machine; a lone node is its host.
+            nodeId = redisUrl != null ? NodeIds.defaultId() : ConfigDefaults.hostName();
         }
         if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");

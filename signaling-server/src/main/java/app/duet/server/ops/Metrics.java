@@ -1,95 +1,92 @@
 package app.duet.server.ops;
 
-import app.duet.protocol.ErrorCode;
-import app.duet.protocol.MessageType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmCompilationMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.function.LongSupplier;
 
-/** Counters and gauges, rendered in the Prometheus text format. Cheap to update from any thread. */
+/**
+ * This node's metrics: one Prometheus registry (per server, not the client library's global one, so servers
+ * embedded in one JVM do not mix), the JVM's and the process's own metrics, {@code duet_node_info}, and one
+ * small class per concern ({@link ConnectionMetrics}, {@link RequestMetrics}, {@link RelayMetrics},
+ * {@link StoreMetrics}). A new concern gets its own class that registers on {@link #registry()}
+ * (docs/architecture.md, "Metrics"). Everything here is cheap to update from any thread.
+ */
 public final class Metrics {
-    private record Gauge(String name, String help, LongSupplier value) {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter text = PrometheusTextFormatWriter.create();
+    private final ConnectionMetrics connections = new ConnectionMetrics(registry);
+    private final RequestMetrics requests = new RequestMetrics(registry);
+    private final RelayMetrics relay = new RelayMetrics(registry);
+    private final StoreMetrics store = new StoreMetrics(registry);
+
+    /** {@code node} names this server among its peers (the {@code node} label of {@code duet_node_info}). */
+    public Metrics(String node, String version) {
+        Info info = Info.builder().name("duet_node_info").help("This server: its node name and version.")
+                .labelNames("node", "version").register(registry);
+        info.setLabelValues(node, version);
+        registerJvm(registry);
     }
 
-    private final Map<MessageType, LongAdder> requests = new ConcurrentHashMap<>();
-    private final Map<ErrorCode, LongAdder> errors = new ConcurrentHashMap<>();
-    private final LongAdder connectionsOpened = new LongAdder();
-    private final Map<Integer, LongAdder> connectionsClosed = new ConcurrentHashMap<>();
-    private final LongAdder loginsSucceeded = new LongAdder();
-    private final LongAdder loginsFailed = new LongAdder();
-    private final LongAdder relayed = new LongAdder();
-    private final List<Gauge> gauges = new ArrayList<>();
-
-    public void request(MessageType type) {
-        requests.computeIfAbsent(type, k -> new LongAdder()).increment();
+    /** For a concern's own metrics class: register on this at wiring, before serving. */
+    public PrometheusRegistry registry() {
+        return registry;
     }
 
-    public void error(ErrorCode code) {
-        errors.computeIfAbsent(code, k -> new LongAdder()).increment();
+    public ConnectionMetrics connections() {
+        return connections;
     }
 
-    public void connectionOpened() {
-        connectionsOpened.increment();
+    public RequestMetrics requests() {
+        return requests;
     }
 
-    /** A connection ended with this WebSocket close code (the one sent or received). */
-    public void connectionClosed(int closeCode) {
-        connectionsClosed.computeIfAbsent(closeCode, k -> new LongAdder()).increment();
+    public RelayMetrics relay() {
+        return relay;
     }
 
-    public void login(boolean succeeded) {
-        (succeeded ? loginsSucceeded : loginsFailed).increment();
-    }
-
-    public void relayed() {
-        relayed.increment();
+    public StoreMetrics store() {
+        return store;
     }
 
     /** Registers a value read at scrape time. Call while wiring, before serving. */
-    public synchronized void gauge(String name, String help, LongSupplier value) {
-        gauges.add(new Gauge(name, help, value));
+    public void gauge(String name, String help, LongSupplier value) {
+        GaugeWithCallback.builder().name(name).help(help)
+                .callback(callback -> callback.call(value.getAsLong())).register(registry);
     }
 
-    public synchronized String render() {
-        StringBuilder out = new StringBuilder();
-        counter(out, "duet_connections_opened_total", "WebSocket connections accepted.", connectionsOpened.sum());
-        header(out, "duet_connections_closed_total", "WebSocket connections ended, by close code.", "counter");
-        new TreeMap<>(connectionsClosed).forEach((code, n) ->
-                out.append("duet_connections_closed_total{code=\"").append(code).append("\"} ").append(n.sum()).append('\n'));
-        counter(out, "duet_relayed_messages_total", "offer/answer/candidate messages relayed.", relayed.sum());
-        header(out, "duet_logins_total", "Password logins by result.", "counter");
-        out.append("duet_logins_total{result=\"ok\"} ").append(loginsSucceeded.sum()).append('\n');
-        out.append("duet_logins_total{result=\"failed\"} ").append(loginsFailed.sum()).append('\n');
-        header(out, "duet_requests_total", "Requests decoded, by type.", "counter");
-        new TreeMap<>(stringKeys(requests)).forEach((type, n) ->
-                out.append("duet_requests_total{type=\"").append(type).append("\"} ").append(n).append('\n'));
-        header(out, "duet_errors_total", "Error replies sent, by code.", "counter");
-        new TreeMap<>(stringKeys(errors)).forEach((code, n) ->
-                out.append("duet_errors_total{code=\"").append(code).append("\"} ").append(n).append('\n'));
-        for (Gauge g : gauges) {
-            header(out, g.name(), g.help(), "gauge");
-            out.append(g.name()).append(' ').append(g.value().getAsLong()).append('\n');
-        }
-        return out.toString();
+    /** Writes every metric in the Prometheus text format (version 0.0.4). */
+    public void writeText(OutputStream out) throws IOException {
+        text.write(out, registry.scrape());
     }
 
-    private static <K> Map<String, Long> stringKeys(Map<K, LongAdder> counters) {
-        Map<String, Long> result = new TreeMap<>();
-        counters.forEach((k, v) -> result.put(k.toString(), v.sum()));
-        return result;
+    public String textContentType() {
+        return text.getContentType();
     }
 
-    private static void counter(StringBuilder out, String name, String help, long value) {
-        header(out, name, help, "counter");
-        out.append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void header(StringBuilder out, String name, String help, String type) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    /**
+     * Heap, GC, threads, buffers, classes, JIT, CPU, descriptors and RSS. Not the client library's allocation
+     * metrics: they add GC listeners to the JVM that no registry can remove, one set per embedded server.
+     */
+    private static void registerJvm(PrometheusRegistry registry) {
+        JvmThreadsMetrics.builder().register(registry);
+        JvmBufferPoolMetrics.builder().register(registry);
+        JvmClassLoadingMetrics.builder().register(registry);
+        JvmCompilationMetrics.builder().register(registry);
+        JvmGarbageCollectorMetrics.builder().register(registry);
+        JvmMemoryMetrics.builder().register(registry);
+        JvmRuntimeInfoMetric.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
     }
 }

@@ -3,6 +3,7 @@ package app.duet.server.ops;
 import com.google.gson.JsonObject;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -37,10 +38,14 @@ public final class OpsHttpServer implements AutoCloseable {
         server.createContext("/healthz", exchange -> {
             Map<String, String> parts = health.get();
             boolean ok = parts.values().stream().allMatch("ok"::equals);
-            respond(exchange, ok ? 200 : 503, "application/json", healthJson(ok, parts));
+            respond(exchange, ok ? 200 : 503, "application/json",
+                    healthJson(ok, parts).getBytes(StandardCharsets.UTF_8));
         });
-        server.createContext("/metrics", exchange ->
-                respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
+        server.createContext("/metrics", exchange -> {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            metrics.writeText(text);
+            respond(exchange, 200, metrics.textContentType(), text.toByteArray());
+        });
         server.start();
         log.info("health and metrics on http://{}:{}/healthz and /metrics", host, port());
     }
@@ -62,13 +67,12 @@ public final class OpsHttpServer implements AutoCloseable {
         return json + "\n";
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
             boolean head = "HEAD".equals(exchange.getRequestMethod());

@@ -24,22 +24,24 @@ final class Jdbc {
     private final HikariDataSource pool;
     private final SqlDialect dialect;
     private final StorageHealth health;
+    private final RoundTrips roundTrips;
 
     /** {@code health} is shared by every store on the same database. */
-    Jdbc(HikariDataSource pool, SqlDialect dialect, StorageHealth health) {
+    Jdbc(HikariDataSource pool, SqlDialect dialect, StorageHealth health, RoundTrips roundTrips) {
         this.pool = pool;
         this.dialect = dialect;
         this.health = health;
+        this.roundTrips = roundTrips;
     }
 
     int update(String sql, Object... params) {
-        int rows = withConnection(c -> update(c, sql, params));
+        int rows = timed("update", c -> update(c, sql, params));
         health.wrote();
         return rows;
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        return withConnection(c -> query(c, sql, mapper, params));
+        return timed("query", c -> query(c, sql, mapper, params));
     }
 
     <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
@@ -49,7 +51,7 @@ final class Jdbc {
 
     /** Runs the work in one transaction, committed if it returns, rolled back if it throws. */
     <T> T inTransaction(Work<T> work) {
-        T result = withConnection(c -> {
+        T result = timed("transaction", c -> {
             c.setAutoCommit(false);
             try {
                 dialect.serialiseWrites(c);
@@ -78,6 +80,16 @@ final class Jdbc {
                 result.add(mapper.map(rows));
             }
             return result;
+        }
+    }
+
+    /** One round trip, timed whether it succeeds or fails. */
+    private <T> T timed(String operation, Work<T> work) {
+        long start = System.nanoTime();
+        try {
+            return withConnection(work);
+        } finally {
+            roundTrips.took(operation, System.nanoTime() - start);
         }
     }
 

@@ -30,10 +30,10 @@ public final class Stores implements AutoCloseable {
     private final SqlDialect dialect;
     private final StorageHealth storageHealth = new StorageHealth();
 
-    private Stores(HikariDataSource dataSource, SqlDialect dialect) {
+    private Stores(HikariDataSource dataSource, SqlDialect dialect, RoundTrips roundTrips) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        Jdbc jdbc = new Jdbc(dataSource, dialect, storageHealth);
+        Jdbc jdbc = new Jdbc(dataSource, dialect, storageHealth, roundTrips);
         this.accounts = new JdbcAccounts(jdbc);
         this.sessions = new JdbcSessions(jdbc);
         this.channels = new JdbcChannels(jdbc);
@@ -47,15 +47,21 @@ public final class Stores implements AutoCloseable {
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
     public static Stores sqlite(Path databaseFile) {
-        return migrated(Database.sqlite(databaseFile), SqlDialect.SQLITE, databaseFile.toString());
+        return sqlite(databaseFile, RoundTrips.NONE);
+    }
+
+    /** As {@link #sqlite(Path)}, telling {@code roundTrips} how long each trip to the database took. */
+    public static Stores sqlite(Path databaseFile, RoundTrips roundTrips) {
+        return migrated(Database.sqlite(databaseFile), SqlDialect.SQLITE, databaseFile.toString(), roundTrips);
     }
 
     /**
      * Connects to a PostgreSQL database (its role and database made by the admin) and brings its schema up
-     * to date. Throws {@link StoreException} if it cannot be reached.
+     * to date, telling {@code roundTrips} how long each trip to the database took. Throws {@link StoreException}
+     * if it cannot be reached.
      */
-    public static Stores postgres(String url, String user, String password) {
-        return migrated(Database.postgres(url, user, password), SqlDialect.POSTGRESQL, url);
+    public static Stores postgres(String url, String user, String password, RoundTrips roundTrips) {
+        return migrated(Database.postgres(url, user, password), SqlDialect.POSTGRESQL, url, roundTrips);
     }
 
     /**
@@ -72,7 +78,7 @@ public final class Stores implements AutoCloseable {
         return upToDate(db, SqlDialect.POSTGRESQL, () -> Database.pendingMigrations(db, SqlDialect.POSTGRESQL));
     }
 
-    private static Stores migrated(HikariDataSource db, SqlDialect dialect, String where) {
+    private static Stores migrated(HikariDataSource db, SqlDialect dialect, String where, RoundTrips roundTrips) {
         int migrations;
         try {
             migrations = Database.migrate(db, dialect);
@@ -81,7 +87,7 @@ public final class Stores implements AutoCloseable {
             throw e;
         }
         log.info("database {} ready ({} migrations applied)", where, migrations);
-        return new Stores(db, dialect);
+        return new Stores(db, dialect, roundTrips);
     }
 
     private static Stores upToDate(HikariDataSource db, SqlDialect dialect, IntSupplier pendingMigrations) {
@@ -95,7 +101,7 @@ public final class Stores implements AutoCloseable {
             db.close();
             throw e;
         }
-        return new Stores(db, dialect);
+        return new Stores(db, dialect, RoundTrips.NONE);
     }
 
     public Accounts accounts() {

@@ -34,6 +34,8 @@ final class ClientConnection implements Heartbeat.Peer, AuthDeadline.Peer {
     private volatile long unauthenticatedSinceNanos = System.nanoTime();
     /** The code we closed with, 0 until we close: the reason counted, whatever ends the handshake. */
     private volatile int closeCodeSent;
+    /** Messages relayed from this client; only the connection's worker thread, which handles its frames, counts. */
+    private int relayed;
 
     /** @param maxBufferedBytes frames waiting to be written to this client; past this it is dropped */
     ClientConnection(WebSocket socket, ProtocolCodec codec, String id, String address, FloodGuard flood,
@@ -75,6 +77,11 @@ final class ClientConnection implements Heartbeat.Peer, AuthDeadline.Peer {
         } catch (WebsocketNotConnectedException e) {
             log.debug("connection {} closed before a message could be sent", id);
         }
+    }
+
+    /** Whether the message this client is relaying now is timed: its first and every {@code oneIn}-th after. */
+    boolean relayTimed(int oneIn) {
+        return relayed++ % oneIn == 0;
     }
 
     /** A frame (any kind) came from the peer. */

@@ -71,7 +71,7 @@ final class Dispatcher {
         }
         if (request instanceof Request.Login r) {
             return onWorker(() -> auth.login(r.username(), r.password(), c.address()))
-                    .whenComplete((a, e) -> metrics.login(e == null))
+                    .whenComplete((a, e) -> metrics.requests().login(e == null))
                     .thenApply(a -> authenticated(c, a, false));
         }
         if (request instanceof Request.Resume r) {
@@ -203,7 +203,6 @@ final class Dispatcher {
         } else if (request instanceof Request.PassThrough r) {
             // offer, answer, candidate: the client's fields go on as they came, with the sender added.
             channels.relay(actor, r.callId(), r::eventFrame);
-            metrics.relayed();
         } else {
             throw new IllegalArgumentException("no handler for " + request.type());
         }

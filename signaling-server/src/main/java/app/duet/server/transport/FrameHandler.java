@@ -11,6 +11,7 @@ import app.duet.protocol.Result;
 import app.duet.server.ServiceException;
 import app.duet.server.auth.Principal;
 import app.duet.server.ops.Metrics;
+import app.duet.server.ops.RelayMetrics;
 import app.duet.server.store.StoreException;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +44,10 @@ final class FrameHandler {
         this.hello = hello;
     }
 
+    /** {@code c} was just {@link ClientConnection#heard() heard}: that time is when this frame arrived. */
     void onFrame(ClientConnection c, String frame) {
+        // A clock read costs more than the rest of the metrics on some VMs (docs/decisions/0012): reuse that one.
+        long arrived = c.lastHeardNanos();
         Request request = null;
         ProtocolException malformed = null;
         try {
@@ -67,10 +71,16 @@ final class FrameHandler {
             refuse(c, ErrorReply.of(malformed));
             return;
         }
-        metrics.request(request.type());
+        metrics.requests().received(request.type());
+        boolean passThrough = request instanceof Request.PassThrough;
         CompletableFuture<Result> result;
         try {
             result = route(c, request);
+            if (passThrough && c.relayTimed(RelayMetrics.TIMED_ONE_IN)) { // relayed on this thread, as route returned
+                metrics.relay().relayed(System.nanoTime() - arrived);
+            } else if (passThrough) {
+                metrics.relay().relayed();
+            }
         } catch (RuntimeException e) {
             result = CompletableFuture.failedFuture(e);
         }
@@ -83,11 +93,14 @@ final class FrameHandler {
             } else {
                 refuse(c, errorReply(c, answered, error));
             }
+            if (!passThrough) { // timed as relayed above
+                metrics.requests().handled(answered.type(), System.nanoTime() - arrived);
+            }
         });
     }
 
     void onClose(ClientConnection c, int closeCode) {
-        metrics.connectionClosed(c.endedWith(closeCode));
+        metrics.connections().closed(c.endedWith(closeCode));
         dispatcher.closed(c);
     }
 
@@ -167,7 +180,7 @@ final class FrameHandler {
     }
 
     private void refuse(ClientConnection c, ErrorReply reply) {
-        metrics.error(reply.code());
+        metrics.requests().error(reply.code());
         c.send(reply);
     }
 }

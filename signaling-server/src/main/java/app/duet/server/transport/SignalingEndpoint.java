@@ -69,7 +69,7 @@ public final class SignalingEndpoint {
                     ClientConnection c = new ClientConnection(socket, codec, id, address,
                             new FloodGuard(new TokenBucket(settings.ratePerSecond(), settings.burst(), System::nanoTime),
                                     System::nanoTime), settings.outboundBufferBytes());
-                    services.metrics().connectionOpened();
+                    services.metrics().connections().opened();
                     if (!connections.opened(c)) {
                         refuseTooManyConnections(c, services.metrics());
                     }
@@ -127,7 +127,7 @@ public final class SignalingEndpoint {
     /** Answered before any work: one error frame, then the close code the client can act on. */
     private static void refuseTooManyConnections(ClientConnection c, Metrics metrics) {
         log.warn("{} refused: its address has too many open connections", c);
-        metrics.error(ErrorCode.RATE_LIMITED);
+        metrics.requests().error(ErrorCode.RATE_LIMITED);
         c.send(new ErrorReply(null, ErrorCode.RATE_LIMITED,
                 "Too many connections from your network. Close some Duet windows or try again later."));
         c.close(Protocol.CLOSE_TOO_MANY_CONNECTIONS, "too many connections from your address");

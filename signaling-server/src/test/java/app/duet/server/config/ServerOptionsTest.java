@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.duet.protocol.RegistrationMode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +58,7 @@ class ServerOptionsTest {
     void aRedisUrlMakesANodeOfSeveralFromFlagEnvironmentOrFile() throws IOException {
         ServerConfig single = parse(Map.of());
         assertThat(single.redisUrl()).isNull();
-        assertThat(single.nodeId()).as("no node id without Redis").isNull();
+        assertThat(single.nodeId()).as("a lone node is its host").isEqualTo(InetAddress.getLocalHost().getHostName());
         ServerConfig node = parse(Map.of("DUET_REDIS_URL", "redis://10.0.0.5:6379"), "--node-id", "duet-1");
         assertThat(node.redisUrl()).isEqualTo("redis://10.0.0.5:6379");
         assertThat(node.nodeId()).isEqualTo("duet-1");
@@ -87,6 +88,14 @@ class ServerOptionsTest {
         assertThat(parse(Map.of("DUET_CONFIG", file.toString())).authTimeout()).isEqualTo(Duration.ofSeconds(50));
         assertThatThrownBy(() -> parse(Map.of(), "--auth-timeout-seconds", "0"))
                 .hasMessageContaining("--auth-timeout-seconds");
+    }
+
+    /** The template unit passes the instance as --node-id; a lone node without one is named for its host. */
+    @Test
+    void nodeIdIsTheHostNameUnlessGiven() throws IOException {
+        assertThat(parse(Map.of()).nodeId()).isEqualTo(InetAddress.getLocalHost().getHostName());
+        assertThat(parse(Map.of(), "--node-id", "node1").nodeId()).isEqualTo("node1");
+        assertThat(parse(Map.of("DUET_NODE_ID", " node2 ")).nodeId()).isEqualTo("node2");
     }
 
     @Test

@@ -24,7 +24,7 @@ class HistoryMigrationTest {
         Path file = dir.resolve("duet.db");
         try (HikariDataSource v2 = Database.sqlite(file)) {
             Flyway.configure().dataSource(v2).locations(SqlDialect.SQLITE.migrations()).target("2").load().migrate();
-            Jdbc jdbc = new Jdbc(v2, SqlDialect.SQLITE, new StorageHealth());
+            Jdbc jdbc = new Jdbc(v2, SqlDialect.SQLITE, new StorageHealth(), RoundTrips.NONE);
             // Written as a version-2 server wrote them (today's store code knows later columns).
             for (String user : new String[] {"ola", "pia"}) {
                 Account a = StoreFixtures.account(user);

@@ -60,7 +60,7 @@ public final class PostgresStoresExtension implements BeforeEachCallback, Parame
             PrivatePostgres postgres = SharedPostgres.in(context);
             String name = postgres.createDatabase();
             return new ClassDatabase(postgres, name,
-                    Stores.postgres(postgres.url(name), PrivatePostgres.USER, PrivatePostgres.PASSWORD));
+                    Stores.postgres(postgres.url(name), PrivatePostgres.USER, PrivatePostgres.PASSWORD, RoundTrips.NONE));
         }, ClassDatabase.class);
     }
 }
