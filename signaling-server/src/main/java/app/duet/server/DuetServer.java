@@ -16,6 +16,7 @@ import app.duet.server.auth.SessionLifetime;
 import app.duet.server.auth.SmtpResetCodeSender;
 import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
+import app.duet.server.channels.ChannelAccess;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.config.ServerConfig;
 import app.duet.server.ops.Metrics;
@@ -91,6 +92,8 @@ public final class DuetServer implements AutoCloseable {
                 connections, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
+        ChannelAccess access = new ChannelAccess(channels, stores.privateChannels(), secrets, clock);
+        access.load();
         CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, connections,
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
@@ -110,7 +113,7 @@ public final class DuetServer implements AutoCloseable {
                                 config.tlsKeystoreType()) : null,
                         new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds()),
                         Set.copyOf(config.trustedProxies()), config.outboundBufferBytes()),
-                new SignalingEndpoint.Services(auth, resets, channels, history, ice, executors.workers(), executors.timers(),
+                new SignalingEndpoint.Services(auth, resets, channels, access, history, ice, executors.workers(), executors.timers(),
                         metrics, clock),
                 connections, codec);
         try {

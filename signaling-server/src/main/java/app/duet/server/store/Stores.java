@@ -24,6 +24,7 @@ public final class Stores implements AutoCloseable {
     private final AccountChanges accountChanges;
     private final RegistrationInvites invites;
     private final CallHistory callHistory;
+    private final PrivateChannels privateChannels;
     private final HikariDataSource dataSource;
     private final StorageHealth storageHealth = new StorageHealth();
 
@@ -39,6 +40,7 @@ public final class Stores implements AutoCloseable {
         this.accountChanges = new SqliteAccountChanges(jdbc);
         this.invites = new SqliteRegistrationInvites(jdbc);
         this.callHistory = new SqliteCallHistory(jdbc);
+        this.privateChannels = new SqlitePrivateChannels(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -108,6 +110,10 @@ public final class Stores implements AutoCloseable {
 
     public CallHistory callHistory() {
         return callHistory;
+    }
+
+    public PrivateChannels privateChannels() {
+        return privateChannels;
     }
 
     /**

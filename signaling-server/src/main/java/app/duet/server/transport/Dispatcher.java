@@ -12,6 +12,7 @@ import app.duet.server.auth.PasswordResets;
 import app.duet.server.auth.Principal;
 import app.duet.server.channels.Actor;
 import app.duet.server.channels.CallHistoryService;
+import app.duet.server.channels.ChannelAccess;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.ops.Metrics;
 import app.duet.server.turn.IceServersProvider;
@@ -31,17 +32,20 @@ final class Dispatcher {
     private final AuthManager auth;
     private final PasswordResets resets;
     private final ChannelRegistry channels;
+    private final ChannelAccess access;
     private final CallHistoryService history;
     private final IceServersProvider iceServers;
     private final ConnectionRegistry connections;
     private final Executor workers;
     private final Metrics metrics;
 
-    Dispatcher(AuthManager auth, PasswordResets resets, ChannelRegistry channels, CallHistoryService history,
-            IceServersProvider iceServers, ConnectionRegistry connections, Executor workers, Metrics metrics) {
+    Dispatcher(AuthManager auth, PasswordResets resets, ChannelRegistry channels, ChannelAccess access,
+            CallHistoryService history, IceServersProvider iceServers, ConnectionRegistry connections, Executor workers,
+            Metrics metrics) {
         this.auth = auth;
         this.resets = resets;
         this.channels = channels;
+        this.access = access;
         this.history = history;
         this.iceServers = iceServers;
         this.connections = connections;
@@ -138,9 +142,20 @@ final class Dispatcher {
     /** Decided in memory on this thread; answered once what changed is stored. */
     private CompletableFuture<Result> handleChannels(Actor actor, Request request) {
         if (request instanceof Request.ChannelCreate r) {
-            return channels.create(actor, r.name()).thenApply(Result.Channel::new);
+            String name = r.name() != null ? r.name() : access.unguessableName();
+            return channels.create(actor, name).thenApply(Result.Channel::new);
         } else if (request instanceof Request.ChannelJoin r) {
-            return channels.join(actor, r.name()).thenApply(Result.Channel::new);
+            return access.join(actor, r.name(), r.invite()).thenApply(Result.Channel::new);
+        } else if (request instanceof Request.ChannelInviteCreate r) {
+            return access.createInvite(actor, r.channel(), r.maxUses(), r.expiresInSeconds()).thenApply(Result.class::cast);
+        } else if (request instanceof Request.ChannelInviteRevoke r) {
+            return access.revokeInvite(actor, r.channel(), r.inviteId()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.ChannelRemoveMember r) {
+            return access.removeMember(actor, r.channel(), r.username()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.ChannelLock r) {
+            return access.lock(actor, r.channel(), r.locked()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.ChannelJoinAnswer r) {
+            return access.answerJoin(actor, r.channel(), r.username(), r.approve()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.ChannelLeave r) {
             return channels.leave(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.ChannelDelete r) {
@@ -162,6 +177,12 @@ final class Dispatcher {
             return iceServers.forUser(actor.username());
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(channels.list(actor));
+        } else if (request instanceof Request.ChannelInvites r) {
+            return new Result.Invites(access.invites(actor, r.channel()));
+        } else if (request instanceof Request.ChannelJoinRequests r) {
+            return new Result.JoinRequests(access.joinRequests(actor, r.channel()));
+        } else if (request instanceof Request.ChannelJoinRequest r) {
+            access.requestJoin(actor, r.name());
         } else if (request instanceof Request.CallRing r) {
             return new Result.CallRing(channels.ring(actor, r.channel(), r.media(), r.callId()));
         } else if (request instanceof Request.CallDecline r) {

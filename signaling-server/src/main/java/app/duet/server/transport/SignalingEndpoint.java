@@ -10,6 +10,7 @@ import app.duet.protocol.Result;
 import app.duet.server.auth.AuthManager;
 import app.duet.server.auth.PasswordResets;
 import app.duet.server.channels.CallHistoryService;
+import app.duet.server.channels.ChannelAccess;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.ops.Metrics;
 import app.duet.server.turn.IceServersProvider;
@@ -35,7 +36,7 @@ public final class SignalingEndpoint {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
 
     /** What requests are dispatched to. */
-    public record Services(AuthManager auth, PasswordResets resets, ChannelRegistry channels,
+    public record Services(AuthManager auth, PasswordResets resets, ChannelRegistry channels, ChannelAccess access,
             CallHistoryService history, IceServersProvider iceServers, Executor workers, ScheduledExecutorService timers, Metrics metrics,
             Clock clock) {
     }
@@ -58,7 +59,7 @@ public final class SignalingEndpoint {
         this.connections = connections;
         this.codec = codec;
         Dispatcher dispatcher = new Dispatcher(services.auth(), services.resets(), services.channels(),
-                services.history(), services.iceServers(), connections, services.workers(), services.metrics());
+                services.access(), services.history(), services.iceServers(), connections, services.workers(), services.metrics());
         FrameHandler frames = new FrameHandler(new PassThroughCodec(codec), dispatcher, services.metrics(), services.clock(), settings.hello());
         this.timers = services.timers();
         heartbeat = new Heartbeat(connections::all, Duration.ofSeconds(settings.heartbeatSeconds()), System::nanoTime);
