@@ -1,5 +1,6 @@
 package app.duet.client;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,10 @@ import app.duet.client.signaling.SignalingListener;
 import app.duet.client.ui.call.CallCoordinator;
 import app.duet.client.ui.call.CallShortcuts;
 import app.duet.client.signaling.HistoryClient;
+import app.duet.client.signaling.ChannelAccessClient;
+import app.duet.client.ui.channels.ChannelAccessModel;
+import app.duet.client.ui.invites.InviteDialog;
+import app.duet.client.ui.invites.InviteViewModel;
 import app.duet.client.ui.channels.ChannelHistoryModel;
 import app.duet.client.ui.channels.ChannelsView;
 import app.duet.client.ui.channels.ChannelsViewModel;
@@ -59,6 +64,7 @@ final class Screens implements Navigator, SignalingListener {
     private final Background background;
     private final ServerSwitch serverSwitch;
     private final HistoryClient history;
+    private final ChannelAccessClient channelAccess;
     private final DeviceAccess devices;
     private final CallCoordinator calls;
     private final StartAtLogin startAtLogin;
@@ -77,6 +83,7 @@ final class Screens implements Navigator, SignalingListener {
         this.startAtLogin = startAtLogin;
         this.serverSwitch = new ServerSwitch(client, preferences, session);
         this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
+        this.channelAccess = new ChannelAccessClient(client);
         client.addListener(this, background.uiExecutor());
     }
 
@@ -161,8 +168,19 @@ final class Screens implements Navigator, SignalingListener {
     }
 
     private ChannelsView channelsView() {
-        return new ChannelsView(new ChannelsViewModel(client, client, client, session, this, calls,
-                background.uiExecutor()), new ChannelHistoryModel(history, client, background.uiExecutor()));
+        ChannelsViewModel vm = new ChannelsViewModel(client, channelAccess, client, client, session, this, calls,
+                background.uiExecutor());
+        return new ChannelsView(vm, new ChannelAccessModel(channelAccess, client, vm::refresh, background.uiExecutor()),
+                new ChannelHistoryModel(history, client, background.uiExecutor()), this::showInvites);
+    }
+
+    /** The owner's "Invite…" dialog of {@code channel}, above the channels; Escape or Close closes it. */
+    private void showInvites(String channel) {
+        InviteDialog[] dialog = new InviteDialog[1];
+        Runnable close = () -> window.closeOverlay(dialog[0]);
+        dialog[0] = new InviteDialog(new InviteViewModel(channelAccess, client.serverUri(), channel,
+                background.uiExecutor()), ZoneId.systemDefault(), close);
+        window.showOverlay(dialog[0], close);
     }
 
     @Override

@@ -241,7 +241,7 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         return connector.request(Request.Ping::new, Result.Empty.class);
     }
 
-    /** For the narrower clients in this package ({@link HistoryClient}). */
+    /** For the narrower clients in this package ({@link HistoryClient}, {@link ChannelAccessClient}). */
     <R extends Result> CompletableFuture<R> request(java.util.function.Function<String, Request> make, Class<R> type) {
         return connector.request(make, type);
     }

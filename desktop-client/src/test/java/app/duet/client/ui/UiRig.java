@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import app.duet.client.testing.Invites;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -122,10 +123,14 @@ final class UiRig implements AfterEachCallback {
         return closeLater(new CallEngine(client, media, false, settings, listener, Runnable::run));
     }
 
-    /** A call engine (as {@link #engine}) of a person signed up as {@code user} who joined {@code channel}. */
-    CallEngine engineInChannel(URI server, String user, String channel, CallEngineListener listener) throws Exception {
+    /**
+     * A call engine (as {@link #engine}) of a person signed up as {@code user} who joined {@code channel} with an
+     * invite from its {@code owner}, a person signed up here (password {@link #PASSWORD}).
+     */
+    CallEngine engineInChannel(URI server, String user, String owner, String channel, CallEngineListener listener)
+            throws Exception {
         SignalingClient client = signedUpClient(server, user);
-        client.joinChannel(channel).get();
+        Invites.join(client, server, owner, PASSWORD, channel);
         return engine(client, user, listener);
     }
 
