@@ -68,6 +68,11 @@ class ScreenshotsTest {
         ui.type("channel-name", "ann-and-bob");
         ui.press("channel-create");
         ui.awaitText("created");
+        ui.press("channel-invite-ann-and-bob");
+        ui.press("invite-create");
+        ui.awaitText("Link ready.");
+        shots.addAll(camera.shoot(ui, "13-invite"));
+        ui.press("invite-close");
 
         try (SignalingClient bob = rig.client(server.uri(), "bob")) {
             bob.signup("bob", "Bob Jones", "bob@example.org", "correct horse", false).get();

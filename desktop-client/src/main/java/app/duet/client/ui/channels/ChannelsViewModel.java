@@ -251,7 +251,7 @@ public final class ChannelsViewModel implements SignalingListener {
             if (error != null) {
                 message.set(ErrorMessages.of(error));
                 if (app.duet.client.ui.common.Background.cause(error) instanceof SignalingException.ServerError e
-                        && e.code() == ErrorCode.CHANNEL_INVITE_REQUIRED) {
+                        && (e.code() == ErrorCode.CHANNEL_INVITE_REQUIRED || e.code() == ErrorCode.REMOVED_FROM_CHANNEL)) {
                     askable.set(name);
                 }
                 return;
