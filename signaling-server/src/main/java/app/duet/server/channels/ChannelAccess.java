@@ -69,11 +69,22 @@ public final class ChannelAccess {
         return "c-" + secrets.newLowerCase(UNGUESSABLE_NAME_LENGTH);
     }
 
-    /** A member's join is a no-op; anyone else needs a usable {@code invite} (null: none). */
+    /**
+     * A member's join is a no-op; anyone else needs a usable {@code invite} (null: none). A join that cannot be
+     * stored did not happen, so its use of the invite is given back (a retry must not find it used up).
+     */
     public CompletableFuture<ChannelInfo> join(Actor actor, String name, String invite) {
+        Invite[] used = new Invite[1];
         return registry.join(actor, name, (channel, out) -> {
-            invites.admitLocked(channel, actor.username(), invite);
+            used[0] = invites.admitLocked(channel, actor.username(), invite);
             channel.joinRequests.remove(actor.username());
+        }).whenComplete((info, failed) -> {
+            if (failed != null && used[0] != null) {
+                registry.decide((channels, calls, out) -> {
+                    invites.giveBackLocked(used[0]);
+                    return null;
+                });
+            }
         });
     }
 

@@ -98,8 +98,9 @@ final class InviteBook {
     /**
      * Lets {@code username} into {@code channel} with {@code token}, using one use of the invite, or says
      * with a code why not: locked, removed, no invite, or an invite that is unknown, revoked, expired or used up.
+     * Returns the invite used.
      */
-    void admitLocked(Channel channel, String username, String token) {
+    Invite admitLocked(Channel channel, String username, String token) {
         if (channel.locked) {
             throw new ServiceException(ErrorCode.CHANNEL_LOCKED, "The owner locked '" + channel.name + "'; nobody can join it.");
         }
@@ -132,5 +133,12 @@ final class InviteBook {
         invite.uses++;
         String id = invite.id;
         writer.submit("invite used", () -> store.inviteUsed(id));
+        return invite;
+    }
+
+    /** The join that used {@code invite} could not be stored, so it did not happen: the use is given back. */
+    void giveBackLocked(Invite invite) {
+        invite.uses--;
+        writer.submit("invite use given back", () -> store.inviteUseReturned(invite.id));
     }
 }

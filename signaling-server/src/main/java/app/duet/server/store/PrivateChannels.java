@@ -24,6 +24,9 @@ public interface PrivateChannels {
 
     void inviteUsed(String id);
 
+    /** The join that used the invite could not be stored: the use is given back. */
+    void inviteUseReturned(String id);
+
     void revokeInvite(String id, Instant at);
 
     void forgetInvite(String id);

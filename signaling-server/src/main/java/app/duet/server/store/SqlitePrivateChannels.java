@@ -37,6 +37,11 @@ final class SqlitePrivateChannels implements PrivateChannels {
     }
 
     @Override
+    public void inviteUseReturned(String id) {
+        jdbc.update("UPDATE channel_invites SET uses = uses - 1 WHERE id = ? AND uses > 0", id);
+    }
+
+    @Override
     public void revokeInvite(String id, Instant at) {
         jdbc.update("UPDATE channel_invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", at.toEpochMilli(), id);
     }

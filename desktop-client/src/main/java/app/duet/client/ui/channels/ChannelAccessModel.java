@@ -31,6 +31,8 @@ public final class ChannelAccessModel implements SignalingListener {
     private final Executor ui;
     /** Per channel the owner owns, who waits for an answer, oldest first. */
     private final ObservableMap<String, List<UserInfo>> requests = FXCollections.observableHashMap();
+    /** One wrapper, kept: listeners on a short-lived one would be dropped with it. */
+    private final ObservableMap<String, List<UserInfo>> readOnlyRequests = FXCollections.unmodifiableObservableMap(requests);
     private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
     /** Channels whose waiting requests were read since sign-in; events keep them current after that. */
     private final Set<String> loaded = new HashSet<>();
@@ -45,7 +47,7 @@ public final class ChannelAccessModel implements SignalingListener {
     }
 
     public ObservableMap<String, List<UserInfo>> requests() {
-        return FXCollections.unmodifiableObservableMap(requests);
+        return readOnlyRequests;
     }
 
     public ReadOnlyObjectProperty<UserMessage> messageProperty() {
