@@ -133,59 +133,47 @@ public sealed interface Request extends Message {
     }
 
     /**
-     * The owner makes an invite to the channel: {@code maxUses} 1 to {@link Protocol#MAX_INVITE_USES} (default 1),
-     * valid for {@code expiresInSeconds} up to {@link Protocol#MAX_INVITE_SECONDS} (default
-     * {@link Protocol#DEFAULT_INVITE_SECONDS}). Result: {@link Result.InviteCreated}, the only place the token appears.
+     * The owner makes an invite: {@code maxUses} 1 to {@link Protocol#MAX_INVITE_USES} (default 1), valid for
+     * {@code expiresInSeconds} (default {@link Protocol#DEFAULT_INVITE_SECONDS}, at most
+     * {@link Protocol#MAX_INVITE_SECONDS}). Result: {@link Result.InviteCreated}, the only place the token appears.
      */
-    record ChannelInviteCreate(@MaxLength(Protocol.MAX_ID_LENGTH) String id,
-            @Format(FieldFormat.CHANNEL_NAME) String channel,
-            @Optional Integer maxUses,
-            @Optional Long expiresInSeconds) implements Request {
+    record ChannelInviteCreate(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
+            @Optional Integer maxUses, @Optional Long expiresInSeconds) implements Request {
     }
 
-    /** The owner lists the channel's invites that can still be used. Result: {@link Result.Invites}. */
+    /** The owner lists the invites that can still be used. Result: {@link Result.Invites}. */
     record ChannelInvites(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel)
             implements Request {
     }
 
     /** The owner revokes an invite by its id. Result: {@link Result.Empty}. */
-    record ChannelInviteRevoke(@MaxLength(Protocol.MAX_ID_LENGTH) String id,
-            @Format(FieldFormat.CHANNEL_NAME) String channel,
+    record ChannelInviteRevoke(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
             @MaxLength(64) String inviteId) implements Request {
     }
 
-    /**
-     * The owner removes the other member, who gets {@code channel_removed}; their call there ends, and they can
-     * come back only by the owner's approval of a join request. Result: {@link Result.Empty}.
-     */
-    record ChannelRemoveMember(@MaxLength(Protocol.MAX_ID_LENGTH) String id,
-            @Format(FieldFormat.CHANNEL_NAME) String channel,
+    /** The owner removes the other member (see docs/protocol.md). Result: {@link Result.Empty}. */
+    record ChannelRemoveMember(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
             @Format(FieldFormat.USERNAME) String username) implements Request {
     }
 
-    /** The owner locks (no joins at all, not even with an invite) or unlocks the channel. Result: {@link Result.Empty}. */
+    /** The owner locks (nobody joins, invite or not) or unlocks the channel. Result: {@link Result.Empty}. */
     record ChannelLock(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
             Boolean locked) implements Request {
     }
 
-    /**
-     * A non-member asks the owner to let them in, without an invite; the owner gets {@code join_requested}.
-     * Result: {@link Result.Empty}; the answer comes as {@code join_answered}.
-     */
+    /** A non-member asks the owner to let them in (answer: {@code join_answered}). Result: {@link Result.Empty}. */
     record ChannelJoinRequest(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
             implements Request {
     }
 
-    /** The owner lists who asked to join and waits for an answer. Result: {@link Result.JoinRequests}. */
-    record ChannelJoinRequests(@MaxLength(Protocol.MAX_ID_LENGTH) String id,
-            @Format(FieldFormat.CHANNEL_NAME) String channel) implements Request {
+    /** The owner lists who waits for an answer. Result: {@link Result.JoinRequests}. */
+    record ChannelJoinRequests(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel)
+            implements Request {
     }
 
-    /** The owner approves (the user becomes a member) or denies a join request. Result: {@link Result.Empty}. */
-    record ChannelJoinAnswer(@MaxLength(Protocol.MAX_ID_LENGTH) String id,
-            @Format(FieldFormat.CHANNEL_NAME) String channel,
-            @Format(FieldFormat.USERNAME) String username,
-            Boolean approve) implements Request {
+    /** The owner approves (the asker becomes a member) or denies a join request. Result: {@link Result.Empty}. */
+    record ChannelJoinAnswer(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
+            @Format(FieldFormat.USERNAME) String username, Boolean approve) implements Request {
     }
 
     /** Stops being a member. Result: {@link Result.Empty}. */

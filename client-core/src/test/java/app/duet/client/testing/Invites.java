@@ -1,7 +1,10 @@
 package app.duet.client.testing;
 
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import app.duet.client.signaling.ChannelAccessClient;
 import app.duet.client.signaling.SessionStore;
@@ -19,8 +22,7 @@ public final class Invites {
 
     /** A single-use invite to {@code channel} made by its signed-in owner; the token. */
     public static String create(SignalingClient owner, String channel) {
-        return new ChannelAccessClient(owner).createInvite(channel, null, null)
-                .orTimeout(Waits.SIGNALING.toSeconds(), TimeUnit.SECONDS).join().token();
+        return await(new ChannelAccessClient(owner).createInvite(channel, null, null)).token();
     }
 
     /** {@code joiner} joins {@code channel} with an invite from {@code owner}. */
@@ -37,13 +39,29 @@ public final class Invites {
         try (SignalingClient device = new SignalingClient(SignalingConfig.defaults(server, "test/1"),
                 SessionStore.none(), Runnable::run)) {
             device.start();
-            device.login(owner, ownerPassword, false).orTimeout(Waits.SIGNALING.toSeconds(), TimeUnit.SECONDS).join();
+            await(device.login(owner, ownerPassword, false));
             return join(joiner, channel, create(device, channel));
         }
     }
 
     public static Result.Channel join(SignalingClient joiner, String channel, String token) {
-        return new ChannelAccessClient(joiner).joinWithInvite(channel, token)
-                .orTimeout(Waits.SIGNALING.toSeconds(), TimeUnit.SECONDS).join();
+        return await(new ChannelAccessClient(joiner).joinWithInvite(channel, token));
+    }
+
+    /**
+     * The reply, within {@link Waits#SIGNALING}; a failure is thrown unchecked. Not {@code orTimeout}: its timer
+     * thread outlives the test, which the thread-leak check rightly refuses.
+     */
+    private static <T> T await(CompletableFuture<T> reply) {
+        try {
+            return reply.get(Waits.SIGNALING.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the server refused: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no reply within " + Waits.SIGNALING, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 }

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -70,7 +71,8 @@ final class ChannelCard {
         audio.setOnAction(e -> vm.call(row, Media.AUDIO));
 
         MenuButton more = menu(row);
-        HBox actions = new HBox(8, video, audio);
+        // Wraps rather than cutting the labels short when the owner's card has four controls.
+        FlowPane actions = new FlowPane(8, 8, video, audio);
         if (row.ownedByMe()) {
             Button invite = new Button("Invite…", new FontIcon(Feather.USER_PLUS));
             invite.setId("channel-invite-" + row.name());
@@ -84,6 +86,7 @@ final class ChannelCard {
         }
         actions.getChildren().add(more);
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPrefWrapLength(260);
         VBox card = new VBox(10, new HBox(8, title, CallHistoryControls.badge(history, row)), presence, actions);
         access.requests().getOrDefault(row.name(), List.of()).forEach(u -> card.getChildren().add(request(row, u)));
         card.getChildren().add(CallHistoryControls.actions(history, row, video.disableProperty(),
