@@ -164,7 +164,7 @@ public final class ChannelRegistry {
         synchronized (lock) {
             Channel channel = channels.memberChannelLocked(actor, channelName);
             Member peer = channel.otherThan(actor.username()).orElseThrow(() -> new ServiceException(
-                    ErrorCode.PEER_OFFLINE, "Nobody else is in '" + channelName + "' yet; share its name first."));
+                    ErrorCode.PEER_OFFLINE, "Nobody else is in '" + channelName + "' yet; send them an invite first."));
             callId = calls.ringLocked(actor, channel, peer, media, relay.isOnline(peer.username()), proposedId, out);
         }
         out.deliver(relay);
