@@ -54,7 +54,8 @@ class CallOutcomesTest {
                  HeadlessProcess unanswered = HeadlessProcess.start("gus", temp, false,
                          flags(server, "gus", "quiet-room", "--call"));
                  HeadlessProcess busy = HeadlessProcess.start("ann", temp, false,
-                         flags(server, "ann", "vic-and-ann", "--call"));
+                         flags(server, "ann", "vic-and-ann", "--call", "--invite",
+                                 Invites.create(vic, "vic-and-ann")));
                  HeadlessProcess alone = HeadlessProcess.start("hal", temp, false,
                          flags(server, "hal", "empty-room", "--call", "--wait", "3s"))) {
 
