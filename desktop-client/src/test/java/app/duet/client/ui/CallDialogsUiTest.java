@@ -135,8 +135,7 @@ class CallDialogsUiTest {
 
     private static void meet(UiClient ann, UiClient bob, String channel) {
         UiRig.createChannel(ann, channel);
-        bob.type("channel-name", channel);
-        bob.press("channel-join");
+        UiRig.joinWithInvite(ann, bob, channel);
         ann.awaitText("Bob Jones is online");
     }
 

@@ -100,6 +100,22 @@ final class UiRig implements AfterEachCallback {
         ui.node("channel-" + channel);
     }
 
+    /**
+     * {@code owner} makes an invite link to its channel in the app's "Invite…" dialog and {@code joiner} pastes
+     * it and joins: the one way a second window comes into a channel, as a person's does.
+     */
+    static void joinWithInvite(UiClient owner, UiClient joiner, String channel) {
+        owner.press("channel-invite-" + channel);
+        owner.press("invite-create");
+        owner.awaitText("Link ready.");
+        javafx.scene.control.TextField link = owner.node("invite-link");
+        String text = UiClient.onFx(link::getText);
+        owner.press("invite-close");
+        joiner.type("channel-name", text);
+        joiner.press("channel-join");
+        joiner.awaitText("You joined \"" + channel + "\".");
+    }
+
     /** A started signaling client keeping its session in its own folder; not signed in. */
     SignalingClient client(URI server, String user) {
         SignalingClient client = closeLater(new SignalingClient(SignalingConfig.defaults(server, "test/1"),
