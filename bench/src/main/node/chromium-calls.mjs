@@ -64,8 +64,8 @@ try {
     return page;
   }));
   const channel = 'chromium' + suffix;
-  await caller.evaluate((name) => peer.createChannel(name), channel);
-  await callee.evaluate((name) => peer.joinChannel(name), channel);
+  const invite = await caller.evaluate((name) => peer.createChannel(name), channel);
+  await callee.evaluate(([name, token]) => peer.joinChannel(name, token), [channel, invite]);
   await callee.evaluate(() => { peer.autoAccept = true; });
 
   // One call first, not counted: the Duet clients' video calls also run on a media engine already warm.

@@ -87,12 +87,15 @@ class DuetPeer {
     this.signaling.on('call_ended', () => this.close());
   }
 
-  createChannel(name) {
-    return this.signaling.request('channel_create', { name });
+  /** Creates a private channel and returns a single-use invite token for the other person. */
+  async createChannel(name) {
+    await this.signaling.request('channel_create', { name });
+    const { token } = await this.signaling.request('channel_invite_create', { channel: name });
+    return token;
   }
 
   joinChannel(name, invite) {
-    return this.signaling.request('channel_join', invite ? { name, invite } : { name });
+    return this.signaling.request('channel_join', { name, invite });
   }
 
   /**

@@ -1,6 +1,7 @@
 package app.duet.client;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ import app.duet.client.ui.call.CallCoordinator;
 import app.duet.client.ui.call.FilePicker;
 import app.duet.client.ui.call.CallShortcuts;
 import app.duet.client.signaling.HistoryClient;
+import app.duet.client.signaling.ChannelAccessClient;
+import app.duet.client.ui.channels.ChannelAccessModel;
+import app.duet.client.ui.invites.InviteDialog;
+import app.duet.client.ui.invites.InviteViewModel;
 import app.duet.client.ui.channels.ChannelHistoryModel;
 import app.duet.client.ui.channels.ChannelsView;
 import app.duet.client.ui.channels.ChannelsViewModel;
@@ -70,6 +75,7 @@ final class Screens implements Navigator, SignalingListener, LinkScreens {
     private final Background background;
     private final ServerSwitch serverSwitch;
     private final HistoryClient history;
+    private final ChannelAccessClient channelAccess;
     private final DeviceAccess devices;
     private final CallCoordinator calls;
     private final StartAtLogin startAtLogin;
@@ -94,6 +100,7 @@ final class Screens implements Navigator, SignalingListener, LinkScreens {
         this.profile = new ProfileClient(client);
         this.serverSwitch = new ServerSwitch(client, preferences, session);
         this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
+        this.channelAccess = new ChannelAccessClient(client);
         client.addListener(this, background.uiExecutor());
         this.links = new LinkOpener(client, client, client::hasSession, session, serverSwitch, this,
                 background.uiExecutor());
@@ -194,12 +201,21 @@ final class Screens implements Navigator, SignalingListener, LinkScreens {
     }
 
     private ChannelsView channelsView(UserMessage notice) {
-        ChannelsViewModel model = new ChannelsViewModel(client, client, client, session, this, calls,
+        ChannelsViewModel model = new ChannelsViewModel(client, channelAccess, client, client, session, this, calls,
                 background.uiExecutor());
         model.notice(notice);
-        return new ChannelsView(model, new ChannelHistoryModel(history, client, background.uiExecutor()));
+        return new ChannelsView(model, new ChannelAccessModel(channelAccess, client, model::refresh, background.uiExecutor()),
+                new ChannelHistoryModel(history, client, background.uiExecutor()), this::showInvites);
     }
 
+    /** The owner's "Invite…" dialog of {@code channel}, above the channels; Escape or Close closes it. */
+    private void showInvites(String channel) {
+        InviteDialog[] dialog = new InviteDialog[1];
+        Runnable close = () -> window.closeOverlay(dialog[0]);
+        dialog[0] = new InviteDialog(new InviteViewModel(channelAccess, client.serverUri(), channel,
+                background.uiExecutor()), ZoneId.systemDefault(), close);
+        window.showOverlay(dialog[0], close);
+    }
     @Override
     public void signInFor(InviteLink link) {
         showWelcome(new UserMessage(UserMessage.Kind.INFO, "Sign up or log in on "

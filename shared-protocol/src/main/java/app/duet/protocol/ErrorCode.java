@@ -28,8 +28,20 @@ public enum ErrorCode {
     REGISTRATION_CLOSED,
     /** Sign-up on this server needs a registration invite from its admin ({@code invite} in signup). */
     INVITE_REQUIRED,
-    /** The registration invite is unknown, used up, expired or revoked. */
+    /** The registration invite is unknown, used up, expired or revoked; or the channel invite is unknown. */
     INVITE_INVALID,
+    /** Joining a channel you are not a member of needs an invite from its owner (or a join request). */
+    CHANNEL_INVITE_REQUIRED,
+    /** The channel invite's time is up; ask the owner for a new one. */
+    INVITE_EXPIRED,
+    /** The owner revoked the channel invite. */
+    INVITE_REVOKED,
+    /** The channel invite was used as many times as it allows. */
+    INVITE_USED_UP,
+    /** The owner locked the channel: nobody joins it, with or without an invite. */
+    CHANNEL_LOCKED,
+    /** The owner removed you from this channel; only the owner's approval of a join request lets you back. */
+    REMOVED_FROM_CHANNEL,
     /** The account was disabled by the server's admin; login and resume are refused until it is enabled. */
     ACCOUNT_DISABLED,
     SESSION_EXPIRED,

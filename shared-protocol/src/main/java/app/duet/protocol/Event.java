@@ -25,6 +25,18 @@ public sealed interface Event extends ServerMessage {
     record ChannelDeleted(@Format(FieldFormat.CHANNEL_NAME) String name) implements Event {
     }
 
+    /** The owner removed you from the channel; it is gone for you, and any call in it has ended. */
+    record ChannelRemoved(@Format(FieldFormat.CHANNEL_NAME) String name) implements Event {
+    }
+
+    /** To the owner: someone asks to join the channel; answer with channel_join_answer. */
+    record JoinRequested(@Format(FieldFormat.CHANNEL_NAME) String channel, UserInfo user) implements Event {
+    }
+
+    /** To whoever asked to join: the owner's answer. When approved you are a member now. */
+    record JoinAnswered(@Format(FieldFormat.CHANNEL_NAME) String channel, Boolean approved) implements Event {
+    }
+
     /** Someone rings you. Answer with call_accept or call_decline. */
     record CallIncoming(String callId, @Format(FieldFormat.CHANNEL_NAME) String channel, UserInfo from, Media media)
             implements Event {

@@ -26,6 +26,12 @@ public final class Protocol {
      */
     public static final int MAX_EXPORT_CALLS = 100;
     public static final int MAX_EXPORT_SESSIONS = 100;
+    /** A channel invite's uses: 1 (single-use, the default) up to this. */
+    public static final int MAX_INVITE_USES = 100;
+    /** How long a channel invite lasts unless the owner says otherwise: 7 days. */
+    public static final long DEFAULT_INVITE_SECONDS = 7 * 24 * 3600L;
+    /** The longest a channel invite may last: 30 days. */
+    public static final long MAX_INVITE_SECONDS = 30 * 24 * 3600L;
     /** WebSocket close code: the connection's session was logged out or revoked elsewhere; log in again. */
     public static final int CLOSE_SESSION_REVOKED = 4001;
     /**

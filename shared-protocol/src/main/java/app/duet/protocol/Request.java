@@ -131,21 +131,21 @@ public sealed interface Request extends Message {
     record IceServers(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
     }
 
-    /** Creates a channel owned by the caller, who becomes its first member. Result: {@link Result.Channel}. */
-    record ChannelCreate(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
-            implements Request {
+    /**
+     * Creates a private channel owned by the caller, who becomes its first member. Without {@code name} the
+     * server picks one nobody can guess. Result: {@link Result.Channel}.
+     */
+    record ChannelCreate(@MaxLength(Protocol.MAX_ID_LENGTH) String id,
+            @Optional @Format(FieldFormat.CHANNEL_NAME) String name) implements Request {
     }
 
     /**
-     * Becomes a member of a channel (a no-op for a member). {@code invite}, optional, is the token of the invite
-     * link the person opened. Result: {@link Result.Channel}.
+     * Becomes a member of a channel (a no-op for a member). A non-member needs {@code invite}, a token from
+     * the owner's {@link ChannelInviteCreate}. Result: {@link Result.Channel}.
      */
-    record ChannelJoin(
-            @MaxLength(Protocol.MAX_ID_LENGTH) String id,
-            @Format(FieldFormat.CHANNEL_NAME) String name,
+    record ChannelJoin(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name,
             @Optional @Format(FieldFormat.INVITE_TOKEN) String invite) implements Request {
-
-        /** A join without an invite. */
+        /** Without an invite: a member's no-op. */
         public ChannelJoin(String id, String name) {
             this(id, name, null);
         }
@@ -154,6 +154,50 @@ public sealed interface Request extends Message {
         public String toString() {
             return "ChannelJoin[id=" + id + ", name=" + name + (invite == null ? "" : ", invite=<hidden>") + "]";
         }
+    }
+
+    /**
+     * The owner makes an invite: {@code maxUses} 1 to {@link Protocol#MAX_INVITE_USES} (default 1), valid for
+     * {@code expiresInSeconds} (default {@link Protocol#DEFAULT_INVITE_SECONDS}, at most
+     * {@link Protocol#MAX_INVITE_SECONDS}). Result: {@link Result.InviteCreated}, the only place the token appears.
+     */
+    record ChannelInviteCreate(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
+            @Optional Integer maxUses, @Optional Long expiresInSeconds) implements Request {
+    }
+
+    /** The owner lists the invites that can still be used. Result: {@link Result.Invites}. */
+    record ChannelInvites(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel)
+            implements Request {
+    }
+
+    /** The owner revokes an invite by its id. Result: {@link Result.Empty}. */
+    record ChannelInviteRevoke(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
+            @MaxLength(64) String inviteId) implements Request {
+    }
+
+    /** The owner removes the other member (see docs/protocol.md). Result: {@link Result.Empty}. */
+    record ChannelRemoveMember(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
+            @Format(FieldFormat.USERNAME) String username) implements Request {
+    }
+
+    /** The owner locks (nobody joins, invite or not) or unlocks the channel. Result: {@link Result.Empty}. */
+    record ChannelLock(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
+            Boolean locked) implements Request {
+    }
+
+    /** A non-member asks the owner to let them in (answer: {@code join_answered}). Result: {@link Result.Empty}. */
+    record ChannelJoinRequest(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
+            implements Request {
+    }
+
+    /** The owner lists who waits for an answer. Result: {@link Result.JoinRequests}. */
+    record ChannelJoinRequests(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel)
+            implements Request {
+    }
+
+    /** The owner approves (the asker becomes a member) or denies a join request. Result: {@link Result.Empty}. */
+    record ChannelJoinAnswer(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
+            @Format(FieldFormat.USERNAME) String username, Boolean approve) implements Request {
     }
 
     /** Stops being a member. Result: {@link Result.Empty}. */

@@ -59,6 +59,28 @@ public sealed interface Result {
         }
     }
 
+    /** Reply to channel_invite_create: the invite and its token, which the server keeps only hashed. */
+    record InviteCreated(InviteInfo invite, @Field.Format(FieldFormat.INVITE_TOKEN) String token) implements Result {
+        @Override
+        public String toString() {
+            return "InviteCreated[invite=" + invite + ", token=<hidden>]";
+        }
+    }
+
+    /** Reply to channel_invites: the invites that can still be used, newest first. */
+    record Invites(List<InviteInfo> invites) implements Result {
+        public Invites {
+            invites = invites == null ? null : List.copyOf(invites);
+        }
+    }
+
+    /** Reply to channel_join_requests: who waits for an answer, oldest first. */
+    record JoinRequests(List<UserInfo> users) implements Result {
+        public JoinRequests {
+            users = users == null ? null : List.copyOf(users);
+        }
+    }
+
     /** Reply to call_ring. */
     record CallRing(String callId) implements Result {
     }

@@ -19,6 +19,9 @@ final class Samples {
     static final HistoryEntry ANSWERED = new HistoryEntry("c-7a3b9c", "tea-party", BOB, true, Media.AUDIO,
             CallOutcome.ANSWERED, 1798758000000L, 1798758004000L, 1798758250000L, false, false);
 
+    static final String INVITE_TOKEN = "Vq3xT9bLk2mZr7YpW4sHc8dN";
+    static final InviteInfo INVITE = new InviteInfo("i-8c41f0a2", "tea-party", 1, 0, 1798761600000L, 1799366400000L);
+
     static Map<String, Request> requests() {
         Map<String, Request> m = new LinkedHashMap<>();
         m.put("request-hello", new Request.Hello("1", 1, "duet-desktop/0.1"));
@@ -37,8 +40,17 @@ final class Samples {
         m.put("request-password_reset_confirm", new Request.PasswordResetConfirm("8", "alice", "48213077", "a new long password"));
         m.put("request-ice_servers", new Request.IceServers("9"));
         m.put("request-channel_create", new Request.ChannelCreate("10", "tea-party"));
+        m.put("request-channel_create-unnamed", new Request.ChannelCreate("10", null));
         m.put("request-channel_join", new Request.ChannelJoin("11", "tea-party"));
-        m.put("request-channel_join-invite", new Request.ChannelJoin("11", "tea-party", "Qm8d2LxV7pT0cRw3aZk9YbN"));
+        m.put("request-channel_join-invite", new Request.ChannelJoin("11", "tea-party", INVITE_TOKEN));
+        m.put("request-channel_invite_create", new Request.ChannelInviteCreate("28", "tea-party", 1, 604800L));
+        m.put("request-channel_invites", new Request.ChannelInvites("29", "tea-party"));
+        m.put("request-channel_invite_revoke", new Request.ChannelInviteRevoke("30", "tea-party", INVITE.id()));
+        m.put("request-channel_remove_member", new Request.ChannelRemoveMember("31", "tea-party", "bob"));
+        m.put("request-channel_lock", new Request.ChannelLock("32", "tea-party", true));
+        m.put("request-channel_join_request", new Request.ChannelJoinRequest("33", "tea-party"));
+        m.put("request-channel_join_requests", new Request.ChannelJoinRequests("34", "tea-party"));
+        m.put("request-channel_join_answer", new Request.ChannelJoinAnswer("35", "tea-party", "bob", true));
         m.put("request-channel_leave", new Request.ChannelLeave("12", "tea-party"));
         m.put("request-channel_delete", new Request.ChannelDelete("13", "tea-party"));
         m.put("request-channels_list", new Request.ChannelsList("14"));
@@ -87,6 +99,11 @@ final class Samples {
                         "1798761600:alice", "3n1Yx3lQqkWc6x1m0Ij0Jj2Ghb8=")), 86400L))));
         m.put("ok-channel", Map.entry(MessageType.CHANNEL_JOIN, new Ok("11", new Result.Channel(CHANNEL))));
         m.put("ok-channels", Map.entry(MessageType.CHANNELS_LIST, new Ok("14", new Result.Channels(List.of(CHANNEL)))));
+        m.put("ok-channel_invite_create", Map.entry(MessageType.CHANNEL_INVITE_CREATE,
+                new Ok("28", new Result.InviteCreated(INVITE, INVITE_TOKEN))));
+        m.put("ok-channel_invites", Map.entry(MessageType.CHANNEL_INVITES, new Ok("29", new Result.Invites(List.of(INVITE)))));
+        m.put("ok-channel_join_requests", Map.entry(MessageType.CHANNEL_JOIN_REQUESTS,
+                new Ok("34", new Result.JoinRequests(List.of(BOB)))));
         m.put("ok-call_ring", Map.entry(MessageType.CALL_RING, new Ok("15", new Result.CallRing("c-5f1e2d"))));
         m.put("ok-history", Map.entry(MessageType.HISTORY, new Ok("24", new Result.History(List.of(MISSED, ANSWERED), 41L))));
         m.put("error", Map.entry(MessageType.LOGIN, new ErrorReply("3", ErrorCode.WRONG_CREDENTIALS, "Wrong username or password.")));
@@ -99,6 +116,9 @@ final class Samples {
         m.put("event-presence", new Event.Presence("tea-party", BOB, PresenceState.JOINED));
         m.put("event-display_name_changed", new Event.DisplayNameChanged(new UserInfo("alice", "Alice Pleasance Liddell")));
         m.put("event-channel_deleted", new Event.ChannelDeleted("tea-party"));
+        m.put("event-channel_removed", new Event.ChannelRemoved("tea-party"));
+        m.put("event-join_requested", new Event.JoinRequested("tea-party", BOB));
+        m.put("event-join_answered", new Event.JoinAnswered("tea-party", true));
         m.put("event-call_incoming", new Event.CallIncoming("c-5f1e2d", "tea-party", ALICE, Media.VIDEO));
         m.put("event-call_accepted", new Event.CallAccepted("c-5f1e2d"));
         m.put("event-call_declined", new Event.CallDeclined("c-5f1e2d"));

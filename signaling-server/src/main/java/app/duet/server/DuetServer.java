@@ -19,6 +19,7 @@ import app.duet.server.auth.SmtpResetCodeSender;
 import app.duet.server.auth.WindowCounter;
 import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
+import app.duet.server.channels.ChannelAccess;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.channels.Relay;
 import app.duet.server.cluster.ClusterRelay;
@@ -115,6 +116,8 @@ public final class DuetServer implements AutoCloseable {
                 relay, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
+        ChannelAccess access = new ChannelAccess(channels, stores.privateChannels(), secrets, clock);
+        access.load();
         CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, relay,
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());
         AccountSelfService account = new AccountSelfService(accounts, stores.accountAdmin(), sessions, history,
@@ -137,7 +140,7 @@ public final class DuetServer implements AutoCloseable {
                                 config.tlsKeystoreType()) : null,
                         new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds(), config.registration()),
                         Set.copyOf(config.trustedProxies()), config.outboundBufferBytes()),
-                new SignalingEndpoint.Services(auth, resets, account, follower::poll, channels, history, ice,
+                new SignalingEndpoint.Services(auth, resets, account, follower::poll, channels, access, history, ice,
                         executors.workers(), executors.timers(), metrics, clock),
                 connections, codec);
         try {

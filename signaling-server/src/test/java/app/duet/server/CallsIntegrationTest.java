@@ -72,7 +72,7 @@ class CallsIntegrationTest {
         Result.Auth bAuth = b.ok(new Request.Signup(b.nextId(), "callee" + n, "Callee " + n, "callee" + n + "@example.org", "password-b"));
         String channel = "room" + n;
         a.ok(new Request.ChannelCreate(a.nextId(), channel));
-        b.ok(new Request.ChannelJoin(b.nextId(), channel));
+        b.joinInvitedBy(a, channel);
         return new Pair(a, b, channel, aAuth, bAuth);
     }
 
@@ -234,7 +234,7 @@ class CallsIntegrationTest {
             int n = names.incrementAndGet();
             third.ok(new Request.Signup(third.nextId(), "third" + n, "Third", "third" + n + "@example.org", "password-c"));
             third.ok(new Request.ChannelCreate(third.nextId(), "side" + n));
-            p.b().ok(new Request.ChannelJoin(p.b().nextId(), "side" + n));
+            p.b().joinInvitedBy(third, "side" + n);
             third.error(new Request.CallRing(third.nextId(), "side" + n, Media.AUDIO), ErrorCode.PEER_BUSY);
         }
     }

@@ -33,6 +33,11 @@ class ChannelsIntegrationTest {
     }
 
     static TestClient user(String name) throws InterruptedException {
+        return signup(server, name);
+    }
+
+    /** A signed-up client; password "password-" + name, display name "User " + name. */
+    static TestClient signup(DuetServer server, String name) throws InterruptedException {
         TestClient c = TestClient.hello(server);
         c.ok(new Request.Signup(c.nextId(), name, "User " + name, name + "@example.org", "password-" + name));
         return c;
@@ -47,7 +52,7 @@ class ChannelsIntegrationTest {
             ann.error(new Request.ChannelCreate(ann.nextId(), "picnic"), ErrorCode.CHANNEL_EXISTS);
             ben.error(new Request.ChannelCreate(ben.nextId(), "picnic"), ErrorCode.CHANNEL_EXISTS);
 
-            Result.Channel joined = ben.ok(new Request.ChannelJoin(ben.nextId(), "picnic"));
+            Result.Channel joined = ben.joinInvitedBy(ann, "picnic");
             assertThat(joined.channel().members()).extracting(MemberInfo::username).containsExactly("ann", "ben");
             Event.Presence presence = ann.awaitEvent(Event.Presence.class, p -> p.state() == PresenceState.JOINED);
             assertThat(presence.channel()).isEqualTo("picnic");
@@ -71,7 +76,7 @@ class ChannelsIntegrationTest {
     void aChannelHoldsTwo() throws Exception {
         try (TestClient cat = user("cat"); TestClient dan = user("dan"); TestClient eli = user("eli")) {
             cat.ok(new Request.ChannelCreate(cat.nextId(), "duo"));
-            dan.ok(new Request.ChannelJoin(dan.nextId(), "duo"));
+            dan.joinInvitedBy(cat, "duo");
             eli.error(new Request.ChannelJoin(eli.nextId(), "duo"), ErrorCode.CHANNEL_FULL);
             eli.error(new Request.ChannelJoin(eli.nextId(), "nowhere"), ErrorCode.CHANNEL_NOT_FOUND);
             eli.error(new Request.ChannelLeave(eli.nextId(), "duo"), ErrorCode.NOT_A_MEMBER);
@@ -84,7 +89,7 @@ class ChannelsIntegrationTest {
     void onlyTheOwnerDeletesAndMembersAreTold() throws Exception {
         try (TestClient fox = user("fox"); TestClient gil = user("gil")) {
             fox.ok(new Request.ChannelCreate(fox.nextId(), "den"));
-            gil.ok(new Request.ChannelJoin(gil.nextId(), "den"));
+            gil.joinInvitedBy(fox, "den");
             gil.error(new Request.ChannelDelete(gil.nextId(), "den"), ErrorCode.NOT_OWNER);
             fox.ok(new Request.ChannelDelete(fox.nextId(), "den"));
             assertThat(gil.awaitEvent(Event.ChannelDeleted.class).name()).isEqualTo("den");
@@ -98,7 +103,7 @@ class ChannelsIntegrationTest {
     void whenTheOwnerLeavesTheOtherMemberOwnsTheChannel() throws Exception {
         try (TestClient hal = user("hal"); TestClient ida = user("ida")) {
             hal.ok(new Request.ChannelCreate(hal.nextId(), "handover"));
-            ida.ok(new Request.ChannelJoin(ida.nextId(), "handover"));
+            ida.joinInvitedBy(hal, "handover");
             hal.ok(new Request.ChannelLeave(hal.nextId(), "handover"));
             Result.Channels list = ida.ok(new Request.ChannelsList(ida.nextId()));
             assertThat(list.channels().get(0).owner()).isEqualTo("ida");
@@ -117,7 +122,7 @@ class ChannelsIntegrationTest {
             }
             try (TestClient kim = TestClient.hello(server)) {
                 kimAuth = kim.ok(new Request.Login(kim.nextId(), "kim", "password-kim"));
-                kim.ok(new Request.ChannelJoin(kim.nextId(), "lobby"));
+                kim.joinInvitedBy(joy, "lobby");
                 joy.awaitEvent(Event.Presence.class, p -> p.state() == PresenceState.JOINED);
                 Result.Channels seen = joy.ok(new Request.ChannelsList(joy.nextId()));
                 assertThat(seen.channels().get(0).members()).extracting(MemberInfo::online).containsExactly(true, true);

@@ -66,7 +66,7 @@ class HistoryIntegrationTest {
     private void missedWhileBobOffline() throws InterruptedException {
         try (TestClient ann = signup(annName); TestClient bob = signup(bobName)) {
             ann.ok(new Request.ChannelCreate(ann.nextId(), room));
-            bob.ok(new Request.ChannelJoin(bob.nextId(), room));
+            bob.joinInvitedBy(ann, room);
             bob.close();
             ann.awaitEvent(Event.Presence.class, p -> p.user().username().equals(bobName)
                     && p.state() == app.duet.protocol.PresenceState.OFFLINE);

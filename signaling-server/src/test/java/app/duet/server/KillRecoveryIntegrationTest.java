@@ -141,7 +141,7 @@ class KillRecoveryIntegrationTest {
             ledger.members.put(talk, ConcurrentHashMap.newKeySet());
             ledger.members.get(talk).add(caller);
             durableOk.run();
-            b.ok(new Request.ChannelJoin(b.nextId(), talk));
+            b.joinInvitedBy(a, talk);
             ledger.members.get(talk).add(callee);
             durableOk.run();
             Result.CallRing ring = a.ok(new Request.CallRing(a.nextId(), talk, Media.AUDIO));

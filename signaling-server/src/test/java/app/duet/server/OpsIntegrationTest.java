@@ -58,7 +58,7 @@ class OpsIntegrationTest {
             ola.ok(new Request.Signup(ola.nextId(), "ola", "Ola", "ola@example.org", "password-ola"));
             pia.ok(new Request.Signup(pia.nextId(), "pia", "Pia", "pia@example.org", "password-pia"));
             ola.ok(new Request.ChannelCreate(ola.nextId(), "talk"));
-            pia.ok(new Request.ChannelJoin(pia.nextId(), "talk"));
+            pia.joinInvitedBy(ola, "talk");
             Result.CallRing ring = ola.ok(new Request.CallRing(ola.nextId(), "talk", Media.VIDEO));
             pia.ok(new Request.CallAccept(pia.nextId(), ring.callId()));
             ola.ok(new Request.Offer(ola.nextId(), ring.callId(), "v=0 offer"));

@@ -50,7 +50,7 @@ class PostgresIntegrationTest {
                 olaAgain.ok(new Request.Login(olaAgain.nextId(), "ola", "password-ola"));
             }
             ola.ok(new Request.ChannelCreate(ola.nextId(), "talk"));
-            pia.ok(new Request.ChannelJoin(pia.nextId(), "talk"));
+            pia.joinInvitedBy(ola, "talk");
 
             Result.CallRing ring = ola.ok(new Request.CallRing(ola.nextId(), "talk", Media.AUDIO));
             assertThat(pia.awaitEvent(Event.CallIncoming.class).callId()).isEqualTo(ring.callId());

@@ -154,7 +154,7 @@ class RedisNodesIntegrationTest {
         TestClient bob = signup(a, "bob");
         signup(a, "carol").close();
         alice.ok(new Request.ChannelCreate(alice.nextId(), CHANNEL));
-        bob.ok(new Request.ChannelJoin(bob.nextId(), CHANNEL));
+        bob.joinInvitedBy(alice, CHANNEL);
         alice.close();
         bob.close();
         // Restarted, so it reads the channel as the nodes started after it do.

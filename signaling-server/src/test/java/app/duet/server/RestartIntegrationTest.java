@@ -27,8 +27,8 @@ class RestartIntegrationTest {
             b.ok(new Request.Signup(b.nextId(), "pia", "Pia", "pia@example.org", "password-pia"));
             a.ok(new Request.ChannelCreate(a.nextId(), "kept"));
             a.ok(new Request.ChannelCreate(a.nextId(), "owner-left"));
-            b.ok(new Request.ChannelJoin(b.nextId(), "kept"));
-            b.ok(new Request.ChannelJoin(b.nextId(), "owner-left"));
+            b.joinInvitedBy(a, "kept");
+            b.joinInvitedBy(a, "owner-left");
             a.ok(new Request.ChannelLeave(a.nextId(), "owner-left"));
             a.ok(new Request.ChannelCreate(a.nextId(), "deleted"));
             a.ok(new Request.ChannelDelete(a.nextId(), "deleted"));

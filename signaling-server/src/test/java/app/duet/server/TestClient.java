@@ -135,6 +135,15 @@ final class TestClient implements AutoCloseable {
         return reply.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
     }
 
+    /**
+     * How a second user comes into a channel in tests, as in the app: the owner makes a single-use invite and
+     * this client joins with its token.
+     */
+    Result.Channel joinInvitedBy(TestClient owner, String channel) {
+        Result.InviteCreated invite = owner.ok(new Request.ChannelInviteCreate(owner.nextId(), channel, null, null));
+        return ok(new Request.ChannelJoin(nextId(), channel, invite.token()));
+    }
+
     <R extends Result> R ok(Request request) {
         ServerMessage reply = request(request);
         assertThat(reply).as("reply to " + request.type()).isInstanceOf(Ok.class);

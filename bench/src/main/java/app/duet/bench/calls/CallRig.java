@@ -1,5 +1,6 @@
 package app.duet.bench.calls;
 
+import app.duet.client.signaling.ChannelAccessClient;
 import app.duet.bench.duet.DuetServer;
 import app.duet.bench.os.ServerProcess;
 import app.duet.client.call.CallEngine;
@@ -64,7 +65,9 @@ final class CallRig implements AutoCloseable {
         annClient.signup("ann", "Ann", "ann@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
         bobClient.signup("bob", "Bob", "bob@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
         annClient.createChannel(CHANNEL).get(30, TimeUnit.SECONDS);
-        bobClient.joinChannel(CHANNEL).get(30, TimeUnit.SECONDS);
+        // Channels are private: ann invites bob, as in the app.
+        String invite = new ChannelAccessClient(annClient).createInvite(CHANNEL, null, null).get(30, TimeUnit.SECONDS).token();
+        new ChannelAccessClient(bobClient).joinWithInvite(CHANNEL, invite).get(30, TimeUnit.SECONDS);
     }
 
     /** ann (the caller) and bob (accepts at once), both sending the synthetic camera at this size and a tone. */

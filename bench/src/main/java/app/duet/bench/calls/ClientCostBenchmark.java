@@ -1,5 +1,6 @@
 package app.duet.bench.calls;
 
+import app.duet.bench.duet.ChannelMembers;
 import app.duet.bench.duet.DuetServer;
 import app.duet.bench.duet.DuetSession;
 import app.duet.bench.os.ServerProcess;
@@ -118,7 +119,7 @@ final class ClientCostBenchmark {
             DuetSession cara = DuetSession.signUp(sockets, codec, port, "cara", PASSWORD, retries).get(30, TimeUnit.SECONDS);
             DuetSession dave = DuetSession.signUp(sockets, codec, port, "dave", PASSWORD, retries).get(30, TimeUnit.SECONDS);
             cara.request(id -> new Request.ChannelCreate(id, "cost"), Result.Channel.class).get(30, TimeUnit.SECONDS);
-            dave.request(id -> new Request.ChannelJoin(id, "cost"), Result.Channel.class).get(30, TimeUnit.SECONDS);
+            ChannelMembers.joinInvited(cara, dave, "cost", retries).get(30, TimeUnit.SECONDS);
             cara.connection().close();
             dave.connection().close();
         }

@@ -7,7 +7,10 @@ import app.duet.protocol.Result;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Two freshly signed-up accounts that share a channel: the caller created it, the callee joined it. */
+/**
+ * Two freshly signed-up accounts that share a channel: the caller created it and made an invite, the callee
+ * joined with it (channels are private; this is the app's own way in).
+ */
 public record ChannelMembers(String channel, DuetSession caller, String callerName, DuetSession callee,
                              String calleeName) {
     /** Set-up requests are retried up to this often while the server answers INTERNAL (SQLITE_BUSY). */
@@ -27,9 +30,16 @@ public record ChannelMembers(String channel, DuetSession caller, String callerNa
         return callerReady.thenCompose(caller -> caller
                 .requestRetrying(id -> new Request.ChannelCreate(id, channel), Result.Channel.class, ATTEMPTS, retries)
                 .thenCompose(created -> calleeReady)
-                .thenCompose(callee -> callee
-                        .requestRetrying(id -> new Request.ChannelJoin(id, channel), Result.Channel.class, ATTEMPTS,
-                                retries)
+                .thenCompose(callee -> joinInvited(caller, callee, channel, retries)
                         .thenApply(joined -> new ChannelMembers(channel, caller, callerName, callee, calleeName))));
+    }
+
+    /** {@code owner} makes a single-use invite to {@code channel} and {@code joiner} joins with it. */
+    public static CompletableFuture<Result.Channel> joinInvited(DuetSession owner, DuetSession joiner, String channel,
+                                                                LongAdder retries) {
+        return owner.requestRetrying(id -> new Request.ChannelInviteCreate(id, channel, null, null),
+                        Result.InviteCreated.class, ATTEMPTS, retries)
+                .thenCompose(invite -> joiner.requestRetrying(id -> new Request.ChannelJoin(id, channel, invite.token()),
+                        Result.Channel.class, ATTEMPTS, retries));
     }
 }

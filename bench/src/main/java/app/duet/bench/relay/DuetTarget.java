@@ -36,8 +36,9 @@ final class DuetTarget implements RelayTarget {
     private static final int BENCH_RATE_LIMIT = 100_000;
     private static final String PASSWORD = "bench-password-123";
     /**
-     * Pairs set up at once. Every signup, channel_create and channel_join is an SQLite write; with many
-     * at once the server answers some with INTERNAL (SQLITE_BUSY), so the driver keeps the queue short.
+     * Pairs set up at once. Every signup, channel_create, channel_invite_create and channel_join is an SQLite
+     * write; with many at once the server answers some with INTERNAL (SQLITE_BUSY), so the driver keeps the
+     * queue short.
      */
     private static final int SETUP_CONCURRENCY = 16;
     private final Path serverJar;
@@ -136,8 +137,9 @@ final class DuetTarget implements RelayTarget {
     @Override
     public String setupNote() {
         long retried = setupRetries.sum();
-        String retries = retried == 0 ? "" : retried + " set-up requests (signup, channel_create, channel_join) were"
-                + " answered INTERNAL by the server and sent again (see the server log)";
+        String retries = retried == 0 ? "" : retried + " set-up requests (signup, channel_create, "
+                + "channel_invite_create, channel_join) were answered INTERNAL by the server and sent again (see the "
+                + "server log)";
         return PairSetup.join(retries, failedPairs.describe());
     }
 

@@ -34,6 +34,12 @@ final class EventDispatch {
             l.onMissedCalls(e);
         } else if (event instanceof Event.ServerShutdown e) {
             l.onServerShutdown(e);
+        } else if (event instanceof Event.ChannelRemoved e) {
+            l.onChannelRemoved(e);
+        } else if (event instanceof Event.JoinRequested e) {
+            l.onJoinRequested(e);
+        } else if (event instanceof Event.JoinAnswered e) {
+            l.onJoinAnswered(e);
         }
     }
 }

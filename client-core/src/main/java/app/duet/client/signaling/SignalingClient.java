@@ -247,7 +247,8 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         session.forget(SignalingListener.SignOutReason.ACCOUNT_DELETED);
     }
 
-    /** For the narrower clients in this package ({@link HistoryClient}, {@link ProfileClient}). */
+    /** For the narrower clients in this package ({@link HistoryClient}, {@link ProfileClient},
+     * {@link ChannelAccessClient}). */
     <R extends Result> CompletableFuture<R> request(java.util.function.Function<String, Request> make, Class<R> type) {
         return connector.request(make, type);
     }

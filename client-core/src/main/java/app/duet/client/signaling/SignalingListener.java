@@ -64,6 +64,18 @@ public interface SignalingListener {
     default void onServerShutdown(Event.ServerShutdown event) {
     }
 
+    /** The owner removed you from a channel: it is gone for you. */
+    default void onChannelRemoved(Event.ChannelRemoved event) {
+    }
+
+    /** You own the channel and someone asks to join it. */
+    default void onJoinRequested(Event.JoinRequested event) {
+    }
+
+    /** The owner answered your join request; when approved you are a member now. */
+    default void onJoinAnswered(Event.JoinAnswered event) {
+    }
+
     /** Why the client stopped being signed in. */
     enum SignOutReason {
         LOGGED_OUT, SESSION_EXPIRED,

@@ -105,6 +105,7 @@ public final class HeadlessClient {
                 SessionStore.none(), events);
         try {
             signaling.addListener(new SignalingReporter(out, presence));
+            ChannelEntry entry = new ChannelEntry(signaling, options.channel, options.admitRequests);
             signaling.start();
             ExitCode signedIn = signIn(signaling);
             if (signedIn != ExitCode.OK) {
@@ -114,7 +115,7 @@ public final class HeadlessClient {
             try (CallEngine engine = CallEngine.start(signaling, engineSettings(), driver, events)) {
                 ChannelInfo channel;
                 try {
-                    channel = enterChannel(signaling);
+                    channel = entry.enter(options.invite, options.wait);
                 } catch (SignalingException e) {
                     LOG.error("Could not enter channel {}: {}", options.channel, e.getMessage());
                     out.emit("channel_failed", line -> line.addProperty("message", e.getMessage()));
@@ -198,25 +199,6 @@ public final class HeadlessClient {
         }
     }
 
-    /** Join, else create; two clients starting together may race to create, so a lost race joins. */
-    private ChannelInfo enterChannel(SignalingClient signaling) throws InterruptedException {
-        try {
-            return await(signaling.joinChannel(options.channel)).channel();
-        } catch (SignalingException.ServerError e) {
-            if (e.code() != ErrorCode.CHANNEL_NOT_FOUND) {
-                throw e;
-            }
-        }
-        try {
-            return await(signaling.createChannel(options.channel)).channel();
-        } catch (SignalingException.ServerError e) {
-            if (e.code() != ErrorCode.CHANNEL_EXISTS) {
-                throw e;
-            }
-            return await(signaling.joinChannel(options.channel)).channel();
-        }
-    }
-
     private CallEngineSettings engineSettings() throws IOException {
         VideoChoice video = options.synthetic ? VideoChoice.SYNTHETIC : VideoChoice.CAMERA;
         AudioChoice sound = options.synthetic ? AudioChoice.SYNTHETIC : AudioChoice.MICROPHONE;
@@ -233,7 +215,8 @@ public final class HeadlessClient {
     }
 
     /** The future's value; its failure rethrown unwrapped (a SignalingException stays one). */
-    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
+    /** The future's value; a failure is rethrown as it is (a {@link SignalingException} stays one). */
+    static <T> T await(CompletableFuture<T> future) throws InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {

@@ -51,8 +51,16 @@ public final class HeadlessOptions {
     String email;
 
     @Option(names = {"-c", "--channel"}, required = true, paramLabel = "NAME",
-            description = "Channel to join; created when it does not exist.")
+            description = "Channel to join; created when it does not exist. Channels are private: without "
+                    + "--invite, a client that is not a member asks the owner to let it in.")
     String channel;
+
+    @Option(names = "--invite", paramLabel = "LINK", description = "Join with this invite link (or its token).")
+    String invite;
+
+    @Option(names = "--admit-requests", description = "Let in whoever asks to join the channel (for bots and "
+            + "tests; a person's channel wants invites).")
+    boolean admitRequests;
 
     @ArgGroup(exclusive = true)
     ModeFlags modeFlags = new ModeFlags();

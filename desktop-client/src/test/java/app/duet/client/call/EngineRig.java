@@ -1,5 +1,6 @@
 package app.duet.client.call;
 
+import app.duet.client.testing.Invites;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -67,7 +68,7 @@ final class EngineRig implements AutoCloseable {
         ann.signup("ann", "Ann", "ann@example.org", "correct horse", false).join();
         bob.signup("bob", "Bob", "bob@example.org", "battery staple", false).join();
         ann.createChannel("room").join();
-        bob.joinChannel("room").join();
+        Invites.join(bob, ann, "room");
     }
 
     /** An engine sending synthetic 320x240 video at 15 fps and a tone. */

@@ -1,5 +1,6 @@
 package app.duet.client.call;
 
+import app.duet.client.testing.Invites;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -17,8 +18,8 @@ import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 
 /**
- * The far side of {@link TwoProcessCallTest}, run in its own JVM: signs up, joins the channel, answers the
- * first call with synthetic media, reports progress as "PEER ..." lines on stdout and exits when the call
+ * The far side of {@link TwoProcessCallTest}, run in its own JVM: signs up, joins the channel with the invite
+ * token it is given, answers the first call with synthetic media, reports progress as "PEER ..." lines on stdout and exits when the call
  * ends. Exiting at all proves that teardown left no libwebrtc thread behind.
  */
 public final class PeerProcess {
@@ -30,6 +31,7 @@ public final class PeerProcess {
         URI server = URI.create(args[0]);
         String user = args[1];
         String channel = args[2];
+        String invite = args[3];
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, "UTF-8");
         ExecutorService events = Executors.newSingleThreadExecutor();
         CountDownLatch ended = new CountDownLatch(1);
@@ -38,7 +40,7 @@ public final class PeerProcess {
                 SessionStore.none(), events);
         signaling.start();
         signaling.signup(user, "Peer " + user, user + "@example.org", "peer process password", false).join();
-        signaling.joinChannel(channel).join();
+        Invites.join(signaling, channel, invite);
 
         CallEngine[] engine = new CallEngine[1];
         CallEngineListener listener = new CallEngineListener() {

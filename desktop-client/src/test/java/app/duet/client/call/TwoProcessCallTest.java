@@ -1,5 +1,6 @@
 package app.duet.client.call;
 
+import app.duet.client.testing.Invites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -50,7 +51,8 @@ class TwoProcessCallTest {
 
             Process peer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true",
-                    PeerProcess.class.getName(), server.uri().toString(), "bob", "room")
+                    PeerProcess.class.getName(), server.uri().toString(), "bob", "room",
+                    Invites.create(signaling, "room"))
                     .redirectErrorStream(true).start();
             Thread reader = new Thread(() -> collect(peer, peerLines), "peer-output");
             reader.setDaemon(true);

@@ -1,5 +1,6 @@
 package app.duet.client.headless;
 
+import app.duet.client.testing.Invites;
 import static app.duet.client.headless.HeadlessCallTest.flags;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class CallOutcomesTest {
             signUp(walt, "walt");
             vic.createChannel("vic-and-ann").join();
             walt.createChannel("vic-and-walt").join();
-            vic.joinChannel("vic-and-walt").join();
+            Invites.join(vic, walt, "vic-and-walt");
             String busyCall = walt.ring("vic-and-walt", Media.AUDIO, null).join().callId();
             vic.accept(busyCall).join();
 
@@ -53,7 +54,8 @@ class CallOutcomesTest {
                  HeadlessProcess unanswered = HeadlessProcess.start("gus", temp, false,
                          flags(server, "gus", "quiet-room", "--call"));
                  HeadlessProcess busy = HeadlessProcess.start("ann", temp, false,
-                         flags(server, "ann", "vic-and-ann", "--call"));
+                         flags(server, "ann", "vic-and-ann", "--call", "--invite",
+                                 Invites.create(vic, "vic-and-ann")));
                  HeadlessProcess alone = HeadlessProcess.start("hal", temp, false,
                          flags(server, "hal", "empty-room", "--call", "--wait", "3s"))) {
 

@@ -64,9 +64,13 @@ class HeadlessCallTest {
     }
 
     /** Flags every test run uses: this server, a signed-up account, small synthetic video. */
+    /**
+     * Two bots started together meet in a private channel as the app's bots do: whichever creates it lets the
+     * other in when asked (--admit-requests).
+     */
     static List<String> flags(TestServer server, String user, String channel, String... more) {
         List<String> args = new ArrayList<>(List.of("--server", server.uri().toString(), "--user", user, "--signup",
-                "--channel", channel, "--synthetic", "--size", "320x240", "--fps", "15"));
+                "--channel", channel, "--admit-requests", "--synthetic", "--size", "320x240", "--fps", "15"));
         args.addAll(List.of(more));
         return args;
     }

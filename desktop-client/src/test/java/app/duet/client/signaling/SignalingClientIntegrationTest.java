@@ -1,5 +1,6 @@
 package app.duet.client.signaling;
 
+import app.duet.client.testing.Invites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -210,7 +211,7 @@ class SignalingClientIntegrationTest {
         get(ann.signup("ann", "Ann", "ann@example.org", "correct horse", false));
         get(bob.signup("bob", "Bob", "bob@example.org", "correct horse", false));
         get(ann.createChannel("room"));
-        get(bob.joinChannel("room"));
+        Invites.join(bob, ann, "room");
         return new Members(ann, annEvents, bob, bobEvents);
     }
 

@@ -170,7 +170,7 @@ class AnsweringUiTest {
     private void bobAndCarolShareARoom() throws Exception {
         bob = rig.signedUp(server.uri(), "bob", "Bob Jones", (owner, title) -> Optional.ofNullable(bobPicks));
         UiRig.createChannel(bob, "room");
-        carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() {
+        carol = rig.engineInChannel(server.uri(), "carol", "bob", "room", new CallEngineListener() {
             @Override
             public void fileTransfer(FileTransferUpdate update) {
                 carolFiles.add(update);

@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import app.duet.client.testing.Invites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class CallDialogsUiTest {
         meet(ann, bob, "room");
         SignalingClient carol = rig.signedUpClient(server.uri(), "carol");
         UiRig.createChannel(bob, "bob-and-carol");
-        carol.joinChannel("bob-and-carol").get();
+        Invites.join(carol, server.uri(), "bob", UiRig.PASSWORD, "bob-and-carol");
         carol.ring("bob-and-carol", Media.AUDIO, null).get();
         bob.node("incoming-overlay");
 
@@ -134,8 +135,7 @@ class CallDialogsUiTest {
 
     private static void meet(UiClient ann, UiClient bob, String channel) {
         UiRig.createChannel(ann, channel);
-        bob.type("channel-name", channel);
-        bob.press("channel-join");
+        UiRig.joinWithInvite(ann, bob, channel);
         ann.awaitText("Bob Jones is online");
     }
 

@@ -49,8 +49,7 @@ class CallStoryUiTest {
         UiRig.signUp(bob, "bob", "Bob Jones");
 
         UiRig.createChannel(ann, "ann-and-bob");
-        bob.type("channel-name", "ann-and-bob");
-        bob.press("channel-join");
+        UiRig.joinWithInvite(ann, bob, "ann-and-bob");
         ann.awaitText("Bob Jones is online");
 
         ann.press("call-video-ann-and-bob");

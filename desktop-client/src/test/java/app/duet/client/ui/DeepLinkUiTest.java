@@ -24,6 +24,7 @@ import app.duet.client.instance.InstanceMessage;
 import app.duet.client.instance.SingleInstance;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.testing.FrameTap;
+import app.duet.client.testing.Invites;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
@@ -50,11 +51,12 @@ class DeepLinkUiTest {
         FrameTap tap = rig.closeLater(FrameTap.inFrontOf(server.uri()));
         SignalingClient owner = rig.signedUpClient(server.uri(), "olga");
         owner.createChannel("tea").get();
+        String token = Invites.create(owner, "tea");
         UiClient ui = rig.window(URI.create("ws://127.0.0.1:" + TestServer.unusedPort()), "ann");
         ui.awaitScreen("Welcome");
         ui.run(ui.stage()::hide); // closed to the tray: the link must bring the window back
 
-        String link = "duet://127.0.0.1:" + tap.getPort() + "/join/tea?invite=" + TOKEN;
+        String link = "duet://127.0.0.1:" + tap.getPort() + "/join/tea?invite=" + token;
         Process second = launch(temp.resolve("ann"), link);
         assertThat(second.waitFor(Waits.PROCESS_EXIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(second.exitValue()).isZero();
@@ -69,7 +71,7 @@ class DeepLinkUiTest {
         ui.node("channel-tea");
         ui.awaitText("You joined \"tea\".");
         assertThat(tap.heard()).anySatisfy(frame -> assertThat(frame)
-                .contains("\"type\":\"channel_join\"").contains("\"name\":\"tea\"").contains("\"invite\":\"" + TOKEN + "\""));
+                .contains("\"type\":\"channel_join\"").contains("\"name\":\"tea\"").contains("\"invite\":\"" + token + "\""));
         await().atMost(Waits.SIGNALING).until(() -> owner.listChannels().get().channels().get(0).members().size() == 2);
     }
 
@@ -78,10 +80,11 @@ class DeepLinkUiTest {
         TestServer server = rig.server();
         SignalingClient owner = rig.signedUpClient(server.uri(), "olga");
         owner.createChannel("tea").get();
+        String token = Invites.create(owner, "tea");
         UiClient ui = rig.signedUp(server.uri(), "ann", "Ann");
         InstanceAddress address = addressOf(temp.resolve("ann"));
 
-        handOver(address, "duet://127.0.0.1:" + server.uri().getPort() + "/join/tea?invite=" + TOKEN);
+        handOver(address, "duet://127.0.0.1:" + server.uri().getPort() + "/join/tea?invite=" + token);
         ui.node("channel-tea");
         ui.awaitText("You joined \"tea\".");
 

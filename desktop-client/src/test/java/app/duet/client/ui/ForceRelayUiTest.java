@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import app.duet.client.testing.Invites;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -61,7 +62,7 @@ class ForceRelayUiTest {
 
     private CallEngine dan(TestServer server, List<IncomingCall> rings) throws Exception {
         SignalingClient client = rig.signedUpClient(server.uri(), "dan");
-        client.joinChannel("room").get();
+        Invites.join(client, server.uri(), "ann", UiRig.PASSWORD, "room");
         return rig.engine(client, "dan", new CallEngineListener() {
             @Override
             public void incomingCall(IncomingCall call) {

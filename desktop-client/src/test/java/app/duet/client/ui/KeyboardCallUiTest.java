@@ -56,7 +56,7 @@ class KeyboardCallUiTest {
         TestServer server = rig.server();
         bob = rig.signedUp(server.uri(), "bob", "Bob Jones");
         UiRig.createChannel(bob, "room");
-        carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() {
+        carol = rig.engineInChannel(server.uri(), "carol", "bob", "room", new CallEngineListener() {
             @Override
             public void callEnded(String callId, CallEnd how) {
                 carolEnds.add(how);

@@ -1,5 +1,7 @@
 package app.duet.client.ui;
 
+import app.duet.protocol.InviteLink;
+import app.duet.client.testing.Invites;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -112,13 +114,16 @@ class KeyboardSettingsAndChannelsUiTest {
         try (SignalingClient bob = rig.signedUpClient(server.uri(), "bob");
              SignalingClient carol = rig.signedUpClient(server.uri(), "carol")) {
             bob.createChannel("full-room").get();
-            carol.joinChannel("full-room").get();
+            Invites.join(carol, bob, "full-room");
             ui.type("channel-name", "full-room");
             ui.press("channel-join");
             ui.awaitText("That channel is full: it already has two people.");
 
             bob.createChannel("with-bob").get();
             ui.type("channel-name", "with-bob");
+            ui.press("channel-join");
+            ui.awaitText("private");
+            ui.type("channel-name", InviteLink.to(server.uri(), "with-bob", Invites.create(bob, "with-bob")).toDuetUri());
             ui.press("channel-join");
             ui.awaitText("bob is online");
             bob.deleteChannel("with-bob").get();

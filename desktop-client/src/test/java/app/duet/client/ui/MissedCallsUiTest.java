@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import app.duet.client.testing.Invites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -41,7 +42,7 @@ class MissedCallsUiTest {
                 rung.complete(event);
             }
         });
-        ann.joinChannel("room").get();
+        Invites.join(ann, server.uri(), "bob", UiRig.PASSWORD, "room");
         bob.awaitText("ann is online");
 
         bob.press("log-out");
@@ -73,7 +74,7 @@ class MissedCallsUiTest {
         UiRig.logIn(bobThere, "bob", UiRig.PASSWORD);
         bobThere.awaitScreen("Channels");
         SignalingClient ann = rig.signedUpClient(server.uri(), "ann");
-        ann.joinChannel("room").get();
+        Invites.join(ann, server.uri(), "bob", UiRig.PASSWORD, "room");
         bobThere.awaitText("ann is online");
 
         ann.ring("room", Media.VIDEO, null).get(); // rings both windows; nobody answers within the 2 s

@@ -60,7 +60,7 @@ class NotificationsUiTest {
                 daemon.env()));
         UiRig.signUp(bob, "bob", "Bob Jones");
         UiRig.createChannel(bob, "room");
-        carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() {
+        carol = rig.engineInChannel(server.uri(), "carol", "bob", "room", new CallEngineListener() {
             @Override
             public void callEnded(String callId, CallEnd how) {
                 carolEnds.add(how);

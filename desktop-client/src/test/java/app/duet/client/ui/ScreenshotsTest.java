@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import app.duet.client.testing.Invites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,10 +79,15 @@ class ScreenshotsTest {
         ui.type("channel-name", "ann-and-bob");
         ui.press("channel-create");
         ui.awaitText("created");
+        ui.press("channel-invite-ann-and-bob");
+        ui.press("invite-create");
+        ui.awaitText("Link ready.");
+        shots.addAll(camera.shoot(ui, "13-invite"));
+        ui.press("invite-close");
 
         try (SignalingClient bob = rig.client(server.uri(), "bob")) {
             bob.signup("bob", "Bob Jones", "bob@example.org", "correct horse", false).get();
-            bob.joinChannel("ann-and-bob").get();
+            Invites.join(bob, server.uri(), "ann", "correct horse", "ann-and-bob");
             ui.awaitText("Bob Jones is online");
             shots.addAll(camera.shoot(ui, "03-channels"));
 

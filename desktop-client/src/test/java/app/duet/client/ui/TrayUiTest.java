@@ -52,7 +52,7 @@ class TrayUiTest {
                 FilePicker.chooser(), desktop.env()));
         UiRig.signUp(bob, "bob", "Bob Jones");
         UiRig.createChannel(bob, "room");
-        CallEngine carol = rig.engineInChannel(server.uri(), "carol", "room", new CallEngineListener() { });
+        CallEngine carol = rig.engineInChannel(server.uri(), "carol", "bob", "room", new CallEngineListener() { });
         bob.awaitText("carol is online");
         TrayIcon icon = await().atMost(Waits.UI).until(TrayUiTest::duetIcon, i -> i != null);
 

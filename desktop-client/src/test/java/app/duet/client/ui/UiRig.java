@@ -1,5 +1,6 @@
 package app.duet.client.ui;
 
+import app.duet.client.testing.Invites;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -99,6 +100,22 @@ final class UiRig implements AfterEachCallback {
         ui.node("channel-" + channel);
     }
 
+    /**
+     * {@code owner} makes an invite link to its channel in the app's "Invite…" dialog and {@code joiner} pastes
+     * it and joins: the one way a second window comes into a channel, as a person's does.
+     */
+    static void joinWithInvite(UiClient owner, UiClient joiner, String channel) {
+        owner.press("channel-invite-" + channel);
+        owner.press("invite-create");
+        owner.awaitText("Link ready.");
+        javafx.scene.control.TextField link = owner.node("invite-link");
+        String text = UiClient.onFx(link::getText);
+        owner.press("invite-close");
+        joiner.type("channel-name", text);
+        joiner.press("channel-join");
+        joiner.awaitText("You joined \"" + channel + "\".");
+    }
+
     /** A started signaling client keeping its session in its own folder; not signed in. */
     SignalingClient client(URI server, String user) {
         SignalingClient client = closeLater(new SignalingClient(SignalingConfig.defaults(server, "test/1"),
@@ -122,10 +139,14 @@ final class UiRig implements AfterEachCallback {
         return closeLater(new CallEngine(client, media, false, settings, listener, Runnable::run));
     }
 
-    /** A call engine (as {@link #engine}) of a person signed up as {@code user} who joined {@code channel}. */
-    CallEngine engineInChannel(URI server, String user, String channel, CallEngineListener listener) throws Exception {
+    /**
+     * A call engine (as {@link #engine}) of a person signed up as {@code user} who joined {@code channel} with an
+     * invite from its {@code owner}, a person signed up here (password {@link #PASSWORD}).
+     */
+    CallEngine engineInChannel(URI server, String user, String owner, String channel, CallEngineListener listener)
+            throws Exception {
         SignalingClient client = signedUpClient(server, user);
-        client.joinChannel(channel).get();
+        Invites.join(client, server, owner, PASSWORD, channel);
         return engine(client, user, listener);
     }
 

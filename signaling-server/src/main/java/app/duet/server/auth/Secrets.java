@@ -32,6 +32,16 @@ public final class Secrets {
         return code.toString();
     }
 
+    /** {@code length} random lower-case letters and digits (5.2 bits each), e.g. a channel name nobody guesses. */
+    public String newLowerCase(int length) {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
     /** Hex SHA-256; what is stored instead of a token or a code. */
     public static String sha256Hex(String secret) {
         return HexFormat.of().formatHex(sha256(secret));

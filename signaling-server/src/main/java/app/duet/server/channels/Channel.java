@@ -1,9 +1,14 @@
 package app.duet.server.channels;
 
+import app.duet.protocol.UserInfo;
 import app.duet.server.store.Channels.Member;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A channel's live state. Guarded by the registry lock. */
 final class Channel {
@@ -11,6 +16,14 @@ final class Channel {
     String owner;
     /** In joining order; at most {@link ChannelRegistry#MAX_MEMBERS}. */
     final List<Member> members;
+    /** Oldest first; see {@link InviteBook}. */
+    final List<Invite> invites = new ArrayList<>();
+    /** Usernames the owner removed: no invite lets them back in. */
+    final Set<String> removed = new HashSet<>();
+    /** Who asked to join and waits for the owner, oldest first, by username. */
+    final Map<String, UserInfo> joinRequests = new LinkedHashMap<>();
+    /** Nobody joins a locked channel. */
+    boolean locked;
 
     Channel(String name, String owner, List<Member> members) {
         this.name = name;

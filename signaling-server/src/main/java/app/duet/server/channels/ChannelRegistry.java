@@ -95,13 +95,16 @@ public final class ChannelRegistry {
         }).thenApply(x -> info);
     }
 
-    /** Completes once the membership is stored; if that fails, the member is taken out again. */
-    public CompletableFuture<ChannelInfo> join(Actor actor, String name) {
+    /**
+     * Completes once the membership is stored; if that fails, the member is taken out again. A non-member gets
+     * in only if {@code admission} (see {@link ChannelAccess}) lets them.
+     */
+    CompletableFuture<ChannelInfo> join(Actor actor, String name, ChannelTable.Admission admission) {
         Outbox out = new Outbox();
         CompletableFuture<Void> written;
         ChannelInfo info;
         synchronized (lock) {
-            written = channels.joinLocked(actor, name, out);
+            written = channels.joinLocked(actor, name, admission, out);
             info = channels.infoLocked(channels.existingLocked(name));
         }
         out.deliver(relay);
@@ -161,7 +164,7 @@ public final class ChannelRegistry {
         synchronized (lock) {
             Channel channel = channels.memberChannelLocked(actor, channelName);
             Member peer = channel.otherThan(actor.username()).orElseThrow(() -> new ServiceException(
-                    ErrorCode.PEER_OFFLINE, "Nobody else is in '" + channelName + "' yet; share its name first."));
+                    ErrorCode.PEER_OFFLINE, "Nobody else is in '" + channelName + "' yet; send them an invite first."));
             callId = calls.ringLocked(actor, channel, peer, media, relay.isOnline(peer.username()), proposedId, out);
         }
         out.deliver(relay);
@@ -259,12 +262,30 @@ public final class ChannelRegistry {
         }
     }
 
-    private void runLocked(Consumer<Outbox> lockedAction) {
+    /** Decides under the lock with both tables (for {@link ChannelAccess}); delivers the events after. */
+    <T> T decide(Decision<T> decision) {
         Outbox out = new Outbox();
+        T result;
         synchronized (lock) {
-            lockedAction.accept(out);
+            result = decision.decideLocked(channels, calls, out);
         }
         out.deliver(relay);
+        return result;
+    }
+
+    interface Decision<T> {
+        T decideLocked(ChannelTable channels, CallTable calls, Outbox out);
+    }
+
+    StoreWriter storeWriter() {
+        return storeWriter;
+    }
+
+    private void runLocked(Consumer<Outbox> lockedAction) {
+        decide((c, k, out) -> {
+            lockedAction.accept(out);
+            return null;
+        });
     }
 
     private void runTimer(Consumer<Outbox> lockedAction) {

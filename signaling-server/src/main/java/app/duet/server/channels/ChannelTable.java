@@ -97,8 +97,11 @@ final class ChannelTable {
         }
     }
 
-    /** Adds {@code actor} unless a member already; the future completes once stored. */
-    CompletableFuture<Void> joinLocked(Actor actor, String name, Outbox out) {
+    /**
+     * Adds {@code actor} unless a member already, if {@code admission} lets them in (it throws otherwise); the
+     * future completes once stored.
+     */
+    CompletableFuture<Void> joinLocked(Actor actor, String name, Admission admission, Outbox out) {
         Channel channel = existingLocked(name);
         if (channel.hasMember(actor.username())) {
             return CompletableFuture.completedFuture(null);
@@ -106,6 +109,7 @@ final class ChannelTable {
         if (channel.members.size() >= ChannelRegistry.MAX_MEMBERS) {
             throw new ServiceException(ErrorCode.CHANNEL_FULL, "The channel '" + name + "' already has two members.");
         }
+        admission.admitLocked(channel, out);
         channel.members.add(member(actor));
         index(actor.username(), name);
         CompletableFuture<Void> written = persist(() -> store.addMember(name, actor.username(), clock.instant()));
@@ -223,7 +227,12 @@ final class ChannelTable {
         channel.members.stream()
                 .sorted(Comparator.comparing((Member m) -> !m.username().equals(channel.owner)))
                 .forEach(m -> members.add(new MemberInfo(m.username(), m.displayName(), online.test(m.username()))));
-        return new ChannelInfo(channel.name, channel.owner, members);
+        return new ChannelInfo(channel.name, channel.owner, members, channel.locked ? Boolean.TRUE : null);
+    }
+
+    /** Decides, under the registry lock, whether a non-member may join a channel; throws if not. */
+    interface Admission {
+        void admitLocked(Channel channel, Outbox out);
     }
 
     private void presenceLocked(Channel channel, Member who, PresenceState state, Outbox out) {

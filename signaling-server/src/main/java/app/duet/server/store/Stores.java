@@ -26,6 +26,7 @@ public final class Stores implements AutoCloseable {
     private final AccountChanges accountChanges;
     private final RegistrationInvites invites;
     private final CallHistory callHistory;
+    private final PrivateChannels privateChannels;
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
     private final StorageHealth storageHealth = new StorageHealth();
@@ -43,6 +44,7 @@ public final class Stores implements AutoCloseable {
         this.accountChanges = new JdbcAccountChanges(jdbc);
         this.invites = new JdbcRegistrationInvites(jdbc);
         this.callHistory = new JdbcCallHistory(jdbc);
+        this.privateChannels = new JdbcPrivateChannels(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -138,6 +140,10 @@ public final class Stores implements AutoCloseable {
 
     public CallHistory callHistory() {
         return callHistory;
+    }
+
+    public PrivateChannels privateChannels() {
+        return privateChannels;
     }
 
     /**

@@ -13,6 +13,7 @@ import app.duet.server.auth.PasswordResets;
 import app.duet.server.auth.Principal;
 import app.duet.server.channels.Actor;
 import app.duet.server.channels.CallHistoryService;
+import app.duet.server.channels.ChannelAccess;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.ops.Metrics;
 import app.duet.server.turn.IceServersProvider;
@@ -34,6 +35,7 @@ final class Dispatcher {
     private final AccountSelfService account;
     private final Runnable applyAccountChanges;
     private final ChannelRegistry channels;
+    private final ChannelAccess access;
     private final CallHistoryService history;
     private final IceServersProvider iceServers;
     private final ConnectionRegistry connections;
@@ -46,6 +48,7 @@ final class Dispatcher {
         this.account = services.account();
         this.applyAccountChanges = services.applyAccountChanges();
         this.channels = services.channels();
+        this.access = services.access();
         this.history = services.history();
         this.iceServers = services.iceServers();
         this.connections = connections;
@@ -168,9 +171,20 @@ final class Dispatcher {
     /** Decided in memory on this thread; answered once what changed is stored. */
     private CompletableFuture<Result> handleChannels(Actor actor, Request request) {
         if (request instanceof Request.ChannelCreate r) {
-            return channels.create(actor, r.name()).thenApply(Result.Channel::new);
+            String name = r.name() != null ? r.name() : access.unguessableName();
+            return channels.create(actor, name).thenApply(Result.Channel::new);
         } else if (request instanceof Request.ChannelJoin r) {
-            return channels.join(actor, r.name()).thenApply(Result.Channel::new);
+            return access.join(actor, r.name(), r.invite()).thenApply(Result.Channel::new);
+        } else if (request instanceof Request.ChannelInviteCreate r) {
+            return access.createInvite(actor, r.channel(), r.maxUses(), r.expiresInSeconds()).thenApply(Result.class::cast);
+        } else if (request instanceof Request.ChannelInviteRevoke r) {
+            return access.revokeInvite(actor, r.channel(), r.inviteId()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.ChannelRemoveMember r) {
+            return access.removeMember(actor, r.channel(), r.username()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.ChannelLock r) {
+            return access.lock(actor, r.channel(), r.locked()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof Request.ChannelJoinAnswer r) {
+            return access.answerJoin(actor, r.channel(), r.username(), r.approve()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.ChannelLeave r) {
             return channels.leave(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.ChannelDelete r) {
@@ -192,6 +206,12 @@ final class Dispatcher {
             return iceServers.forUser(actor.username());
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(channels.list(actor));
+        } else if (request instanceof Request.ChannelInvites r) {
+            return new Result.Invites(access.invites(actor, r.channel()));
+        } else if (request instanceof Request.ChannelJoinRequests r) {
+            return new Result.JoinRequests(access.joinRequests(actor, r.channel()));
+        } else if (request instanceof Request.ChannelJoinRequest r) {
+            access.requestJoin(actor, r.name());
         } else if (request instanceof Request.CallRing r) {
             return new Result.CallRing(channels.ring(actor, r.channel(), r.media(), r.callId()));
         } else if (request instanceof Request.CallDecline r) {

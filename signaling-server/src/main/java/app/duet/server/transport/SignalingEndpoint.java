@@ -11,6 +11,7 @@ import app.duet.server.account.AccountSelfService;
 import app.duet.server.auth.AuthManager;
 import app.duet.server.auth.PasswordResets;
 import app.duet.server.channels.CallHistoryService;
+import app.duet.server.channels.ChannelAccess;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.ops.Metrics;
 import app.duet.server.turn.IceServersProvider;
@@ -38,8 +39,8 @@ public final class SignalingEndpoint {
     /** What requests are dispatched to. */
     /** {@code applyAccountChanges}: applies recorded account changes now (the {@link AccountChangeFollower}'s poll). */
     public record Services(AuthManager auth, PasswordResets resets, AccountSelfService account, Runnable applyAccountChanges,
-            ChannelRegistry channels, CallHistoryService history, IceServersProvider iceServers, Executor workers,
-            ScheduledExecutorService timers, Metrics metrics, Clock clock) {
+            ChannelRegistry channels, ChannelAccess access, CallHistoryService history, IceServersProvider iceServers,
+            Executor workers, ScheduledExecutorService timers, Metrics metrics, Clock clock) {
     }
 
     /** Socket-level settings. {@code ssl} is null for plain ws://. */

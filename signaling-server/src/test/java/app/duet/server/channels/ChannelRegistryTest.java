@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /** Call and channel rules without sockets or a database: a recording relay and an in-memory store. */
 class ChannelRegistryTest {
+    /** These tests are about calls and membership, not admission (ChannelAccessTest is): anyone may join. */
+    private static final ChannelTable.Admission ANYONE = (channel, out) -> { };
     /** Records deliveries; "connected" sessions and users are set by the test. */
     static final class RecordingRelay implements Relay {
         private static final ProtocolCodec CODEC = new ProtocolCodec();
@@ -112,7 +114,7 @@ class ChannelRegistryTest {
         relay.onlineUsers.addAll(Set.of("ann", "bob"));
         relay.connectedSessions.addAll(Set.of("s-ann", "s-bob"));
         registry.create(ann, "room");
-        registry.join(bob, "room");
+        registry.join(bob, "room", ANYONE);
     }
 
     @Test
@@ -143,7 +145,7 @@ class ChannelRegistryTest {
         Actor cat = new Actor("cat", "Cat", "s-cat", "c-cat");
         relay.onlineUsers.add("cat");
         registry.create(cat, "other");
-        registry.join(bob, "other");
+        registry.join(bob, "other", ANYONE);
         registry.hangup(ann, accepted());
         registry.decline(bob, registry.ring(ann, "room", Media.AUDIO, null));
         registry.cancel(ann, registry.ring(ann, "room", Media.VIDEO, null));
@@ -222,7 +224,7 @@ class ChannelRegistryTest {
     void aThirdMemberIsRefusedAndTheLimitIsANamedConstant() {
         assertThat(ChannelRegistry.MAX_MEMBERS).isEqualTo(2);
         Actor cid = new Actor("cid", "Cid", "s-cid", "c-cid");
-        assertThatThrownBy(() -> registry.join(cid, "room"))
+        assertThatThrownBy(() -> registry.join(cid, "room", ANYONE))
                 .extracting(e -> ((ServiceException) e).code()).isEqualTo(ErrorCode.CHANNEL_FULL);
     }
 
@@ -257,7 +259,7 @@ class ChannelRegistryTest {
         relay.deliveries.clear(); // what setUp's registry sent
         store.failing = true;
 
-        assertThat(r.join(bob, "kept")).isCompletedExceptionally();
+        assertThat(r.join(bob, "kept", ANYONE)).isCompletedExceptionally();
         assertThat(r.create(ann, "lost")).isCompletedExceptionally();
 
         assertThat(r.list(bob)).isEmpty();
@@ -267,6 +269,6 @@ class ChannelRegistryTest {
                 .extracting(e -> ((Event.Presence) e).state()).containsExactly(PresenceState.JOINED, PresenceState.LEFT);
         store.failing = false;
         assertThat(r.create(ann, "lost")).isCompleted();
-        assertThat(r.join(bob, "kept")).isCompleted();
+        assertThat(r.join(bob, "kept", ANYONE)).isCompleted();
     }
 }

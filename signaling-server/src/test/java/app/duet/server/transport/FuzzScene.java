@@ -114,7 +114,9 @@ final class FuzzScene {
         aliceConnection = signedUp(alice);
         bobConnection = signedUp(bob);
         request(aliceConnection, "{\"type\":\"channel_create\",\"name\":\"" + room + "\"");
-        request(bobConnection, "{\"type\":\"channel_join\",\"name\":\"" + room + "\"");
+        String invite = request(aliceConnection, "{\"type\":\"channel_invite_create\",\"channel\":\"" + room + "\"")
+                .getAsJsonObject("result").get("token").getAsString();
+        request(bobConnection, "{\"type\":\"channel_join\",\"name\":\"" + room + "\",\"invite\":\"" + invite + "\"");
         callId = request(aliceConnection, "{\"type\":\"call_ring\",\"channel\":\"" + room + "\",\"media\":\"video\"")
                 .getAsJsonObject("result").get("callId").getAsString();
         request(bobConnection, "{\"type\":\"call_accept\",\"callId\":\"" + callId + "\"");

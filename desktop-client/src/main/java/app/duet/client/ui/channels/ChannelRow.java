@@ -11,7 +11,7 @@ import app.duet.protocol.PresenceState;
 import app.duet.protocol.UserInfo;
 
 /** A channel as the list shows it, from the point of view of the signed-in user. Immutable. */
-public record ChannelRow(String name, String owner, List<MemberInfo> members, String me) {
+public record ChannelRow(String name, String owner, List<MemberInfo> members, String me, boolean locked) {
 
     /** Member names are kept as they will be shown ({@link DisplayNames}): they come from other people. */
     public ChannelRow {
@@ -20,7 +20,8 @@ public record ChannelRow(String name, String owner, List<MemberInfo> members, St
     }
 
     public static ChannelRow of(ChannelInfo info, String me) {
-        return new ChannelRow(info.name(), info.owner(), info.members() == null ? List.of() : info.members(), me);
+        return new ChannelRow(info.name(), info.owner(), info.members() == null ? List.of() : info.members(), me,
+                info.isLocked());
     }
 
     /** The other member, if someone joined. */
@@ -46,12 +47,12 @@ public record ChannelRow(String name, String owner, List<MemberInfo> members, St
             case LEFT -> { }
         }
         next.sort((a, b) -> a.username().equals(owner) ? -1 : b.username().equals(owner) ? 1 : 0);
-        return new ChannelRow(name, owner, next, me);
+        return new ChannelRow(name, owner, next, me, locked);
     }
 
     /** "Waiting for someone to join", "Bob is online", "Bob is offline". */
     public String presenceText() {
         return peer().map(p -> p.displayName() + (Boolean.TRUE.equals(p.online()) ? " is online" : " is offline"))
-                .orElse("Waiting for someone to join — share the name \"" + name + "\"");
+                .orElse(locked ? "Locked: nobody can join" : "Waiting for someone to join — send them an invite");
     }
 }

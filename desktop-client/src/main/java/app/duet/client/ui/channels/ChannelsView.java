@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,27 +42,35 @@ import app.duet.protocol.Media;
  */
 public final class ChannelsView implements Screen {
     private final ChannelsViewModel vm;
+    private final ChannelAccessModel access;
     private final ChannelHistoryModel history;
+    private final ChannelCard cardMaker;
     private final BorderPane root = new BorderPane();
     private final TextField name = new TextField();
     private final FlowPane cards = new FlowPane(12, 12);
     private final ListChangeListener<Object> redraw = change -> redrawCards();
     private final InvalidationListener reopen = o -> redrawCards();
+    private final InvalidationListener redrawOnRequest = o -> redrawCards();
+    private final InvalidationListener loadRequests = o -> loadRequests();
     /** Per channel, the controls of its card that can take the focus, in order. */
     private final Map<String, List<Node>> cardControls = new HashMap<>();
     /** The channel of the call that just ended: its card takes the focus, to call back from the keyboard. */
     private String endedCallChannel;
 
-    public ChannelsView(ChannelsViewModel vm, ChannelHistoryModel history) {
+    /** {@code openInvites} shows the "Invite…" dialog of a channel. */
+    public ChannelsView(ChannelsViewModel vm, ChannelAccessModel access, ChannelHistoryModel history,
+            Consumer<String> openInvites) {
         this.vm = vm;
+        this.access = access;
         this.history = history;
+        this.cardMaker = new ChannelCard(vm, access, history, openInvites);
         root.setId("channels-screen");
         root.setTop(header());
 
         name.setId("channel-name");
-        name.setPromptText("Channel name, e.g. ann-and-bob");
+        name.setPromptText("Invite link, or a name for a new channel");
         name.textProperty().bindBidirectional(vm.channelNameProperty());
-        name.setAccessibleText("Channel name. Lower-case letters, digits, dash or underscore.");
+        name.setAccessibleText("Invite link to join, or channel name: lower-case letters, digits, dash or underscore.");
         name.setOnAction(e -> vm.join());
         HBox.setHgrow(name, Priority.ALWAYS);
         Button create = new Button("Create", new FontIcon(Feather.PLUS));
@@ -69,34 +78,41 @@ public final class ChannelsView implements Screen {
         create.getStyleClass().add(Styles.ACCENT);
         create.disableProperty().bind(vm.canSubmitNameProperty().not());
         create.setOnAction(e -> vm.create());
-        create.setTooltip(new Tooltip("Create a new channel with this name; you will own it"));
+        create.setTooltip(new Tooltip("Create a new private channel with this name; you will own it"));
         Button join = new Button("Join", new FontIcon(Feather.LOG_IN));
         join.setId("channel-join");
         join.disableProperty().bind(vm.canSubmitNameProperty().not());
         join.setOnAction(e -> vm.join());
-        join.setTooltip(new Tooltip("Join an existing channel by its name (Enter)"));
-        HBox row = new HBox(8, name, create, join);
+        join.setTooltip(new Tooltip("Join with the invite link you pasted (Enter)"));
+        Button ask = new Button("Ask to join", new FontIcon(Feather.USER_PLUS));
+        ask.setId("channel-ask");
+        ask.setTooltip(new Tooltip("Ask the owner of this private channel to let you in"));
+        ask.visibleProperty().bind(vm.askableProperty().isNotEmpty());
+        ask.managedProperty().bind(ask.visibleProperty());
+        ask.setAccessibleText("Ask the owner to let you into the channel");
+        ask.setOnAction(e -> vm.askToJoin());
+        HBox row = new HBox(8, name, create, join, ask);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label nameLabel = new Label("Create or join a channel");
+        Label nameLabel = new Label("Create a channel or join one");
         nameLabel.getStyleClass().add(Styles.TITLE_4);
         nameLabel.setLabelFor(name);
-        Label nameHint = new Label("A channel is where two people meet. Create one and tell the other person its "
-                + "name, or type the name they gave you and press Join.");
+        Label nameHint = new Label("A channel is where two people meet, and it is private. Create one and send the "
+                + "other person an invite link from its card, or paste the link they sent you and press Join.");
         nameHint.setWrapText(true);
         nameHint.getStyleClass().add(Styles.TEXT_MUTED);
         VBox form = new VBox(8, nameLabel, nameHint, row);
 
         Label listTitle = new Label("Your channels");
         listTitle.getStyleClass().add(Styles.TITLE_4);
-        Label empty = new Label("No channels yet. Create one and tell the other person its name, or join theirs.");
+        Label empty = new Label("No channels yet. Create one and invite the other person, or paste their link.");
         empty.setWrapText(true);
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.channels()));
         empty.managedProperty().bind(empty.visibleProperty());
         cards.setId("channel-cards");
 
-        VBox content = new VBox(16, new MessageBanner(vm.messageProperty()), new MessageBanner(history.messageProperty()),
-                form, listTitle, empty, cards);
+        VBox content = new VBox(16, new MessageBanner(vm.messageProperty()), new MessageBanner(access.messageProperty()),
+                new MessageBanner(history.messageProperty()), form, listTitle, empty, cards);
         content.setPadding(new Insets(20));
         content.setMaxWidth(1200);
         ScrollPane scroll = new ScrollPane(content);
@@ -105,6 +121,8 @@ public final class ChannelsView implements Screen {
         root.setCenter(scroll);
 
         vm.channels().addListener(redraw);
+        vm.channels().addListener(loadRequests);
+        access.requests().addListener(redrawOnRequest);
         history.missed().addListener(redraw);
         history.calls().addListener(redraw);
         history.openChannelProperty().addListener(reopen);
@@ -139,6 +157,10 @@ public final class ChannelsView implements Screen {
         return bar;
     }
 
+    private void loadRequests() {
+        access.load(List.copyOf(vm.channels()));
+    }
+
     /** Puts the focus on {@code channel}'s card (once it is drawn) instead of the name field. */
     public void focusCardOf(String channel) {
         endedCallChannel = channel;
@@ -153,7 +175,8 @@ public final class ChannelsView implements Screen {
         String focusedId = owner == null ? null : owner.getId();
         String focusedCard = cardHolding(owner);
         cardControls.clear();
-        cards.getChildren().setAll(vm.channels().stream().map(this::card).toList());
+        cards.getChildren().setAll(vm.channels().stream()
+                .map(row -> cardMaker.build(row, controls -> cardControls.put(row.name(), controls))).toList());
         Node same = focusedId == null ? null : cards.lookup("#" + focusedId);
         if (same != null) {
             same.requestFocus();
@@ -177,60 +200,6 @@ public final class ChannelsView implements Screen {
                 .filter(n -> !n.isDisabled()).findFirst();
     }
 
-    private Node card(ChannelRow row) {
-        Label title = new Label("# " + row.name());
-        title.getStyleClass().add(Styles.TITLE_4);
-        Circle dot = new Circle(5);
-        dot.getStyleClass().add(row.peerOnline() ? "presence-online" : "presence-offline");
-        Label presence = new Label(row.presenceText(), dot);
-        presence.setWrapText(true);
-        presence.getStyleClass().add("channel-presence");
-        String peerName = row.peer().map(p -> p.displayName()).orElse("");
-
-        Button video = new Button("Video", new FontIcon(Feather.VIDEO));
-        video.getStyleClass().add(Styles.SUCCESS);
-        video.setId("call-video-" + row.name());
-        video.setAccessibleText("Video call " + peerName + " in " + row.name());
-        video.setTooltip(new Tooltip("Video call " + peerName));
-        video.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !row.peerOnline() || !vm.callsReady().get(), vm.callsReady()));
-        video.setOnAction(e -> vm.call(row, Media.VIDEO));
-        Button audio = new Button("Audio", new FontIcon(Feather.PHONE));
-        audio.setId("call-audio-" + row.name());
-        audio.setAccessibleText("Audio call " + peerName + " in " + row.name());
-        audio.setTooltip(new Tooltip("Audio-only call " + peerName));
-        audio.disableProperty().bind(video.disableProperty());
-        audio.setOnAction(e -> vm.call(row, Media.AUDIO));
-
-        MenuButton more = new MenuButton(null, new FontIcon(Feather.MORE_HORIZONTAL));
-        more.setId("channel-more-" + row.name());
-        more.setAccessibleText("More actions for " + row.name());
-        more.getStyleClass().addAll(Styles.FLAT, Styles.BUTTON_ICON);
-        MenuItem leave = new MenuItem("Leave channel");
-        leave.setOnAction(e -> vm.leave(row));
-        more.getItems().add(leave);
-        if (row.ownedByMe()) {
-            MenuItem delete = new MenuItem("Delete channel");
-            delete.setId("channel-delete-" + row.name());
-            delete.setOnAction(e -> vm.delete(row));
-            more.getItems().add(delete);
-        }
-        cardControls.put(row.name(), List.of(video, audio, more));
-        HBox actions = new HBox(8, video, audio, more);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        VBox card = new VBox(10, new HBox(8, title, CallHistoryControls.badge(history, row)), presence, actions,
-                CallHistoryControls.actions(history, row, video.disableProperty(), () -> vm.call(row,
-                        history.callBackMedia(row.name()))));
-        if (row.name().equals(history.openChannelProperty().get())) {
-            card.getChildren().add(new ChannelHistoryPane(history, row.name(), ZoneId.systemDefault()));
-        }
-        card.getStyleClass().add("channel-card");
-        card.setId("channel-" + row.name());
-        card.setPrefWidth(300);
-        card.setPadding(new Insets(16));
-        return card;
-    }
-
     @Override
     public Parent root() {
         return root;
@@ -249,6 +218,9 @@ public final class ChannelsView implements Screen {
     @Override
     public void dispose() {
         vm.channels().removeListener(redraw);
+        vm.channels().removeListener(loadRequests);
+        access.requests().removeListener(redrawOnRequest);
+        access.dispose();
         history.missed().removeListener(redraw);
         history.calls().removeListener(redraw);
         history.openChannelProperty().removeListener(reopen);

@@ -79,6 +79,14 @@ public final class ErrorMessages {
                     "Ask the server's admin for an invite.");
             case INVITE_INVALID -> UserMessage.error("That invite is not valid any more.",
                     "It may be used up, expired or revoked; ask for a new one.");
+            case CHANNEL_INVITE_REQUIRED -> UserMessage.error("That channel is private.",
+                    "Paste the invite link its owner sent you, or ask the owner to let you in.");
+            case INVITE_EXPIRED -> UserMessage.error("That invite link has expired.", "Ask the owner for a new one.");
+            case INVITE_REVOKED -> UserMessage.error("The owner revoked that invite link.", "Ask the owner for a new one.");
+            case INVITE_USED_UP -> UserMessage.error("That invite link was already used.", "Ask the owner for a new one.");
+            case CHANNEL_LOCKED -> UserMessage.error("The owner locked that channel: nobody can join it now.", "");
+            case REMOVED_FROM_CHANNEL -> UserMessage.error("The owner removed you from that channel.",
+                    "An old link does not bring you back; ask the owner to let you in.");
             default -> UserMessage.error(serverText, "Try again.");
         };
     }

@@ -20,7 +20,7 @@ class ChannelRowTest {
         assertThat(alone.peer()).isEmpty();
         assertThat(alone.peerOnline()).isFalse();
         assertThat(alone.ownedByMe()).isTrue();
-        assertThat(alone.presenceText()).contains("share the name \"room\"");
+        assertThat(alone.presenceText()).contains("send them an invite");
     }
 
     @Test

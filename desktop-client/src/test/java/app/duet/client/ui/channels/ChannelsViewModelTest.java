@@ -39,7 +39,7 @@ class ChannelsViewModelTest {
 
     ChannelsViewModelTest() {
         connection.signedInAlready(new UserInfo("ann", "Ann"));
-        vm = new ChannelsViewModel(channels, accounts, connection, new SessionState(connection, Runnable::run), navigator, calls,
+        vm = new ChannelsViewModel(channels, channels, accounts, connection, new SessionState(connection, Runnable::run), navigator, calls,
                 Runnable::run);
     }
 
@@ -92,7 +92,7 @@ class ChannelsViewModelTest {
         assertThat(vm.channelNameProperty().get()).isEmpty();
         assertThat(vm.channels()).extracting(ChannelRow::name).containsExactly("room-1", "standup");
         assertThat(vm.messageProperty().get()).isEqualTo(UserMessage.success(
-                "Channel \"room-1\" created. Tell the other person its name so they can join."));
+                "Channel \"room-1\" created. Invite the other person from its card."));
     }
 
     @Test
@@ -203,7 +203,7 @@ class ChannelsViewModelTest {
 
         assertThat(calls.placed).containsExactly("standup bob AUDIO");
         assertThat(vm.messageProperty().get()).isEqualTo(UserMessage.warning("Nobody else is in \"solo\" yet.",
-                "Tell the other person the channel name so they can join it."));
+                "Invite the other person from the channel's card."));
         assertThat(vm.callsReady().get()).isFalse();
     }
 
@@ -231,5 +231,60 @@ class ChannelsViewModelTest {
         public ObservableBooleanValue ready() {
             return ready;
         }
+    }
+
+    @Test
+    void aPastedInviteLinkJoinsWithItsToken() {
+        vm.channelNameProperty().set(" duet://duet.example:8686/join/standup?invite=Vq3xT9bLk2mZr7YpW4sHc8dN ");
+
+        vm.join();
+
+        assertThat(channels.sent.last().name()).isEqualTo("joinWithInvite");
+        assertThat(channels.sent.last().args()).containsExactly("standup", "Vq3xT9bLk2mZr7YpW4sHc8dN");
+        channels.sent.last().succeed(channel("standup", BOB, ANN));
+        assertThat(vm.channels()).extracting(ChannelRow::name).containsExactly("standup");
+        assertThat(vm.messageProperty().get()).isEqualTo(UserMessage.success("You joined \"standup\"."));
+    }
+
+    @Test
+    void aLinkToAnotherServerIsExplainedWithoutAskingThisOne() {
+        vm.channelNameProperty().set("duet://elsewhere.example/join/standup?invite=Vq3xT9bLk2mZr7YpW4sHc8dN");
+
+        vm.join();
+
+        assertThat(channels.sent.names()).isEmpty();
+        assertThat(vm.messageProperty().get().text()).isEqualTo("That invite is for another server, elsewhere.example.");
+    }
+
+    @Test
+    void aPrivateChannelOffersToAskItsOwnerWhoseAnswerIsShown() {
+        vm.channelNameProperty().set("standup");
+        vm.join();
+        assertThat(vm.askableProperty().get()).isEmpty();
+        channels.sent.last().fail(new SignalingException.ServerError(ErrorCode.CHANNEL_INVITE_REQUIRED, "private"));
+
+        assertThat(vm.messageProperty().get().text()).isEqualTo("That channel is private.");
+        assertThat(vm.askableProperty().get()).isEqualTo("standup");
+        vm.askToJoin();
+        assertThat(channels.sent.last().name()).isEqualTo("requestJoin");
+        assertThat(channels.sent.last().args()).containsExactly("standup");
+        assertThat(vm.askableProperty().get()).as("asked once").isEmpty();
+        channels.sent.last().succeed(Result.Empty.INSTANCE);
+
+        vm.onJoinAnswered(new Event.JoinAnswered("standup", true));
+        assertThat(channels.sent.last().name()).as("the list is read again").isEqualTo("listChannels");
+        assertThat(vm.messageProperty().get().text()).contains("let you into \"standup\"");
+        vm.onJoinAnswered(new Event.JoinAnswered("standup", false));
+        assertThat(vm.messageProperty().get().text()).isEqualTo("The owner of \"standup\" said no.");
+    }
+
+    @Test
+    void beingRemovedTakesTheChannelAway() {
+        listed(channel("standup", BOB, ANN));
+
+        vm.onChannelRemoved(new Event.ChannelRemoved("standup"));
+
+        assertThat(vm.channels()).isEmpty();
+        assertThat(vm.messageProperty().get().text()).isEqualTo("The owner removed you from \"standup\".");
     }
 }
