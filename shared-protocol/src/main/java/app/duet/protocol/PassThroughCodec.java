@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Reads a client's frame as {@link ProtocolCodec#decodeRequest} does, except that a request the server only
  * passes on ({@link MessageType#passesThrough()}: offer, answer, candidate) comes as a
- * {@link Request.PassThrough}, checked in place by {@link FlatObject} against every rule of its record, its
+ * {@link PassThrough}, checked in place by {@link FlatObject} against every rule of its record, its
  * SDP or candidate text never decoded. A frame the in-place reader leaves alone goes to the full decoder,
  * so what is refused, and the error it gets, are what they always were. Thread-safe.
  */
@@ -23,7 +23,7 @@ public final class PassThroughCodec {
     public Request decodeRequest(String frame) throws ProtocolException {
         // Past a third of the limit in chars only the full decoder's byte count can tell whether it is too large.
         if (frame != null && frame.length() <= Protocol.MAX_FRAME_BYTES / 3) {
-            Request.PassThrough request = readInPlace(frame);
+            PassThrough request = readInPlace(frame);
             if (request != null) {
                 return request;
             }
@@ -33,7 +33,7 @@ public final class PassThroughCodec {
             return request;
         }
         // Valid but outside the plain subset (an escaped name, a field given twice...): its canonical form is not.
-        Request.PassThrough canonical = readInPlace(codec.encode(request));
+        PassThrough canonical = readInPlace(codec.encode(request));
         if (canonical == null) {
             throw new IllegalStateException("the codec's own " + request.type() + " frame is not flat JSON");
         }
@@ -41,7 +41,7 @@ public final class PassThroughCodec {
     }
 
     /** The request, or null unless the frame is flat, of a passed-through type and valid by its record's rules. */
-    private static Request.PassThrough readInPlace(String frame) {
+    private static PassThrough readInPlace(String frame) {
         FlatObject fields = FlatObject.scan(frame);
         if (fields == null) {
             return null;
@@ -53,7 +53,7 @@ public final class PassThroughCodec {
         for (MessageType type : PASSED_THROUGH) {
             if (fields.textEquals(typeField, type.wireName())) {
                 return valid(fields, type.requestClass().orElseThrow())
-                        ? new Request.PassThrough(type, text(fields, "id"), text(fields, "callId"), fields) : null;
+                        ? new PassThrough(type, text(fields, "id"), text(fields, "callId"), fields) : null;
             }
         }
         return null;

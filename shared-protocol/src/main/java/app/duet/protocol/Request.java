@@ -156,48 +156,11 @@ public sealed interface Request extends Message {
         }
     }
 
-    /**
-     * The owner makes an invite: {@code maxUses} 1 to {@link Protocol#MAX_INVITE_USES} (default 1), valid for
-     * {@code expiresInSeconds} (default {@link Protocol#DEFAULT_INVITE_SECONDS}, at most
-     * {@link Protocol#MAX_INVITE_SECONDS}). Result: {@link Result.InviteCreated}, the only place the token appears.
-     */
-    record ChannelInviteCreate(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
-            @Optional Integer maxUses, @Optional Long expiresInSeconds) implements Request {
-    }
-
-    /** The owner lists the invites that can still be used. Result: {@link Result.Invites}. */
-    record ChannelInvites(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel)
-            implements Request {
-    }
-
-    /** The owner revokes an invite by its id. Result: {@link Result.Empty}. */
-    record ChannelInviteRevoke(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
-            @MaxLength(64) String inviteId) implements Request {
-    }
-
-    /** The owner removes the other member (see docs/protocol.md). Result: {@link Result.Empty}. */
-    record ChannelRemoveMember(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
-            @Format(FieldFormat.USERNAME) String username) implements Request {
-    }
-
-    /** The owner locks (nobody joins, invite or not) or unlocks the channel. Result: {@link Result.Empty}. */
-    record ChannelLock(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
-            Boolean locked) implements Request {
-    }
-
-    /** A non-member asks the owner to let them in (answer: {@code join_answered}). Result: {@link Result.Empty}. */
-    record ChannelJoinRequest(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String name)
-            implements Request {
-    }
-
-    /** The owner lists who waits for an answer. Result: {@link Result.JoinRequests}. */
-    record ChannelJoinRequests(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel)
-            implements Request {
-    }
-
-    /** The owner approves (the asker becomes a member) or denies a join request. Result: {@link Result.Empty}. */
-    record ChannelJoinAnswer(@MaxLength(Protocol.MAX_ID_LENGTH) String id, @Format(FieldFormat.CHANNEL_NAME) String channel,
-            @Format(FieldFormat.USERNAME) String username, Boolean approve) implements Request {
+    /** Requests about who may join a private channel; their records are in {@link ChannelAccessRequests}. */
+    sealed interface ChannelAccess extends Request permits ChannelAccessRequests.ChannelInviteCreate,
+            ChannelAccessRequests.ChannelInvites, ChannelAccessRequests.ChannelInviteRevoke,
+            ChannelAccessRequests.ChannelRemoveMember, ChannelAccessRequests.ChannelLock, ChannelAccessRequests.ChannelJoinRequest,
+            ChannelAccessRequests.ChannelJoinRequests, ChannelAccessRequests.ChannelJoinAnswer {
     }
 
     /** Stops being a member. Result: {@link Result.Empty}. */
@@ -309,37 +272,7 @@ public sealed interface Request extends Message {
     record Ping(@MaxLength(Protocol.MAX_ID_LENGTH) String id) implements Request {
     }
 
-    /**
-     * An {@link Offer}, {@link Answer} or {@link Candidate} as a server relays it (from {@link PassThroughCodec}):
-     * every field checked by its record's rules, the id and call id read, and the SDP or candidate text kept as
-     * the client wrote it, to be copied into the event for the other member without being decoded. Only
-     * {@link PassThroughCodec} makes one; {@code fields} is the frame as it read it.
-     */
-    record PassThrough(MessageType type, String id, String callId, FlatObject fields) implements Request {
-        /**
-         * The event frame for the other member: the event of the same type, its fields copied from this request
-         * as they came, {@code from} added; the request's id and any field the event does not have are left out.
-         */
-        public String eventFrame(String from) {
-            // Never longer than the request plus the sender: one buffer, no growing.
-            StringBuilder frame = new StringBuilder(fields.frameLength() + from.length() * 6 + 16);
-            frame.append("{\"type\":\"").append(type.wireName()).append('"');
-            for (RecordShape.Component c : RecordShape.of(type.eventClass().orElseThrow()).components()) {
-                int member = fields.find(c.name());
-                if (c.name().equals("from")) {
-                    frame.append(",\"from\":");
-                    JsonText.appendQuoted(frame, from);
-                } else if (member >= 0 && fields.kind(member) != FlatObject.Kind.NULL) {
-                    frame.append(",\"").append(c.name()).append("\":");
-                    fields.appendValue(frame, member);
-                }
-            }
-            return frame.append('}').toString();
-        }
-
-        @Override
-        public String toString() {
-            return "PassThrough[type=" + type + ", id=" + id + ", callId=" + callId + "]";
-        }
+    /** An offer, answer or candidate as a server relays it: {@link PassThrough}. */
+    sealed interface Relayed extends Request permits PassThrough {
     }
 }

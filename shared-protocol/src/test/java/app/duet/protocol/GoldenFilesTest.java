@@ -62,7 +62,7 @@ class GoldenFilesTest {
                     Event event = Samples.events().get(eventName);
                     String from = event instanceof Event.Answer ? "bob" : "alice";
                     Request request = passThrough.decodeRequest(golden(e.getKey(), codec.encode(e.getValue())));
-                    assertSameJson(((Request.PassThrough) request).eventFrame(from), golden(eventName, codec.encode(event)));
+                    assertSameJson(((PassThrough) request).eventFrame(from), golden(eventName, codec.encode(event)));
                 }));
     }
 

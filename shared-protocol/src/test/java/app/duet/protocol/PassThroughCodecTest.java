@@ -110,7 +110,7 @@ class PassThroughCodecTest {
             assertThat(actual).isEqualTo(expected);
             return;
         }
-        Request.PassThrough relayed = (Request.PassThrough) actual;
+        PassThrough relayed = (PassThrough) actual;
         assertThat(relayed.type()).isEqualTo(expected.type());
         assertThat(relayed.id()).isEqualTo(expected.id());
         assertThat(relayed.callId()).isEqualTo(callId(expected));
@@ -123,9 +123,9 @@ class PassThroughCodecTest {
         String offer = offer("\"id\":\"1\",\"callId\":\"c-1\",\"sdp\":\"" + sdp + "\"");
         String candidate = candidate("\"callId\":\"c-1\",\"sdpMLineIndex\":0,\"candidate\":\"a\\/b\"");
 
-        assertThat(((Request.PassThrough) passThrough.decodeRequest(offer)).eventFrame("bob"))
+        assertThat(((PassThrough) passThrough.decodeRequest(offer)).eventFrame("bob"))
                 .isEqualTo("{\"type\":\"offer\",\"callId\":\"c-1\",\"from\":\"bob\",\"sdp\":\"" + sdp + "\"}");
-        assertThat(((Request.PassThrough) passThrough.decodeRequest(candidate)).eventFrame("ann"))
+        assertThat(((PassThrough) passThrough.decodeRequest(candidate)).eventFrame("ann"))
                 .isEqualTo("{\"type\":\"candidate\",\"callId\":\"c-1\",\"from\":\"ann\",\"sdpMLineIndex\":0,"
                         + "\"candidate\":\"a\\/b\"}");
     }
@@ -133,7 +133,7 @@ class PassThroughCodecTest {
     @Test
     void escapesTheSenderItAdds() throws Exception {
         String offer = offer("\"id\":\"1\",\"callId\":\"c-1\",\"sdp\":\"x\"");
-        String frame = ((Request.PassThrough) passThrough.decodeRequest(offer)).eventFrame("a\"b\\c\n\u2028");
+        String frame = ((PassThrough) passThrough.decodeRequest(offer)).eventFrame("a\"b\\c\n\u2028");
 
         // Not a valid username, so compared as JSON rather than decoded as an event.
         assertThat(JsonParser.parseString(frame).getAsJsonObject().get("from").getAsString()).isEqualTo("a\"b\\c\n\u2028");

@@ -2,6 +2,7 @@ package app.duet.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.duet.protocol.ChannelAccessRequests;
 import app.duet.protocol.ChannelInfo;
 import app.duet.protocol.EndReason;
 import app.duet.protocol.ErrorCode;
@@ -47,7 +48,7 @@ class ChannelAccessIntegrationTest {
     }
 
     static Result.InviteCreated invite(TestClient owner, String channel, Integer uses, Long seconds) {
-        return owner.ok(new Request.ChannelInviteCreate(owner.nextId(), channel, uses, seconds));
+        return owner.ok(new ChannelAccessRequests.ChannelInviteCreate(owner.nextId(), channel, uses, seconds));
     }
 
     @Test
@@ -79,7 +80,7 @@ class ChannelAccessIntegrationTest {
             bob.ok(new Request.ChannelLeave(bob.nextId(), "room2"));
             bob.error(new Request.ChannelJoin(bob.nextId(), "room2", created.token()), ErrorCode.INVITE_USED_UP);
             eve.error(new Request.ChannelJoin(eve.nextId(), "room2", created.token()), ErrorCode.INVITE_USED_UP);
-            Result.Invites live = own.ok(new Request.ChannelInvites(own.nextId(), "room2"));
+            Result.Invites live = own.ok(new ChannelAccessRequests.ChannelInvites(own.nextId(), "room2"));
             assertThat(live.invites()).isEmpty();
         }
     }
@@ -90,14 +91,14 @@ class ChannelAccessIntegrationTest {
             own.ok(new Request.ChannelCreate(own.nextId(), "room3"));
             String shortLived = invite(own, "room3", 5, 3600L).token();
             Result.InviteCreated revoked = invite(own, "room3", 5, null);
-            Result.Invites live = own.ok(new Request.ChannelInvites(own.nextId(), "room3"));
+            Result.Invites live = own.ok(new ChannelAccessRequests.ChannelInvites(own.nextId(), "room3"));
             assertThat(live.invites()).extracting(InviteInfo::id).contains(revoked.invite().id()).hasSize(2);
 
-            own.ok(new Request.ChannelInviteRevoke(own.nextId(), "room3", revoked.invite().id()));
+            own.ok(new ChannelAccessRequests.ChannelInviteRevoke(own.nextId(), "room3", revoked.invite().id()));
             bob.error(new Request.ChannelJoin(bob.nextId(), "room3", revoked.token()), ErrorCode.INVITE_REVOKED);
             clock.advance(Duration.ofHours(2));
             bob.error(new Request.ChannelJoin(bob.nextId(), "room3", shortLived), ErrorCode.INVITE_EXPIRED);
-            live = own.ok(new Request.ChannelInvites(own.nextId(), "room3"));
+            live = own.ok(new ChannelAccessRequests.ChannelInvites(own.nextId(), "room3"));
             assertThat(live.invites()).isEmpty();
         }
     }
@@ -109,16 +110,16 @@ class ChannelAccessIntegrationTest {
             mem.joinInvitedBy(own, "room4");
             Result.InviteCreated created = invite(own, "room4", 3, null);
             for (TestClient notOwner : new TestClient[] {mem, str}) {
-                notOwner.error(new Request.ChannelInvites(notOwner.nextId(), "room4"), ErrorCode.NOT_OWNER);
-                notOwner.error(new Request.ChannelInviteRevoke(notOwner.nextId(), "room4", created.invite().id()),
+                notOwner.error(new ChannelAccessRequests.ChannelInvites(notOwner.nextId(), "room4"), ErrorCode.NOT_OWNER);
+                notOwner.error(new ChannelAccessRequests.ChannelInviteRevoke(notOwner.nextId(), "room4", created.invite().id()),
                         ErrorCode.NOT_OWNER);
-                notOwner.error(new Request.ChannelInviteCreate(notOwner.nextId(), "room4", null, null), ErrorCode.NOT_OWNER);
-                notOwner.error(new Request.ChannelLock(notOwner.nextId(), "room4", true), ErrorCode.NOT_OWNER);
-                notOwner.error(new Request.ChannelRemoveMember(notOwner.nextId(), "room4", "own4"), ErrorCode.NOT_OWNER);
-                notOwner.error(new Request.ChannelJoinRequests(notOwner.nextId(), "room4"), ErrorCode.NOT_OWNER);
+                notOwner.error(new ChannelAccessRequests.ChannelInviteCreate(notOwner.nextId(), "room4", null, null), ErrorCode.NOT_OWNER);
+                notOwner.error(new ChannelAccessRequests.ChannelLock(notOwner.nextId(), "room4", true), ErrorCode.NOT_OWNER);
+                notOwner.error(new ChannelAccessRequests.ChannelRemoveMember(notOwner.nextId(), "room4", "own4"), ErrorCode.NOT_OWNER);
+                notOwner.error(new ChannelAccessRequests.ChannelJoinRequests(notOwner.nextId(), "room4"), ErrorCode.NOT_OWNER);
             }
-            own.error(new Request.ChannelInviteRevoke(own.nextId(), "room4", "i-nosuchinvite"), ErrorCode.INVITE_INVALID);
-            Result.Invites live = own.ok(new Request.ChannelInvites(own.nextId(), "room4"));
+            own.error(new ChannelAccessRequests.ChannelInviteRevoke(own.nextId(), "room4", "i-nosuchinvite"), ErrorCode.INVITE_INVALID);
+            Result.Invites live = own.ok(new ChannelAccessRequests.ChannelInvites(own.nextId(), "room4"));
             assertThat(live.invites()).extracting(InviteInfo::id).containsExactly(created.invite().id());
         }
     }
@@ -133,8 +134,8 @@ class ChannelAccessIntegrationTest {
             bob.awaitEvent(Event.CallIncoming.class);
             bob.ok(new Request.CallAccept(bob.nextId(), ring.callId()));
 
-            own.error(new Request.ChannelRemoveMember(own.nextId(), "room5", "own5"), ErrorCode.WRONG_STATE);
-            own.ok(new Request.ChannelRemoveMember(own.nextId(), "room5", "bob5"));
+            own.error(new ChannelAccessRequests.ChannelRemoveMember(own.nextId(), "room5", "own5"), ErrorCode.WRONG_STATE);
+            own.ok(new ChannelAccessRequests.ChannelRemoveMember(own.nextId(), "room5", "bob5"));
             assertThat(bob.awaitEvent(Event.ChannelRemoved.class).name()).isEqualTo("room5");
             assertThat(bob.awaitEvent(Event.CallEnded.class).reason()).isEqualTo(EndReason.LEFT_CHANNEL);
             assertThat(own.awaitEvent(Event.CallEnded.class).callId()).isEqualTo(ring.callId());
@@ -144,7 +145,7 @@ class ChannelAccessIntegrationTest {
             bob.error(new Request.ChannelJoin(bob.nextId(), "room5", twoUses), ErrorCode.REMOVED_FROM_CHANNEL);
             bob.error(new Request.ChannelJoin(bob.nextId(), "room5", invite(own, "room5", null, null).token()),
                     ErrorCode.REMOVED_FROM_CHANNEL);
-            own.error(new Request.ChannelRemoveMember(own.nextId(), "room5", "bob5"), ErrorCode.NOT_A_MEMBER);
+            own.error(new ChannelAccessRequests.ChannelRemoveMember(own.nextId(), "room5", "bob5"), ErrorCode.NOT_A_MEMBER);
         }
     }
 
@@ -153,11 +154,11 @@ class ChannelAccessIntegrationTest {
         try (TestClient own = user("own6"); TestClient bob = user("bob6")) {
             own.ok(new Request.ChannelCreate(own.nextId(), "room6"));
             String token = invite(own, "room6", null, null).token();
-            own.ok(new Request.ChannelLock(own.nextId(), "room6", true));
+            own.ok(new ChannelAccessRequests.ChannelLock(own.nextId(), "room6", true));
             assertThat(own.<Result.Channels>ok(new Request.ChannelsList(own.nextId())).channels().get(0).isLocked()).isTrue();
             bob.error(new Request.ChannelJoin(bob.nextId(), "room6", token), ErrorCode.CHANNEL_LOCKED);
-            bob.error(new Request.ChannelJoinRequest(bob.nextId(), "room6"), ErrorCode.CHANNEL_LOCKED);
-            own.ok(new Request.ChannelLock(own.nextId(), "room6", false));
+            bob.error(new ChannelAccessRequests.ChannelJoinRequest(bob.nextId(), "room6"), ErrorCode.CHANNEL_LOCKED);
+            own.ok(new ChannelAccessRequests.ChannelLock(own.nextId(), "room6", false));
             bob.ok(new Request.ChannelJoin(bob.nextId(), "room6", token));
         }
     }
@@ -166,28 +167,28 @@ class ChannelAccessIntegrationTest {
     void aJoinRequestReachesTheOwnerWhoApprovesOrDenies() throws Exception {
         try (TestClient own = user("own7"); TestClient bob = user("bob7"); TestClient eve = user("eve7")) {
             own.ok(new Request.ChannelCreate(own.nextId(), "room7"));
-            eve.ok(new Request.ChannelJoinRequest(eve.nextId(), "room7"));
-            bob.ok(new Request.ChannelJoinRequest(bob.nextId(), "room7"));
-            bob.ok(new Request.ChannelJoinRequest(bob.nextId(), "room7")); // again: no second event
+            eve.ok(new ChannelAccessRequests.ChannelJoinRequest(eve.nextId(), "room7"));
+            bob.ok(new ChannelAccessRequests.ChannelJoinRequest(bob.nextId(), "room7"));
+            bob.ok(new ChannelAccessRequests.ChannelJoinRequest(bob.nextId(), "room7")); // again: no second event
             assertThat(own.awaitEvent(Event.JoinRequested.class).user().username()).isEqualTo("eve7");
             assertThat(own.awaitEvent(Event.JoinRequested.class).user()).isEqualTo(new UserInfo("bob7", "User bob7"));
-            Result.JoinRequests waiting = own.ok(new Request.ChannelJoinRequests(own.nextId(), "room7"));
+            Result.JoinRequests waiting = own.ok(new ChannelAccessRequests.ChannelJoinRequests(own.nextId(), "room7"));
             assertThat(waiting.users()).extracting(UserInfo::username).containsExactly("eve7", "bob7");
-            bob.error(new Request.ChannelJoinAnswer(bob.nextId(), "room7", "bob7", true), ErrorCode.NOT_OWNER);
+            bob.error(new ChannelAccessRequests.ChannelJoinAnswer(bob.nextId(), "room7", "bob7", true), ErrorCode.NOT_OWNER);
 
-            own.ok(new Request.ChannelJoinAnswer(own.nextId(), "room7", "eve7", false));
+            own.ok(new ChannelAccessRequests.ChannelJoinAnswer(own.nextId(), "room7", "eve7", false));
             assertThat(eve.awaitEvent(Event.JoinAnswered.class).approved()).isFalse();
             eve.error(new Request.ChannelJoin(eve.nextId(), "room7"), ErrorCode.CHANNEL_INVITE_REQUIRED);
-            own.error(new Request.ChannelJoinAnswer(own.nextId(), "room7", "eve7", true), ErrorCode.WRONG_STATE);
+            own.error(new ChannelAccessRequests.ChannelJoinAnswer(own.nextId(), "room7", "eve7", true), ErrorCode.WRONG_STATE);
 
-            own.ok(new Request.ChannelJoinAnswer(own.nextId(), "room7", "bob7", true));
+            own.ok(new ChannelAccessRequests.ChannelJoinAnswer(own.nextId(), "room7", "bob7", true));
             assertThat(bob.awaitEvent(Event.JoinAnswered.class)).isEqualTo(new Event.JoinAnswered("room7", true));
             assertThat(own.awaitEvent(Event.Presence.class).state()).isEqualTo(PresenceState.JOINED);
             ChannelInfo room = bob.<Result.Channels>ok(new Request.ChannelsList(bob.nextId())).channels().get(0);
             assertThat(room.members()).extracting(MemberInfo::username).containsExactly("own7", "bob7");
-            bob.error(new Request.ChannelJoinRequest(bob.nextId(), "room7"), ErrorCode.WRONG_STATE);
-            eve.error(new Request.ChannelJoinRequest(eve.nextId(), "room7"), ErrorCode.CHANNEL_FULL);
-            assertThat(own.<Result.JoinRequests>ok(new Request.ChannelJoinRequests(own.nextId(), "room7")).users()).isEmpty();
+            bob.error(new ChannelAccessRequests.ChannelJoinRequest(bob.nextId(), "room7"), ErrorCode.WRONG_STATE);
+            eve.error(new ChannelAccessRequests.ChannelJoinRequest(eve.nextId(), "room7"), ErrorCode.CHANNEL_FULL);
+            assertThat(own.<Result.JoinRequests>ok(new ChannelAccessRequests.ChannelJoinRequests(own.nextId(), "room7")).users()).isEmpty();
         }
     }
 
@@ -196,9 +197,9 @@ class ChannelAccessIntegrationTest {
         try (TestClient own = user("own8"); TestClient bob = user("bob8")) {
             own.ok(new Request.ChannelCreate(own.nextId(), "room8"));
             bob.joinInvitedBy(own, "room8");
-            own.ok(new Request.ChannelRemoveMember(own.nextId(), "room8", "bob8"));
-            bob.ok(new Request.ChannelJoinRequest(bob.nextId(), "room8"));
-            own.ok(new Request.ChannelJoinAnswer(own.nextId(), "room8", "bob8", true));
+            own.ok(new ChannelAccessRequests.ChannelRemoveMember(own.nextId(), "room8", "bob8"));
+            bob.ok(new ChannelAccessRequests.ChannelJoinRequest(bob.nextId(), "room8"));
+            own.ok(new ChannelAccessRequests.ChannelJoinAnswer(own.nextId(), "room8", "bob8", true));
             assertThat(bob.awaitEvent(Event.JoinAnswered.class).approved()).isTrue();
             assertThat(bob.<Result.Channels>ok(new Request.ChannelsList(bob.nextId())).channels()).hasSize(1);
         }
@@ -208,14 +209,14 @@ class ChannelAccessIntegrationTest {
     void floodsAndBadFieldsGetClearErrorsAndTheConnectionStays() throws Exception {
         try (TestClient own = user("own9"); TestClient str = user("str9")) {
             own.ok(new Request.ChannelCreate(own.nextId(), "room9"));
-            own.error(new Request.ChannelInviteCreate(own.nextId(), "room9", 0, null), ErrorCode.INVALID_FIELD);
-            own.error(new Request.ChannelInviteCreate(own.nextId(), "room9", 101, null), ErrorCode.INVALID_FIELD);
-            own.error(new Request.ChannelInviteCreate(own.nextId(), "room9", null, 59L), ErrorCode.INVALID_FIELD);
-            own.error(new Request.ChannelInviteCreate(own.nextId(), "room9", null, 31L * 24 * 3600), ErrorCode.INVALID_FIELD);
+            own.error(new ChannelAccessRequests.ChannelInviteCreate(own.nextId(), "room9", 0, null), ErrorCode.INVALID_FIELD);
+            own.error(new ChannelAccessRequests.ChannelInviteCreate(own.nextId(), "room9", 101, null), ErrorCode.INVALID_FIELD);
+            own.error(new ChannelAccessRequests.ChannelInviteCreate(own.nextId(), "room9", null, 59L), ErrorCode.INVALID_FIELD);
+            own.error(new ChannelAccessRequests.ChannelInviteCreate(own.nextId(), "room9", null, 31L * 24 * 3600), ErrorCode.INVALID_FIELD);
             for (int i = 0; i < 20; i++) {
                 invite(own, "room9", null, null);
             }
-            ErrorReply full = own.error(new Request.ChannelInviteCreate(own.nextId(), "room9", null, null),
+            ErrorReply full = own.error(new ChannelAccessRequests.ChannelInviteCreate(own.nextId(), "room9", null, null),
                     ErrorCode.LIMIT_REACHED);
             assertThat(full.message()).contains("revoke");
             str.sendRaw("{\"type\":\"channel_join\",\"id\":\"j1\",\"name\":\"room9\",\"invite\":\"short\"}");
@@ -230,11 +231,11 @@ class ChannelAccessIntegrationTest {
             own.ok(new Request.ChannelCreate(own.nextId(), "room10"));
             for (int i = 0; i < 10; i++) {
                 try (TestClient asker = user("ask10-" + i)) {
-                    asker.ok(new Request.ChannelJoinRequest(asker.nextId(), "room10"));
+                    asker.ok(new ChannelAccessRequests.ChannelJoinRequest(asker.nextId(), "room10"));
                 }
             }
             try (TestClient late = user("late10")) {
-                late.error(new Request.ChannelJoinRequest(late.nextId(), "room10"), ErrorCode.LIMIT_REACHED);
+                late.error(new ChannelAccessRequests.ChannelJoinRequest(late.nextId(), "room10"), ErrorCode.LIMIT_REACHED);
             }
         }
     }
@@ -261,10 +262,10 @@ class ChannelAccessIntegrationTest {
             oneLeft = invite(own, "room12", 2, null).token();
             Result.InviteCreated toRevoke = invite(own, "room12", null, null);
             revoked = toRevoke.token();
-            own.ok(new Request.ChannelInviteRevoke(own.nextId(), "room12", toRevoke.invite().id()));
+            own.ok(new ChannelAccessRequests.ChannelInviteRevoke(own.nextId(), "room12", toRevoke.invite().id()));
             bob.ok(new Request.ChannelJoin(bob.nextId(), "room12", oneLeft));
-            own.ok(new Request.ChannelRemoveMember(own.nextId(), "room12", "bob12"));
-            own.ok(new Request.ChannelLock(own.nextId(), "room12", true));
+            own.ok(new ChannelAccessRequests.ChannelRemoveMember(own.nextId(), "room12", "bob12"));
+            own.ok(new ChannelAccessRequests.ChannelLock(own.nextId(), "room12", true));
         }
         try (DuetServer again = DuetServer.start(TestServers.config(ownDir).opsPort(-1).build(), clock);
                 TestClient own = TestClient.hello(again); TestClient bob = TestClient.hello(again);
@@ -273,11 +274,11 @@ class ChannelAccessIntegrationTest {
             bob.ok(new Request.Login(bob.nextId(), "bob12", "password-bob12"));
             eve.ok(new Request.Login(eve.nextId(), "eve12", "password-eve12"));
             eve.error(new Request.ChannelJoin(eve.nextId(), "room12", oneLeft), ErrorCode.CHANNEL_LOCKED);
-            own.ok(new Request.ChannelLock(own.nextId(), "room12", false));
+            own.ok(new ChannelAccessRequests.ChannelLock(own.nextId(), "room12", false));
             bob.error(new Request.ChannelJoin(bob.nextId(), "room12", oneLeft), ErrorCode.REMOVED_FROM_CHANNEL);
             eve.error(new Request.ChannelJoin(eve.nextId(), "room12", revoked), ErrorCode.INVITE_REVOKED);
             eve.ok(new Request.ChannelJoin(eve.nextId(), "room12", oneLeft));
-            assertThat(own.<Result.Invites>ok(new Request.ChannelInvites(own.nextId(), "room12")).invites()).isEmpty();
+            assertThat(own.<Result.Invites>ok(new ChannelAccessRequests.ChannelInvites(own.nextId(), "room12")).invites()).isEmpty();
         }
     }
 }

@@ -3,6 +3,7 @@ package app.duet.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.duet.protocol.ChannelAccessRequests;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Event;
@@ -140,7 +141,7 @@ final class TestClient implements AutoCloseable {
      * this client joins with its token.
      */
     Result.Channel joinInvitedBy(TestClient owner, String channel) {
-        Result.InviteCreated invite = owner.ok(new Request.ChannelInviteCreate(owner.nextId(), channel, null, null));
+        Result.InviteCreated invite = owner.ok(new ChannelAccessRequests.ChannelInviteCreate(owner.nextId(), channel, null, null));
         return ok(new Request.ChannelJoin(nextId(), channel, invite.token()));
     }
 

@@ -1,6 +1,7 @@
 package app.duet.bench.duet;
 
 import app.duet.bench.ws.DriverSockets;
+import app.duet.protocol.ChannelAccessRequests;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -37,7 +38,7 @@ public record ChannelMembers(String channel, DuetSession caller, String callerNa
     /** {@code owner} makes a single-use invite to {@code channel} and {@code joiner} joins with it. */
     public static CompletableFuture<Result.Channel> joinInvited(DuetSession owner, DuetSession joiner, String channel,
                                                                 LongAdder retries) {
-        return owner.requestRetrying(id -> new Request.ChannelInviteCreate(id, channel, null, null),
+        return owner.requestRetrying(id -> new ChannelAccessRequests.ChannelInviteCreate(id, channel, null, null),
                         Result.InviteCreated.class, ATTEMPTS, retries)
                 .thenCompose(invite -> joiner.requestRetrying(id -> new Request.ChannelJoin(id, channel, invite.token()),
                         Result.Channel.class, ATTEMPTS, retries));

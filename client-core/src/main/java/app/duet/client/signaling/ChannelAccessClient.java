@@ -2,6 +2,7 @@ package app.duet.client.signaling;
 
 import java.util.concurrent.CompletableFuture;
 
+import app.duet.protocol.ChannelAccessRequests;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 
@@ -20,42 +21,42 @@ public final class ChannelAccessClient implements ChannelAccessService {
 
     @Override
     public CompletableFuture<Result.InviteCreated> createInvite(String channel, Integer maxUses, Long expiresInSeconds) {
-        return client.request(id -> new Request.ChannelInviteCreate(id, channel, maxUses, expiresInSeconds),
+        return client.request(id -> new ChannelAccessRequests.ChannelInviteCreate(id, channel, maxUses, expiresInSeconds),
                 Result.InviteCreated.class);
     }
 
     @Override
     public CompletableFuture<Result.Invites> invites(String channel) {
-        return client.request(id -> new Request.ChannelInvites(id, channel), Result.Invites.class);
+        return client.request(id -> new ChannelAccessRequests.ChannelInvites(id, channel), Result.Invites.class);
     }
 
     @Override
     public CompletableFuture<Result.Empty> revokeInvite(String channel, String inviteId) {
-        return client.request(id -> new Request.ChannelInviteRevoke(id, channel, inviteId), Result.Empty.class);
+        return client.request(id -> new ChannelAccessRequests.ChannelInviteRevoke(id, channel, inviteId), Result.Empty.class);
     }
 
     @Override
     public CompletableFuture<Result.Empty> removeMember(String channel, String username) {
-        return client.request(id -> new Request.ChannelRemoveMember(id, channel, username), Result.Empty.class);
+        return client.request(id -> new ChannelAccessRequests.ChannelRemoveMember(id, channel, username), Result.Empty.class);
     }
 
     @Override
     public CompletableFuture<Result.Empty> lock(String channel, boolean locked) {
-        return client.request(id -> new Request.ChannelLock(id, channel, locked), Result.Empty.class);
+        return client.request(id -> new ChannelAccessRequests.ChannelLock(id, channel, locked), Result.Empty.class);
     }
 
     @Override
     public CompletableFuture<Result.Empty> requestJoin(String channel) {
-        return client.request(id -> new Request.ChannelJoinRequest(id, channel), Result.Empty.class);
+        return client.request(id -> new ChannelAccessRequests.ChannelJoinRequest(id, channel), Result.Empty.class);
     }
 
     @Override
     public CompletableFuture<Result.JoinRequests> joinRequests(String channel) {
-        return client.request(id -> new Request.ChannelJoinRequests(id, channel), Result.JoinRequests.class);
+        return client.request(id -> new ChannelAccessRequests.ChannelJoinRequests(id, channel), Result.JoinRequests.class);
     }
 
     @Override
     public CompletableFuture<Result.Empty> answerJoin(String channel, String username, boolean approve) {
-        return client.request(id -> new Request.ChannelJoinAnswer(id, channel, username, approve), Result.Empty.class);
+        return client.request(id -> new ChannelAccessRequests.ChannelJoinAnswer(id, channel, username, approve), Result.Empty.class);
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
+import app.duet.client.testing.Invites;
 import app.duet.client.testing.Screenshots;
 import app.duet.client.testing.TestServer;
 import app.duet.client.testing.UiClient;
@@ -132,7 +133,10 @@ class AccountSelfServiceUiTest {
         assertThat(cyd.<javafx.scene.control.Button>node("signup-submit").isDisabled()).isTrue();
     }
 
-    /** Bob, signed up through his own signaling client, joins {@code channel} and notes the renames he is told of. */
+    /**
+     * Bob, signed up through his own signaling client, joins Ann's {@code channel} with her invite and notes the
+     * renames he is told of.
+     */
     private SignalingClient bobIn(TestServer server, String channel, List<Event.DisplayNameChanged> renames)
             throws Exception {
         SignalingClient bob = rig.signedUpClient(server.uri(), "bob");
@@ -142,7 +146,7 @@ class AccountSelfServiceUiTest {
                 renames.add(event);
             }
         });
-        bob.joinChannel(channel).get();
+        Invites.join(bob, server.uri(), "ann", UiRig.PASSWORD, channel);
         return bob;
     }
 

@@ -14,7 +14,7 @@ final class JdbcPrivateChannels implements PrivateChannels {
         return new Loaded(
                 jdbc.query("""
                         SELECT id, channel, token_hash, max_uses, uses, created_at, expires_at, revoked_at
-                        FROM channel_invites ORDER BY created_at, rowid""",
+                        FROM channel_invites ORDER BY created_at, id""",
                         row -> new StoredInvite(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
                                 row.getInt(5), Instant.ofEpochMilli(row.getLong(6)), Instant.ofEpochMilli(row.getLong(7)),
                                 row.getObject(8) != null)),

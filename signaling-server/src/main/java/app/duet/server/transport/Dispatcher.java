@@ -1,5 +1,7 @@
 package app.duet.server.transport;
 
+import app.duet.protocol.PassThrough;
+import app.duet.protocol.ChannelAccessRequests;
 import app.duet.protocol.CallInfo;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
@@ -175,15 +177,15 @@ final class Dispatcher {
             return channels.create(actor, name).thenApply(Result.Channel::new);
         } else if (request instanceof Request.ChannelJoin r) {
             return access.join(actor, r.name(), r.invite()).thenApply(Result.Channel::new);
-        } else if (request instanceof Request.ChannelInviteCreate r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelInviteCreate r) {
             return access.createInvite(actor, r.channel(), r.maxUses(), r.expiresInSeconds()).thenApply(Result.class::cast);
-        } else if (request instanceof Request.ChannelInviteRevoke r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelInviteRevoke r) {
             return access.revokeInvite(actor, r.channel(), r.inviteId()).thenApply(x -> Result.Empty.INSTANCE);
-        } else if (request instanceof Request.ChannelRemoveMember r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelRemoveMember r) {
             return access.removeMember(actor, r.channel(), r.username()).thenApply(x -> Result.Empty.INSTANCE);
-        } else if (request instanceof Request.ChannelLock r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelLock r) {
             return access.lock(actor, r.channel(), r.locked()).thenApply(x -> Result.Empty.INSTANCE);
-        } else if (request instanceof Request.ChannelJoinAnswer r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelJoinAnswer r) {
             return access.answerJoin(actor, r.channel(), r.username(), r.approve()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.ChannelLeave r) {
             return channels.leave(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
@@ -206,11 +208,11 @@ final class Dispatcher {
             return iceServers.forUser(actor.username());
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(channels.list(actor));
-        } else if (request instanceof Request.ChannelInvites r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelInvites r) {
             return new Result.Invites(access.invites(actor, r.channel()));
-        } else if (request instanceof Request.ChannelJoinRequests r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequests r) {
             return new Result.JoinRequests(access.joinRequests(actor, r.channel()));
-        } else if (request instanceof Request.ChannelJoinRequest r) {
+        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequest r) {
             access.requestJoin(actor, r.name());
         } else if (request instanceof Request.CallRing r) {
             return new Result.CallRing(channels.ring(actor, r.channel(), r.media(), r.callId()));
@@ -220,7 +222,7 @@ final class Dispatcher {
             channels.cancel(actor, r.callId());
         } else if (request instanceof Request.CallHangup r) {
             channels.hangup(actor, r.callId());
-        } else if (request instanceof Request.PassThrough r) {
+        } else if (request instanceof PassThrough r) {
             // offer, answer, candidate: the client's fields go on as they came, with the sender added.
             channels.relay(actor, r.callId(), r::eventFrame);
         } else {

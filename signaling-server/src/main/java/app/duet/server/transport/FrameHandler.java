@@ -1,5 +1,6 @@
 package app.duet.server.transport;
 
+import app.duet.protocol.PassThrough;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.ErrorReply;
 import app.duet.protocol.Ok;
@@ -72,7 +73,7 @@ final class FrameHandler {
             return;
         }
         metrics.requests().received(request.type());
-        boolean passThrough = request instanceof Request.PassThrough;
+        boolean passThrough = request instanceof PassThrough;
         CompletableFuture<Result> result;
         try {
             result = route(c, request);
