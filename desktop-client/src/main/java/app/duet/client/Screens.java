@@ -1,6 +1,5 @@
 package app.duet.client;
 
-import java.net.URI;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
-import app.duet.client.config.ServerAddress;
 import app.duet.client.signaling.ProfileClient;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
@@ -35,9 +33,7 @@ import app.duet.client.ui.common.Preferences;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.help.HelpOverlay;
 import app.duet.client.ui.help.Shortcut;
-import app.duet.client.ui.links.LinkDialog;
 import app.duet.client.ui.links.LinkOpener;
-import app.duet.client.ui.links.LinkScreens;
 import app.duet.client.ui.login.LoginView;
 import app.duet.client.ui.login.LoginViewModel;
 import app.duet.client.ui.reset.ResetPasswordView;
@@ -58,14 +54,13 @@ import app.duet.client.ui.signup.SignupViewModel;
 import app.duet.client.ui.welcome.WelcomeView;
 import app.duet.client.ui.welcome.WelcomeViewModel;
 import app.duet.protocol.ErrorCode;
-import app.duet.protocol.InviteLink;
 
 /**
  * Builds each screen with its view model and moves between them; also reacts to the session starting or
  * ending on its own (remembered session resumed, session revoked), shows what opening an invite link needs, and
  * owns the global shortcuts.
  */
-final class Screens implements Navigator, SignalingListener, LinkScreens {
+final class Screens implements Navigator, SignalingListener {
     private static final KeyCombination SETTINGS = KeyCombination.valueOf("Shortcut+Comma");
 
     private final MainWindow window;
@@ -102,7 +97,8 @@ final class Screens implements Navigator, SignalingListener, LinkScreens {
         this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
         this.channelAccess = new ChannelAccessClient(client);
         client.addListener(this, background.uiExecutor());
-        this.links = new LinkOpener(client, client, client::hasSession, session, serverSwitch, this,
+        this.links = new LinkOpener(client, client, client::hasSession, session, serverSwitch,
+                new LinkPrompts(window, this::showWelcome, this::showChannel),
                 background.uiExecutor());
     }
 
@@ -216,37 +212,12 @@ final class Screens implements Navigator, SignalingListener, LinkScreens {
                 background.uiExecutor()), ZoneId.systemDefault(), close);
         window.showOverlay(dialog[0], close);
     }
-    @Override
-    public void signInFor(InviteLink link) {
-        showWelcome(new UserMessage(UserMessage.Kind.INFO, "Sign up or log in on "
-                + ServerAddress.display(link.serverUri()) + " to join \"" + link.channel() + "\".",
-                "The invite link chose this server. If it stays \"Not reachable\", check the link with whoever sent it."));
-    }
 
-    @Override
-    public void joined(String channel, UserMessage message) {
+    /** The channels, {@code channel}'s card in focus, with {@code message} above them. */
+    private void showChannel(String channel, UserMessage message) {
         ChannelsView view = channelsView(message);
         view.focusCardOf(channel);
         show(view);
-    }
-
-    @Override
-    public void linkProblem(UserMessage problem) {
-        LinkDialog[] dialog = new LinkDialog[1];
-        dialog[0] = LinkDialog.problem(problem, () -> window.closeOverlay(dialog[0]));
-        window.showOverlay(dialog[0], () -> window.closeOverlay(dialog[0]));
-    }
-
-    @Override
-    public void askToSwitch(InviteLink link, URI current, Runnable onSwitch) {
-        LinkDialog[] dialog = new LinkDialog[1];
-        dialog[0] = LinkDialog.switchQuestion(link, current, yes -> {
-            window.closeOverlay(dialog[0]);
-            if (yes) {
-                onSwitch.run();
-            }
-        });
-        window.showOverlay(dialog[0], () -> window.closeOverlay(dialog[0]));
     }
 
     @Override

@@ -11,8 +11,20 @@ final class NodeIds {
     private NodeIds() {
     }
 
+    /**
+     * The id given, checked; without one, the host name for a lone node, and host name and process id for one
+     * of several sharing a Redis ({@code shared}), which need distinct ids even on one machine.
+     */
+    static String resolve(String given, boolean shared) {
+        if (given != null && !given.isBlank()) {
+            check(given.strip());
+            return given.strip();
+        }
+        return shared ? defaultId() : ConfigDefaults.hostName();
+    }
+
     /** Host name and process id: unique on one network without configuration, readable in logs. */
-    static String defaultId() {
+    private static String defaultId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();
@@ -23,7 +35,7 @@ final class NodeIds {
         return id.length() > 64 ? id.substring(id.length() - 64) : id;
     }
 
-    static void check(String id) {
+    private static void check(String id) {
         if (!SAFE.matcher(id).matches()) {
             throw new IllegalArgumentException("--node-id must be 1-64 letters, digits, '.', '_' or '-', was '" + id + "'");
         }

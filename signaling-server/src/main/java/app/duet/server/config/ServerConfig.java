@@ -129,13 +129,7 @@ public record ServerConfig(
         if (historyRetention.isNegative() || historyRetention.isZero()) {
             throw new IllegalArgumentException("--history-days must be at least 1");
         }
-        if (nodeId != null && !nodeId.isBlank()) {
-            nodeId = nodeId.strip();
-            NodeIds.check(nodeId);
-        } else {
-            // Nodes sharing a Redis need distinct ids even on one machine; a lone node is its host.
-            nodeId = redisUrl != null ? NodeIds.defaultId() : ConfigDefaults.hostName();
-        }
+        nodeId = NodeIds.resolve(nodeId, redisUrl != null);
         if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
             throw new IllegalArgumentException("--redis-url must start with redis:// or rediss://");
         }
