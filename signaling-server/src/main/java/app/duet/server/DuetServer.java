@@ -215,15 +215,18 @@ public final class DuetServer implements AutoCloseable {
             closing = true;
         }
         log.info("shutting down");
-        endpoint.shutdown(config.shutdownReconnectAfter(), CLOSE_TIMEOUT);
-        if (ops != null) {
-            ops.close();
+        try {
+            endpoint.shutdown(config.shutdownReconnectAfter(), CLOSE_TIMEOUT);
+        } finally { // whatever closing the connections met, the threads, Redis and the database close too
+            if (ops != null) {
+                ops.close();
+            }
+            executors.close();
+            closeRedis();
+            stores.close();
+            log.info("stopped");
+            closed.countDown();
         }
-        executors.close();
-        closeRedis();
-        stores.close();
-        log.info("stopped");
-        closed.countDown();
     }
 
     private ClusterRelay clusterRelay(ConnectionRegistry connections, ProtocolCodec codec, Clock clock) {
