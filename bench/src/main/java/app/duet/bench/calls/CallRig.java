@@ -67,7 +67,7 @@ final class CallRig implements AutoCloseable {
         annClient.createChannel(CHANNEL).get(30, TimeUnit.SECONDS);
         // Channels are private: ann invites bob, as in the app.
         String invite = new ChannelAccessClient(annClient).createInvite(CHANNEL, null, null).get(30, TimeUnit.SECONDS).token();
-        new ChannelAccessClient(bobClient).joinWithInvite(CHANNEL, invite).get(30, TimeUnit.SECONDS);
+        bobClient.joinChannel(CHANNEL, invite).get(30, TimeUnit.SECONDS);
     }
 
     /** ann (the caller) and bob (accepts at once), both sending the synthetic camera at this size and a tone. */

@@ -3,7 +3,6 @@ package app.duet.client.signaling;
 import java.util.concurrent.CompletableFuture;
 
 import app.duet.protocol.ChannelAccessRequests;
-import app.duet.protocol.Request;
 import app.duet.protocol.Result;
 
 /** {@link ChannelAccessService} on the app's {@link SignalingClient}. */
@@ -12,11 +11,6 @@ public final class ChannelAccessClient implements ChannelAccessService {
 
     public ChannelAccessClient(SignalingClient client) {
         this.client = client;
-    }
-
-    @Override
-    public CompletableFuture<Result.Channel> joinWithInvite(String channel, String invite) {
-        return client.request(id -> new Request.ChannelJoin(id, channel, invite), Result.Channel.class);
     }
 
     @Override

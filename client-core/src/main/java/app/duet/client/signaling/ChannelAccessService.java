@@ -10,9 +10,6 @@ import app.duet.protocol.Result;
  * Futures fail with a {@link SignalingException}.
  */
 public interface ChannelAccessService {
-    /** Joins with the token of an invite link. */
-    CompletableFuture<Result.Channel> joinWithInvite(String channel, String invite);
-
     /** {@code maxUses} and {@code expiresInSeconds} may be null for the server's defaults (1 use, 7 days). */
     CompletableFuture<Result.InviteCreated> createInvite(String channel, Integer maxUses, Long expiresInSeconds);
 

@@ -45,7 +45,7 @@ public final class Invites {
     }
 
     public static Result.Channel join(SignalingClient joiner, String channel, String token) {
-        return await(new ChannelAccessClient(joiner).joinWithInvite(channel, token));
+        return await(joiner.joinChannel(channel, token));
     }
 
     /**

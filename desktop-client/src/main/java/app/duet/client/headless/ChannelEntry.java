@@ -45,7 +45,7 @@ final class ChannelEntry implements SignalingListener {
     ChannelInfo enter(String invite, Duration wait) throws InterruptedException {
         if (invite != null) {
             String token = InviteLink.parse(invite).map(InviteLink::invite).orElse(invite);
-            return HeadlessClient.await(access.joinWithInvite(channel, token)).channel();
+            return HeadlessClient.await(signaling.joinChannel(channel, token)).channel();
         }
         try {
             return HeadlessClient.await(signaling.joinChannel(channel)).channel();

@@ -1,6 +1,8 @@
 package app.duet.server.channels;
 
+import app.duet.protocol.ErrorCode;
 import app.duet.protocol.UserInfo;
+import app.duet.server.ServiceException;
 import app.duet.server.store.Channels.Member;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +31,13 @@ final class Channel {
         this.name = name;
         this.owner = owner;
         this.members = new ArrayList<>(members);
+    }
+
+    /** Refuses a join or a join request while the owner keeps the channel locked. */
+    void requireUnlocked() {
+        if (locked) {
+            throw new ServiceException(ErrorCode.CHANNEL_LOCKED, "The owner locked '" + name + "'; nobody can join it.");
+        }
     }
 
     boolean hasMember(String username) {

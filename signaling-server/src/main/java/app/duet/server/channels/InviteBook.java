@@ -101,9 +101,7 @@ final class InviteBook {
      * Returns the invite used.
      */
     Invite admitLocked(Channel channel, String username, String token) {
-        if (channel.locked) {
-            throw new ServiceException(ErrorCode.CHANNEL_LOCKED, "The owner locked '" + channel.name + "'; nobody can join it.");
-        }
+        channel.requireUnlocked();
         if (channel.removed.contains(username)) {
             throw new ServiceException(ErrorCode.REMOVED_FROM_CHANNEL, "The owner removed you from '" + channel.name
                     + "'; an invite does not bring you back, but you can ask to join.");

@@ -19,9 +19,7 @@ final class JoinRequests {
         if (channel.hasMember(asker.username())) {
             throw new ServiceException(ErrorCode.WRONG_STATE, "You are a member of '" + channel.name + "' already.");
         }
-        if (channel.locked) {
-            throw new ServiceException(ErrorCode.CHANNEL_LOCKED, "The owner locked '" + channel.name + "'; nobody can join it.");
-        }
+        channel.requireUnlocked();
         if (channel.members.size() >= ChannelRegistry.MAX_MEMBERS) {
             throw new ServiceException(ErrorCode.CHANNEL_FULL, "The channel '" + channel.name + "' already has two members.");
         }

@@ -255,7 +255,7 @@ public final class ChannelsViewModel implements SignalingListener {
                     "Sign in to that server first (Settings, Server), then paste the link again."));
             return;
         }
-        submit(link.channel(), access.joinWithInvite(link.channel(), link.invite()), "You joined \"%s\".");
+        submit(link.channel(), channelService.joinChannel(link.channel(), link.invite()), "You joined \"%s\".");
     }
 
     private void submit(String name, CompletableFuture<Result.Channel> request, String done) {

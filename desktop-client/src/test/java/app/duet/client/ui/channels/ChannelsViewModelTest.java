@@ -239,7 +239,7 @@ class ChannelsViewModelTest {
 
         vm.join();
 
-        assertThat(channels.sent.last().name()).isEqualTo("joinWithInvite");
+        assertThat(channels.sent.last().name()).isEqualTo("joinChannel");
         assertThat(channels.sent.last().args()).containsExactly("standup", "Vq3xT9bLk2mZr7YpW4sHc8dN");
         channels.sent.last().succeed(channel("standup", BOB, ANN));
         assertThat(vm.channels()).extracting(ChannelRow::name).containsExactly("standup");

@@ -36,11 +36,6 @@ public final class FakeChannels implements ChannelService, ChannelAccessService 
     }
 
     @Override
-    public CompletableFuture<Result.Channel> joinWithInvite(String channel, String invite) {
-        return sent.record("joinWithInvite", channel, invite);
-    }
-
-    @Override
     public CompletableFuture<Result.InviteCreated> createInvite(String channel, Integer maxUses, Long expiresInSeconds) {
         return sent.record("createInvite", channel, maxUses, expiresInSeconds);
     }
