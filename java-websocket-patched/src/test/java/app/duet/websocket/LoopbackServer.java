@@ -11,7 +11,7 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
 /** The patched server on a free loopback port with one decoder and no heartbeat; keeps the texts it receives. */
-final class LoopbackServer extends WebSocketServer {
+class LoopbackServer extends WebSocketServer {
     final List<String> received = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
 

@@ -135,7 +135,7 @@ public final class DuetServer implements AutoCloseable {
                 new SignalingEndpoint.Settings(new InetSocketAddress(config.host(), config.port()),
                         config.heartbeatSeconds(), config.authTimeout(), config.rateLimitPerSecond(),
                         config.rateLimitBurst(),
-                        Math.max(1, Runtime.getRuntime().availableProcessors()),
+                        cluster == null ? 0 : Math.max(1, Runtime.getRuntime().availableProcessors()),
                         config.tlsEnabled() ? Tls.serverContext(config.tlsKeystore(), config.tlsKeystorePassword(),
                                 config.tlsKeystoreType()) : null,
                         new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds(), config.registration()),

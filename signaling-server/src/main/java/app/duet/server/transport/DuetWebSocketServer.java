@@ -39,7 +39,7 @@ final class DuetWebSocketServer extends WebSocketServer {
 
     DuetWebSocketServer(InetSocketAddress address, int decoderThreads, FrameHandler frames,
             ConnectionFactory connections, ClientAddresses addresses) {
-        super(address, decoderThreads, List.of(new Draft_6455(Collections.emptyList(),
+        super(address, Math.max(1, decoderThreads), List.of(new Draft_6455(Collections.emptyList(),
                 List.of(new Protocol("")), HARD_FRAME_LIMIT)));
         this.frames = frames;
         this.connections = connections;
@@ -51,6 +51,7 @@ final class DuetWebSocketServer extends WebSocketServer {
         // the second can wait for the peer's delayed ACK (~40 ms on Linux).
         setTcpNoDelay(true);
         setDaemon(true);
+        setDecodeOnSelector(decoderThreads == 0);
     }
 
     /** Completes when the port is bound, or fails with the bind error. */
