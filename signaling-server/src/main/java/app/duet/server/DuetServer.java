@@ -116,7 +116,8 @@ public final class DuetServer implements AutoCloseable {
                 relay, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
-        ChannelAccess access = new ChannelAccess(channels, stores.privateChannels(), secrets, clock);
+        ChannelAccess access = new ChannelAccess(channels, stores.privateChannels(), stores.channelInvites(),
+                stores.pendingJoins(), executors.workers(), secrets, clock);
         access.load();
         CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, relay,
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());

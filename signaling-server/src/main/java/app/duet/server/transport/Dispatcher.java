@@ -185,6 +185,12 @@ final class Dispatcher {
             return access.removeMember(actor, r.channel(), r.username()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof ChannelAccessRequests.ChannelLock r) {
             return access.lock(actor, r.channel(), r.locked()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof ChannelAccessRequests.ChannelInvites r) {
+            return access.invites(actor, r.channel()).thenApply(Result.Invites::new);
+        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequests r) {
+            return access.joinRequests(actor, r.channel()).thenApply(Result.JoinRequests::new);
+        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequest r) {
+            return access.requestJoin(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof ChannelAccessRequests.ChannelJoinAnswer r) {
             return access.answerJoin(actor, r.channel(), r.username(), r.approve()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.ChannelLeave r) {
@@ -208,12 +214,6 @@ final class Dispatcher {
             return iceServers.forUser(actor.username());
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(channels.list(actor));
-        } else if (request instanceof ChannelAccessRequests.ChannelInvites r) {
-            return new Result.Invites(access.invites(actor, r.channel()));
-        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequests r) {
-            return new Result.JoinRequests(access.joinRequests(actor, r.channel()));
-        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequest r) {
-            access.requestJoin(actor, r.name());
         } else if (request instanceof Request.CallRing r) {
             return new Result.CallRing(channels.ring(actor, r.channel(), r.media(), r.callId()));
         } else if (request instanceof Request.CallDecline r) {
