@@ -29,6 +29,7 @@ public final class Stores implements AutoCloseable {
     private final PrivateChannels privateChannels;
     private final ChannelInvites channelInvites;
     private final PendingJoins pendingJoins;
+    private final EmailVerifications emailVerifications;
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
     private final StorageHealth storageHealth = new StorageHealth();
@@ -49,6 +50,7 @@ public final class Stores implements AutoCloseable {
         this.privateChannels = new JdbcPrivateChannels(jdbc);
         this.channelInvites = new JdbcChannelInvites(jdbc);
         this.pendingJoins = new JdbcPendingJoins(jdbc);
+        this.emailVerifications = new JdbcEmailVerifications(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -156,6 +158,10 @@ public final class Stores implements AutoCloseable {
 
     public PendingJoins pendingJoins() {
         return pendingJoins;
+    }
+
+    public EmailVerifications emailVerifications() {
+        return emailVerifications;
     }
 
     /**

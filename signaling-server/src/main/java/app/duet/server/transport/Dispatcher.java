@@ -3,6 +3,7 @@ package app.duet.server.transport;
 import app.duet.protocol.PassThrough;
 import app.duet.protocol.ChannelAccessRequests;
 import app.duet.protocol.CallInfo;
+import app.duet.protocol.EmailVerificationRequests;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -61,11 +62,13 @@ final class Dispatcher {
     /** Requests that need no login (hello and ping are answered by the frame handler). */
     static boolean isPublic(Request r) {
         return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume
-                || r instanceof Request.PasswordResetRequest || r instanceof Request.PasswordResetConfirm;
+                || r instanceof Request.PasswordResetRequest || r instanceof Request.PasswordResetConfirm
+                || r instanceof Request.EmailVerification;
     }
 
     static boolean authenticates(Request r) {
-        return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume;
+        return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume
+                || r instanceof EmailVerificationRequests.EmailVerify;
     }
 
     CompletableFuture<Result> handlePublic(ClientConnection c, Request request) {
@@ -85,6 +88,16 @@ final class Dispatcher {
         if (request instanceof Request.PasswordResetRequest r) {
             return onWorker(() -> {
                 resets.request(r.login(), c.address());
+                return Result.Empty.INSTANCE;
+            });
+        }
+        if (request instanceof EmailVerificationRequests.EmailVerify r) {
+            return onWorker(() -> auth.verifyEmail(r.username(), r.code(), c.address()))
+                    .thenApply(a -> authenticated(c, a, false));
+        }
+        if (request instanceof EmailVerificationRequests.EmailVerifyResend r) {
+            return onWorker(() -> {
+                auth.resendVerification(r.username(), r.password(), r.email(), c.address());
                 return Result.Empty.INSTANCE;
             });
         }
