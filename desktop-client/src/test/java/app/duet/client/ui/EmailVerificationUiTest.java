@@ -41,7 +41,7 @@ class EmailVerificationUiTest {
             ann.press("verify-submit");
             ann.awaitText("That code does not work.");
             ann.press("verify-resend");
-            ann.awaitText("You are doing that too fast.");
+            ann.awaitText("A new code was asked for a moment ago.");
             new Screenshots().shoot(ann, "43-verify-email");
 
             ann.type("verify-code", code);

@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import app.duet.client.signaling.EmailVerificationService;
 import app.duet.client.signaling.SignalingException;
 import app.duet.client.ui.common.Background;
+import app.duet.client.ui.common.ErrorMessages;
 import app.duet.client.ui.common.FormStatus;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
@@ -114,7 +115,14 @@ public final class VerifyEmailViewModel {
         String newEmail = to.isEmpty() || to.equalsIgnoreCase(pending.email()) ? null : to;
         status.send(verification.resend(pending.username(), pending.password(), newEmail),
                 ok -> status.show(UserMessage.success("A new code is on its way" + (to.isEmpty() ? "." : " to " + to + ".")
-                        + " The one before no longer works.")), () -> { });
+                        + " The one before no longer works.")), () -> { }, VerifyEmailViewModel::explainResend);
+    }
+
+    /** A refused resend says when to ask again, in the server's words, instead of the general "too fast". */
+    private static UserMessage explainResend(Throwable failure) {
+        return Background.cause(failure) instanceof SignalingException.ServerError e && e.code() == ErrorCode.RATE_LIMITED
+                ? UserMessage.error("A new code was asked for a moment ago.", e.getMessage())
+                : ErrorMessages.of(failure);
     }
 
     public void back() {

@@ -64,6 +64,16 @@ class VerifyEmailViewModelTest {
     }
 
     @Test
+    void aResendTooSoonSaysSoInTheServersWords() {
+        vm.resend();
+        verification.sent.last().fail(new SignalingException.ServerError(ErrorCode.RATE_LIMITED,
+                "A code was sent a moment ago; check your mail."));
+
+        assertThat(vm.messageProperty().get()).isEqualTo(UserMessage.error("A new code was asked for a moment ago.",
+                "A code was sent a moment ago; check your mail."));
+    }
+
+    @Test
     void onlyTheServersEmailUnverifiedLeadsHere() {
         CompletableFuture<Object> unverified = CompletableFuture.failedFuture(
                 new SignalingException.ServerError(ErrorCode.EMAIL_UNVERIFIED, "We mailed a code to a@b.org."));
