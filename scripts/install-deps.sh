@@ -19,6 +19,8 @@
 #   xdg-utils       xdg-mime: LinkSchemeTest checks that the menu entry is what duet:// links open with
 #   patch           java-websocket-patched: applies our fix to Java-WebSocket's sources (docs/decisions/0006)
 #   haproxy         the load balancer test runs two servers behind the HAProxy configuration Duet ships
+#   python3-aiosmtpd  the e-mail verification tests' private SMTP server (PrivateSmtp), which writes the mail
+#                   it takes to a maildir the tests read the codes from
 # With --bench (./duet bench) also:
 #   nodejs, npm     the relay benchmark runs PeerServer (npm package `peer`) next to Duet's server; skipped
 #                   when npm is already there (e.g. from NodeSource, whose nodejs bundles it)
@@ -28,7 +30,7 @@ set -euo pipefail
 packages=(libpulse0 libasound2 libudev1 libx11-6 libxfixes3 libxrandr2 libxcomposite1 libdbus-1-3
           xvfb xauth libgtk-3-0 fonts-dejavu-core coturn iproute2
           fakeroot x11-utils desktop-file-utils pulseaudio pulseaudio-utils patch gcc libc6-dev
-          dbus dunst xdotool trayer postgresql redis-server xdg-utils haproxy)
+          dbus dunst xdotool trayer postgresql redis-server xdg-utils haproxy python3-aiosmtpd)
 
 missing=()
 for p in "${packages[@]}"; do

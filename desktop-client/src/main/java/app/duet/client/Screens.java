@@ -10,6 +10,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
+import app.duet.client.signaling.EmailVerificationClient;
 import app.duet.client.signaling.ProfileClient;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingListener;
@@ -51,6 +52,8 @@ import app.duet.client.ui.shell.ServerSwitch;
 import app.duet.client.ui.shell.SessionState;
 import app.duet.client.ui.signup.SignupView;
 import app.duet.client.ui.signup.SignupViewModel;
+import app.duet.client.ui.verify.VerifyEmailView;
+import app.duet.client.ui.verify.VerifyEmailViewModel;
 import app.duet.client.ui.welcome.WelcomeView;
 import app.duet.client.ui.welcome.WelcomeViewModel;
 import app.duet.protocol.ErrorCode;
@@ -76,6 +79,7 @@ final class Screens implements Navigator, SignalingListener {
     private final StartAtLogin startAtLogin;
     private final FilePicker files;
     private final ProfileClient profile;
+    private final EmailVerificationClient verification;
     private final LinkOpener links;
     private HelpOverlay help;
     private Runnable beforeSettings = this::welcome;
@@ -93,6 +97,7 @@ final class Screens implements Navigator, SignalingListener {
         this.startAtLogin = startAtLogin;
         this.files = files;
         this.profile = new ProfileClient(client);
+        this.verification = new EmailVerificationClient(client);
         this.serverSwitch = new ServerSwitch(client, preferences, session);
         this.history = new HistoryClient(client); // before the client starts: it keeps the sign-in's missed calls
         this.channelAccess = new ChannelAccessClient(client);
@@ -162,7 +167,7 @@ final class Screens implements Navigator, SignalingListener {
 
     @Override
     public void signup() {
-        show(new SignupView(new SignupViewModel(client, this, background.uiExecutor())));
+        show(new SignupView(new SignupViewModel(client, verification.verifiesEmail(), this, background.uiExecutor())));
     }
 
     @Override
@@ -178,6 +183,11 @@ final class Screens implements Navigator, SignalingListener {
     @Override
     public void forgotPassword() {
         show(new ResetPasswordView(new ResetPasswordViewModel(client, this, background.uiExecutor())));
+    }
+
+    @Override
+    public void verifyEmail(VerifyEmailViewModel.Pending pending, UserMessage notice) {
+        show(new VerifyEmailView(new VerifyEmailViewModel(verification, this, background.uiExecutor(), pending, notice)));
     }
 
     @Override

@@ -46,6 +46,15 @@ public enum ErrorCode {
     ACCOUNT_DISABLED,
     SESSION_EXPIRED,
     INVALID_RESET_CODE,
+    /**
+     * The account's e-mail address is not verified yet (servers with e-mail verification): signup and login
+     * answer so; the next step is {@code email_verify} with the code mailed to it.
+     */
+    EMAIL_UNVERIFIED,
+    /** The verification code is wrong, expired, used or spent by wrong tries; the message says which. */
+    INVALID_VERIFICATION_CODE,
+    /** The server could not hand the mail to its SMTP relay; nothing was stored. Try again later. */
+    EMAIL_NOT_SENT,
     CHANNEL_EXISTS,
     CHANNEL_NOT_FOUND,
     CHANNEL_FULL,

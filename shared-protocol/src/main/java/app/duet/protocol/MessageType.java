@@ -21,6 +21,8 @@ public enum MessageType {
     ACCOUNT_EXPORT("account_export", Request.AccountExport.class, Result.AccountExport.class, null),
     PASSWORD_RESET_REQUEST("password_reset_request", Request.PasswordResetRequest.class, Result.Empty.class, null),
     PASSWORD_RESET_CONFIRM("password_reset_confirm", Request.PasswordResetConfirm.class, Result.Empty.class, null),
+    EMAIL_VERIFY("email_verify", EmailVerificationRequests.EmailVerify.class, Result.Auth.class, null),
+    EMAIL_VERIFY_RESEND("email_verify_resend", EmailVerificationRequests.EmailVerifyResend.class, Result.Empty.class, null),
     ICE_SERVERS("ice_servers", Request.IceServers.class, Result.IceServers.class, null),
     CHANNEL_CREATE("channel_create", Request.ChannelCreate.class, Result.Channel.class, null),
     CHANNEL_JOIN("channel_join", Request.ChannelJoin.class, Result.Channel.class, null),

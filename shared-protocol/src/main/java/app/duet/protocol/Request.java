@@ -156,6 +156,11 @@ public sealed interface Request extends Message {
         }
     }
 
+    /** Verifying a new account's e-mail address; their records are in {@link EmailVerificationRequests}. */
+    sealed interface EmailVerification extends Request permits EmailVerificationRequests.EmailVerify,
+            EmailVerificationRequests.EmailVerifyResend {
+    }
+
     /** Requests about who may join a private channel; their records are in {@link ChannelAccessRequests}. */
     sealed interface ChannelAccess extends Request permits ChannelAccessRequests.ChannelInviteCreate,
             ChannelAccessRequests.ChannelInvites, ChannelAccessRequests.ChannelInviteRevoke,

@@ -12,12 +12,24 @@ public sealed interface Result {
     /**
      * Reply to hello. {@code heartbeatSeconds}: the server drops a connection silent for longer.
      * {@code registration}: who may sign up; absent from older servers, which then read as open.
+     * {@code emailVerification}: true when a new account must verify its e-mail address before signing in;
+     * absent otherwise.
      */
     record Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds,
-                 @Field.Optional RegistrationMode registration) implements Result {
+                 @Field.Optional RegistrationMode registration, @Field.Optional Boolean emailVerification)
+            implements Result {
         /** Without announcing the registration mode, as servers before it did. */
         public Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds) {
-            this(serverVersion, protocolVersion, heartbeatSeconds, null);
+            this(serverVersion, protocolVersion, heartbeatSeconds, null, null);
+        }
+
+        public Hello(String serverVersion, Integer protocolVersion, Integer heartbeatSeconds, RegistrationMode registration) {
+            this(serverVersion, protocolVersion, heartbeatSeconds, registration, null);
+        }
+
+        /** Whether sign-up ends with a code mailed to the new account's address. */
+        public boolean verifiesEmail() {
+            return Boolean.TRUE.equals(emailVerification);
         }
 
         /** The registration mode, open when the server did not say (older servers). */

@@ -38,6 +38,9 @@ final class Samples {
         m.put("request-account_export", new Request.AccountExport("32"));
         m.put("request-password_reset_request", new Request.PasswordResetRequest("7", "alice@example.org"));
         m.put("request-password_reset_confirm", new Request.PasswordResetConfirm("8", "alice", "48213077", "a new long password"));
+        m.put("request-email_verify", new EmailVerificationRequests.EmailVerify("35", "alice", "30571946"));
+        m.put("request-email_verify_resend", new EmailVerificationRequests.EmailVerifyResend("36", "alice",
+                "correct horse battery", "alice@example.com"));
         m.put("request-ice_servers", new Request.IceServers("9"));
         m.put("request-channel_create", new Request.ChannelCreate("10", "tea-party"));
         m.put("request-channel_create-unnamed", new Request.ChannelCreate("10", null));
@@ -76,6 +79,12 @@ final class Samples {
         Map<String, Map.Entry<MessageType, ServerMessage>> m = new LinkedHashMap<>();
         m.put("ok-hello", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30,
                 RegistrationMode.OPEN))));
+        m.put("ok-hello-email-verification", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30,
+                RegistrationMode.OPEN, true))));
+        m.put("ok-auth-email-verified", Map.entry(MessageType.EMAIL_VERIFY, new Ok("35", new Result.Auth(
+                new SessionInfo("q3Vb0c9Tz7yXr2L8sKdPfWmN1gHjE5uA6iOoYtRwQxS", 1798761600000L), ALICE, null))));
+        m.put("error-email_unverified", Map.entry(MessageType.SIGNUP, new ErrorReply("2", ErrorCode.EMAIL_UNVERIFIED,
+                "We mailed a code to alice@example.org: enter it to finish signing up.")));
         m.put("ok-hello-before-registration", Map.entry(MessageType.HELLO, new Ok("1", new Result.Hello("0.1.0", 1, 30))));
         m.put("ok-change_display_name", Map.entry(MessageType.CHANGE_DISPLAY_NAME,
                 new Ok("30", new Result.User(new UserInfo("alice", "Alice Pleasance Liddell")))));

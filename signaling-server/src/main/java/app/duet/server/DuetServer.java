@@ -7,6 +7,7 @@ import app.duet.protocol.Result;
 import app.duet.server.account.AccountSelfService;
 import app.duet.server.auth.AdminResetCodeSender;
 import app.duet.server.auth.AuthManager;
+import app.duet.server.auth.EmailVerification;
 import app.duet.server.auth.KnownPairs;
 import app.duet.server.auth.LoginThrottle;
 import app.duet.server.auth.PasswordHasher;
@@ -29,6 +30,8 @@ import app.duet.server.cluster.RedisLink;
 import app.duet.server.cluster.RedisWindowCounter;
 import app.duet.server.config.PostgresDatabase;
 import app.duet.server.config.ServerConfig;
+import app.duet.server.mail.Mailer;
+import app.duet.server.mail.SmtpMailer;
 import app.duet.server.ops.Metrics;
 import app.duet.server.ops.OpsHttpServer;
 import app.duet.server.store.Accounts;
@@ -101,12 +104,17 @@ public final class DuetServer implements AutoCloseable {
         Accounts accounts = stores.accounts();
         PasswordHasher hasher = new PasswordHasher(config.bcryptCost(), random);
         Secrets secrets = new Secrets(random);
+        Mailer mailer = config.mail().enabled() ? new SmtpMailer(config.mail()) : null;
+        EmailVerification verification = new EmailVerification(stores.emailVerifications(),
+                config.mail().verifyEmail() ? mailer : null, secrets, clock, new RateLimit(
+                        counters.counter("verify-resend", HOUR), EmailVerification.RESENDS_PER_HOUR, Set.of()));
         AuthManager auth = new AuthManager(accounts, sessions, hasher, secrets,
                 new LoginThrottle(clock, config.loginFailureWindow(), config.loginFailuresPerAccount(),
                         config.loginFailuresPerAddress(), counters, knownPairs),
                 new RateLimit(counters.counter("signup-address", HOUR), config.signupsPerAddressPerHour(), exempt),
-                clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()), config.registration());
-        resets = new PasswordResets(accounts, stores.resetCodes(), sessions, hasher, secrets, resetCodeSender(config),
+                clock, new SessionLifetime(config.sessionTtl(), config.sessionMaxAge()), config.registration(),
+                verification);
+        resets = new PasswordResets(accounts, stores.resetCodes(), sessions, hasher, secrets, resetCodeSender(mailer),
                 clock, config.resetCodeTtl(), new PasswordResets.RequestLimits(
                         new RateLimit(counters.counter("reset-address", HOUR), config.resetRequestsPerAddressPerHour(), exempt),
                         new RateLimit(counters.counter("reset-account", HOUR), config.resetRequestsPerAccountPerHour(),
@@ -116,7 +124,8 @@ public final class DuetServer implements AutoCloseable {
                 relay, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
         channels.load();
-        ChannelAccess access = new ChannelAccess(channels, stores.privateChannels(), secrets, clock);
+        ChannelAccess access = new ChannelAccess(channels, stores.privateChannels(), stores.channelInvites(),
+                stores.pendingJoins(), executors.workers(), secrets, clock);
         access.load();
         CallHistoryService history = new CallHistoryService(stores.callHistory(), channels, relay,
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());
@@ -138,7 +147,8 @@ public final class DuetServer implements AutoCloseable {
                         cluster == null ? 0 : Math.max(1, Runtime.getRuntime().availableProcessors()),
                         config.tlsEnabled() ? Tls.serverContext(config.tlsKeystore(), config.tlsKeystorePassword(),
                                 config.tlsKeystoreType()) : null,
-                        new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds(), config.registration()),
+                        new Result.Hello(VERSION, Protocol.PROTOCOL_VERSION, config.heartbeatSeconds(), config.registration(),
+                                verification.on() ? Boolean.TRUE : null),
                         Set.copyOf(config.trustedProxies()), config.outboundBufferBytes()),
                 new SignalingEndpoint.Services(auth, resets, account, follower::poll, channels, access, history, ice,
                         executors.workers(), executors.timers(), metrics, clock),
@@ -247,12 +257,11 @@ public final class DuetServer implements AutoCloseable {
         }
     }
 
-    private static ResetCodeSender resetCodeSender(ServerConfig config) {
-        if (!config.smtpEnabled()) {
+    private static ResetCodeSender resetCodeSender(Mailer mailer) {
+        if (mailer == null) {
             log.info("SMTP is not configured: password reset codes are issued with the reset-code command");
             return new AdminResetCodeSender();
         }
-        return new SmtpResetCodeSender(config.smtpHost(), config.smtpPort(), config.smtpUsername(), config.smtpPassword(),
-                config.smtpFrom(), config.smtpStartTls());
+        return new SmtpResetCodeSender(mailer);
     }
 }

@@ -5,6 +5,7 @@ import app.duet.server.admin.InviteCommand;
 import app.duet.server.admin.PasswordInput;
 import app.duet.server.admin.UserCommand;
 import app.duet.server.config.ConfigDefaults;
+import app.duet.server.config.MailOptions;
 import app.duet.server.config.ServerOptions;
 import app.duet.server.config.StorageOptions;
 import java.io.IOException;
@@ -102,14 +103,16 @@ public final class Main implements Callable<Integer> {
         return cli.execute(args);
     }
 
-    /** The database password shows in {@code ps} to every user of the machine when given as a flag. */
+    /** The database and SMTP passwords show in {@code ps} to every user of the machine when given as flags. */
     private static int refusePasswordOnCommandLine(ParseResult parsed) {
         for (ParseResult p = parsed; p != null; p = p.subcommand()) {
-            if (p.hasMatchedOption(StorageOptions.PASSWORD_OPTION)) {
-                throw new ParameterException(p.commandSpec().commandLine(), "Give the database password in "
-                        + ConfigDefaults.envName(StorageOptions.PASSWORD_OPTION.substring(2))
-                        + " or as db-password in the --config file, not on the command line, where other users "
-                        + "of this machine can read it.");
+            for (String option : new String[] {StorageOptions.PASSWORD_OPTION, MailOptions.PASSWORD_OPTION}) {
+                if (p.hasMatchedOption(option)) {
+                    String name = option.substring(2);
+                    throw new ParameterException(p.commandSpec().commandLine(), "Give the " + name.replace('-', ' ')
+                            + " in " + ConfigDefaults.envName(name) + " or as " + name + " in the --config file, not on "
+                            + "the command line, where other users of this machine can read it.");
+                }
             }
         }
         return new CommandLine.RunLast().execute(parsed);

@@ -251,7 +251,7 @@ class ChannelAccessIntegrationTest {
     }
 
     @Test
-    void invitesRemovalsAndLocksSurviveARestart(@TempDir Path ownDir) throws Exception {
+    void invitesJoinRequestsRemovalsAndLocksSurviveARestart(@TempDir Path ownDir) throws Exception {
         String oneLeft;
         String revoked;
         try (DuetServer first = DuetServer.start(TestServers.config(ownDir).opsPort(-1).build(), clock);
@@ -265,6 +265,7 @@ class ChannelAccessIntegrationTest {
             own.ok(new ChannelAccessRequests.ChannelInviteRevoke(own.nextId(), "room12", toRevoke.invite().id()));
             bob.ok(new Request.ChannelJoin(bob.nextId(), "room12", oneLeft));
             own.ok(new ChannelAccessRequests.ChannelRemoveMember(own.nextId(), "room12", "bob12"));
+            eve.ok(new ChannelAccessRequests.ChannelJoinRequest(eve.nextId(), "room12"));
             own.ok(new ChannelAccessRequests.ChannelLock(own.nextId(), "room12", true));
         }
         try (DuetServer again = DuetServer.start(TestServers.config(ownDir).opsPort(-1).build(), clock);
@@ -273,11 +274,15 @@ class ChannelAccessIntegrationTest {
             own.ok(new Request.Login(own.nextId(), "own12", "password-own12"));
             bob.ok(new Request.Login(bob.nextId(), "bob12", "password-bob12"));
             eve.ok(new Request.Login(eve.nextId(), "eve12", "password-eve12"));
+            assertThat(own.<Result.JoinRequests>ok(new ChannelAccessRequests.ChannelJoinRequests(own.nextId(), "room12"))
+                    .users()).containsExactly(new UserInfo("eve12", "User eve12"));
             eve.error(new Request.ChannelJoin(eve.nextId(), "room12", oneLeft), ErrorCode.CHANNEL_LOCKED);
             own.ok(new ChannelAccessRequests.ChannelLock(own.nextId(), "room12", false));
             bob.error(new Request.ChannelJoin(bob.nextId(), "room12", oneLeft), ErrorCode.REMOVED_FROM_CHANNEL);
             eve.error(new Request.ChannelJoin(eve.nextId(), "room12", revoked), ErrorCode.INVITE_REVOKED);
             eve.ok(new Request.ChannelJoin(eve.nextId(), "room12", oneLeft));
+            assertThat(own.<Result.JoinRequests>ok(new ChannelAccessRequests.ChannelJoinRequests(own.nextId(), "room12"))
+                    .users()).as("joining with an invite answers the request").isEmpty();
             assertThat(own.<Result.Invites>ok(new ChannelAccessRequests.ChannelInvites(own.nextId(), "room12")).invites()).isEmpty();
         }
     }

@@ -48,4 +48,12 @@ class MainTest {
                 new PrintWriter(err))).isEqualTo(2);
         assertThat(err.toString()).contains("--port");
     }
+
+    @Test
+    void theSmtpPasswordIsRefusedOnTheCommandLine() {
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new String[] {"--smtp-host", "mail.example.org", "--smtp-from", "duet@example.org",
+                "--smtp-password", "hunter2-on-cli"}, new PrintWriter(new StringWriter()), new PrintWriter(err))).isEqualTo(2);
+        assertThat(err.toString()).contains("DUET_SMTP_PASSWORD", "not on the command line").doesNotContain("hunter2-on-cli");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Request;
 import app.duet.server.auth.PasswordResets;
+import app.duet.server.config.MailSettings;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -32,8 +33,8 @@ class PasswordResetIntegrationTest {
     @BeforeEach
     void start() throws Exception {
         server = DuetServer.start(TestServers.config(dataDir)
-                .smtpHost("127.0.0.1").smtpPort(mail.getSmtp().getPort()).smtpStartTls(false)
-                .smtpFrom("duet@example.org").build());
+                .mail(MailSettings.relay("127.0.0.1", mail.getSmtp().getPort(), MailSettings.Security.NONE, null, null,
+                        "duet@example.org")).build());
         try (TestClient c = TestClient.hello(server)) {
             c.ok(new Request.Signup(c.nextId(), "mia", "Mia", "mia@example.org", "old password"));
         }

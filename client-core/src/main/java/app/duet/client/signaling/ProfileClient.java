@@ -28,7 +28,7 @@ public final class ProfileClient implements ProfileService {
     @Override
     public CompletableFuture<Void> deleteAccount(String password) {
         return client.request(id -> new Request.AccountDelete(id, password), Result.Empty.class)
-                .thenAccept(ok -> client.accountDeleted());
+                .thenAccept(ok -> client.session().forget(SignalingListener.SignOutReason.ACCOUNT_DELETED));
     }
 
     @Override

@@ -36,6 +36,8 @@ final class SessionKeeper {
     private volatile Session session;
     /** Who may sign up, from the server's latest hello; open until one says otherwise. */
     private volatile RegistrationMode registration = RegistrationMode.OPEN;
+    /** Whether sign-up ends with a mailed code, from the same hello. */
+    private volatile boolean verifiesEmail;
 
     SessionKeeper(Connector connector, SessionStore store, ScheduledExecutorService worker, Executor callbacks,
                   Listeners listeners) {
@@ -54,6 +56,10 @@ final class SessionKeeper {
 
     RegistrationMode registration() {
         return registration;
+    }
+
+    boolean verifiesEmail() {
+        return verifiesEmail;
     }
 
     /** The signed-in user's display name changed (on this device or another). */
@@ -124,6 +130,7 @@ final class SessionKeeper {
                     }
                     connector.serverHeartbeat(hello.heartbeatSeconds());
                     registration = hello.registrationOrOpen();
+                    verifiesEmail = hello.verifiesEmail();
                     return hello;
                 })
                 .thenCompose(hello -> resumeHeldSession());

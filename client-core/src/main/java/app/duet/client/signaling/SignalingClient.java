@@ -242,9 +242,9 @@ public final class SignalingClient implements AccountService, ChannelService, Se
         return connector.request(Request.Ping::new, Result.Empty.class);
     }
 
-    /** For {@link ProfileClient}: forgets the session of the account it just deleted. */
-    void accountDeleted() {
-        session.forget(SignalingListener.SignOutReason.ACCOUNT_DELETED);
+    /** For the narrower clients that begin or end a session ({@link ProfileClient}, {@link EmailVerificationClient}). */
+    SessionKeeper session() {
+        return session;
     }
 
     /** For the narrower clients in this package ({@link HistoryClient}, {@link ProfileClient},

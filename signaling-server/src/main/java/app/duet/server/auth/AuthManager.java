@@ -41,10 +41,11 @@ public final class AuthManager {
     private final SessionLifetime lifetime;
     private final RegistrationMode registration;
     private final CurrentPassword currentPassword;
+    private final EmailVerification verification;
 
     public AuthManager(Accounts accounts, Sessions sessions, PasswordHasher hasher, Secrets secrets,
             LoginThrottle throttle, RateLimit signupsPerAddress, Clock clock, SessionLifetime lifetime,
-            RegistrationMode registration) {
+            RegistrationMode registration, EmailVerification verification) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -55,6 +56,7 @@ public final class AuthManager {
         this.lifetime = lifetime;
         this.registration = registration;
         this.currentPassword = new CurrentPassword(hasher, throttle);
+        this.verification = verification;
     }
 
     /** @param invite the registration invite's token, needed with {@link RegistrationMode#INVITE}; may be null */
@@ -72,17 +74,18 @@ public final class AuthManager {
             throw new ServiceException(ErrorCode.USERNAME_TAKEN, "The username '" + username + "' is taken.");
         }
         if (accounts.findByEmail(email).isPresent()) {
-            throw new ServiceException(ErrorCode.EMAIL_TAKEN, "An account with this e-mail address exists already.");
+            throw emailTaken();
         }
         Account account = new Account(username, displayName.strip(), email, hasher.hash(password), clock.instant());
-        Accounts.CreateOutcome outcome = registration == RegistrationMode.INVITE
-                ? accounts.createWithInvite(account, Secrets.sha256Hex(invite), clock.instant())
+        String inviteHash = registration == RegistrationMode.INVITE ? Secrets.sha256Hex(invite) : null;
+        Accounts.CreateOutcome outcome = verification.on()
+                ? accounts.createUnverified(account, inviteHash, verification.mailFirstCode(account), clock.instant())
+                : inviteHash != null ? accounts.createWithInvite(account, inviteHash, clock.instant())
                 : accounts.create(account);
         switch (outcome) {
             case USERNAME_TAKEN -> throw new ServiceException(ErrorCode.USERNAME_TAKEN,
                     "The username '" + username + "' is taken.");
-            case EMAIL_TAKEN -> throw new ServiceException(ErrorCode.EMAIL_TAKEN,
-                    "An account with this e-mail address exists already.");
+            case EMAIL_TAKEN -> throw emailTaken();
             case INVITE_INVALID -> {
                 log.info("sign-up refused, invite not valid: user={} address={}", username, address);
                 throw new ServiceException(ErrorCode.INVITE_INVALID,
@@ -92,10 +95,57 @@ public final class AuthManager {
                     registration == RegistrationMode.INVITE ? " (with an invite)" : "");
         }
         throttle.remember(username, address);
+        if (verification.on()) {
+            throw verification.unverified(account.email()); // signed in by email_verify, with the mailed code
+        }
         return newSession(account);
     }
 
     public Authenticated login(String username, String password, String address) {
+        Account account = passwordChecked(username, password, address);
+        if (account.disabled()) {
+            log.info("login refused, account disabled: user={} address={}", username, address);
+            throw accountDisabled();
+        }
+        verification.requireVerified(account);
+        return newSession(account);
+    }
+
+    /** Signs in with the code mailed to a new account's address, which is then verified. */
+    public Authenticated verifyEmail(String username, String code, String address) {
+        LoginThrottle.Attempt attempt = throttle.tryStart(username, address).orElseThrow(() -> {
+            log.warn("e-mail verification throttled: user={} address={}", username, address);
+            return CurrentPassword.throttled();
+        });
+        if (!verification.use(username, code)) {
+            // The attempt stays counted: it is the failure.
+            log.info("wrong verification code: user={} address={}", username, address);
+            throw new ServiceException(ErrorCode.INVALID_VERIFICATION_CODE, "This code is wrong; check the mail and try again.");
+        }
+        throttle.succeeded(attempt);
+        Account account = accounts.findByUsername(username).orElseThrow(AuthManager::sessionExpired);
+        log.info("e-mail address verified: user={}", username);
+        if (account.disabled()) {
+            throw accountDisabled();
+        }
+        throttle.remember(username, address);
+        return newSession(account);
+    }
+
+    /** A new verification code, to {@code newEmail} if not null; needs the password, under the login throttle. */
+    public void resendVerification(String username, String password, String newEmail, String address) {
+        Account account = passwordChecked(username, password, address);
+        if (!verification.on()) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "This server does not verify e-mail addresses; sign in.");
+        }
+        if (newEmail != null && accounts.findByEmail(newEmail).filter(a -> !a.username().equals(username)).isPresent()) {
+            throw emailTaken();
+        }
+        verification.resend(account, newEmail);
+    }
+
+    /** The account, if the password is right; under the login throttle, as long for unknown names. */
+    private Account passwordChecked(String username, String password, String address) {
         LoginThrottle.Attempt attempt = throttle.tryStart(username, address).orElseThrow(() -> {
             log.warn("login throttled: user={} address={}", username, address);
             return CurrentPassword.throttled();
@@ -114,11 +164,7 @@ public final class AuthManager {
             throw wrongCredentials();
         }
         throttle.succeeded(attempt);
-        if (account.get().disabled()) {
-            log.info("login refused, account disabled: user={} address={}", username, address);
-            throw accountDisabled();
-        }
-        return newSession(account.get());
+        return account.get();
     }
 
     /** @param address the client's, which becomes known for the account (see {@link LoginThrottle}) */
@@ -226,6 +272,10 @@ public final class AuthManager {
 
     private static Principal principal(Account account, StoredSession session) {
         return new Principal(account.username(), account.displayName(), session.tokenHash(), session.expiresAt());
+    }
+
+    static ServiceException emailTaken() {
+        return new ServiceException(ErrorCode.EMAIL_TAKEN, "An account with this e-mail address exists already.");
     }
 
     private static ServiceException wrongCredentials() {

@@ -1,14 +1,11 @@
 package app.duet.server.channels;
 
 import app.duet.protocol.ErrorCode;
-import app.duet.protocol.UserInfo;
 import app.duet.server.ServiceException;
 import app.duet.server.store.Channels.Member;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,12 +15,8 @@ final class Channel {
     String owner;
     /** In joining order; at most {@link ChannelRegistry#MAX_MEMBERS}. */
     final List<Member> members;
-    /** Oldest first; see {@link InviteBook}. */
-    final List<Invite> invites = new ArrayList<>();
     /** Usernames the owner removed: no invite lets them back in. */
     final Set<String> removed = new HashSet<>();
-    /** Who asked to join and waits for the owner, oldest first, by username. */
-    final Map<String, UserInfo> joinRequests = new LinkedHashMap<>();
     /** Nobody joins a locked channel. */
     boolean locked;
 

@@ -9,23 +9,26 @@ import app.duet.protocol.Result;
 import app.duet.protocol.UserInfo;
 import app.duet.server.ServiceException;
 import app.duet.server.auth.Secrets;
+import app.duet.server.store.ChannelInvites;
+import app.duet.server.store.PendingJoins;
 import app.duet.server.store.PrivateChannels;
 import app.duet.server.store.PrivateChannels.Loaded;
 import app.duet.server.store.PrivateChannels.RemovedMember;
-import app.duet.server.store.PrivateChannels.StoredInvite;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who gets into a channel: channels are private, so a non-member joins with the owner's invite or by the
  * owner's approval of a join request; the owner makes, lists and revokes invites, removes the other member
- * and locks the channel (docs/decisions/0013-private-channels.md). Decides under the {@link ChannelRegistry}'s
- * lock, so a join and a removal or a lock can never cross; the rules are in {@link InviteBook} and
- * {@link JoinRequests}.
+ * and locks the channel (docs/decisions/0013-private-channels.md). Membership, removals and locks are decided
+ * under the {@link ChannelRegistry}'s lock, so a join and a removal or a lock can never cross; invites and join
+ * requests live in the database, shared by every node, and are read and written outside that lock (the rules
+ * are in {@link InviteBook} and {@link JoinRequests}).
  */
 public final class ChannelAccess {
     private static final Logger log = LoggerFactory.getLogger(ChannelAccess.class);
@@ -37,31 +40,30 @@ public final class ChannelAccess {
     private final Secrets secrets;
     private final Clock clock;
     private final InviteBook invites;
-    private final JoinRequests joinRequests = new JoinRequests();
+    private final JoinRequests joinRequests;
 
-    public ChannelAccess(ChannelRegistry registry, PrivateChannels store, Secrets secrets, Clock clock) {
+    /** {@code workers} run the invite and join request store work. */
+    public ChannelAccess(ChannelRegistry registry, PrivateChannels store, ChannelInvites invites, PendingJoins pending,
+            Executor workers, Secrets secrets, Clock clock) {
         this.registry = registry;
         this.store = store;
         this.secrets = secrets;
         this.clock = clock;
-        this.invites = new InviteBook(store, registry.storeWriter(), secrets, clock);
+        this.invites = new InviteBook(invites, workers, secrets, clock);
+        this.joinRequests = new JoinRequests(pending, workers, clock);
     }
 
-    /** Reads invites, removed members and locks; call once after {@link ChannelRegistry#load()}. */
+    /** Reads removed members and locks; call once after {@link ChannelRegistry#load()}. */
     public void load() {
         Loaded loaded = store.loadAll();
         registry.decide((channels, calls, out) -> {
-            for (StoredInvite invite : loaded.invites()) {
-                invites.loadLocked(channels.existingLocked(invite.channel()), invite);
-            }
             for (RemovedMember removed : loaded.removed()) {
                 channels.existingLocked(removed.channel()).removed.add(removed.username());
             }
             loaded.locked().forEach(name -> channels.existingLocked(name).locked = true);
             return null;
         });
-        log.info("loaded {} channel invites, {} removed members, {} locked channels", loaded.invites().size(),
-                loaded.removed().size(), loaded.locked().size());
+        log.info("loaded {} removed members and {} locked channels", loaded.removed().size(), loaded.locked().size());
     }
 
     /** A name for a new channel nobody can guess, so nobody can squat on it or ask to join it unasked. */
@@ -70,38 +72,55 @@ public final class ChannelAccess {
     }
 
     /**
-     * A member's join is a no-op; anyone else needs a usable {@code invite} (null: none). A join that cannot be
-     * stored did not happen, so its use of the invite is given back (a retry must not find it used up).
+     * A member's join is a no-op; anyone else needs a usable {@code invite} (null: none), checked after the
+     * channel's own refusals (full, locked, removed), so a refused join uses nothing. A join that does not happen
+     * after the invite was used (cannot be stored, or the channel changed meanwhile) gives the use back: a retry
+     * must not find it used up.
      */
     public CompletableFuture<ChannelInfo> join(Actor actor, String name, String invite) {
-        Invite[] used = new Invite[1];
-        return registry.join(actor, name, (channel, out) -> {
-            used[0] = invites.admitLocked(channel, actor.username(), invite);
-            channel.joinRequests.remove(actor.username());
-        }).whenComplete((info, failed) -> {
-            if (failed != null && used[0] != null) {
-                registry.decide((channels, calls, out) -> {
-                    invites.giveBackLocked(used[0]);
-                    return null;
-                });
+        boolean member = registry.decide((channels, calls, out) -> {
+            Channel channel = channels.existingLocked(name);
+            if (channel.hasMember(actor.username())) {
+                return true;
             }
+            requireRoomLocked(channel);
+            admitLocked(channel, actor.username());
+            return false;
         });
+        if (member) {
+            return registry.join(actor, name, (channel, out) -> { });
+        }
+        return invites.use(name, invite).thenCompose(inviteId -> {
+            boolean[] admitted = new boolean[1];
+            return registry.join(actor, name, (channel, out) -> {
+                admitLocked(channel, actor.username());
+                admitted[0] = true;
+            }).whenComplete((info, failed) -> {
+                if (failed != null || !admitted[0]) {
+                    invites.giveBack(inviteId).whenComplete((x, e) -> logIfFailed("give an invite use back", e));
+                }
+            });
+        }).thenCompose(info -> joinRequests.drop(name, actor.username()).handle((x, failed) -> {
+            logIfFailed("drop the join request answered by an invite", failed);
+            return info;
+        }));
     }
 
     public CompletableFuture<Result.InviteCreated> createInvite(Actor actor, String channel, Integer maxUses,
             Long expiresInSeconds) {
-        InviteBook.Created created = registry.decide((channels, calls, out) ->
-                invites.createLocked(ownedLocked(channels, actor, channel), maxUses, expiresInSeconds));
-        return created.written().thenApply(x -> new Result.InviteCreated(created.info(), created.token()));
+        requireOwner(actor, channel);
+        return invites.create(channel, maxUses, expiresInSeconds)
+                .thenApply(created -> new Result.InviteCreated(created.info(), created.token()));
     }
 
-    public List<InviteInfo> invites(Actor actor, String channel) {
-        return registry.decide((channels, calls, out) -> invites.listLocked(ownedLocked(channels, actor, channel)));
+    public CompletableFuture<List<InviteInfo>> invites(Actor actor, String channel) {
+        requireOwner(actor, channel);
+        return invites.list(channel);
     }
 
     public CompletableFuture<Void> revokeInvite(Actor actor, String channel, String inviteId) {
-        return registry.decide((channels, calls, out) ->
-                invites.revokeLocked(ownedLocked(channels, actor, channel), inviteId));
+        requireOwner(actor, channel);
+        return invites.revoke(channel, inviteId);
     }
 
     /**
@@ -139,38 +158,90 @@ public final class ChannelAccess {
         });
     }
 
-    /** A non-member asks to join; the owner gets {@code join_requested}. */
-    public void requestJoin(Actor actor, String channelName) {
+    /** A non-member asks to join; the owner gets {@code join_requested} once, however often they ask. */
+    public CompletableFuture<Void> requestJoin(Actor actor, String channelName) {
         registry.decide((channels, calls, out) -> {
-            joinRequests.requestLocked(channels.existingLocked(channelName), actor, out);
+            Channel channel = channels.existingLocked(channelName);
+            if (channel.hasMember(actor.username())) {
+                throw new ServiceException(ErrorCode.WRONG_STATE, "You are a member of '" + channelName + "' already.");
+            }
+            channel.requireUnlocked();
+            requireRoomLocked(channel);
             return null;
+        });
+        return joinRequests.add(channelName, actor.username()).thenAccept(added -> {
+            if (added) {
+                UserInfo asker = new UserInfo(actor.username(), actor.displayName());
+                registry.decide((channels, calls, out) -> {
+                    Channel channel = channels.findLocked(channelName);
+                    if (channel != null) { // deleted meanwhile
+                        out.toUser(channel.owner, new Event.JoinRequested(channelName, asker));
+                    }
+                    return null;
+                });
+            }
         });
     }
 
-    public List<UserInfo> joinRequests(Actor actor, String channel) {
-        return registry.decide((channels, calls, out) -> joinRequests.listLocked(ownedLocked(channels, actor, channel)));
+    public CompletableFuture<List<UserInfo>> joinRequests(Actor actor, String channel) {
+        requireOwner(actor, channel);
+        return joinRequests.list(channel);
     }
 
     /**
-     * The owner's answer: approved, the asker becomes a member (a removed member included: the owner chose
-     * so) and both are told; denied, the asker is told. Completes once stored.
+     * The owner's answer, taken once however many answer at the same time: approved, the asker becomes a member
+     * (a removed member included: the owner chose so) and both are told; denied, the asker is told. Completes
+     * once stored.
      */
     public CompletableFuture<Void> answerJoin(Actor actor, String channelName, String username, boolean approve) {
-        if (!approve) {
-            return registry.decide((channels, calls, out) -> {
-                joinRequests.denyLocked(ownedLocked(channels, actor, channelName), username, out);
-                return CompletableFuture.completedFuture(null);
-            });
-        }
-        UserInfo asker = registry.decide((channels, calls, out) ->
-                joinRequests.pendingLocked(ownedLocked(channels, actor, channelName), username));
-        return registry.join(new Actor(username, asker.displayName(), null, null), channelName, (channel, out) -> {
-            requireOwner(channel, actor);
-            joinRequests.approveLocked(channel, username, out);
-            if (channel.removed.remove(username)) {
-                registry.storeWriter().submit("removal lifted", () -> store.clearRemoved(channelName, username));
+        registry.decide((channels, calls, out) -> {
+            Channel channel = ownedLocked(channels, actor, channelName);
+            if (approve && channel.locked) {
+                throw new ServiceException(ErrorCode.CHANNEL_LOCKED, "'" + channelName + "' is locked; unlock it first.");
             }
-        }).thenApply(info -> null);
+            return null;
+        });
+        CompletableFuture<UserInfo> taken = joinRequests.take(channelName, username);
+        if (!approve) {
+            return taken.thenAccept(asker -> registry.decide((channels, calls, out) -> {
+                out.toUser(username, new Event.JoinAnswered(channelName, false));
+                return null;
+            }));
+        }
+        return taken.thenCompose(asker -> registry.join(new Actor(username, asker.displayName(), null, null), channelName,
+                (channel, out) -> {
+                    requireOwner(channel, actor);
+                    channel.requireUnlocked();
+                    out.toUser(username, new Event.JoinAnswered(channelName, true));
+                    if (channel.removed.remove(username)) {
+                        registry.storeWriter().submit("removal lifted", () -> store.clearRemoved(channelName, username));
+                    }
+                })).thenApply(info -> null);
+    }
+
+    private static void requireRoomLocked(Channel channel) {
+        if (channel.members.size() >= ChannelRegistry.MAX_MEMBERS) {
+            throw new ServiceException(ErrorCode.CHANNEL_FULL, "The channel '" + channel.name + "' already has two members.");
+        }
+    }
+
+    /** Refuses a non-member the channel's own way: locked, or removed by its owner. */
+    private static void admitLocked(Channel channel, String username) {
+        channel.requireUnlocked();
+        if (channel.removed.contains(username)) {
+            throw new ServiceException(ErrorCode.REMOVED_FROM_CHANNEL, "The owner removed you from '" + channel.name
+                    + "'; an invite does not bring you back, but you can ask to join.");
+        }
+    }
+
+    private void requireOwner(Actor actor, String channel) {
+        registry.decide((channels, calls, out) -> ownedLocked(channels, actor, channel));
+    }
+
+    private static void logIfFailed(String what, Throwable failure) {
+        if (failure != null) {
+            log.error("could not {}", what, failure);
+        }
     }
 
     private static Channel ownedLocked(ChannelTable channels, Actor actor, String name) {

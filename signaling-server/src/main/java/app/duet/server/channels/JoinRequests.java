@@ -1,66 +1,59 @@
 package app.duet.server.channels;
 
 import app.duet.protocol.ErrorCode;
-import app.duet.protocol.Event;
 import app.duet.protocol.UserInfo;
 import app.duet.server.ServiceException;
+import app.duet.server.store.PendingJoins;
+import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * Asking to join a private channel without an invite, and the owner's answer. Pending requests live in
- * memory only: after a restart the asker asks again. Every method runs under the registry lock.
+ * Asking to join a private channel without an invite, and the owner's answer. Pending requests live in the
+ * database, so the owner sees them on any node and after a restart; the store work runs on the workers, never
+ * under the registry lock. The caller has checked who asks and who answers.
  */
 final class JoinRequests {
     /** Pending requests per channel: a stranger's flood fills this, not the owner's screen. */
     static final int MAX_PENDING = 10;
 
-    /** Records the request and tells the owner; asking again while one is pending changes nothing. */
-    void requestLocked(Channel channel, Actor asker, Outbox out) {
-        if (channel.hasMember(asker.username())) {
-            throw new ServiceException(ErrorCode.WRONG_STATE, "You are a member of '" + channel.name + "' already.");
-        }
-        channel.requireUnlocked();
-        if (channel.members.size() >= ChannelRegistry.MAX_MEMBERS) {
-            throw new ServiceException(ErrorCode.CHANNEL_FULL, "The channel '" + channel.name + "' already has two members.");
-        }
-        if (channel.joinRequests.containsKey(asker.username())) {
-            return;
-        }
-        if (channel.joinRequests.size() >= MAX_PENDING) {
-            throw new ServiceException(ErrorCode.LIMIT_REACHED, "'" + channel.name + "' has " + MAX_PENDING
+    private final PendingJoins store;
+    private final Executor workers;
+    private final Clock clock;
+
+    JoinRequests(PendingJoins store, Executor workers, Clock clock) {
+        this.store = store;
+        this.workers = workers;
+        this.clock = clock;
+    }
+
+    /** Completes with true when the request is new (the owner is to be told), false when it waited already. */
+    CompletableFuture<Boolean> add(String channel, String username) {
+        return CompletableFuture.supplyAsync(() -> switch (store.add(channel, username, clock.instant(), MAX_PENDING)) {
+            case ADDED -> true;
+            case ALREADY_WAITING -> false;
+            case FULL -> throw new ServiceException(ErrorCode.LIMIT_REACHED, "'" + channel + "' has " + MAX_PENDING
                     + " requests waiting for its owner already; try again later.");
-        }
-        UserInfo user = new UserInfo(asker.username(), asker.displayName());
-        channel.joinRequests.put(asker.username(), user);
-        out.toUser(channel.owner, new Event.JoinRequested(channel.name, user));
+        }, workers);
     }
 
-    List<UserInfo> listLocked(Channel channel) {
-        return List.copyOf(channel.joinRequests.values());
+    /** Oldest first. */
+    CompletableFuture<List<UserInfo>> list(String channel) {
+        return CompletableFuture.supplyAsync(() -> store.list(channel).stream()
+                .map(a -> new UserInfo(a.username(), a.displayName())).toList(), workers);
     }
 
-    /** The pending request of {@code username}; WRONG_STATE if there is none. */
-    UserInfo pendingLocked(Channel channel, String username) {
-        UserInfo user = channel.joinRequests.get(username);
-        if (user == null) {
-            throw new ServiceException(ErrorCode.WRONG_STATE, username + " is not waiting to join '" + channel.name + "'.");
-        }
-        return user;
+    /** Takes the request of {@code username} out to answer it; WRONG_STATE if there is none (answered already). */
+    CompletableFuture<UserInfo> take(String channel, String username) {
+        return CompletableFuture.supplyAsync(() -> store.take(channel, username)
+                .map(a -> new UserInfo(a.username(), a.displayName()))
+                .orElseThrow(() -> new ServiceException(ErrorCode.WRONG_STATE,
+                        username + " is not waiting to join '" + channel + "'.")), workers);
     }
 
-    /** The owner approved: the request is answered and the asker may join, removed before or not. */
-    void approveLocked(Channel channel, String username, Outbox out) {
-        pendingLocked(channel, username);
-        if (channel.locked) {
-            throw new ServiceException(ErrorCode.CHANNEL_LOCKED, "'" + channel.name + "' is locked; unlock it first.");
-        }
-        channel.joinRequests.remove(username);
-        out.toUser(username, new Event.JoinAnswered(channel.name, true));
-    }
-
-    void denyLocked(Channel channel, String username, Outbox out) {
-        pendingLocked(channel, username);
-        channel.joinRequests.remove(username);
-        out.toUser(username, new Event.JoinAnswered(channel.name, false));
+    /** A request made pointless by joining with an invite. */
+    CompletableFuture<Void> drop(String channel, String username) {
+        return CompletableFuture.runAsync(() -> store.take(channel, username), workers);
     }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Everything the server can be told, with safe defaults: listen on loopback only, data under ./data,
- * no TLS, no TURN, no SMTP. Built by {@link ServerOptions} from file, environment and flags, or by tests
+ * no TLS, no TURN, no SMTP, no e-mail verification. Built by {@link ServerOptions} from file, environment and flags, or by tests
  * through {@link #builder()}.
  */
 public record ServerConfig(
@@ -45,12 +45,8 @@ public record ServerConfig(
         List<String> turnUrls,
         List<String> stunUrls,
         Duration turnCredentialTtl,
-        String smtpHost,
-        int smtpPort,
-        String smtpUsername,
-        String smtpPassword,
-        String smtpFrom,
-        boolean smtpStartTls,
+        /** The SMTP relay and e-mail verification; {@link MailSettings#NONE} for neither. */
+        MailSettings mail,
         Duration shutdownReconnectAfter,
         int workerThreads,
         /** IP addresses of reverse proxies whose X-Forwarded-For is believed; empty = none. */
@@ -152,9 +148,7 @@ public record ServerConfig(
         if (tlsKeystore != null && tlsKeystorePassword == null) {
             throw new IllegalArgumentException("--tls-keystore needs --tls-keystore-password");
         }
-        if (smtpHost != null && smtpFrom == null) {
-            throw new IllegalArgumentException("--smtp-host needs --smtp-from");
-        }
+        Objects.requireNonNull(mail, "mail");
         if (rateLimitPerSecond <= 0 || rateLimitBurst < 1 || heartbeatSeconds < 1 || workerThreads < 1) {
             throw new IllegalArgumentException("rate limit, burst, heartbeat and worker threads must be positive");
         }
@@ -162,10 +156,6 @@ public record ServerConfig(
 
     public boolean tlsEnabled() {
         return tlsKeystore != null;
-    }
-
-    public boolean smtpEnabled() {
-        return smtpHost != null;
     }
 
     @Override
@@ -177,7 +167,7 @@ public record ServerConfig(
                 + ", callGraceAfterRestart=" + callGraceAfterRestart + ", turnUrls=" + turnUrls
                 + ", stunUrls=" + stunUrls + ", trustedProxies=" + trustedProxies + ", limitExempt=" + limitExemptAddresses
                 + ", authTimeout=" + authTimeout + ", registration=" + registration + ", historyRetention=" + historyRetention + ", redis=" + (redisUrl != null) + ", nodeId=" + nodeId + ", connectionsPerAddress=" + connectionsPerAddress + ", signupsPerAddressPerHour=" + signupsPerAddressPerHour
-                + ", smtp=" + (smtpEnabled() ? smtpHost + ":" + smtpPort : "off") + "]";
+                + ", smtp=" + mail + "]";
     }
 
     public static Builder builder() {
@@ -213,12 +203,7 @@ public record ServerConfig(
         private List<String> turnUrls = List.of();
         private List<String> stunUrls = List.of();
         private Duration turnCredentialTtl = Duration.ofHours(24);
-        private String smtpHost;
-        private int smtpPort = 587;
-        private String smtpUsername;
-        private String smtpPassword;
-        private String smtpFrom;
-        private boolean smtpStartTls = true;
+        private MailSettings mail = MailSettings.NONE;
         private Duration shutdownReconnectAfter = Duration.ofSeconds(2);
         private int workerThreads = Math.max(2, Runtime.getRuntime().availableProcessors());
         private List<String> trustedProxies = List.of();
@@ -261,12 +246,7 @@ public record ServerConfig(
         public Builder turnUrls(List<String> v) { turnUrls = v; return this; }
         public Builder stunUrls(List<String> v) { stunUrls = v; return this; }
         public Builder turnCredentialTtl(Duration v) { turnCredentialTtl = v; return this; }
-        public Builder smtpHost(String v) { smtpHost = v; return this; }
-        public Builder smtpPort(int v) { smtpPort = v; return this; }
-        public Builder smtpUsername(String v) { smtpUsername = v; return this; }
-        public Builder smtpPassword(String v) { smtpPassword = v; return this; }
-        public Builder smtpFrom(String v) { smtpFrom = v; return this; }
-        public Builder smtpStartTls(boolean v) { smtpStartTls = v; return this; }
+        public Builder mail(MailSettings v) { mail = v; return this; }
         public Builder shutdownReconnectAfter(Duration v) { shutdownReconnectAfter = v; return this; }
         public Builder workerThreads(int v) { workerThreads = v; return this; }
         public Builder trustedProxies(List<String> v) { trustedProxies = v; return this; }
@@ -287,8 +267,7 @@ public record ServerConfig(
                     tlsKeystoreType, bcryptCost, sessionTtl, ringTimeout, callGrace, callGraceAfterRestart, heartbeatSeconds,
                     rateLimitPerSecond, rateLimitBurst, loginFailuresPerAccount, loginFailuresPerAddress, loginFailureWindow,
                     resetCodeTtl,
-                    turnSecret, turnUrls, stunUrls, turnCredentialTtl, smtpHost, smtpPort, smtpUsername, smtpPassword,
-                    smtpFrom, smtpStartTls, shutdownReconnectAfter, workerThreads, trustedProxies,
+                    turnSecret, turnUrls, stunUrls, turnCredentialTtl, mail, shutdownReconnectAfter, workerThreads, trustedProxies,
                     limitExemptAddresses, connectionsPerAddress, signupsPerAddressPerHour, resetRequestsPerAddressPerHour,
                     resetRequestsPerAccountPerHour, sessionMaxAge, outboundBufferBytes, authTimeout,
                     registration, historyRetention, redisUrl, nodeId);

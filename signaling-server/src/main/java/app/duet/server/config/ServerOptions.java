@@ -19,6 +19,9 @@ public final class ServerOptions {
     @Mixin
     ClusterOptions cluster;
 
+    @Mixin
+    MailOptions mail;
+
     @Option(names = "--host", defaultValue = ServerConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
             description = "Address to listen on; 0.0.0.0 for all interfaces (default: ${DEFAULT-VALUE}).")
     String host;
@@ -109,25 +112,6 @@ public final class ServerOptions {
     @Option(names = "--turn-ttl-seconds", defaultValue = "86400", description = "Lifetime of TURN credentials (default: ${DEFAULT-VALUE}).")
     long turnTtlSeconds;
 
-    @Option(names = "--smtp-host", description = "SMTP server for reset codes; without it, use the reset-code command.")
-    String smtpHost;
-
-    @Option(names = "--smtp-port", defaultValue = "587", description = "SMTP port (default: ${DEFAULT-VALUE}).")
-    int smtpPort;
-
-    @Option(names = "--smtp-username", description = "SMTP login, if the server needs one.")
-    String smtpUsername;
-
-    @Option(names = "--smtp-password", description = "SMTP password (prefer DUET_SMTP_PASSWORD).")
-    String smtpPassword;
-
-    @Option(names = "--smtp-from", paramLabel = "ADDRESS", description = "Sender address of reset mails.")
-    String smtpFrom;
-
-    @Option(names = "--smtp-starttls", defaultValue = "true", arity = "1",
-            description = "Require STARTTLS to the SMTP server (default: ${DEFAULT-VALUE}).")
-    boolean smtpStartTls;
-
     @Option(names = "--worker-threads", defaultValue = "0",
             description = "Threads for bcrypt and database work; 0 = number of CPUs, at least 2 (default: ${DEFAULT-VALUE}).")
     int workerThreads;
@@ -188,8 +172,7 @@ public final class ServerOptions {
                 .loginFailuresPerAccount(loginFailuresPerAccount).loginFailuresPerAddress(loginFailuresPerAddress)
                 .loginFailureWindow(Duration.ofMinutes(loginWindowMinutes)).resetCodeTtl(Duration.ofMinutes(resetCodeMinutes))
                 .stunUrls(stunUrls).turnUrls(turnUrls).turnSecret(turnSecret).turnCredentialTtl(Duration.ofSeconds(turnTtlSeconds))
-                .smtpHost(smtpHost).smtpPort(smtpPort).smtpUsername(smtpUsername).smtpPassword(smtpPassword)
-                .smtpFrom(smtpFrom).smtpStartTls(smtpStartTls).trustedProxies(trustedProxies)
+                .mail(mail.settings()).trustedProxies(trustedProxies)
                 .limitExemptAddresses(limitExempt).connectionsPerAddress(connectionsPerAddress)
                 .signupsPerAddressPerHour(signupsPerAddress).resetRequestsPerAddressPerHour(resetRequestsPerAddress)
                 .resetRequestsPerAccountPerHour(resetRequestsPerAccount).outboundBufferBytes(outboundBufferBytes)

@@ -34,6 +34,14 @@ public interface Accounts {
      */
     CreateOutcome createWithInvite(Account account, String inviteTokenHash, Instant now);
 
+    /**
+     * As {@link #create}, or {@link #createWithInvite} when {@code inviteTokenHash} is not null, and in the same
+     * transaction the account's first e-mail verification code ({@link EmailVerifications}): the account
+     * cannot sign in until it is used.
+     */
+    CreateOutcome createUnverified(Account account, String inviteTokenHash, EmailVerifications.PendingCode code,
+            Instant now);
+
     /** Every account, by username. */
     List<Account> list();
 

@@ -32,11 +32,24 @@ final class JdbcAccounts implements Accounts {
             if (taken != null) {
                 return taken;
             }
-            int used = Jdbc.update(c, """
-                    UPDATE registration_invites SET uses = uses + 1
-                    WHERE token_hash = ? AND uses < max_uses AND revoked_at IS NULL AND expires_at > ?""",
-                    inviteTokenHash, now.toEpochMilli());
-            return used == 0 ? CreateOutcome.INVITE_INVALID : insert(c, a);
+            return useInvite(c, inviteTokenHash, now) ? insert(c, a) : CreateOutcome.INVITE_INVALID;
+        });
+    }
+
+    @Override
+    public CreateOutcome createUnverified(Account a, String inviteTokenHash, EmailVerifications.PendingCode code,
+            Instant now) {
+        return jdbc.inTransaction(c -> {
+            CreateOutcome taken = taken(c, a);
+            if (taken != null) {
+                return taken;
+            }
+            if (inviteTokenHash != null && !useInvite(c, inviteTokenHash, now)) {
+                return CreateOutcome.INVITE_INVALID;
+            }
+            insert(c, a);
+            JdbcEmailVerifications.insert(c, code);
+            return CreateOutcome.CREATED;
         });
     }
 
@@ -59,6 +72,13 @@ final class JdbcAccounts implements Accounts {
     @Override
     public void updatePasswordHash(String username, String passwordHash) {
         jdbc.update("UPDATE accounts SET password_hash = ? WHERE username = ?", passwordHash, username);
+    }
+
+    private static boolean useInvite(Connection c, String inviteTokenHash, Instant now) throws SQLException {
+        return Jdbc.update(c, """
+                UPDATE registration_invites SET uses = uses + 1
+                WHERE token_hash = ? AND uses < max_uses AND revoked_at IS NULL AND expires_at > ?""",
+                inviteTokenHash, now.toEpochMilli()) == 1;
     }
 
     /** USERNAME_TAKEN, EMAIL_TAKEN, or null if the account can be created. */

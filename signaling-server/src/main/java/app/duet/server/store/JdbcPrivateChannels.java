@@ -12,43 +12,9 @@ final class JdbcPrivateChannels implements PrivateChannels {
     @Override
     public Loaded loadAll() {
         return new Loaded(
-                jdbc.query("""
-                        SELECT id, channel, token_hash, max_uses, uses, created_at, expires_at, revoked_at
-                        FROM channel_invites ORDER BY created_at, id""",
-                        row -> new StoredInvite(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
-                                row.getInt(5), Instant.ofEpochMilli(row.getLong(6)), Instant.ofEpochMilli(row.getLong(7)),
-                                row.getObject(8) != null)),
                 jdbc.query("SELECT channel, username FROM channel_removed_members",
                         row -> new RemovedMember(row.getString(1), row.getString(2))),
                 jdbc.query("SELECT name FROM channels WHERE locked_at IS NOT NULL", row -> row.getString(1)));
-    }
-
-    @Override
-    public void addInvite(StoredInvite i) {
-        jdbc.update("""
-                INSERT INTO channel_invites (id, channel, token_hash, max_uses, uses, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""", i.id(), i.channel(), i.tokenHash(), i.maxUses(), i.uses(),
-                i.createdAt().toEpochMilli(), i.expiresAt().toEpochMilli());
-    }
-
-    @Override
-    public void inviteUsed(String id) {
-        jdbc.update("UPDATE channel_invites SET uses = uses + 1 WHERE id = ?", id);
-    }
-
-    @Override
-    public void inviteUseReturned(String id) {
-        jdbc.update("UPDATE channel_invites SET uses = uses - 1 WHERE id = ? AND uses > 0", id);
-    }
-
-    @Override
-    public void revokeInvite(String id, Instant at) {
-        jdbc.update("UPDATE channel_invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", at.toEpochMilli(), id);
-    }
-
-    @Override
-    public void forgetInvite(String id) {
-        jdbc.update("DELETE FROM channel_invites WHERE id = ?", id);
     }
 
     @Override

@@ -27,6 +27,9 @@ public final class Stores implements AutoCloseable {
     private final RegistrationInvites invites;
     private final CallHistory callHistory;
     private final PrivateChannels privateChannels;
+    private final ChannelInvites channelInvites;
+    private final PendingJoins pendingJoins;
+    private final EmailVerifications emailVerifications;
     private final HikariDataSource dataSource;
     private final SqlDialect dialect;
     private final StorageHealth storageHealth = new StorageHealth();
@@ -45,6 +48,9 @@ public final class Stores implements AutoCloseable {
         this.invites = new JdbcRegistrationInvites(jdbc);
         this.callHistory = new JdbcCallHistory(jdbc);
         this.privateChannels = new JdbcPrivateChannels(jdbc);
+        this.channelInvites = new JdbcChannelInvites(jdbc);
+        this.pendingJoins = new JdbcPendingJoins(jdbc);
+        this.emailVerifications = new JdbcEmailVerifications(jdbc);
     }
 
     /** Opens (creating if needed) the SQLite file and brings its schema up to date. */
@@ -144,6 +150,18 @@ public final class Stores implements AutoCloseable {
 
     public PrivateChannels privateChannels() {
         return privateChannels;
+    }
+
+    public ChannelInvites channelInvites() {
+        return channelInvites;
+    }
+
+    public PendingJoins pendingJoins() {
+        return pendingJoins;
+    }
+
+    public EmailVerifications emailVerifications() {
+        return emailVerifications;
     }
 
     /**

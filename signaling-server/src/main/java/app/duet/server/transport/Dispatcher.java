@@ -3,6 +3,7 @@ package app.duet.server.transport;
 import app.duet.protocol.PassThrough;
 import app.duet.protocol.ChannelAccessRequests;
 import app.duet.protocol.CallInfo;
+import app.duet.protocol.EmailVerificationRequests;
 import app.duet.protocol.Protocol;
 import app.duet.protocol.Request;
 import app.duet.protocol.Result;
@@ -61,11 +62,13 @@ final class Dispatcher {
     /** Requests that need no login (hello and ping are answered by the frame handler). */
     static boolean isPublic(Request r) {
         return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume
-                || r instanceof Request.PasswordResetRequest || r instanceof Request.PasswordResetConfirm;
+                || r instanceof Request.PasswordResetRequest || r instanceof Request.PasswordResetConfirm
+                || r instanceof Request.EmailVerification;
     }
 
     static boolean authenticates(Request r) {
-        return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume;
+        return r instanceof Request.Signup || r instanceof Request.Login || r instanceof Request.Resume
+                || r instanceof EmailVerificationRequests.EmailVerify;
     }
 
     CompletableFuture<Result> handlePublic(ClientConnection c, Request request) {
@@ -85,6 +88,16 @@ final class Dispatcher {
         if (request instanceof Request.PasswordResetRequest r) {
             return onWorker(() -> {
                 resets.request(r.login(), c.address());
+                return Result.Empty.INSTANCE;
+            });
+        }
+        if (request instanceof EmailVerificationRequests.EmailVerify r) {
+            return onWorker(() -> auth.verifyEmail(r.username(), r.code(), c.address()))
+                    .thenApply(a -> authenticated(c, a, false));
+        }
+        if (request instanceof EmailVerificationRequests.EmailVerifyResend r) {
+            return onWorker(() -> {
+                auth.resendVerification(r.username(), r.password(), r.email(), c.address());
                 return Result.Empty.INSTANCE;
             });
         }
@@ -185,6 +198,12 @@ final class Dispatcher {
             return access.removeMember(actor, r.channel(), r.username()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof ChannelAccessRequests.ChannelLock r) {
             return access.lock(actor, r.channel(), r.locked()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof ChannelAccessRequests.ChannelInvites r) {
+            return access.invites(actor, r.channel()).thenApply(Result.Invites::new);
+        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequests r) {
+            return access.joinRequests(actor, r.channel()).thenApply(Result.JoinRequests::new);
+        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequest r) {
+            return access.requestJoin(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof ChannelAccessRequests.ChannelJoinAnswer r) {
             return access.answerJoin(actor, r.channel(), r.username(), r.approve()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.ChannelLeave r) {
@@ -208,12 +227,6 @@ final class Dispatcher {
             return iceServers.forUser(actor.username());
         } else if (request instanceof Request.ChannelsList) {
             return new Result.Channels(channels.list(actor));
-        } else if (request instanceof ChannelAccessRequests.ChannelInvites r) {
-            return new Result.Invites(access.invites(actor, r.channel()));
-        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequests r) {
-            return new Result.JoinRequests(access.joinRequests(actor, r.channel()));
-        } else if (request instanceof ChannelAccessRequests.ChannelJoinRequest r) {
-            access.requestJoin(actor, r.name());
         } else if (request instanceof Request.CallRing r) {
             return new Result.CallRing(channels.ring(actor, r.channel(), r.media(), r.callId()));
         } else if (request instanceof Request.CallDecline r) {

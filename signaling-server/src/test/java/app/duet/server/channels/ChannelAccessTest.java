@@ -6,16 +6,21 @@ import app.duet.server.auth.Secrets;
 import app.duet.server.channels.ChannelRegistryTest.NoActiveCalls;
 import app.duet.server.channels.ChannelRegistryTest.NoStore;
 import app.duet.server.channels.ChannelRegistryTest.RecordingRelay;
-import app.duet.server.store.PrivateChannels;
+import app.duet.server.store.Accounts.Account;
+import app.duet.server.store.ChannelInvites.StoredInvite;
 import app.duet.server.store.StoreException;
+import app.duet.server.store.Stores;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** What the integration tests cannot make happen on demand: a join whose membership cannot be stored. */
+/**
+ * What the integration tests cannot make happen on demand: a join whose membership cannot be stored. The
+ * invites are in a real SQLite file; only the registry's membership writes fail on demand.
+ */
 class ChannelAccessTest {
     private final Actor ann = new Actor("ann", "Ann", "s-ann", "c-ann");
     private final Actor bob = new Actor("bob", "Bob", "s-bob", "c-bob");
@@ -31,38 +36,32 @@ class ChannelAccessTest {
         }
     }
 
-    /** Records what happened to invite uses. */
-    static final class InviteUses implements PrivateChannels {
-        final List<String> writes = new ArrayList<>();
-
-        @Override public Loaded loadAll() { return new Loaded(List.of(), List.of(), List.of()); }
-        @Override public void addInvite(StoredInvite invite) { }
-        @Override public void inviteUsed(String id) { writes.add("used"); }
-        @Override public void inviteUseReturned(String id) { writes.add("returned"); }
-        @Override public void revokeInvite(String id, Instant at) { }
-        @Override public void forgetInvite(String id) { }
-        @Override public void setLocked(String channel, Instant lockedAtOrNull) { }
-        @Override public void addRemoved(String channel, String username, Instant at) { }
-        @Override public void clearRemoved(String channel, String username) { }
-    }
-
     @Test
-    void aJoinThatCannotBeStoredGivesItsInviteUseBack() {
-        FlakyChannels stores = new FlakyChannels();
-        InviteUses uses = new InviteUses();
-        ChannelRegistry registry = new ChannelRegistry(stores, new NoActiveCalls(), new RecordingHistory(), Runnable::run,
-                new RecordingRelay(), new ManualTimers(), Clock.systemUTC(),
-                new CallTimeouts(ChannelRegistryTest.RING_TIMEOUT, ChannelRegistryTest.GRACE, ChannelRegistryTest.GRACE));
-        ChannelAccess access = new ChannelAccess(registry, uses, new Secrets(new SecureRandom()), Clock.systemUTC());
-        registry.create(ann, "room").join();
-        String token = access.createInvite(ann, "room", 1, null).join().token();
+    void aJoinThatCannotBeStoredGivesItsInviteUseBack(@TempDir Path dir) {
+        Instant now = Instant.now();
+        try (Stores stores = Stores.sqlite(dir.resolve("duet.db"))) {
+            for (Actor a : new Actor[] {ann, bob}) {
+                stores.accounts().create(new Account(a.username(), a.displayName(), a.username() + "@example.org",
+                        "hash", now));
+            }
+            stores.channels().create("room", "ann", now);
+            FlakyChannels members = new FlakyChannels();
+            ChannelRegistry registry = new ChannelRegistry(members, new NoActiveCalls(), new RecordingHistory(),
+                    Runnable::run, new RecordingRelay(), new ManualTimers(), Clock.systemUTC(),
+                    new CallTimeouts(ChannelRegistryTest.RING_TIMEOUT, ChannelRegistryTest.GRACE, ChannelRegistryTest.GRACE));
+            ChannelAccess access = new ChannelAccess(registry, stores.privateChannels(), stores.channelInvites(),
+                    stores.pendingJoins(), Runnable::run, new Secrets(new SecureRandom()), Clock.systemUTC());
+            registry.create(ann, "room").join();
+            String token = access.createInvite(ann, "room", 1, null).join().token();
 
-        stores.failing = true;
-        assertThat(access.join(bob, "room", token)).isCompletedExceptionally();
-        assertThat(uses.writes).containsExactly("used", "returned");
+            members.failing = true;
+            assertThat(access.join(bob, "room", token)).isCompletedExceptionally();
+            assertThat(stores.channelInvites().usable("room", Instant.now())).extracting(StoredInvite::uses)
+                    .containsExactly(0);
 
-        stores.failing = false;
-        assertThat(access.join(bob, "room", token).join().members()).hasSize(2);
-        assertThat(uses.writes).containsExactly("used", "returned", "used");
+            members.failing = false;
+            assertThat(access.join(bob, "room", token).join().members()).hasSize(2);
+            assertThat(stores.channelInvites().usable("room", Instant.now())).isEmpty();
+        }
     }
 }

@@ -43,7 +43,7 @@ class ServerOptionsTest {
         assertThat(c.databaseFile()).isEqualTo(Path.of("data", "duet.db"));
         assertThat(c.bcryptCost()).isEqualTo(ServerConfig.DEFAULT_BCRYPT_COST).isEqualTo(10);
         assertThat(c.tlsEnabled()).isFalse();
-        assertThat(c.smtpEnabled()).isFalse();
+        assertThat(c.mail()).isEqualTo(MailSettings.NONE);
         assertThat(c.turnUrls()).isEmpty();
         assertThat(c.ringTimeout()).isEqualTo(Duration.ofSeconds(45));
         assertThat(c.callGrace()).isEqualTo(Duration.ofSeconds(30));
@@ -157,11 +157,32 @@ class ServerOptionsTest {
     }
 
     @Test
+    void theSmtpRelayAndVerificationComeFromFlagsEnvironmentAndFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("duet.properties");
+        Files.writeString(file, "smtp-host=mail.example.org\nsmtp-from=duet@example.org\nsmtp-password=from-file\n"
+                + "verify-email=true\n");
+        MailSettings fromFile = parse(Map.of(), "--config", file.toString()).mail();
+        assertThat(fromFile).isEqualTo(new MailSettings("mail.example.org", 587, MailSettings.Security.STARTTLS, null,
+                "from-file", "duet@example.org", true));
+        assertThat(fromFile.toString()).doesNotContain("from-file");
+
+        MailSettings fromEnv = parse(Map.of("DUET_SMTP_PASSWORD", "from-env", "DUET_SMTP_USERNAME", "duet"),
+                "--smtp-host", "mail.example.org", "--smtp-from", "duet@example.org", "--smtp-tls", "--smtp-port", "465")
+                .mail();
+        assertThat(fromEnv).isEqualTo(new MailSettings("mail.example.org", 465, MailSettings.Security.TLS, "duet",
+                "from-env", "duet@example.org", false));
+        assertThat(parse(Map.of(), "--smtp-host", "localhost", "--smtp-from", "duet@localhost", "--smtp-starttls", "false")
+                .mail().security()).isEqualTo(MailSettings.Security.NONE);
+    }
+
+    @Test
     void inconsistentSettingsAreRefused() {
         assertThatThrownBy(() -> parse(Map.of(), "--turn-url", "turn:x.example.org"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--turn-secret");
         assertThatThrownBy(() -> parse(Map.of(), "--smtp-host", "mail.example.org"))
                 .hasMessageContaining("--smtp-from");
+        assertThatThrownBy(() -> parse(Map.of(), "--verify-email")).hasMessageContaining("--verify-email needs")
+                .hasMessageContaining("--smtp-host");
         assertThatThrownBy(() -> parse(Map.of(), "--bcrypt-cost", "3")).hasMessageContaining("bcrypt");
         assertThatThrownBy(() -> parse(Map.of(), "--call-grace-after-restart-seconds", "-1"))
                 .hasMessageContaining("--call-grace-after-restart-seconds");

@@ -55,6 +55,9 @@ public final class ErrorMessages {
             case SESSION_EXPIRED, NOT_AUTHENTICATED -> UserMessage.error("Your session has ended.", "Log in again.");
             case INVALID_RESET_CODE -> UserMessage.error("That reset code is wrong or has expired.",
                     "Check the code in your e-mail, or request a new one.");
+            case EMAIL_UNVERIFIED -> UserMessage.warning("Check your e-mail.", serverText);
+            case INVALID_VERIFICATION_CODE -> UserMessage.error("That code does not work.", serverText);
+            case EMAIL_NOT_SENT -> UserMessage.error("The e-mail could not be sent.", serverText);
             case CHANNEL_EXISTS -> UserMessage.error("A channel with that name already exists.",
                     "Join it instead, or choose another name.");
             case CHANNEL_NOT_FOUND -> UserMessage.error("There is no channel with that name.",

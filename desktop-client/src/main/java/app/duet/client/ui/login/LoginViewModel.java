@@ -1,5 +1,6 @@
 package app.duet.client.ui.login;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import javafx.beans.binding.BooleanBinding;
@@ -8,6 +9,8 @@ import app.duet.client.signaling.AccountService;
 import app.duet.client.ui.common.SignInForm;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
+import app.duet.client.ui.verify.VerifyEmailViewModel;
+import app.duet.protocol.Result;
 
 /** Log in with username and password; "remember me" keeps the session across restarts. */
 public final class LoginViewModel {
@@ -38,9 +41,14 @@ public final class LoginViewModel {
         if (!canLogIn.get()) {
             return;
         }
-        form.submit("Logging in…",
-                accounts.login(form.account(), form.passwordProperty().get(), form.rememberProperty().get()),
-                () -> form.passwordProperty().set(""));
+        String user = form.account();
+        String password = form.passwordProperty().get();
+        boolean remember = form.rememberProperty().get();
+        CompletableFuture<Result.Auth> login = accounts.login(user, password, remember);
+        form.submit("Logging in…", login, () -> VerifyEmailViewModel.waitsForCode(login).ifPresentOrElse(
+                sentence -> navigator.verifyEmail(new VerifyEmailViewModel.Pending(user, password, null, remember),
+                        UserMessage.warning("Your e-mail address is not verified yet.", sentence)),
+                () -> form.passwordProperty().set("")));
     }
 
     public void forgotPassword() {

@@ -16,6 +16,10 @@ public interface Navigator {
 
     void forgotPassword();
 
+    /** "Check your e-mail": a new account waits for the code mailed to it ({@code notice}: the server's sentence). */
+    void verifyEmail(app.duet.client.ui.verify.VerifyEmailViewModel.Pending pending,
+            app.duet.client.ui.common.UserMessage notice);
+
     void channels();
 
     void settings();

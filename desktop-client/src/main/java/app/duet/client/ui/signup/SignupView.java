@@ -83,7 +83,10 @@ public final class SignupView implements Screen {
                 inviteField,
                 Forms.field("_Username", username, capitalised(FieldFormat.USERNAME.description()) + "."),
                 Forms.field("_Display name", displayName, ""),
-                Forms.field("_E-mail", email, "Only used to send you a code if you forget your password."),
+                Forms.field("_E-mail", email, vm.verifiesEmail()
+                        ? "We'll mail a code to it to finish signing up; also used if you forget your password."
+                        + " Nobody else sees it."
+                        : "Only used to send you a code if you forget your password."),
                 Forms.field("_Password", password, "At least 8 characters."),
                 Forms.field("_Confirm password", confirm, ""),
                 remember,

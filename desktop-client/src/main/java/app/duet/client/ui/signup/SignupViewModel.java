@@ -1,6 +1,7 @@
 package app.duet.client.ui.signup;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import javafx.beans.binding.BooleanBinding;
@@ -12,8 +13,10 @@ import app.duet.client.ui.common.AccountChecks;
 import app.duet.client.ui.common.SignInForm;
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
+import app.duet.client.ui.verify.VerifyEmailViewModel;
 import app.duet.protocol.FieldFormat;
 import app.duet.protocol.RegistrationMode;
+import app.duet.protocol.Result;
 
 /** Creates an account. Checks the form locally first so most mistakes are explained without a round trip. */
 public final class SignupViewModel {
@@ -25,10 +28,13 @@ public final class SignupViewModel {
     private final StringProperty confirm = new SimpleStringProperty("");
     private final StringProperty invite = new SimpleStringProperty("");
     private final RegistrationMode registration;
+    private final boolean verifiesEmail;
     private final BooleanBinding canSignUp;
 
-    public SignupViewModel(AccountService accounts, Navigator navigator, Executor ui) {
+    /** {@code verifiesEmail}: the server's hello said new accounts verify their address with a mailed code. */
+    public SignupViewModel(AccountService accounts, boolean verifiesEmail, Navigator navigator, Executor ui) {
         this.accounts = accounts;
+        this.verifiesEmail = verifiesEmail;
         this.navigator = navigator;
         this.form = new SignInForm(ui, navigator::channels);
         this.registration = accounts.registration();
@@ -39,6 +45,11 @@ public final class SignupViewModel {
     /** Who may sign up on this server, as its hello said: an invite field in invite mode, no form when closed. */
     public RegistrationMode registration() {
         return registration;
+    }
+
+    /** Whether the account is usable only once the code mailed to its address is entered. */
+    public boolean verifiesEmail() {
+        return verifiesEmail;
     }
 
     /** The registration invite, asked for only when the server's registration mode is invite. */
@@ -84,8 +95,13 @@ public final class SignupViewModel {
             form.show(problem.get());
             return;
         }
-        form.submit("Creating your account…", accounts.signup(user, name, email.get().trim(), password,
-                registration == RegistrationMode.INVITE ? code : null, form.rememberProperty().get()), () -> { });
+        String mail = email.get().trim();
+        boolean remember = form.rememberProperty().get();
+        CompletableFuture<Result.Auth> signup = accounts.signup(user, name, mail, password,
+                registration == RegistrationMode.INVITE ? code : null, remember);
+        form.submit("Creating your account…", signup, () -> VerifyEmailViewModel.waitsForCode(signup).ifPresent(
+                sentence -> navigator.verifyEmail(new VerifyEmailViewModel.Pending(user, password, mail, remember),
+                        UserMessage.info(sentence))));
     }
 
     public void logInInstead() {
@@ -106,7 +122,7 @@ public final class SignupViewModel {
         }
         if (!FieldFormat.EMAIL.matches(mail)) {
             return Optional.of(UserMessage.error("That e-mail address doesn't look right.",
-                    "Use " + FieldFormat.EMAIL.description() + "; it is only used to reset your password."));
+                    "Use " + FieldFormat.EMAIL.description() + "."));
         }
         return AccountChecks.newPassword(pass, again);
     }

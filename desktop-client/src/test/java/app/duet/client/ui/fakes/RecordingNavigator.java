@@ -5,6 +5,7 @@ import java.util.List;
 
 import app.duet.client.ui.common.UserMessage;
 import app.duet.client.ui.shell.Navigator;
+import app.duet.client.ui.verify.VerifyEmailViewModel;
 
 /** A {@link Navigator} that writes down where it was sent. */
 public final class RecordingNavigator implements Navigator {
@@ -16,7 +17,8 @@ public final class RecordingNavigator implements Navigator {
         return List.copyOf(visits);
     }
 
-    /** The notice passed with the last {@link #login(String, UserMessage)} or {@link #welcome(UserMessage)}. */
+    /** The notice passed with the last {@link #login(String, UserMessage)}, {@link #welcome(UserMessage)} or
+     * {@link #verifyEmail}. */
     public UserMessage notice() {
         return notice;
     }
@@ -56,6 +58,12 @@ public final class RecordingNavigator implements Navigator {
     @Override
     public void forgotPassword() {
         visits.add("forgotPassword");
+    }
+
+    @Override
+    public void verifyEmail(VerifyEmailViewModel.Pending pending, UserMessage notice) {
+        this.notice = notice;
+        visits.add("verifyEmail as " + pending.username());
     }
 
     @Override

@@ -14,7 +14,7 @@ import app.duet.protocol.RegistrationMode;
 class SignupViewModelTest {
     private final FakeAccounts accounts = new FakeAccounts();
     private final RecordingNavigator navigator = new RecordingNavigator();
-    private final SignupViewModel vm = new SignupViewModel(accounts, navigator, Runnable::run);
+    private final SignupViewModel vm = new SignupViewModel(accounts, false, navigator, Runnable::run);
 
     private void fill(String username, String displayName, String email, String password, String confirm) {
         vm.form().usernameProperty().set(username);
@@ -41,6 +41,33 @@ class SignupViewModelTest {
         assertThat(vm.form().busyProperty().get()).isFalse();
         assertThat(vm.form().messageProperty().get()).isNull();
         assertThat(navigator.visits()).containsExactly("channels");
+    }
+
+    @Test
+    void aServerThatVerifiesAddressesSendsTheNewAccountToCheckItsMail() {
+        SignupViewModel verifying = new SignupViewModel(accounts, true, navigator, Runnable::run);
+        assertThat(verifying.verifiesEmail()).isTrue();
+        verifying.form().usernameProperty().set("ann");
+        verifying.emailProperty().set("ann@example.org");
+        verifying.form().passwordProperty().set("correct horse");
+        verifying.confirmProperty().set("correct horse");
+
+        verifying.signUp();
+        accounts.sent.last().fail(new SignalingException.ServerError(ErrorCode.EMAIL_UNVERIFIED,
+                "We mailed a code to ann@example.org: enter it to finish signing up, or ask for a new one."));
+
+        assertThat(navigator.visits()).containsExactly("verifyEmail as ann");
+        assertThat(navigator.notice().text()).contains("ann@example.org");
+    }
+
+    @Test
+    void aSignUpWhoseMailCouldNotBeSentStaysOnTheForm() {
+        fill("ann", "Ann", "ann@example.org", "correct horse", "correct horse");
+        vm.signUp();
+        accounts.sent.last().fail(new SignalingException.ServerError(ErrorCode.EMAIL_NOT_SENT, "Try again later."));
+
+        assertThat(navigator.visits()).isEmpty();
+        assertThat(vm.form().messageProperty().get().text()).isEqualTo("The e-mail could not be sent.");
     }
 
     @Test
@@ -115,7 +142,7 @@ class SignupViewModelTest {
     @Test
     void anInviteServerNeedsTheInviteAndGetsIt() {
         accounts.registration = RegistrationMode.INVITE;
-        SignupViewModel invited = new SignupViewModel(accounts, navigator, Runnable::run);
+        SignupViewModel invited = new SignupViewModel(accounts, false, navigator, Runnable::run);
         invited.form().usernameProperty().set("ann");
         invited.emailProperty().set("ann@example.org");
         invited.form().passwordProperty().set("correct horse");
@@ -134,7 +161,7 @@ class SignupViewModelTest {
     @Test
     void aClosedServerTakesNoSignUp() {
         accounts.registration = RegistrationMode.CLOSED;
-        SignupViewModel closed = new SignupViewModel(accounts, navigator, Runnable::run);
+        SignupViewModel closed = new SignupViewModel(accounts, false, navigator, Runnable::run);
         closed.form().usernameProperty().set("ann");
         closed.emailProperty().set("ann@example.org");
         closed.form().passwordProperty().set("correct horse");
