@@ -47,15 +47,16 @@ class InvitesAcrossNodesIntegrationTest {
     @Test
     void anInviteFromOneNodeWorksOnTheOtherAndIsUsedUpForBoth() throws Exception {
         DuetServer a = node("a");
+        DuetServer b = node("b");
         TestClient ann = signup(a, "ann");
         ann.ok(new Request.ChannelCreate(ann.nextId(), CHANNEL));
         ann.ok(new Request.ChannelCreate(ann.nextId(), "second-room"));
-        DuetServer b = node("b"); // channels are loaded at start until they are shared (issue 17)
         Result.InviteCreated invite = ann.ok(new ChannelAccessRequests.ChannelInviteCreate(ann.nextId(), CHANNEL, 1, null));
 
         TestClient bob = signup(b, "bob");
         Result.Channel joined = bob.ok(new Request.ChannelJoin(bob.nextId(), CHANNEL, invite.token()));
         assertThat(joined.channel().members()).extracting(MemberInfo::username).containsExactly("ann", "bob");
+        bob.ok(new Request.ChannelLeave(bob.nextId(), CHANNEL)); // a free place again: only the invite stops eve
 
         TestClient eve = signup(a, "eve");
         eve.error(new Request.ChannelJoin(eve.nextId(), CHANNEL, invite.token()), ErrorCode.INVITE_USED_UP);
@@ -71,9 +72,9 @@ class InvitesAcrossNodesIntegrationTest {
     @Test
     void aJoinRequestMadeOnOneNodeIsAnsweredOnTheOther() throws Exception {
         DuetServer a = node("a");
+        DuetServer b = node("b");
         TestClient ann = signup(a, "ann");
         ann.ok(new Request.ChannelCreate(ann.nextId(), CHANNEL));
-        DuetServer b = node("b");
 
         TestClient bob = signup(b, "bob");
         bob.ok(new ChannelAccessRequests.ChannelJoinRequest(bob.nextId(), CHANNEL));
