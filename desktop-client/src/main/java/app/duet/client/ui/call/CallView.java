@@ -58,6 +58,7 @@ public final class CallView implements Screen {
         Label selfOff = new Label("You", new FontIcon(Feather.CAMERA_OFF));
         self = new VideoView(selfOff);
         self.setId("call-self-view");
+        self.follow(remote); // one present per remote frame for both pictures (decision 0016)
         self.getStyleClass().add("self-view");
         // Picture-in-picture: a quarter of the stage's width (at most 240 px), 16:9.
         StackPane stageBox = new StackPane();
