@@ -5,44 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Request;
 import app.duet.server.auth.PasswordResets;
-import app.duet.server.config.MailSettings;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.internet.MimeMessage;
+import app.duet.server.testing.PrivateSmtp;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reset flow end to end, with codes mailed through a real SMTP server (GreenMail). */
+/** The reset flow end to end, with codes mailed through a real SMTP server ({@link PrivateSmtp}). */
 class PasswordResetIntegrationTest {
     private static final Pattern CODE = Pattern.compile("reset code is: (\\d{" + PasswordResets.CODE_DIGITS + "})");
 
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-
     @TempDir
     Path dataDir;
+    PrivateSmtp mail;
     DuetServer server;
 
     @BeforeEach
     void start() throws Exception {
-        server = DuetServer.start(TestServers.config(dataDir)
-                .mail(MailSettings.relay("127.0.0.1", mail.getSmtp().getPort(), MailSettings.Security.NONE, null, null,
-                        "duet@example.org")).build());
+        mail = PrivateSmtp.start(dataDir.resolve("smtp"));
+        server = DuetServer.start(TestServers.config(dataDir.resolve("server")).mail(mail.settings()).build());
         try (TestClient c = TestClient.hello(server)) {
             c.ok(new Request.Signup(c.nextId(), "mia", "Mia", "mia@example.org", "old password"));
         }
     }
 
     @AfterEach
-    void stop() {
-        server.close();
+    void stop() throws InterruptedException {
+        if (server != null) {
+            server.close();
+        }
+        mail.close();
     }
 
     @Test
@@ -81,9 +76,8 @@ class PasswordResetIntegrationTest {
             c.ok(new Request.PasswordResetRequest(c.nextId(), "nobody@example.org"));
             c.ok(new Request.PasswordResetRequest(c.nextId(), "nobody"));
             c.ok(new Request.PasswordResetRequest(c.nextId(), "mia"));
-            assertThat(mail.waitForIncomingEmail(TestClient.TIMEOUT.toMillis(), 1)).isTrue();
-            assertThat(mail.getReceivedMessages()).hasSize(1);
-            assertThat(mail.getReceivedMessages()[0].getAllRecipients()[0].toString()).isEqualTo("mia@example.org");
+            assertThat(mail.awaitMail("mia@example.org", 1)).contains("reset code is:");
+            assertThat(mail.mails()).hasSize(1); // nothing to the unknown ones
             c.error(new Request.PasswordResetConfirm(c.nextId(), "nobody", "12345678", "new password"), ErrorCode.INVALID_RESET_CODE);
         }
     }
@@ -98,11 +92,8 @@ class PasswordResetIntegrationTest {
         }
     }
 
-    private static String mailedCode(String to) throws Exception {
-        assertThat(mail.waitForIncomingEmail(TestClient.TIMEOUT.toMillis(), 1)).isTrue();
-        MimeMessage message = mail.getReceivedMessages()[mail.getReceivedMessages().length - 1];
-        assertThat(message.getAllRecipients()[0].toString()).isEqualTo(to);
-        Matcher m = CODE.matcher(GreenMailUtil.getBody(message));
+    private String mailedCode(String to) {
+        Matcher m = CODE.matcher(mail.awaitMail(to, 1));
         assertThat(m.find()).as("code in mail body").isTrue();
         return m.group(1);
     }

@@ -84,8 +84,8 @@ public final class PrivateSmtp implements AutoCloseable {
         }
     }
 
-    /** The mails delivered to {@code address} so far, oldest first. */
-    public List<MimeMessage> mailsTo(String address) throws IOException, MessagingException {
+    /** Every mail delivered so far, oldest first. */
+    public List<MimeMessage> mails() throws IOException, MessagingException {
         Path fresh = dir.resolve("maildir").resolve("new");
         if (!Files.isDirectory(fresh)) {
             return List.of();
@@ -98,28 +98,42 @@ public final class PrivateSmtp implements AutoCloseable {
         List<MimeMessage> mails = new ArrayList<>();
         for (Path file : files) {
             try (InputStream in = Files.newInputStream(file)) {
-                MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), in);
-                if (((InternetAddress) mail.getAllRecipients()[0]).getAddress().equalsIgnoreCase(address)) {
-                    mails.add(mail);
-                }
+                mails.add(new MimeMessage(Session.getInstance(new Properties()), in));
             }
         }
         return mails;
     }
 
-    /** Waits for mail number {@code n} (1 for the first) to {@code address} and reads the code in it. */
-    public String awaitCode(String address, int n) {
+    /** The mails delivered to {@code address} so far, oldest first. */
+    public List<MimeMessage> mailsTo(String address) throws IOException, MessagingException {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage mail : mails()) {
+            if (((InternetAddress) mail.getAllRecipients()[0]).getAddress().equalsIgnoreCase(address)) {
+                mails.add(mail);
+            }
+        }
+        return mails;
+    }
+
+    /** Waits for mail number {@code n} (1 for the first) to {@code address} and returns its text. */
+    public String awaitMail(String address, int n) {
         List<MimeMessage> mails = await("mail " + n + " to " + address).atMost(WAIT)
                 .until(() -> mailsTo(address), m -> m.size() >= n);
         try {
-            Matcher code = CODE.matcher((String) mails.get(n - 1).getContent());
-            if (!code.find()) {
-                throw new AssertionError("no code in the mail to " + address + ": " + mails.get(n - 1).getContent());
-            }
-            return code.group(1);
+            return (String) mails.get(n - 1).getContent();
         } catch (IOException | MessagingException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Waits for mail number {@code n} (1 for the first) to {@code address} and reads the verification code in it. */
+    public String awaitCode(String address, int n) {
+        String text = awaitMail(address, n);
+        Matcher code = CODE.matcher(text);
+        if (!code.find()) {
+            throw new AssertionError("no code in the mail to " + address + ": " + text);
+        }
+        return code.group(1);
     }
 
     private static FileTime written(Path file) {
