@@ -55,7 +55,7 @@ public final class ErrorMessages {
             case SESSION_EXPIRED, NOT_AUTHENTICATED -> UserMessage.error("Your session has ended.", "Log in again.");
             case INVALID_RESET_CODE -> UserMessage.error("That reset code is wrong or has expired.",
                     "Check the code in your e-mail, or request a new one.");
-            case EMAIL_UNVERIFIED -> UserMessage.warning("Check your e-mail.", serverText);
+            case EMAIL_UNVERIFIED -> UserMessage.error("Your e-mail address is not verified yet.", serverText);
             case INVALID_VERIFICATION_CODE -> UserMessage.error("That code does not work.", serverText);
             case EMAIL_NOT_SENT -> UserMessage.error("The e-mail could not be sent.", serverText);
             case CHANNEL_EXISTS -> UserMessage.error("A channel with that name already exists.",
