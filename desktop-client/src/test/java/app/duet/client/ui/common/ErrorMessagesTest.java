@@ -15,9 +15,7 @@ class ErrorMessagesTest {
     void everyErrorCodeGetsASentenceWithSomethingToTry() {
         for (ErrorCode code : ErrorCode.values()) {
             UserMessage m = ErrorMessages.of(new SignalingException.ServerError(code, "server says so"));
-            // An account waiting for its e-mail code is a step still to take, not a failure.
-            assertThat(m.kind()).as(code.name())
-                    .isEqualTo(code == ErrorCode.EMAIL_UNVERIFIED ? UserMessage.Kind.WARNING : UserMessage.Kind.ERROR);
+            assertThat(m.kind()).isEqualTo(UserMessage.Kind.ERROR);
             assertThat(m.text()).as(code.name()).isNotBlank();
         }
         assertThat(ErrorMessages.of(ErrorCode.CHANNEL_FULL, "").full()).contains("two people", "create a new channel");
