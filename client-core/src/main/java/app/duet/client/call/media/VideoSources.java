@@ -26,10 +26,11 @@ public final class VideoSources {
     }
 
     public LocalVideoSource synthetic(MediaSettings settings) {
-        return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern", pattern(settings), settings.fps());
+        return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern", picture(settings), settings.fps());
     }
 
-    private static FrameProducer pattern(MediaSettings settings) {
+    /** The synthetic camera's picture for these settings (its look, size and the name it shows). */
+    static FrameProducer picture(MediaSettings settings) {
         return settings.look() == SyntheticLook.CAMERA_LIKE
                 ? new CameraLikeProducer(settings.width(), settings.height())
                 : new TestPatternProducer(settings.width(), settings.height(), settings.displayName());
@@ -52,7 +53,7 @@ public final class VideoSources {
             return synthetic(settings);
         }
         return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps(),
-                pattern(settings), problems);
+                picture(settings), problems);
     }
 
     public LocalVideoSource screen(DisplayInfo display) throws MediaUnavailableException {
