@@ -29,11 +29,16 @@ public final class VideoSources {
         return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern", picture(settings), settings.fps());
     }
 
-    /** The synthetic camera's picture for these settings (its look, size and the name it shows). */
+    /**
+     * The synthetic camera's picture for these settings (its look, size and the name it shows), prepared on its
+     * first frame.
+     */
     static FrameProducer picture(MediaSettings settings) {
-        return settings.look() == SyntheticLook.CAMERA_LIKE
-                ? new CameraLikeProducer(settings.width(), settings.height())
-                : new TestPatternProducer(settings.width(), settings.height(), settings.displayName());
+        int width = settings.width();
+        int height = settings.height();
+        return new DeferredProducer(width, height, () -> settings.look() == SyntheticLook.CAMERA_LIKE
+                ? new CameraLikeProducer(width, height)
+                : new TestPatternProducer(width, height, settings.displayName()));
     }
 
     /**
