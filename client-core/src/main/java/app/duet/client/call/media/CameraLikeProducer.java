@@ -43,7 +43,7 @@ final class CameraLikeProducer implements FrameProducer {
     /**
      * Soft gradients with fine stripes and a checker: detail at every scale, no flat areas. The sines come from
      * per-column, per-row and per-diagonal tables (sin(a + b) expanded): one sine per pixel took 130-240 ms at
-     * 640x480 on a loaded machine, the tables a tenth of that.
+     * 640x480 on a loaded machine, the tables a fifth to a tenth of that.
      */
     private static int[] scene(int w, int h) {
         double[] sinX = new double[w];
