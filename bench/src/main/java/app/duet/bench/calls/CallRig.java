@@ -97,6 +97,14 @@ final class CallRig implements AutoCloseable {
         return serverUri;
     }
 
+    /**
+     * Whether every call has released its native objects: a hung-up call's state reads idle before its session
+     * has torn down its peer connection on libwebrtc's threads, which a call rung at once would wait behind.
+     */
+    boolean callsReleased() {
+        return media.ownedCount() == 0;
+    }
+
     /** Whether the engine runs on a sound server (microphone and speaker), not the headless module. */
     boolean hasRealAudio() {
         return media.hasRealAudio();

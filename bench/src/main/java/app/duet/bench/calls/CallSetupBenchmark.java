@@ -61,7 +61,7 @@ final class CallSetupBenchmark {
                     failed++;
                     log.warn("call {} failed: {}", i + 1, e.toString());
                 }
-                hangUp(sides);
+                hangUp(rig, sides);
             }
         } finally {
             poller.shutdownNow();
@@ -110,7 +110,8 @@ final class CallSetupBenchmark {
         return first.orTimeout(CALL_LIMIT.toSeconds() + 5, TimeUnit.SECONDS);
     }
 
-    private void hangUp(CallRig.Side[] sides) throws Exception {
+    /** Ends the call and waits until both sides are idle and its teardown is over (see {@link CallRig#callsReleased}). */
+    private void hangUp(CallRig rig, CallRig.Side[] sides) throws Exception {
         sides[0].remote().consumer(frame -> { });
         sides[1].remote().consumer(frame -> { });
         if (sides[0].engine().state() != CallState.IDLE) {
@@ -118,5 +119,6 @@ final class CallSetupBenchmark {
         }
         Waits.until(() -> sides[0].engine().state() == CallState.IDLE && sides[1].engine().state() == CallState.IDLE,
                 CALL_LIMIT, "both sides idle after hang-up");
+        Waits.until(rig::callsReleased, CALL_LIMIT, "the calls' native objects released");
     }
 }

@@ -52,8 +52,9 @@ final class CallsReport {
                 + " real signaling server (its own process on 127.0.0.1, host ICE candidates only). ann rings, bob"
                 + " accepts as soon as call_incoming arrives. Time from the ring request to the first remote video"
                 + " frame decoded and converted to ARGB on each side (video calls), or to the first remote audio"
-                + " whose level passes silence (audio calls). Each call is hung up and both sides return to idle"
-                + " before the next. The synthetic tone is pushed into libwebrtc, which may start only once the"
+                + " whose level passes silence (audio calls). Each call is hung up, both sides return to idle and"
+                + " the call releases its native objects before the next. The synthetic tone is pushed into"
+                + " libwebrtc, which may start only once the"
                 + " audio module's own recording has started and been stopped (its first packet, or 300 ms at"
                 + " most; see docs/benchmarks.md); the microphone rows (when PULSE_SERVER names a sound server, as"
                 + " scripts/bench.sh arranges) send what users send: the sound server's default source, here a"
@@ -81,8 +82,7 @@ final class CallsReport {
     /** Accept -> first remote frame on each side, Duet's video calls next to Chromium's through the same server. */
     void printAcceptToFrame(PrintWriter out, CallSetupBenchmark.Result duet, Optional<ChromiumAnchor.Result> chromium,
                             int width, int height) {
-        out.println("## Accept to first frame, next to Chromium");
-        out.println();
+        heading(out, "Accept to first frame, next to Chromium");
         out.println("Method: the part of a call set-up a person waits through after pressing Accept, on both sides:"
                 + " from the callee's accept to the first remote video frame (Duet: decoded and converted to ARGB;"
                 + " Chromium: shown, `requestVideoFrameCallback`), " + width + "x" + height + "@30 video"
@@ -90,8 +90,10 @@ final class CallsReport {
                 + " server: two headless Chromium pages (Debian's `chromium`, driven by playwright-core from Node) with"
                 + " a small web client of Duet's protocol (bench/src/main/node/chromium) and the same flow: ICE servers,"
                 + " camera and peer connection while it rings on the caller's side, after Accept on the callee's; the"
-                + " callee accepts as soon as the ring arrives and the caller offers; Chromium's fake camera"
-                + " (`--use-fake-device-for-media-stream`). Chromium's first call is a warm-up and not counted (Duet's"
+                + " callee accepts as soon as the ring arrives and the caller offers. Chromium's camera sends the same"
+                + " picture: its fake camera reads a Y4M file (`--use-file-for-fake-video-capture`) that the synthetic"
+                + " camera's own generator wrote, converted to I420 by libwebrtc as Duet's frames are (3 s, looped)."
+                + " Chromium's first call is a warm-up and not counted (Duet's"
                 + " video calls also follow others on a warm media engine).");
         out.println();
         out.println("| client | calls (failed) | caller p50 | caller p95 | callee p50 | callee p95 |");

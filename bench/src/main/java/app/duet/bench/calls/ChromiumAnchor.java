@@ -41,14 +41,26 @@ final class ChromiumAnchor {
         this.driverDir = driverDir;
     }
 
-    /** Empty, with the reason logged, when the driver is not installed (scripts/bench.sh installs it). */
-    Optional<Result> run(URI server, int calls, int width, int height) throws IOException, InterruptedException {
-        if (!Files.exists(driverDir.resolve(SCRIPT)) || !Files.isDirectory(driverDir.resolve("node_modules/playwright-core"))) {
-            log.warn("No Chromium driver in {}: the Chromium anchor is skipped (scripts/bench.sh installs it)", driverDir);
+    /** Whether the driver is installed (scripts/bench.sh installs it); logs why not. */
+    boolean installed() {
+        if (Files.exists(driverDir.resolve(SCRIPT)) && Files.isDirectory(driverDir.resolve("node_modules/playwright-core"))) {
+            return true;
+        }
+        log.warn("No Chromium driver in {}: the Chromium anchor is skipped (scripts/bench.sh installs it)", driverDir);
+        return false;
+    }
+
+    /**
+     * Chromium's calls with {@code camera} (a Y4M file, 4:2:0, {@code width}x{@code height}) as both pages' fake
+     * camera; empty when the driver is not installed.
+     */
+    Optional<Result> run(URI server, int calls, int width, int height, Path camera) throws IOException, InterruptedException {
+        if (!installed()) {
             return Optional.empty();
         }
         Process node = new ProcessBuilder("node", SCRIPT, "--server", server.toString(), "--calls", String.valueOf(calls),
-                "--width", String.valueOf(width), "--height", String.valueOf(height))
+                "--width", String.valueOf(width), "--height", String.valueOf(height),
+                "--y4m", camera.toAbsolutePath().toString())
                 .directory(driverDir.toFile())
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();

@@ -12,6 +12,7 @@ import java.util.Random;
 
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.call.media.MediaSettings.AudioChoice;
+import app.duet.client.call.media.SyntheticLook;
 import app.duet.client.call.model.CallQuality;
 import app.duet.client.call.model.CallState;
 import app.duet.client.call.model.FileTransferUpdate;
@@ -50,6 +51,27 @@ class TwoPeerCallTest {
             assertThat(pair.callee.remoteAudioLevel()).as("no sound reaches the callee").isZero();
             assertThat(pair.caller.remoteAudioLevel()).as("no sound reaches the caller").isZero();
             pair.caller.setMicrophoneMuted(true); // nothing to mute, and no failure either
+        }
+    }
+
+    @Test
+    void the_camera_like_picture_prepared_on_its_first_frame_reaches_both_sides() {
+        MediaSettings camera = MediaSettings.synthetic("Vic").withAudio(AudioChoice.NONE).withLook(SyntheticLook.CAMERA_LIKE);
+        try (CallPair pair = new CallPair(MEDIA.get(), camera, downloads).start()) {
+            awaitConnected(pair);
+
+            for (CallSession side : new CallSession[] {pair.caller, pair.callee}) {
+                ArgbFrame frame = await().atMost(CONNECT).until(() -> latest(side.remoteVideo()), f -> FrameStamp
+                        .decodeFrameNumber(f.toIntArray(), f.width(), f.height()).isPresent());
+                assertThat(frame.width()).isEqualTo(640);
+                assertThat(frame.height()).isEqualTo(480);
+                long first = FrameStamp.decodeFrameNumber(frame.toIntArray(), 640, 480).getAsLong();
+                await().atMost(CONNECT).until(() -> {
+                    ArgbFrame later = side.remoteVideo().poll();
+                    return later != null && FrameStamp.decodeFrameNumber(later.toIntArray(), later.width(),
+                            later.height()).orElse(0) > first + 10;
+                });
+            }
         }
     }
 

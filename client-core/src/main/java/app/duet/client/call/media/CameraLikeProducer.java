@@ -40,16 +40,34 @@ final class CameraLikeProducer implements FrameProducer {
         }
     }
 
-    /** Soft gradients with fine stripes and a checker: detail at every scale, no flat areas. */
+    /**
+     * Soft gradients with fine stripes and a checker: detail at every scale, no flat areas. The sines come from
+     * per-column, per-row and per-diagonal tables (sin(a + b) expanded): one sine per pixel took 130-240 ms at
+     * 640x480 on a loaded machine, the tables a fifth to a tenth of that.
+     */
     private static int[] scene(int w, int h) {
+        double[] sinX = new double[w];
+        double[] cosX = new double[w];
+        for (int x = 0; x < w; x++) {
+            sinX[x] = Math.sin(x * 0.31);
+            cosX[x] = Math.cos(x * 0.31);
+        }
+        double[] diagonal = new double[w + h];
+        for (int d = 0; d < diagonal.length; d++) {
+            diagonal[d] = 0.5 + 0.4 * Math.sin(d * 0.013);
+        }
         int[] pixels = new int[w * h];
         for (int y = 0; y < h; y++) {
+            double wave = Math.sin(y * 0.05) * 4;
+            double sinWave = Math.sin(wave);
+            double cosWave = Math.cos(wave);
+            double green = y / (double) h * 0.6;
             for (int x = 0; x < w; x++) {
-                double fine = 0.5 + 0.5 * Math.sin(x * 0.31 + Math.sin(y * 0.05) * 4);
+                double fine = 0.5 + 0.5 * (sinX[x] * cosWave + cosX[x] * sinWave); // sin(x * 0.31 + wave)
                 boolean check = ((x / 24) + (y / 24)) % 2 == 0;
                 int r = channel(x / (double) w * 0.6 + fine * 0.3 + (check ? 0.1 : 0));
-                int g = channel(y / (double) h * 0.6 + fine * 0.2 + (check ? 0.2 : 0));
-                int b = channel(0.5 + 0.4 * Math.sin((x + y) * 0.013) + fine * 0.1);
+                int g = channel(green + fine * 0.2 + (check ? 0.2 : 0));
+                int b = channel(diagonal[x + y] + fine * 0.1);
                 pixels[y * w + x] = 0xFF000000 | (r << 16) | (g << 8) | b;
             }
         }

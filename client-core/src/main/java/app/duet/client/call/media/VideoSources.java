@@ -26,13 +26,19 @@ public final class VideoSources {
     }
 
     public LocalVideoSource synthetic(MediaSettings settings) {
-        return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern", pattern(settings), settings.fps());
+        return new PushedVideoSource(VideoSourceKind.SYNTHETIC, "Test pattern", picture(settings), settings.fps());
     }
 
-    private static FrameProducer pattern(MediaSettings settings) {
-        return settings.look() == SyntheticLook.CAMERA_LIKE
-                ? new CameraLikeProducer(settings.width(), settings.height())
-                : new TestPatternProducer(settings.width(), settings.height(), settings.displayName());
+    /**
+     * The synthetic camera's picture for these settings (its look, size and the name it shows), prepared on its
+     * first frame.
+     */
+    static FrameProducer picture(MediaSettings settings) {
+        int width = settings.width();
+        int height = settings.height();
+        return new DeferredProducer(width, height, () -> settings.look() == SyntheticLook.CAMERA_LIKE
+                ? new CameraLikeProducer(width, height)
+                : new TestPatternProducer(width, height, settings.displayName()));
     }
 
     /**
@@ -52,7 +58,7 @@ public final class VideoSources {
             return synthetic(settings);
         }
         return CameraVideoSource.start(device.get(), settings.width(), settings.height(), settings.fps(),
-                pattern(settings), problems);
+                picture(settings), problems);
     }
 
     public LocalVideoSource screen(DisplayInfo display) throws MediaUnavailableException {
