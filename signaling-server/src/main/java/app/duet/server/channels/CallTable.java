@@ -102,11 +102,16 @@ final class CallTable {
 
     /** The session to relay offer/answer/candidate to. */
     String relayTargetLocked(Actor actor, String callId) {
-        Call call = memberCall(actor, callId);
-        if (call.state != CallState.ACTIVE) {
+        return relayTarget(book.byId(callId), actor);
+    }
+
+    /** The session a member of {@code call} (null: none) relays to; decides nothing, so it needs no lock. */
+    static String relayTarget(Call call, Actor actor) {
+        Call member = requireMember(call, actor);
+        if (member.state != CallState.ACTIVE) {
             throw new ServiceException(ErrorCode.WRONG_STATE, "The call has not been accepted yet.");
         }
-        return call.otherSession(actor);
+        return member.otherSession(actor);
     }
 
     /** After a resume: re-attaches the session to its call, if it has one. */
@@ -280,7 +285,10 @@ final class CallTable {
 
     /** A call the actor is part of; strangers get CALL_NOT_FOUND so they learn nothing. */
     private Call memberCall(Actor actor, String callId) {
-        Call call = book.byId(callId);
+        return requireMember(book.byId(callId), actor);
+    }
+
+    private static Call requireMember(Call call, Actor actor) {
         if (call == null || !(call.isCaller(actor) || call.isCallee(actor))) {
             throw new ServiceException(ErrorCode.CALL_NOT_FOUND, "There is no such call.");
         }

@@ -176,7 +176,9 @@ public final class ChannelRegistry {
 
     /** Passes offer/answer/candidate to the call's other member only; {@code frameFrom} makes it from the sender. */
     public void relay(Actor actor, String callId, Function<String, String> frameFrom) {
-        String target = decide((channels, calls, out) -> calls.relayTargetLocked(actor, callId));
+        // Several nodes: one read of the call, not a transaction under the lock (a relay decides nothing).
+        String target = shared != null ? CallTable.relayTarget(shared.current(callId), actor)
+                : decide((channels, calls, out) -> calls.relayTargetLocked(actor, callId));
         if (!relay.frameToSession(target, frameFrom.apply(actor.username()))) {
             throw new ServiceException(ErrorCode.PEER_OFFLINE, "The other side is reconnecting; send this again later.");
         }

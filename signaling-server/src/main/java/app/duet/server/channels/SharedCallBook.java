@@ -97,6 +97,15 @@ final class SharedCallBook implements CallBook, CallTimers {
         indexKeys(call).forEach(key -> indexes.put(key, null));
     }
 
+    /**
+     * The call as stored now (null if there is none), read in one step outside any decision: for what only
+     * reads one call, as a relay does, and so needs neither the registry lock nor a transaction.
+     */
+    Call current(String id) {
+        Map<String, String> fields = state.read(PREFIX + "call:" + id);
+        return fields.isEmpty() ? null : CallFields.call(fields);
+    }
+
     /** Counts every node's calls (for the metrics); outside any decision. Redis away: the last count read. */
     @Override
     public int count(CallState callState) {
@@ -166,9 +175,8 @@ final class SharedCallBook implements CallBook, CallTimers {
         try {
             for (CallState callState : CallState.values()) {
                 for (String id : state.members(stateKey(callState))) {
-                    Map<String, String> fields = state.read(PREFIX + "call:" + id);
-                    if (!fields.isEmpty()) {
-                        Call call = CallFields.call(fields);
+                    Call call = current(id);
+                    if (call != null) {
                         look(call.caller, call.callerSession, call.callerGrace != null, now, gone, back);
                         look(call.callee, call.calleeSession, call.calleeGrace != null, now, gone, back);
                     }
