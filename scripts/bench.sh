@@ -218,8 +218,8 @@ start_redis() {
 }
 stop_redis() {
   [ -n "$redis_dir" ] || return 0
-  kill "$redis_pid" 2>/dev/null || true
-  wait "$redis_pid" 2>/dev/null || true
+  kill "${redis_pid:-}" 2>/dev/null || true
+  wait "${redis_pid:-}" 2>/dev/null || true
   rm -rf "$redis_dir"
   redis_dir=""
 }
@@ -231,7 +231,7 @@ start_haproxy() {
   haproxy_dir=$(mktemp -d /tmp/duet-bench-haproxy.XXXXXX)
   # Below Linux's ephemeral range (32768 and up): a killed node comes back on its ports, which an outgoing
   # connection of the other node could otherwise have taken meanwhile.
-  read -r haproxy_port node1_port node1_ops node2_port node2_ops < <(shuf -i 20000-32000 -n 5 | tr '\n' ' ')
+  read -r haproxy_port node1_port node1_ops node2_port node2_ops <<<"$(shuf -i 20000-32000 -n 5 | xargs)"
   openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$haproxy_dir/key.pem" \
     -out "$haproxy_dir/cert.pem" -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
   cat "$haproxy_dir/cert.pem" "$haproxy_dir/key.pem" >"$haproxy_dir/duet.pem"
@@ -244,8 +244,8 @@ start_haproxy() {
 }
 stop_haproxy() {
   [ -n "$haproxy_dir" ] || return 0
-  kill "$haproxy_pid" 2>/dev/null || true
-  wait "$haproxy_pid" 2>/dev/null || true
+  kill "${haproxy_pid:-}" 2>/dev/null || true
+  wait "${haproxy_pid:-}" 2>/dev/null || true
   rm -rf "$haproxy_dir"
   haproxy_dir=""
 }

@@ -33,6 +33,11 @@ final class BalancerSocket {
         throw new IllegalStateException("haproxy has no server " + server + " in backend " + BACKEND);
     }
 
+    /** Sends {@code server} no new connections (its open ones stay), or takes it back ({@code false}). */
+    void drain(String server, boolean drain) throws IOException {
+        command("set server " + BACKEND + "/" + server + " state " + (drain ? "drain" : "ready"));
+    }
+
     private String command(String command) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));

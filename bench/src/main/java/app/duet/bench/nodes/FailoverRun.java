@@ -57,7 +57,7 @@ final class FailoverRun {
         List<Sample> samples = new ArrayList<>();
         try (FailoverUser ann = new FailoverUser("ann", balancerUri); FailoverUser bob = new FailoverUser("bob", balancerUri)) {
             awaitNodesUp();
-            String callId = call(ann, bob);
+            String callId = callOnOneNode(ann, bob);
             for (int kill = 1; kill <= kills; kill++) {
                 List<Sample> round = killOne(kill, List.of(ann, bob), callId);
                 samples.addAll(round);
@@ -73,7 +73,25 @@ final class FailoverRun {
         return samples;
     }
 
-    /** Ann and Bob sign up, meet in a channel by invite, Ann rings and Bob accepts: the call the kills must keep. */
+    /**
+     * The call the kills must keep, set up with both users on the first node (the others drained meanwhile): the
+     * first kill then takes both, as every later one does once they share the surviving node.
+     */
+    private String callOnOneNode(FailoverUser ann, FailoverUser bob) throws Exception {
+        List<BalancedNode> others = nodes.subList(1, nodes.size());
+        for (BalancedNode node : others) {
+            balancer.drain(node.name(), true);
+        }
+        try {
+            return call(ann, bob);
+        } finally {
+            for (BalancedNode node : others) {
+                balancer.drain(node.name(), false);
+            }
+        }
+    }
+
+    /** Ann and Bob sign up, meet in a channel by invite, Ann rings and Bob accepts. */
     private static String call(FailoverUser ann, FailoverUser bob) throws Exception {
         ann.client.signup("failover-ann", "Ann", "ann@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
         bob.client.signup("failover-bob", "Bob", "bob@bench.invalid", PASSWORD, false).get(30, TimeUnit.SECONDS);
