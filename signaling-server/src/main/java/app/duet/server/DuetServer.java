@@ -22,10 +22,12 @@ import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelAccess;
 import app.duet.server.channels.ChannelRegistry;
 import app.duet.server.channels.Relay;
+import app.duet.server.channels.SharedCallUpkeep;
 import app.duet.server.cluster.ClusterRelay;
 import app.duet.server.cluster.Presence;
 import app.duet.server.cluster.RedisKnownPairs;
 import app.duet.server.cluster.RedisLink;
+import app.duet.server.cluster.RedisState;
 import app.duet.server.cluster.RedisWindowCounter;
 import app.duet.server.config.PostgresDatabase;
 import app.duet.server.config.ServerConfig;
@@ -114,7 +116,11 @@ public final class DuetServer implements AutoCloseable {
         ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), stores.callHistory(),
                 executors.storeWriter(),
                 relay, executors.timers(), clock,
-                new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()));
+                new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()),
+                redis == null ? null : new RedisState(redis), stores.privateChannels()); // several nodes: calls in Redis
+        if (cluster != null) {
+            cluster.onChannelChanged(channels::channelChangedElsewhere);
+        }
         channels.load();
         ChannelAccess access = new ChannelAccess(channels, stores.privateChannels(), secrets, clock);
         access.load();
@@ -156,6 +162,9 @@ public final class DuetServer implements AutoCloseable {
         }
         if (cluster != null) {
             executors.every(Presence.REFRESH, cluster.presence()::refresh);
+            SharedCallUpkeep upkeep = channels.sharedUpkeep();
+            executors.every(SharedCallUpkeep.TIMER_POLL, upkeep::fireDueTimers);
+            executors.every(SharedCallUpkeep.ABANDONED_SWEEP, upkeep::sweepAbandonedCalls);
         }
         executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
         executors.every(ACCOUNT_CHANGES_POLL, follower::poll);

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * A real redis-server (Debian package redis-server, installed by scripts/install-deps.sh) on a free loopback
  * port with its own directory, no persistence, stopped by {@link #close()}. It fails when the server cannot
  * start: a test that needs Redis is never skipped. {@link #restart()} stops it and starts it again on the
- * same port, empty, as an admin restarting Redis would see it.
+ * same port, empty, as an admin restarting Redis would see it; or, started with {@link #startAppendOnly}, with
+ * what it held, as a Redis that writes every command to its append-only file before answering.
  */
 public final class PrivateRedis implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/bin/redis-server");
@@ -27,20 +28,31 @@ public final class PrivateRedis implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final boolean appendOnly;
     private Process process;
 
-    private PrivateRedis(Path dir, int port) {
+    private PrivateRedis(Path dir, int port, boolean appendOnly) {
         this.dir = dir;
         this.port = port;
+        this.appendOnly = appendOnly;
     }
 
     /** Starts one in {@code dir} (its log and config go there). */
     public static PrivateRedis start(Path dir) throws IOException {
+        return start(dir, false);
+    }
+
+    /** Starts one that keeps its data across {@link #restart()}: append-only file, synced on every write. */
+    public static PrivateRedis startAppendOnly(Path dir) throws IOException {
+        return start(dir, true);
+    }
+
+    private static PrivateRedis start(Path dir, boolean appendOnly) throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: run scripts/install-deps.sh (package redis-server)");
         }
         Files.createDirectories(dir);
-        PrivateRedis redis = new PrivateRedis(dir.toAbsolutePath(), freePort());
+        PrivateRedis redis = new PrivateRedis(dir.toAbsolutePath(), freePort(), appendOnly);
         redis.launch();
         return redis;
     }
@@ -50,7 +62,10 @@ public final class PrivateRedis implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
-    /** Stops Redis (SIGKILL: nothing saved, as in a crash) and starts it again on the same port. */
+    /**
+     * Stops Redis (SIGKILL, as in a crash: only what the append-only file holds survives) and starts it again
+     * on the same port.
+     */
     public void restart() throws IOException, InterruptedException {
         stop(true);
         launch();
@@ -62,7 +77,8 @@ public final class PrivateRedis implements AutoCloseable {
 
     private void launch() throws IOException {
         List<String> command = List.of(BINARY.toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--dir", dir.toString(), "--save", "", "--appendonly", "no", "--daemonize", "no",
+                "--dir", dir.toString(), "--save", "", "--appendonly", appendOnly ? "yes" : "no",
+                "--appendfsync", "always", "--daemonize", "no",
                 "--logfile", log().toString());
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.out").toFile())).start();

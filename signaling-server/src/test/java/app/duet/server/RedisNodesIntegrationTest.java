@@ -15,8 +15,6 @@ import app.duet.protocol.Result;
 import app.duet.protocol.ServerMessage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Several real server processes on one real Redis and one shared database file: events reach a user on
  * another node and nobody else, presence follows a node that is SIGKILLed, a revoked session is closed on
- * every node, and the nodes find each other again after Redis restarts. Channels are read from the
- * database when a node starts (their state is not shared through Redis yet), so the channel is made
- * before the second node starts.
+ * every node, and the nodes find each other again after Redis restarts. Calls and channels across nodes:
+ * {@link ClusterCallsIntegrationTest} and {@link ClusterFailoverIntegrationTest}.
  */
 @EnabledOnOs(OS.LINUX) // SIGKILL via destroyForcibly
 class RedisNodesIntegrationTest {
@@ -43,20 +40,16 @@ class RedisNodesIntegrationTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
-    private PrivateRedis redis;
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private ClusterNodes cluster;
 
     @BeforeEach
     void startRedis() throws Exception {
-        redis = PrivateRedis.start(dir.resolve("redis"));
+        cluster = ClusterNodes.start(dir);
     }
 
     @AfterEach
     void stopAll() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        redis.close();
+        cluster.close();
     }
 
     @Test
@@ -136,7 +129,7 @@ class RedisNodesIntegrationTest {
         ringAndCancel(alice);
         bob.awaitEvent(Event.CallCancelled.class);
 
-        redis.restart();
+        cluster.redis().restart();
 
         // The restarted Redis is empty: the nodes reconnect, subscribe again and re-date presence by themselves.
         // A ring sent while they were at it may be refused or lost; one of the next ones reaches bob.
@@ -159,7 +152,6 @@ class RedisNodesIntegrationTest {
         bob.close();
         // Restarted, so it reads the channel as the nodes started after it do.
         a.close();
-        open.remove(a);
         return node("a");
     }
 
@@ -185,33 +177,22 @@ class RedisNodesIntegrationTest {
     }
 
     private ServerProcess node(String name) throws Exception {
-        ServerProcess node = ServerProcess.start(dir.resolve("node-" + name), dir.resolve("node-" + name + ".log"),
-                "--db-file", dir.resolve("shared.db").toString(), "--redis-url", redis.url(), "--node-id", name);
-        open.add(node);
-        return node;
+        return cluster.processNode(name);
     }
 
     private TestClient hello(ServerProcess node) throws InterruptedException {
-        TestClient client = TestClient.connect(node.uri());
-        open.add(client);
-        client.ok(new Request.Hello(client.nextId(), 1, "redis-nodes-test"));
-        return client;
+        return cluster.hello(node.uri());
     }
 
     private TestClient signup(ServerProcess node, String username) throws InterruptedException {
-        TestClient client = hello(node);
-        client.ok(new Request.Signup(client.nextId(), username, username.toUpperCase(), username + "@example.org",
-                password(username)));
-        return client;
+        return cluster.signup(node.uri(), username);
     }
 
     private TestClient login(ServerProcess node, String username) throws InterruptedException {
-        TestClient client = hello(node);
-        client.ok(new Request.Login(client.nextId(), username, password(username)));
-        return client;
+        return cluster.login(node.uri(), username);
     }
 
     private static String password(String username) {
-        return "password-of-" + username;
+        return ClusterNodes.password(username);
     }
 }

@@ -6,9 +6,8 @@ import app.duet.protocol.Media;
 import app.duet.server.ServiceException;
 import app.duet.server.store.Channels.Member;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
 
-/** A call's live state. Guarded by the registry lock. */
+/** A call's live state. Guarded by the registry lock; with several nodes, a copy read from Redis for one decision. */
 final class Call {
     final String id;
     final String channel;
@@ -23,10 +22,11 @@ final class Call {
     Instant answeredAt;
     /** Set when the callee accepts: the session that answered owns the callee side. */
     String calleeSession;
-    ScheduledFuture<?> ringTimer;
+    /** Running while the call rings; null once answered. */
+    CallTimer ringTimer;
     /** Grace timers of a side whose session has no connection; null while connected. */
-    ScheduledFuture<?> callerGrace;
-    ScheduledFuture<?> calleeGrace;
+    CallTimer callerGrace;
+    CallTimer calleeGrace;
 
     Call(String id, String channel, Member caller, Member callee, Media media, String callerSession,
          Instant startedAt) {
@@ -75,14 +75,6 @@ final class Call {
     void requireRinging() {
         if (state != CallState.RINGING) {
             throw new ServiceException(ErrorCode.WRONG_STATE, "The call was already answered.");
-        }
-    }
-
-    void cancelTimers() {
-        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {ringTimer, callerGrace, calleeGrace}) {
-            if (timer != null) {
-                timer.cancel(false);
-            }
         }
     }
 }

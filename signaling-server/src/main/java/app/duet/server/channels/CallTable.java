@@ -12,33 +12,29 @@ import app.duet.server.ServiceException;
 import app.duet.server.store.ActiveCalls.StoredCall;
 import app.duet.server.store.Channels.Member;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
 
 /**
  * Calls and their rules: ring, accept, decline, cancel, hang up, busy, glare, ring timeout, grace
  * period. Every method runs under the {@link ChannelRegistry} lock (hence "Locked"), records events in an
  * {@link Outbox} and hands store writes to the {@link ActiveCallLog} (active calls survive a restart) and
- * the {@link CallHistoryLog} (every call that ends, or never starts, with its outcome).
+ * the {@link CallHistoryLog} (every call that ends, or never starts, with its outcome). The calls themselves are
+ * in a {@link CallBook} and the timers in {@link CallTimers}: this node's memory, or Redis shared by several
+ * nodes, where each decision is one transaction (docs/decisions/0010-redis-cluster.md).
  */
 final class CallTable {
-    private final Map<String, Call> byId = new HashMap<>();
-    /** A user is in at most one call, ringing or active. */
-    private final Map<String, Call> byUser = new HashMap<>();
-    private final CallScheduler scheduler;
+    private final CallBook book;
+    private final CallTimers timers;
     private final CallTimeouts timeouts;
     private final Supplier<String> ids;
     private final ActiveCallLog log;
     private final CallHistoryLog history;
 
-    CallTable(CallScheduler scheduler, CallTimeouts timeouts, Supplier<String> ids, ActiveCallLog log,
+    CallTable(CallBook book, CallTimers timers, CallTimeouts timeouts, Supplier<String> ids, ActiveCallLog log,
               CallHistoryLog history) {
-        this.scheduler = scheduler;
+        this.book = book;
+        this.timers = timers;
         this.timeouts = timeouts;
         this.ids = ids;
         this.log = log;
@@ -48,28 +44,26 @@ final class CallTable {
     /** {@code proposedId}, when not null, is the caller's own id for the call (see {@code call_ring}). */
     String ringLocked(Actor actor, Channel channel, Member peer, Media media, boolean peerOnline, String proposedId,
                       Outbox out) {
-        Call mine = byUser.get(actor.username());
+        Call mine = book.byUser(actor.username());
         if (mine != null) {
             if (mine.isGlare(actor, channel, peer)) {
                 return mergeGlareLocked(mine, actor, out);
             }
             throw new ServiceException(ErrorCode.WRONG_STATE, "You are already in a call; hang up first.");
         }
-        if (proposedId != null && byId.containsKey(proposedId)) {
+        if (proposedId != null && book.byId(proposedId) != null) {
             throw new ServiceException(ErrorCode.INVALID_FIELD, "That call id is taken; ring again with another.");
         }
         Member caller = new Member(actor.username(), actor.displayName());
         String id = proposedId != null ? proposedId : ids.get();
-        if (!peerOnline || byUser.containsKey(peer.username())) {
+        if (!peerOnline || book.byUser(peer.username()) != null) {
             history.unreachedLocked(id, channel.name, caller, peer, media, peerOnline ? CallOutcome.BUSY : CallOutcome.MISSED);
             throw peerOnline ? new ServiceException(ErrorCode.PEER_BUSY, peer.displayName() + " is in another call.")
                     : new ServiceException(ErrorCode.PEER_OFFLINE, peer.displayName() + " is not connected right now.");
         }
         Call call = new Call(id, channel.name, caller, peer, media, actor.sessionId(), history.now());
-        byId.put(call.id, call);
-        byUser.put(caller.username(), call);
-        byUser.put(peer.username(), call);
-        call.ringTimer = scheduler.schedule(timeouts.ring(), o -> ringTimedOutLocked(call, o));
+        call.ringTimer = startLocked(CallTimer.Kind.RING, call, timeouts.ring());
+        book.add(call);
         out.toUser(peer.username(), new Event.CallIncoming(call.id, channel.name,
                 new UserInfo(caller.username(), caller.displayName()), media));
         return call.id;
@@ -117,18 +111,19 @@ final class CallTable {
 
     /** After a resume: re-attaches the session to its call, if it has one. */
     Optional<CallInfo> resumedLocked(Actor actor) {
-        Call call = byUser.get(actor.username());
+        Call call = book.byUser(actor.username());
         if (call == null) {
             return Optional.empty();
         }
         boolean caller = call.isCaller(actor);
         if (caller && call.callerGrace != null) {
-            call.callerGrace.cancel(false);
+            timers.stop(call.callerGrace);
             call.callerGrace = null;
         } else if (!caller && actor.sessionId().equals(call.calleeSession) && call.calleeGrace != null) {
-            call.calleeGrace.cancel(false);
+            timers.stop(call.calleeGrace);
             call.calleeGrace = null;
         }
+        book.changed(call);
         if (!caller && !call.isCallee(actor)) {
             return Optional.empty();
         }
@@ -140,22 +135,23 @@ final class CallTable {
 
     /** The session's last connection closed: cancel its ringing, keep its active call for the grace period. */
     void sessionDisconnectedLocked(String sessionId, Outbox out) {
-        for (Call call : callsOfSession(sessionId)) {
+        for (Call call : book.ofSession(sessionId)) {
             boolean caller = call.callerSession.equals(sessionId);
             if (call.state == CallState.RINGING) {
                 removeLocked(call, CallOutcome.DISCONNECTED);
                 out.toUser(call.callee.username(), new Event.CallCancelled(call.id));
             } else if (caller && call.callerGrace == null) {
-                call.callerGrace = graceLocked(call, call.caller, timeouts.grace());
+                call.callerGrace = startLocked(CallTimer.Kind.CALLER_GRACE, call, timeouts.grace());
             } else if (!caller && call.calleeGrace == null) {
-                call.calleeGrace = graceLocked(call, call.callee, timeouts.grace());
+                call.calleeGrace = startLocked(CallTimer.Kind.CALLEE_GRACE, call, timeouts.grace());
             }
+            book.changed(call); // a removed call is not written back
         }
     }
 
     /** The session was logged out or revoked: its calls end now. */
     void sessionEndedLocked(String sessionId, Outbox out) {
-        for (Call call : callsOfSession(sessionId)) {
+        for (Call call : book.ofSession(sessionId)) {
             String leaver = call.callerSession.equals(sessionId) ? call.caller.username() : call.callee.username();
             if (call.state == CallState.RINGING) {
                 removeLocked(call, CallOutcome.DISCONNECTED);
@@ -168,27 +164,29 @@ final class CallTable {
 
     /** Ends the call in a channel (deleted, or a member left), telling both members. */
     void endInChannelLocked(String channel, EndReason reason, Outbox out) {
-        for (Call call : new ArrayList<>(byId.values())) {
-            if (call.channel.equals(channel)) {
-                endLocked(call, reason, null, out);
-            }
+        for (Call call : book.inChannel(channel)) {
+            endLocked(call, reason, null, out);
         }
     }
 
     /**
      * Puts back a call stored before a restart, with both sides away: each has {@link
      * CallTimeouts#graceAfterRestart} to resume, as after a dropped connection. A call whose channel, member
-     * or media is gone (or whose member is in another call) is deleted instead.
+     * or media is gone (or whose member is in another call) is deleted instead. One that is still going on
+     * (several nodes: another node holds it) is left as it is.
      *
      * @param channel the call's channel, null if it no longer exists
      * @return whether the call was restored
      */
     boolean restoreLocked(StoredCall stored, Channel channel) {
+        if (book.byId(stored.id()) != null) {
+            return true;
+        }
         Optional<Member> caller = channel == null ? Optional.empty() : channel.member(stored.caller().username());
         Optional<Member> callee = channel == null ? Optional.empty() : channel.member(stored.callee().username());
         Optional<Media> media = ActiveCallLog.media(stored);
         if (caller.isEmpty() || callee.isEmpty() || media.isEmpty() || caller.equals(callee)
-                || byUser.containsKey(caller.get().username()) || byUser.containsKey(callee.get().username())) {
+                || book.byUser(caller.get().username()) != null || book.byUser(callee.get().username()) != null) {
             log.removedLocked(stored.id());
             return false;
         }
@@ -197,32 +195,40 @@ final class CallTable {
         call.state = CallState.ACTIVE;
         call.answeredAt = stored.acceptedAt();
         call.calleeSession = stored.callee().sessionId();
-        byId.put(call.id, call);
-        byUser.put(call.caller.username(), call);
-        byUser.put(call.callee.username(), call);
-        call.callerGrace = graceLocked(call, call.caller, timeouts.graceAfterRestart());
-        call.calleeGrace = graceLocked(call, call.callee, timeouts.graceAfterRestart());
+        call.callerGrace = startLocked(CallTimer.Kind.CALLER_GRACE, call, timeouts.graceAfterRestart());
+        call.calleeGrace = startLocked(CallTimer.Kind.CALLEE_GRACE, call, timeouts.graceAfterRestart());
+        book.add(call);
         return true;
     }
 
     int count(CallState state) {
-        return (int) byId.values().stream().filter(c -> c.state == state).count();
+        return book.count(state);
     }
 
-    private void ringTimedOutLocked(Call call, Outbox out) {
-        if (byId.get(call.id) == call && call.state == CallState.RINGING) {
+    /** A timer came due: the ring ends unanswered, or the grace is over; an outdated timer does nothing. */
+    void timerFiredLocked(CallTimer timer, Outbox out) {
+        timers.stop(timer);
+        Call call = book.byId(timer.callId());
+        if (call == null) {
+            return;
+        }
+        boolean due = switch (timer.kind()) {
+            case RING -> timer.equals(call.ringTimer) && call.state == CallState.RINGING;
+            case CALLER_GRACE -> timer.equals(call.callerGrace);
+            case CALLEE_GRACE -> timer.equals(call.calleeGrace);
+        };
+        if (due && timer.kind() == CallTimer.Kind.RING) {
             endLocked(call, EndReason.NO_ANSWER, null, out);
+        } else if (due) {
+            Member gone = timer.kind() == CallTimer.Kind.CALLER_GRACE ? call.caller : call.callee;
+            endLocked(call, EndReason.DISCONNECTED, gone.username(), out);
         }
     }
 
-    private ScheduledFuture<?> graceLocked(Call call, Member away, Duration grace) {
-        return scheduler.schedule(grace, o -> graceExpiredLocked(call, away.username(), o));
-    }
-
-    private void graceExpiredLocked(Call call, String goneUser, Outbox out) {
-        if (byId.get(call.id) == call) {
-            endLocked(call, EndReason.DISCONNECTED, goneUser, out);
-        }
+    private CallTimer startLocked(CallTimer.Kind kind, Call call, Duration delay) {
+        CallTimer timer = new CallTimer(kind, ids.get(), call.id);
+        timers.start(timer, delay);
+        return timer;
     }
 
     /** Removes the call and sends call_ended to its members, except {@code skipUser} (may be null). */
@@ -253,7 +259,9 @@ final class CallTable {
         call.state = CallState.ACTIVE;
         call.calleeSession = actor.sessionId();
         call.answeredAt = history.now();
-        call.ringTimer.cancel(false);
+        timers.stop(call.ringTimer);
+        call.ringTimer = null;
+        book.changed(call);
         log.activatedLocked(call);
     }
 
@@ -262,25 +270,17 @@ final class CallTable {
             log.removedLocked(call.id);
         }
         history.endedLocked(call, outcome);
-        call.cancelTimers();
-        byId.remove(call.id);
-        byUser.remove(call.caller.username(), call);
-        byUser.remove(call.callee.username(), call);
-    }
-
-    private List<Call> callsOfSession(String sessionId) {
-        List<Call> calls = new ArrayList<>();
-        for (Call call : byId.values()) {
-            if (call.callerSession.equals(sessionId) || sessionId.equals(call.calleeSession)) {
-                calls.add(call);
+        for (CallTimer timer : new CallTimer[] {call.ringTimer, call.callerGrace, call.calleeGrace}) {
+            if (timer != null) {
+                timers.stop(timer);
             }
         }
-        return calls;
+        book.remove(call);
     }
 
     /** A call the actor is part of; strangers get CALL_NOT_FOUND so they learn nothing. */
     private Call memberCall(Actor actor, String callId) {
-        Call call = byId.get(callId);
+        Call call = book.byId(callId);
         if (call == null || !(call.isCaller(actor) || call.isCallee(actor))) {
             throw new ServiceException(ErrorCode.CALL_NOT_FOUND, "There is no such call.");
         }

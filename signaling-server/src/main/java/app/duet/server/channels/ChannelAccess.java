@@ -9,6 +9,7 @@ import app.duet.protocol.Result;
 import app.duet.protocol.UserInfo;
 import app.duet.server.ServiceException;
 import app.duet.server.auth.Secrets;
+import app.duet.server.store.Channels.Member;
 import app.duet.server.store.PrivateChannels;
 import app.duet.server.store.PrivateChannels.Loaded;
 import app.duet.server.store.PrivateChannels.RemovedMember;
@@ -90,8 +91,10 @@ public final class ChannelAccess {
 
     public CompletableFuture<Result.InviteCreated> createInvite(Actor actor, String channel, Integer maxUses,
             Long expiresInSeconds) {
-        InviteBook.Created created = registry.decide((channels, calls, out) ->
-                invites.createLocked(ownedLocked(channels, actor, channel), maxUses, expiresInSeconds));
+        InviteBook.Created created = registry.decide((channels, calls, out) -> {
+            InviteBook.Created c = invites.createLocked(ownedLocked(channels, actor, channel), maxUses, expiresInSeconds);
+            return new InviteBook.Created(c.info(), c.token(), channels.announced(channel, c.written()));
+        });
         return created.written().thenApply(x -> new Result.InviteCreated(created.info(), created.token()));
     }
 
@@ -101,7 +104,7 @@ public final class ChannelAccess {
 
     public CompletableFuture<Void> revokeInvite(Actor actor, String channel, String inviteId) {
         return registry.decide((channels, calls, out) ->
-                invites.revokeLocked(ownedLocked(channels, actor, channel), inviteId));
+                channels.announced(channel, invites.revokeLocked(ownedLocked(channels, actor, channel), inviteId)));
     }
 
     /**
@@ -110,22 +113,20 @@ public final class ChannelAccess {
      */
     public CompletableFuture<Void> removeMember(Actor actor, String channelName, String username) {
         Instant now = clock.instant();
-        return registry.decide((channels, calls, out) -> {
-            Channel channel = ownedLocked(channels, actor, channelName);
-            if (username.equals(actor.username())) {
-                throw new ServiceException(ErrorCode.WRONG_STATE, "You own '" + channelName
-                        + "'; leave or delete it instead of removing yourself.");
-            }
-            var member = channel.member(username).orElseThrow(() -> new ServiceException(ErrorCode.NOT_A_MEMBER,
-                    username + " is not a member of '" + channelName + "'."));
+        return registry.decideInTwo((channels, calls, out) -> {
+            otherMemberLocked(channels, actor, channelName, username);
             calls.endInChannelLocked(channelName, EndReason.LEFT_CHANNEL, out);
+            return null;
+        }, (channels, calls, out) -> {
+            var member = otherMemberLocked(channels, actor, channelName, username);
+            Channel channel = channels.existingLocked(channelName);
             CompletableFuture<Void> left = channels.leaveLocked(
                     new Actor(username, member.displayName(), null, null), channel, out);
             channel.removed.add(username);
             out.toUser(username, new Event.ChannelRemoved(channelName));
             CompletableFuture<Void> barred = registry.storeWriter().submit("member removed",
                     () -> store.addRemoved(channelName, username, now));
-            return CompletableFuture.allOf(left, barred);
+            return CompletableFuture.allOf(left, channels.announced(channelName, barred));
         });
     }
 
@@ -135,7 +136,8 @@ public final class ChannelAccess {
         return registry.decide((channels, calls, out) -> {
             Channel channel = ownedLocked(channels, actor, channelName);
             channel.locked = locked;
-            return registry.storeWriter().submit("channel lock", () -> store.setLocked(channelName, at));
+            return channels.announced(channelName,
+                    registry.storeWriter().submit("channel lock", () -> store.setLocked(channelName, at)));
         });
     }
 
@@ -171,6 +173,17 @@ public final class ChannelAccess {
                 registry.storeWriter().submit("removal lifted", () -> store.clearRemoved(channelName, username));
             }
         }).thenApply(info -> null);
+    }
+
+    /** The member {@code username} of the actor's channel, who is not the actor. */
+    private static Member otherMemberLocked(ChannelTable channels, Actor actor, String channelName, String username) {
+        Channel channel = ownedLocked(channels, actor, channelName);
+        if (username.equals(actor.username())) {
+            throw new ServiceException(ErrorCode.WRONG_STATE, "You own '" + channelName
+                    + "'; leave or delete it instead of removing yourself.");
+        }
+        return channel.member(username).orElseThrow(() -> new ServiceException(ErrorCode.NOT_A_MEMBER,
+                username + " is not a member of '" + channelName + "'."));
     }
 
     private static Channel ownedLocked(ChannelTable channels, Actor actor, String name) {

@@ -13,6 +13,7 @@ import app.duet.server.store.CallHistory;
 import app.duet.server.store.Channels;
 import app.duet.server.store.Channels.Member;
 import app.duet.server.store.Channels.StoredChannel;
+import app.duet.server.store.PrivateChannels;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -31,33 +32,48 @@ import org.slf4j.LoggerFactory;
  * {@link ChannelTable} and {@link CallTable}, whose {@code ...Locked} methods run under it — record events in
  * an {@link Outbox} and deliver them after releasing it. Channel changes and active calls are written
  * through to the stores by a {@link StoreWriter} (submitted under the lock, so the database sees them in
- * order) and read back by {@link #load()}.
+ * order) and read back by {@link #load()}. With several nodes the calls are in Redis instead of this node's
+ * memory, and each decision is one transaction there ({@link SharedAttempts}); the rules are the same.
  */
 public final class ChannelRegistry {
     private static final Logger log = LoggerFactory.getLogger(ChannelRegistry.class);
     public static final int MAX_MEMBERS = 2;
     public static final int MAX_CHANNELS_OWNED = 100;
 
-    private final Object lock = new Object();
     private final ChannelTable channels;
     private final CallTable calls;
     private final Channels store;
     private final ActiveCallLog activeCalls;
     private final StoreWriter storeWriter;
     private final Relay relay;
+    /** Several nodes: the calls and timers in Redis, and the transactions on them; null for a lone node. */
+    private final SharedCallBook shared;
+    private final SharedChannels sharedChannels;
+    private final Decider decider;
 
-    /** {@code storeWriter} must run tasks one at a time, in order. */
+    /** A lone node. {@code storeWriter} must run tasks one at a time, in order. */
     public ChannelRegistry(Channels store, ActiveCalls activeCalls, CallHistory history, Executor storeWriter,
             Relay relay, ScheduledExecutorService timers, Clock clock, CallTimeouts timeouts) {
+        this(store, activeCalls, history, storeWriter, relay, timers, clock, timeouts, null, null);
+    }
+
+    /** One node of several if {@code sharedState} is not null: calls and timers are there, channels read again. */
+    public ChannelRegistry(Channels store, ActiveCalls activeCalls, CallHistory history, Executor storeWriter,
+            Relay relay, ScheduledExecutorService timers, Clock clock, CallTimeouts timeouts, SharedState sharedState,
+            PrivateChannels privateChannels) {
         this.store = store;
         this.storeWriter = new StoreWriter(storeWriter);
         this.activeCalls = new ActiveCallLog(activeCalls, this.storeWriter, clock);
         this.relay = relay;
-        this.channels = new ChannelTable(store, this.storeWriter, clock, relay::isOnline);
-        CallScheduler scheduler = (delay, action) ->
-                timers.schedule(() -> runTimer(action), delay.toMillis(), TimeUnit.MILLISECONDS);
-        this.calls = new CallTable(scheduler, timeouts, () -> UUID.randomUUID().toString(), this.activeCalls,
+        this.sharedChannels = sharedState == null ? null : new SharedChannels(sharedState, store, privateChannels);
+        this.channels = new ChannelTable(store, this.storeWriter, clock, relay::isOnline, sharedChannels);
+        this.shared = sharedState == null ? null : new SharedCallBook(sharedState, clock);
+        CallBook book = shared == null ? new LocalCallBook() : shared;
+        CallTimers callTimers = shared == null ? new LocalCallTimers(timers, this::timerDue) : shared;
+        this.calls = new CallTable(book, callTimers, timeouts, () -> UUID.randomUUID().toString(), this.activeCalls,
                 new CallHistoryLog(history, this.storeWriter, clock, new MissedCallNotices(history, relay)));
+        this.decider = new Decider(channels, calls, relay,
+                shared == null ? null : new SharedAttempts(shared, this.storeWriter));
     }
 
     /**
@@ -65,34 +81,27 @@ public final class ChannelRegistry {
      * serving. Restored calls wait for both sides to resume (see {@link CallTimeouts#graceAfterRestart}).
      */
     public void load() {
+        if (sharedChannels != null) {
+            sharedChannels.startLoading();
+        }
         List<StoredChannel> stored = store.loadAll();
         List<StoredCall> storedCalls = activeCalls.loadAll();
-        int restored = 0;
-        synchronized (lock) {
+        int restored = decide((channels, calls, out) -> {
             stored.forEach(channels::loadLocked);
+            int kept = 0;
             for (StoredCall call : storedCalls) {
-                restored += calls.restoreLocked(call, channels.findLocked(call.channel())) ? 1 : 0;
+                kept += calls.restoreLocked(call, channels.findLocked(call.channel())) ? 1 : 0;
             }
-        }
+            return kept;
+        });
         log.info("loaded {} channels and {} calls in progress ({} stored calls dropped: channel or member gone)",
                 stored.size(), restored, storedCalls.size() - restored);
     }
 
     /** Completes once the channel is stored; if that fails, the channel is taken back. */
     public CompletableFuture<ChannelInfo> create(Actor actor, String name) {
-        CompletableFuture<Void> written;
-        ChannelInfo info;
-        Channel channel;
-        synchronized (lock) {
-            written = channels.createLocked(actor, name);
-            channel = channels.existingLocked(name);
-            info = channels.infoLocked(channel);
-        }
-        return written.whenComplete((x, failed) -> {
-            if (failed != null) {
-                runLocked(out -> channels.undoCreateLocked(channel));
-            }
-        }).thenApply(x -> info);
+        return stored(name, (channels, calls, out) -> channels.createLocked(actor, name),
+                (channel, out) -> channels.undoCreateLocked(channel));
     }
 
     /**
@@ -100,19 +109,8 @@ public final class ChannelRegistry {
      * in only if {@code admission} (see {@link ChannelAccess}) lets them.
      */
     CompletableFuture<ChannelInfo> join(Actor actor, String name, ChannelTable.Admission admission) {
-        Outbox out = new Outbox();
-        CompletableFuture<Void> written;
-        ChannelInfo info;
-        synchronized (lock) {
-            written = channels.joinLocked(actor, name, admission, out);
-            info = channels.infoLocked(channels.existingLocked(name));
-        }
-        out.deliver(relay);
-        return written.whenComplete((x, failed) -> {
-            if (failed != null) {
-                runLocked(o -> channels.undoJoinLocked(actor, name, o));
-            }
-        }).thenApply(x -> info);
+        return stored(name, (channels, calls, out) -> channels.joinLocked(actor, name, admission, out),
+                (channel, out) -> channels.undoJoinLocked(actor, name, out));
     }
 
     /**
@@ -120,55 +118,39 @@ public final class ChannelRegistry {
      * was told already), until the server restarts from what was stored.
      */
     public CompletableFuture<Void> leave(Actor actor, String name) {
-        Outbox out = new Outbox();
-        CompletableFuture<Void> written;
-        synchronized (lock) {
-            Channel channel = channels.memberChannelLocked(actor, name);
+        return decideInTwo((channels, calls, out) -> {
+            channels.memberChannelLocked(actor, name);
             calls.endInChannelLocked(name, EndReason.LEFT_CHANNEL, out);
-            written = channels.leaveLocked(actor, channel, out);
-        }
-        out.deliver(relay);
-        return written;
+            return null;
+        }, (channels, calls, out) -> channels.leaveLocked(actor, channels.memberChannelLocked(actor, name), out));
     }
 
     /** Completes once the deletion is stored; if that fails, as {@link #leave}, it holds until a restart. */
     public CompletableFuture<Void> delete(Actor actor, String name) {
-        Outbox out = new Outbox();
-        CompletableFuture<Void> written;
-        synchronized (lock) {
-            Channel channel = channels.ownedChannelLocked(actor, name);
+        return decideInTwo((channels, calls, out) -> {
+            channels.ownedChannelLocked(actor, name);
             calls.endInChannelLocked(name, EndReason.CHANNEL_DELETED, out);
-            written = channels.deleteLocked(actor, channel, out);
-        }
-        out.deliver(relay);
-        return written;
+            return null;
+        }, (channels, calls, out) -> channels.deleteLocked(actor, channels.ownedChannelLocked(actor, name), out));
     }
 
     /** CHANNEL_NOT_FOUND or NOT_A_MEMBER unless the actor is a member of the channel. */
     public void requireMember(Actor actor, String name) {
-        synchronized (lock) {
-            channels.memberChannelLocked(actor, name);
-        }
+        decide((channels, calls, out) -> channels.memberChannelLocked(actor, name));
     }
 
     public List<ChannelInfo> list(Actor actor) {
-        synchronized (lock) {
-            return channels.listLocked(actor.username());
-        }
+        return decide((channels, calls, out) -> channels.listLocked(actor.username()));
     }
 
     /** Rings; {@code proposedId} is the caller's id for the call, or null to have one made here. */
     public String ring(Actor actor, String channelName, Media media, String proposedId) {
-        Outbox out = new Outbox();
-        String callId;
-        synchronized (lock) {
+        return decide((channels, calls, out) -> {
             Channel channel = channels.memberChannelLocked(actor, channelName);
             Member peer = channel.otherThan(actor.username()).orElseThrow(() -> new ServiceException(
                     ErrorCode.PEER_OFFLINE, "Nobody else is in '" + channelName + "' yet; send them an invite first."));
-            callId = calls.ringLocked(actor, channel, peer, media, relay.isOnline(peer.username()), proposedId, out);
-        }
-        out.deliver(relay);
-        return callId;
+            return calls.ringLocked(actor, channel, peer, media, relay.isOnline(peer.username()), proposedId, out);
+        });
     }
 
     /**
@@ -192,15 +174,9 @@ public final class ChannelRegistry {
         runLocked(out -> calls.hangupLocked(actor, callId, out));
     }
 
-    /**
-     * Passes offer/answer/candidate to the other member of the call, and nobody else: {@code frameFrom} makes the
-     * event's frame from the sender's username.
-     */
+    /** Passes offer/answer/candidate to the call's other member only; {@code frameFrom} makes it from the sender. */
     public void relay(Actor actor, String callId, Function<String, String> frameFrom) {
-        String target;
-        synchronized (lock) {
-            target = calls.relayTargetLocked(actor, callId);
-        }
+        String target = decide((channels, calls, out) -> calls.relayTargetLocked(actor, callId));
         if (!relay.frameToSession(target, frameFrom.apply(actor.username()))) {
             throw new ServiceException(ErrorCode.PEER_OFFLINE, "The other side is reconnecting; send this again later.");
         }
@@ -208,9 +184,7 @@ public final class ChannelRegistry {
 
     /** After a resume: the call this session had, re-attached. */
     public Optional<CallInfo> sessionResumed(Actor actor) {
-        synchronized (lock) {
-            return calls.resumedLocked(actor);
-        }
+        return decide((channels, calls, out) -> calls.resumedLocked(actor));
     }
 
     /** The session's last connection closed. */
@@ -233,16 +207,22 @@ public final class ChannelRegistry {
 
     /** The admin ended the account's sessions (disabled it, set its password): its calls end at once, for both. */
     public void accountClosed(String username) {
-        runLocked(out -> channels.namesOfLocked(username)
-                .forEach(name -> calls.endInChannelLocked(name, EndReason.DISCONNECTED, out)));
+        decide(endCallsOf(username, EndReason.DISCONNECTED));
     }
 
     /** The admin deleted the account: it leaves its channels here as it has in the database. */
     public void accountDeleted(String username) {
-        runLocked(out -> {
-            channels.namesOfLocked(username).forEach(name -> calls.endInChannelLocked(name, EndReason.LEFT_CHANNEL, out));
+        decideInTwo(endCallsOf(username, EndReason.LEFT_CHANNEL), (channels, calls, out) -> {
             channels.accountDeletedLocked(username, out);
+            return null;
         });
+    }
+
+    private static Decider.Decision<Void> endCallsOf(String username, EndReason reason) {
+        return (channels, calls, out) -> {
+            channels.namesOfLocked(username).forEach(name -> calls.endInChannelLocked(name, reason, out));
+            return null;
+        };
     }
 
     /** The account's display name changed (by its user or the admin). */
@@ -251,30 +231,48 @@ public final class ChannelRegistry {
     }
 
     public int channelCount() {
-        synchronized (lock) {
-            return channels.countLocked();
-        }
+        return decide((channels, calls, out) -> channels.countLocked());
     }
 
+    /** With several nodes, the calls of all nodes. */
     public int callCount(CallState state) {
-        synchronized (lock) {
-            return calls.count(state);
-        }
+        return shared != null ? shared.count(state) : decide((channels, calls, out) -> calls.count(state));
     }
 
-    /** Decides under the lock with both tables (for {@link ChannelAccess}); delivers the events after. */
-    <T> T decide(Decision<T> decision) {
-        Outbox out = new Outbox();
-        T result;
-        synchronized (lock) {
-            result = decision.decideLocked(channels, calls, out);
-        }
-        out.deliver(relay);
-        return result;
+    /** Several nodes: the periodic work on the shared calls, to be scheduled by the caller. */
+    public SharedCallUpkeep sharedUpkeep() {
+        return new SharedCallUpkeep(shared, this::timerDue, this::sessionDisconnected);
     }
 
-    interface Decision<T> {
-        T decideLocked(ChannelTable channels, CallTable calls, Outbox out);
+    /** Several nodes: another node changed the channel; this node reads it again (on the store writer). */
+    public void channelChangedElsewhere(String name) {
+        storeWriter.submit("channel refresh", () -> runLocked(out -> channels.refreshLocked(name)));
+    }
+
+    /** Decides under the lock with both tables (for {@link ChannelAccess}); see {@link Decider}. */
+    <T> T decide(Decider.Decision<T> decision) {
+        return decider.decide(decision);
+    }
+
+    <T> T decideInTwo(Decider.Decision<?> callsFirst, Decider.Decision<T> then) {
+        return decider.decideInTwo(callsFirst, then);
+    }
+
+    /** A channel change that completes, with the channel, once stored; if storing fails, {@code undo} runs. */
+    private CompletableFuture<ChannelInfo> stored(String name, Decider.Decision<CompletableFuture<Void>> change,
+            BiConsumer<Channel, Outbox> undo) {
+        record Changed(CompletableFuture<Void> written, Channel channel, ChannelInfo info) {
+        }
+        Changed done = decide((channels, calls, out) -> {
+            CompletableFuture<Void> written = change.decideLocked(channels, calls, out);
+            Channel channel = channels.existingLocked(name);
+            return new Changed(written, channel, channels.infoLocked(channel));
+        });
+        return done.written().whenComplete((x, failed) -> {
+            if (failed != null) {
+                runLocked(out -> undo.accept(done.channel(), out));
+            }
+        }).thenApply(x -> done.info());
     }
 
     StoreWriter storeWriter() {
@@ -288,11 +286,11 @@ public final class ChannelRegistry {
         });
     }
 
-    private void runTimer(Consumer<Outbox> lockedAction) {
+    private void timerDue(CallTimer timer) {
         try {
-            runLocked(lockedAction);
+            runLocked(out -> calls.timerFiredLocked(timer, out));
         } catch (RuntimeException e) {
-            log.error("call timer failed", e);
+            log.error("call timer {} failed", timer, e);
         }
     }
 }

@@ -34,18 +34,23 @@ final class ChannelTable {
     private final StoreWriter storeWriter;
     private final Clock clock;
     private final Predicate<String> online;
+    private final SharedChannels shared;
 
-    /** {@code online} tells whether a user has a connection now, for the members' online flags. */
-    ChannelTable(Channels store, StoreWriter storeWriter, Clock clock, Predicate<String> online) {
+    /** {@code online}: whether a user is connected now (members' online flags); {@code shared}: null on one node. */
+    ChannelTable(Channels store, StoreWriter storeWriter, Clock clock, Predicate<String> online, SharedChannels shared) {
         this.store = store;
         this.storeWriter = storeWriter;
         this.clock = clock;
         this.online = online;
+        this.shared = shared;
     }
 
     /** Puts back a stored channel (at start-up). */
     void loadLocked(StoredChannel stored) {
-        Channel channel = new Channel(stored.name(), stored.owner(), stored.members());
+        loadLocked(new Channel(stored.name(), stored.owner(), stored.members()));
+    }
+
+    private void loadLocked(Channel channel) {
         channels.put(channel.name, channel);
         channel.members.forEach(m -> index(m.username(), channel.name));
     }
@@ -55,8 +60,27 @@ final class ChannelTable {
         return channels.get(name);
     }
 
+    /** Several nodes: if another node changed the channel, this node's copy is read again from the database. */
+    void refreshLocked(String name) {
+        if (shared == null || shared.currentLocked(name)) {
+            return;
+        }
+        Channel old = channels.remove(name);
+        if (old != null) {
+            old.members.forEach(m -> unindex(m.username(), name));
+        }
+        Channel fresh = shared.loadLocked(name);
+        if (fresh != null) {
+            if (old != null) {
+                fresh.joinRequests.putAll(old.joinRequests); // asked on this node; not stored
+            }
+            loadLocked(fresh);
+        }
+    }
+
     /** The channel; CHANNEL_NOT_FOUND if there is none. */
     Channel existingLocked(String name) {
+        refreshLocked(name);
         Channel channel = channels.get(name);
         if (channel == null) {
             throw new ServiceException(ErrorCode.CHANNEL_NOT_FOUND, "There is no channel named '" + name + "'.");
@@ -75,6 +99,7 @@ final class ChannelTable {
 
     /** Creates the channel with {@code actor} as its owner and only member; the future completes once stored. */
     CompletableFuture<Void> createLocked(Actor actor, String name) {
+        refreshLocked(name);
         if (channels.containsKey(name)) {
             throw new ServiceException(ErrorCode.CHANNEL_EXISTS, "A channel named '" + name + "' exists already.");
         }
@@ -86,7 +111,7 @@ final class ChannelTable {
         Channel channel = new Channel(name, actor.username(), List.of(member(actor)));
         channels.put(name, channel);
         index(actor.username(), name);
-        return persist(() -> store.create(name, actor.username(), clock.instant()));
+        return persist(name, () -> store.create(name, actor.username(), clock.instant()));
     }
 
     /** The channel could not be stored: it is not there after all (members who joined meanwhile are out too). */
@@ -112,7 +137,7 @@ final class ChannelTable {
         admission.admitLocked(channel, out);
         channel.members.add(member(actor));
         index(actor.username(), name);
-        CompletableFuture<Void> written = persist(() -> store.addMember(name, actor.username(), clock.instant()));
+        CompletableFuture<Void> written = persist(name, () -> store.addMember(name, actor.username(), clock.instant()));
         presenceLocked(channel, member(actor), PresenceState.JOINED, out);
         return written;
     }
@@ -137,13 +162,13 @@ final class ChannelTable {
         unindex(actor.username(), name);
         if (channel.members.isEmpty()) {
             channels.remove(name);
-            written.add(persist(() -> store.delete(name)));
+            written.add(persist(name, () -> store.delete(name)));
         } else {
-            written.add(persist(() -> store.removeMember(name, actor.username())));
+            written.add(persist(name, () -> store.removeMember(name, actor.username())));
             if (channel.owner.equals(actor.username())) {
                 channel.owner = channel.members.get(0).username();
                 String newOwner = channel.owner;
-                written.add(persist(() -> store.setOwner(name, newOwner)));
+                written.add(persist(name, () -> store.setOwner(name, newOwner)));
             }
             presenceLocked(channel, member(actor), PresenceState.LEFT, out);
         }
@@ -167,7 +192,7 @@ final class ChannelTable {
             unindex(m.username(), name);
             out.toUserExcept(m.username(), actor.connectionId(), new Event.ChannelDeleted(name));
         }
-        return persist(() -> store.delete(name));
+        return persist(name, () -> store.delete(name));
     }
 
     /** The names of the user's channels, as a copy. */
@@ -203,6 +228,7 @@ final class ChannelTable {
     }
 
     List<ChannelInfo> listLocked(String username) {
+        namesOfLocked(username).forEach(this::refreshLocked);
         List<ChannelInfo> result = new ArrayList<>();
         for (String name : channelsByUser.getOrDefault(username, Set.of())) {
             result.add(infoLocked(channels.get(name)));
@@ -254,8 +280,16 @@ final class ChannelTable {
         }
     }
 
-    private CompletableFuture<Void> persist(Runnable write) {
-        return storeWriter.submit("channel change", write);
+    private CompletableFuture<Void> persist(String name, Runnable write) {
+        return announced(name, storeWriter.submit("channel change", write));
+    }
+
+    /**
+     * Several nodes: once {@code written} (a change of the channel) is stored, and before the request is
+     * answered, the other nodes learn that their copies are stale. Also for {@link ChannelAccess}'s changes.
+     */
+    CompletableFuture<Void> announced(String name, CompletableFuture<Void> written) {
+        return shared == null ? written : written.thenCompose(x -> shared.changed(name));
     }
 
     private static Member member(Actor actor) {

@@ -1,6 +1,8 @@
 package app.duet.server.channels;
 
 import app.duet.server.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -16,6 +18,9 @@ final class StoreWriter {
     private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
 
     private final Executor serial;
+    /** Several nodes: the thread deciding in a transaction, whose writes wait until it commits. */
+    private Thread holder;
+    private List<Runnable> held;
 
     /** {@code serial} must run tasks one at a time, in submission order. */
     StoreWriter(Executor serial) {
@@ -25,7 +30,7 @@ final class StoreWriter {
     /** {@code what} names the change for the log if it fails, e.g. "channel change". */
     CompletableFuture<Void> submit(String what, Runnable write) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        serial.execute(() -> {
+        execute(() -> {
             try {
                 write.run();
                 done.complete(null);
@@ -44,10 +49,46 @@ final class StoreWriter {
         return done;
     }
 
+    /**
+     * Until {@link #release()} or {@link #discard()}, what this thread submits waits: a decision that runs as a
+     * transaction on shared state writes nothing until the transaction committed. Under the registry lock.
+     */
+    synchronized void hold() {
+        holder = Thread.currentThread();
+        held = new ArrayList<>();
+    }
+
+    /** The transaction committed: the held writes run, in order. */
+    void release() {
+        List<Runnable> writes;
+        synchronized (this) {
+            writes = held;
+            holder = null;
+            held = null;
+        }
+        writes.forEach(serial::execute);
+    }
+
+    /** The transaction failed: the held writes never run (their futures never complete). */
+    synchronized void discard() {
+        holder = null;
+        held = null;
+    }
+
     /** Completes when every write submitted before it has run, whether it succeeded or not. */
     CompletableFuture<Void> flushed() {
         CompletableFuture<Void> done = new CompletableFuture<>();
         serial.execute(() -> done.complete(null));
         return done;
+    }
+
+    private void execute(Runnable write) {
+        synchronized (this) {
+            if (holder == Thread.currentThread()) {
+                held.add(write);
+                return;
+            }
+        }
+        serial.execute(write);
     }
 }

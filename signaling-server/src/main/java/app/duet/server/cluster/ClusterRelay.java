@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ public final class ClusterRelay implements Relay {
     private final Presence presence;
     private final ProtocolCodec codec;
     private final Clock clock;
+    private final Inbox inbox;
 
     public ClusterRelay(LocalConnections local, RedisLink redis, ProtocolCodec codec, Clock clock) {
         this.local = local;
@@ -44,13 +46,18 @@ public final class ClusterRelay implements Relay {
         this.codec = codec;
         this.clock = clock;
         this.presence = new Presence(redis, clock, local::users, local::sessions);
-        Inbox inbox = new Inbox(local);
+        this.inbox = new Inbox(local);
         redis.subscribe((channel, message) -> inbox.received(message));
     }
 
     /** Keeps this node's users and sessions in the shared presence; the connection registry calls it. */
     public Presence presence() {
         return presence;
+    }
+
+    /** {@code handler} gets the name of each channel another node changed (on Lettuce's thread: it must not block). */
+    public void onChannelChanged(Consumer<String> handler) {
+        inbox.onChannelChanged(handler);
     }
 
     @Override

@@ -2,6 +2,7 @@ package app.duet.server.cluster;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +16,18 @@ final class Inbox {
     private static final String TO_USER = "U";
     private static final String TO_SESSION = "S";
     private static final String REVOKED = "R";
+    private static final String CHANNEL_CHANGED = "C";
 
     private final LocalConnections local;
+    /** Told the name of a channel another node changed; set once the channel registry exists. */
+    private volatile Consumer<String> channelChanged = name -> { };
 
     Inbox(LocalConnections local) {
         this.local = local;
+    }
+
+    void onChannelChanged(Consumer<String> handler) {
+        channelChanged = handler;
     }
 
     static String toUser(String username, String frame) {
@@ -28,6 +36,10 @@ final class Inbox {
 
     static String toSession(String sessionId, String frame) {
         return TO_SESSION + "\n" + sessionId + "\n" + frame;
+    }
+
+    static String channelChanged(String channel) {
+        return CHANNEL_CHANGED + "\n" + channel;
     }
 
     static String revocation(Collection<String> sessionIds) {
@@ -44,6 +56,7 @@ final class Inbox {
                 List<String> lines = List.of(message.split("\n"));
                 local.closeRevoked(lines.subList(1, lines.size()));
             }
+            case CHANNEL_CHANGED -> channelChanged.accept(parts[1]);
             default -> log.warn("unknown message kind '{}' from another node; is every node the same version?", parts[0]);
         }
     }

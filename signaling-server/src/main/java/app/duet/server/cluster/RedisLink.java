@@ -15,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's two connections to the shared Redis: one for commands and scripts, one subscribed to the
- * node's inbox and to the broadcast channel. Lettuce reconnects both by itself (and subscribes again);
+ * This node's three connections to the shared Redis: one for commands and scripts, one subscribed to the
+ * node's inbox and to the broadcast channel, and one for the call transactions (WATCH and MULTI hold per
+ * connection, so it is used by one decision at a time). Lettuce reconnects them by itself (and subscribes again);
  * while Redis is away commands fail at once rather than queue, so nothing stale is delivered later.
  */
 public final class RedisLink implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class RedisLink implements AutoCloseable {
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
+    private final StatefulRedisConnection<String, String> transactions;
 
     /** Connects, failing if Redis cannot be reached now (a wrong URL should stop the start). */
     public RedisLink(String url, String nodeId) {
@@ -44,6 +46,7 @@ public final class RedisLink implements AutoCloseable {
         try {
             this.commands = client.connect();
             this.pubSub = client.connectPubSub();
+            this.transactions = client.connect();
         } catch (RuntimeException e) {
             client.shutdown();
             throw new IllegalStateException("Cannot reach Redis at " + RedisURI.create(url).toURI().getHost()
@@ -69,6 +72,11 @@ public final class RedisLink implements AutoCloseable {
         return commands.async();
     }
 
+    /** The connection for transactions: one user at a time. */
+    RedisCommands<String, String> transactions() {
+        return transactions.sync();
+    }
+
     /** Subscribes to this node's inbox and the broadcast channel; {@code onMessage} gets (channel, message). */
     void subscribe(BiConsumer<String, String> onMessage) {
         pubSub.addListener(new RedisPubSubAdapter<>() {
@@ -92,6 +100,7 @@ public final class RedisLink implements AutoCloseable {
     @Override
     public void close() {
         pubSub.close();
+        transactions.close();
         commands.close();
         client.shutdown();
     }

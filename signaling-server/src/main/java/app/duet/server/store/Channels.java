@@ -2,6 +2,7 @@ package app.duet.server.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Channels and their members. The channel registry loads them once and writes every change through. */
 public interface Channels {
@@ -16,6 +17,11 @@ public interface Channels {
     }
 
     List<StoredChannel> loadAll();
+
+    /** One channel as stored now (several nodes: another node changed it), or empty if there is none. */
+    default Optional<StoredChannel> load(String name) {
+        return loadAll().stream().filter(c -> c.name().equals(name)).findFirst();
+    }
 
     void create(String name, String owner, Instant at);
 

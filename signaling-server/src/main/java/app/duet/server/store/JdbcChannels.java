@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 final class JdbcChannels implements Channels {
     private final Jdbc jdbc;
@@ -15,6 +16,16 @@ final class JdbcChannels implements Channels {
 
     @Override
     public List<StoredChannel> loadAll() {
+        return query("");
+    }
+
+    @Override
+    public Optional<StoredChannel> load(String name) {
+        return query("WHERE c.name = ?", name).stream().findFirst();
+    }
+
+    /** The channels that {@code where} selects, with their members in joining order. */
+    private List<StoredChannel> query(String where, Object... args) {
         record Row(String channel, String owner, String username, String displayName) {
         }
         List<Row> rows = jdbc.query("""
@@ -22,8 +33,8 @@ final class JdbcChannels implements Channels {
                 FROM channels c
                 LEFT JOIN channel_members m ON m.channel = c.name
                 LEFT JOIN accounts a ON a.username = m.username
-                ORDER BY c.name, m.joined_at, m.rowid""",
-                row -> new Row(row.getString(1), row.getString(2), row.getString(3), row.getString(4)));
+                """ + where + " ORDER BY c.name, m.joined_at, m.rowid",
+                row -> new Row(row.getString(1), row.getString(2), row.getString(3), row.getString(4)), args);
         Map<String, String> owners = new LinkedHashMap<>();
         Map<String, List<Member>> members = new LinkedHashMap<>();
         for (Row row : rows) {
