@@ -205,12 +205,12 @@ stop_postgres() {
   pg_dir=""
 }
 # The nodes' Redis for relay-nodes and failover: a private redis-server (Debian's redis-server package) on a free
-# port, no persistence, in a temp directory.
+# port in a temp directory, with its append-only file as the admin guide asks (appendfsync everysec, the default).
 redis_dir=""
 start_redis() {
   redis_dir=$(mktemp -d /tmp/duet-bench-redis.XXXXXX)
   redis_port=$(shuf -i 20000-60000 -n 1)
-  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save "" --appendonly no \
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save "" --appendonly yes \
     --logfile "$redis_dir/redis.log" &
   redis_pid=$!
   for _ in $(seq 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return; sleep 0.1; done

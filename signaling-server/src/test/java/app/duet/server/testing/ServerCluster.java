@@ -23,7 +23,8 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Several nodes as an admin deploys them (docs/admin-guide.md, "Several nodes"): two real server processes
- * ({@code node1}, {@code node2}) sharing one private Redis ({@code --redis-url}) and one new database on a
+ * ({@code node1}, {@code node2}) sharing one private Redis ({@code --redis-url}; with its append-only file, as the
+ * guide asks, so a restarted Redis still holds the calls) and one new database on a
  * private PostgreSQL (through a config file, as the password may not be on the command line), behind a private
  * HAProxy running the shipped {@code duet-haproxy.cfg}, which names two nodes. Clients connect to
  * {@link #uri()} (wss://, TLS ends at the balancer, trust it with {@link #trust()}). Any part that cannot start
@@ -58,7 +59,7 @@ public final class ServerCluster implements AutoCloseable {
      */
     public static ServerCluster start(Path dir, PrivatePostgres postgres, String... serverArgs) throws Exception {
         Files.createDirectories(dir);
-        PrivateRedis redis = PrivateRedis.start(dir.resolve("redis"));
+        PrivateRedis redis = PrivateRedis.startAppendOnly(dir.resolve("redis"));
         String database = postgres.createDatabase();
         Path config = dir.resolve("node.conf");
         Files.writeString(config, "db-url=" + postgres.url(database) + "\ndb-user=" + PrivatePostgres.USER
