@@ -241,7 +241,7 @@ public final class ChannelRegistry {
 
     /** Several nodes: the periodic work on the shared calls, to be scheduled by the caller. */
     public SharedCallUpkeep sharedUpkeep() {
-        return new SharedCallUpkeep(shared, this::timerDue, this::sessionDisconnected);
+        return new SharedCallUpkeep(shared, this::timerDue, this::sessionDisconnected, this::sessionResumed);
     }
 
     /** Several nodes: another node changed the channel; this node reads it again (on the store writer). */

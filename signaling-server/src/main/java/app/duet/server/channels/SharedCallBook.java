@@ -1,6 +1,7 @@
 package app.duet.server.channels;
 
 import app.duet.protocol.CallState;
+import app.duet.server.store.Channels.Member;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +34,9 @@ final class SharedCallBook implements CallBook, CallTimers {
     private final SharedState state;
     private final Clock clock;
     private SharedTransaction tx;
+    private final Map<CallState, Integer> lastCounts = new ConcurrentHashMap<>();
     /** Sessions the last sweep found held by no node; touched by the sweep only. */
-    private volatile Set<String> awayBefore = Set.of();
+    private volatile Set<String> goneBefore = Set.of();
     /** Whether the last poll for due timers failed; touched by the timer poll only. */
     private volatile boolean timersUnreachable;
     /** Calls read or made in this decision, by id; null for one that is not (or no longer) there. */
@@ -94,10 +97,17 @@ final class SharedCallBook implements CallBook, CallTimers {
         indexKeys(call).forEach(key -> indexes.put(key, null));
     }
 
-    /** Counts every node's calls; outside any decision. */
+    /** Counts every node's calls (for the metrics); outside any decision. Redis away: the last count read. */
     @Override
     public int count(CallState callState) {
-        return (int) state.size(stateKey(callState));
+        try {
+            int count = (int) state.size(stateKey(callState));
+            lastCounts.put(callState, count);
+            return count;
+        } catch (RuntimeException e) {
+            log.warn("calls cannot be counted, Redis unreachable: {}; the metric shows the last count", e.toString());
+            return lastCounts.getOrDefault(callState, 0);
+        }
     }
 
     @Override
@@ -138,35 +148,52 @@ final class SharedCallBook implements CallBook, CallTimers {
         return claimed;
     }
 
+    /** What a sweep found: sides gone from every node, and sides in their grace period that are connected. */
+    record Swept(List<String> goneSessions, List<Actor> backSides) {
+    }
+
     /**
-     * Sessions in a call that no node has held at this sweep and the one before (a node that died holds its
-     * connections nowhere, and nobody saw them close) and whose side has no grace period running: they get
-     * one now, as on a dropped connection. Outside any decision. Redis away: none.
+     * Looks at every call's sides. Gone: a session no node has held at this sweep and the one before (a node
+     * that died holds its connections nowhere, and nobody saw them close) and without a grace period; it
+     * should get one, as on a dropped connection. Back: a side in its grace period whose session a node
+     * holds (its node stalled, or it closed on one node while open on another); its grace should stop, as
+     * on a resume. Outside any decision. Redis away: nothing.
      */
-    List<String> abandonedSessions() {
+    Swept sweep() {
         long now = clock.millis();
-        Set<String> away = new HashSet<>();
+        Set<String> gone = new HashSet<>();
+        List<Actor> back = new ArrayList<>();
         try {
             for (CallState callState : CallState.values()) {
                 for (String id : state.members(stateKey(callState))) {
                     Map<String, String> fields = state.read(PREFIX + "call:" + id);
-                    Call call = fields.isEmpty() ? null : CallFields.call(fields);
-                    if (call != null && call.callerGrace == null && !state.sessionConnected(call.callerSession, now)) {
-                        away.add(call.callerSession);
-                    }
-                    if (call != null && call.calleeSession != null && call.calleeGrace == null
-                            && !state.sessionConnected(call.calleeSession, now)) {
-                        away.add(call.calleeSession);
+                    if (!fields.isEmpty()) {
+                        Call call = CallFields.call(fields);
+                        look(call.caller, call.callerSession, call.callerGrace != null, now, gone, back);
+                        look(call.callee, call.calleeSession, call.calleeGrace != null, now, gone, back);
                     }
                 }
             }
         } catch (RuntimeException e) {
             log.warn("calls cannot be read from Redis to find abandoned ones: {}", e.toString());
-            away.clear();
+            gone.clear();
+            back.clear();
         }
-        List<String> confirmed = away.stream().filter(awayBefore::contains).toList();
-        awayBefore = away;
-        return confirmed;
+        List<String> confirmed = gone.stream().filter(goneBefore::contains).toList();
+        goneBefore = gone;
+        return new Swept(confirmed, back);
+    }
+
+    private void look(Member side, String session, boolean inGrace, long now, Set<String> gone, List<Actor> back) {
+        if (session == null) {
+            return; // a callee who has not answered: the ring is the caller's
+        }
+        boolean connected = state.sessionConnected(session, now);
+        if (!connected && !inGrace) {
+            gone.add(session);
+        } else if (connected && inGrace) {
+            back.add(new Actor(side.username(), side.displayName(), session, null));
+        }
     }
 
     /** Writes what the decision changed; false if another node changed what it read (nothing is written). */
