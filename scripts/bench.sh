@@ -12,6 +12,10 @@
 #             thread and RSS next to the engine-only client (-- --seconds N for a shorter run)
 #     all     relay, calls and app-cost (default)
 #     metrics what the server's metrics cost per relayed message (JMH, in-process, about a minute; not in `all`)
+#     relay-nodes  relay latency with each pair split over two nodes (a private Redis and PostgreSQL) next to one
+#             server, same driver, same run (issue 17; not in `all`)
+#     failover  a node holding a call's users SIGKILLed again and again behind HAProxy (the shipped
+#             duet-haproxy.cfg): how long its clients take to be back in their call (issue 17; not in `all`)
 #     soak    10k sockets in continuous call signaling for 30 minutes (issue 16): losses, latency per minute,
 #             the server's RSS, descriptors and threads with their slope; never part of `all`
 #   scripts/bench.sh signin [duet-bench signin options]
@@ -41,11 +45,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     --mix) mix=(--mix "$2"); shift ;;
-    relay|calls|app-cost|all|metrics) what=$1 ;;
+    relay|calls|app-cost|all|metrics|relay-nodes|failover) what=$1 ;;
     soak) what=soak; shift; extra=("$@"); break ;;
     signin) what=signin; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|app-cost|all|metrics] [-- duet-bench options]" >&2
+    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|app-cost|all|metrics|relay-nodes|failover] [-- duet-bench options]" >&2
        echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
   esac
   shift
@@ -200,6 +204,72 @@ stop_postgres() {
   rm -rf "$pg_dir"
   pg_dir=""
 }
+# The nodes' Redis for relay-nodes and failover: a private redis-server (Debian's redis-server package) on a free
+# port in a temp directory, with its append-only file as the admin guide asks (appendfsync everysec, the default).
+redis_dir=""
+start_redis() {
+  redis_dir=$(mktemp -d /tmp/duet-bench-redis.XXXXXX)
+  redis_port=$(shuf -i 20000-60000 -n 1)
+  redis-server --port "$redis_port" --bind 127.0.0.1 --dir "$redis_dir" --save "" --appendonly yes \
+    --logfile "$redis_dir/redis.log" &
+  redis_pid=$!
+  for _ in $(seq 100); do redis-cli -p "$redis_port" ping >/dev/null 2>&1 && return; sleep 0.1; done
+  echo "Redis did not start; see $redis_dir/redis.log" >&2; exit 1
+}
+stop_redis() {
+  [ -n "$redis_dir" ] || return 0
+  kill "${redis_pid:-}" 2>/dev/null || true
+  wait "${redis_pid:-}" 2>/dev/null || true
+  rm -rf "$redis_dir"
+  redis_dir=""
+}
+# HAProxy with the file Duet ships (installers/server/files/duet-haproxy.cfg), its presetenv values set here: a
+# free port, a certificate for 127.0.0.1 made with openssl, the two nodes' ports (the bench starts the nodes on
+# them), its stats socket in a temp directory.
+haproxy_dir=""
+start_haproxy() {
+  haproxy_dir=$(mktemp -d /tmp/duet-bench-haproxy.XXXXXX)
+  # Below Linux's ephemeral range (32768 and up): a killed node comes back on its ports, which an outgoing
+  # connection of the other node could otherwise have taken meanwhile.
+  read -r haproxy_port node1_port node1_ops node2_port node2_ops <<<"$(shuf -i 20000-32000 -n 5 | xargs)"
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$haproxy_dir/key.pem" \
+    -out "$haproxy_dir/cert.pem" -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
+  cat "$haproxy_dir/cert.pem" "$haproxy_dir/key.pem" >"$haproxy_dir/duet.pem"
+  DUET_LISTEN=127.0.0.1:$haproxy_port DUET_CERT=$haproxy_dir/duet.pem DUET_HAPROXY_RUN=$haproxy_dir \
+    DUET_NODE1=127.0.0.1:$node1_port DUET_NODE1_OPS=$node1_ops DUET_NODE2=127.0.0.1:$node2_port DUET_NODE2_OPS=$node2_ops \
+    haproxy -db -f installers/server/files/duet-haproxy.cfg >"$haproxy_dir/haproxy.log" 2>&1 &
+  haproxy_pid=$!
+  for _ in $(seq 100); do [ -S "$haproxy_dir/admin.sock" ] && return; sleep 0.1; done
+  echo "HAProxy did not start: $(cat "$haproxy_dir/haproxy.log")" >&2; exit 1
+}
+stop_haproxy() {
+  [ -n "$haproxy_dir" ] || return 0
+  kill "${haproxy_pid:-}" 2>/dev/null || true
+  wait "${haproxy_pid:-}" 2>/dev/null || true
+  rm -rf "$haproxy_dir"
+  haproxy_dir=""
+}
+stop_cluster_parts() {
+  stop_haproxy; stop_redis; stop_postgres
+}
+relay_nodes() {
+  trap stop_cluster_parts EXIT
+  start_postgres; start_redis
+  "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay-nodes "${quick[@]}" "${mix[@]}" --report "$DETAILS" \
+    --summary "$ROWS" --redis-url "redis://127.0.0.1:$redis_port" \
+    --db-url "jdbc:postgresql://127.0.0.1:$pg_port/duet" "${server_jvm[@]}" "${extra[@]}" >/dev/null
+  stop_cluster_parts
+}
+failover() {
+  trap stop_cluster_parts EXIT
+  start_postgres; start_redis; start_haproxy
+  java -jar bench/target/duet-bench.jar failover "${quick[@]}" --report "$DETAILS" --summary "$ROWS" \
+    --balancer "wss://127.0.0.1:$haproxy_port/" --balancer-cert "$haproxy_dir/cert.pem" \
+    --balancer-socket "$haproxy_dir/admin.sock" --node-ports "$node1_port:$node1_ops,$node2_port:$node2_ops" \
+    --redis-url "redis://127.0.0.1:$redis_port" --db-url "jdbc:postgresql://127.0.0.1:$pg_port/duet" \
+    "${server_jvm[@]}" "${extra[@]}" >/dev/null
+  stop_cluster_parts
+}
 signin() {
   start_postgres
   trap stop_postgres EXIT
@@ -212,6 +282,8 @@ echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 case "$what" in
   metrics) java -jar bench/target/duet-bench.jar metrics-cost ;;
   relay) relay ;;
+  relay-nodes) relay_nodes ;;
+  failover) failover ;;
   soak) soak ;;
   signin) signin ;;
   calls) calls ;;

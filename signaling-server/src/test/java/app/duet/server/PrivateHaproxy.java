@@ -33,13 +33,17 @@ import javax.net.ssl.TrustManagerFactory;
  * port on 127.0.0.1, a certificate made here with openssl, the nodes' ports, its own directory for the stats
  * socket). Fails clearly when haproxy is missing or does not start; stopped by {@link #close()}.
  */
-final class PrivateHaproxy implements AutoCloseable {
+public final class PrivateHaproxy implements AutoCloseable {
     static final String BACKEND = "duet_nodes";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
     /** What {@code show servers state} says of a server: its operational state (0 stopped, 2 running). */
-    enum State { DOWN, UP, OTHER }
+    public enum State { DOWN, UP, OTHER }
+
+    /** Where a node listens: its WebSocket port and the ops port of its /healthz, both on 127.0.0.1. */
+    public record Node(int port, int opsPort) {
+    }
 
     private final Process process;
     private final Path dir;
@@ -55,6 +59,11 @@ final class PrivateHaproxy implements AutoCloseable {
 
     /** Starts haproxy with {@code node1} and {@code node2} as the file's two servers; waits until it listens. */
     static PrivateHaproxy start(Path dir, DuetServer node1, DuetServer node2) throws IOException, InterruptedException {
+        return start(dir, new Node(node1.port(), node1.opsPort()), new Node(node2.port(), node2.opsPort()));
+    }
+
+    /** The same for nodes in other processes (the file's {@code node1} and {@code node2}). */
+    public static PrivateHaproxy start(Path dir, Node node1, Node node2) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         Path cert = selfSignedPem(dir);
         int port = freePort();
@@ -84,17 +93,17 @@ final class PrivateHaproxy implements AutoCloseable {
     }
 
     /** wss:// through the balancer. */
-    URI uri() {
+    public URI uri() {
         return URI.create("wss://127.0.0.1:" + port + "/");
     }
 
     /** Trusts the balancer's certificate (and nothing else). */
-    SSLContext trust() {
+    public SSLContext trust() {
         return trust;
     }
 
     /** The health-check state of server "node1" or "node2", read from the stats socket. */
-    State state(String server) throws IOException {
+    public State state(String server) throws IOException {
         String table = command("show servers state " + BACKEND);
         for (String line : table.lines().toList()) {
             String[] f = line.split(" ");
@@ -111,7 +120,7 @@ final class PrivateHaproxy implements AutoCloseable {
     }
 
     /** One command on the runtime API (the stats socket the file declares), its whole answer. */
-    String command(String command) throws IOException {
+    public String command(String command) throws IOException {
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(dir.resolve("admin.sock")));
             channel.write(ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));

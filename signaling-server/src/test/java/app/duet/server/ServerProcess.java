@@ -18,14 +18,15 @@ import java.util.regex.Pattern;
 /**
  * The real server as a child process: {@code java -cp <this test's class path> app.duet.server.Main} on a
  * free port, its data dir where the test says and its log in a file beside it. The shutdown hook of a
- * graceful stop does not run when it is {@linkplain #kill() killed}.
+ * graceful stop does not run when it is {@linkplain #kill() killed}. Shared with other modules' tests
+ * through signaling-server's test-jar (desktop-client's multi-node tests).
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     /** Generous: at a load of 30 on 2 cores a JVM with Flyway and a Redis client took 45-70 s to listen. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern LISTENING = Pattern.compile("listening on (ws://\\S+/)");
     /** What a process killed by SIGKILL (signal 9) exits with, as Java reports it on Linux: 128 + 9. */
-    static final int KILLED_BY_SIGKILL = 137;
+    public static final int KILLED_BY_SIGKILL = 137;
 
     private final Process process;
     private final Path log;
@@ -40,11 +41,21 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts a server on {@code dataDir}, logging to {@code log} (appended, so restarts share one file). */
     static ServerProcess start(Path dataDir, Path log, String... extraArgs) throws IOException {
+        return startOn(0, -1, dataDir, log, extraArgs);
+    }
+
+    /**
+     * The same on the given WebSocket and ops ports (a balancer in front must know them, and a restarted node
+     * comes back on them); {@code opsPort} -1 for none.
+     */
+    public static ServerProcess startOn(int port, int opsPort, Path dataDir, Path log, String... extraArgs)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
                 Main.class.getName(),
-                "--data-dir", dataDir.toString(), "--port", "0", "--ops-port", "-1", "--bcrypt-cost", "4"));
+                "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
+                "--ops-port", Integer.toString(opsPort), "--bcrypt-cost", "4"));
         command.addAll(List.of(extraArgs));
         Files.writeString(log, "--- " + String.join(" ", command.subList(3, command.size())) + System.lineSeparator(),
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -60,12 +71,16 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Kills the process at once (SIGKILL on Linux: no shutdown hook, no flush) and returns its exit code. */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("the server process outlived destroyForcibly");

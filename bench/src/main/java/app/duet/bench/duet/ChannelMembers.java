@@ -21,13 +21,20 @@ public record ChannelMembers(String channel, DuetSession caller, String callerNa
     public static CompletableFuture<ChannelMembers> create(DriverSockets sockets, ProtocolCodec codec, int port,
                                                            String prefix, int index, String password,
                                                            LongAdder retries) throws InterruptedException {
+        return create(sockets, codec, port, port, prefix, index, password, retries);
+    }
+
+    /** The same with the caller connected to the server on {@code callerPort}, the callee to {@code calleePort}. */
+    public static CompletableFuture<ChannelMembers> create(DriverSockets sockets, ProtocolCodec codec, int callerPort,
+                                                           int calleePort, String prefix, int index, String password,
+                                                           LongAdder retries) throws InterruptedException {
         String channel = prefix + "-" + index;
         String callerName = prefix + index + "a";
         String calleeName = prefix + index + "b";
         CompletableFuture<DuetSession> callerReady =
-                DuetSession.signUp(sockets, codec, port, callerName, password, retries);
+                DuetSession.signUp(sockets, codec, callerPort, callerName, password, retries);
         CompletableFuture<DuetSession> calleeReady =
-                DuetSession.signUp(sockets, codec, port, calleeName, password, retries);
+                DuetSession.signUp(sockets, codec, calleePort, calleeName, password, retries);
         return callerReady.thenCompose(caller -> caller
                 .requestRetrying(id -> new Request.ChannelCreate(id, channel), Result.Channel.class, ATTEMPTS, retries)
                 .thenCompose(created -> calleeReady)

@@ -20,7 +20,13 @@ public final class DuetServer {
     /** {@code serverArgs} are further flags for the server (e.g. a raised --rate-limit). */
     public static ServerProcess start(Path jar, Path workDir, int bcryptCost, List<String> jvmOptions,
                                       List<String> serverArgs) throws IOException, InterruptedException {
-        int port = ServerProcess.freePort();
+        return startOn(ServerProcess.freePort(), -1, jar, workDir, bcryptCost, jvmOptions, serverArgs);
+    }
+
+    /** The same on a given port and ops port (-1: none), e.g. the ones a load balancer in front expects. */
+    public static ServerProcess startOn(int port, int opsPort, Path jar, Path workDir, int bcryptCost,
+                                        List<String> jvmOptions, List<String> serverArgs)
+            throws IOException, InterruptedException {
         Path dataDir = workDir.resolve("data");
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir);
@@ -28,7 +34,7 @@ public final class DuetServer {
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--data-dir", dataDir.toAbsolutePath().toString(), "--port", Integer.toString(port),
-                "--ops-port", "-1", "--bcrypt-cost", Integer.toString(bcryptCost)));
+                "--ops-port", Integer.toString(opsPort), "--bcrypt-cost", Integer.toString(bcryptCost)));
         command.addAll(serverArgs);
         return ServerProcess.start("Duet", command, workDir, port, workDir.resolve("duet-server.log"));
     }

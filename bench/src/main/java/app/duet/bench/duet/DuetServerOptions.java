@@ -33,6 +33,12 @@ public final class DuetServerOptions {
         return List.copyOf(jvmOptions);
     }
 
+    /** Starts the server on {@code port} and {@code opsPort} with these options and {@code serverArgs}. */
+    public ServerProcess startOn(int port, int opsPort, Path workDir, List<String> serverArgs)
+            throws IOException, InterruptedException {
+        return DuetServer.startOn(port, opsPort, jar, workDir, bcryptCost, jvmOptions, serverArgs);
+    }
+
     /** Starts the server with these options and the further server flags {@code serverArgs}. */
     public ServerProcess start(Path workDir, List<String> serverArgs) throws IOException, InterruptedException {
         return DuetServer.start(jar, workDir, bcryptCost, jvmOptions, serverArgs);

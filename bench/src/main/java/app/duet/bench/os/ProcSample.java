@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * CPU time and memory of one Linux process, read from /proc/&lt;pid&gt;/stat and /proc/&lt;pid&gt;/status.
@@ -35,6 +36,14 @@ public record ProcSample(long pid, long wallNanos, long cpuTicks, long rssKb, lo
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read /proc for process " + pid, e);
         }
+    }
+
+    /** Several processes as one: CPU, memory and threads added up (the pid is the first's). */
+    public static ProcSample sum(List<ProcSample> samples) {
+        ProcSample first = samples.get(0);
+        return new ProcSample(first.pid(), first.wallNanos(), samples.stream().mapToLong(ProcSample::cpuTicks).sum(),
+                samples.stream().mapToLong(ProcSample::rssKb).sum(), samples.stream().mapToLong(ProcSample::peakRssKb).sum(),
+                samples.stream().mapToInt(ProcSample::threads).sum());
     }
 
     public static ProcSample self() {

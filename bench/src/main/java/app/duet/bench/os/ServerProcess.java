@@ -96,6 +96,12 @@ public final class ServerProcess implements AutoCloseable {
         throw new IOException(name + " did not listen on port " + port + " within " + START_TIMEOUT + "; see " + log);
     }
 
+    /** SIGKILL (no shutdown hook, no goodbye to clients), as a crash; returns once the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(15, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

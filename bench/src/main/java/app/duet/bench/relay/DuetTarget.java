@@ -3,6 +3,7 @@ package app.duet.bench.relay;
 import app.duet.bench.duet.ChannelMembers;
 import app.duet.bench.duet.DuetServer;
 import app.duet.bench.duet.DuetSession;
+import app.duet.bench.os.ProcSample;
 import app.duet.bench.os.ServerProcess;
 import app.duet.bench.ws.DriverSockets;
 import app.duet.protocol.Event;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Duet's signaling server, run from its shaded jar as a separate JVM on loopback with a fresh SQLite
- * file. Each pair signs up two accounts, creates and joins a channel, rings and accepts a call, and
+ * file; or two such nodes sharing a Redis and a PostgreSQL database ({@link #twoNodes}), each pair's caller on
+ * the first and its callee on the second, so every relayed message crosses from one node to the other.
+ * Each pair signs up two accounts, creates and joins a channel, rings and accepts a call, and
  * then relays offer/answer/candidate requests, which the server forwards to the other member (and
  * acknowledges with an ok, except candidates, which carry no id).
  */
@@ -45,31 +48,53 @@ final class DuetTarget implements RelayTarget {
     private final Path workDir;
     private final int bcryptCost;
     private final List<String> jvmOptions;
+    /** Each node's own flags besides the bench's: one list for one server. */
+    private final List<List<String>> nodeArgs;
     private final ProtocolCodec codec = new ProtocolCodec();
     private final AtomicLong requestIds = new AtomicLong();
     private final LongAdder errors = new LongAdder();
     /** Set-up requests the server answered INTERNAL and the driver sent again. */
     private final LongAdder setupRetries = new LongAdder();
     private final PairSetup.Failures failedPairs = new PairSetup.Failures();
-    private ServerProcess server;
+    private final List<ServerProcess> servers = new ArrayList<>();
 
-    DuetTarget(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions) {
+    private DuetTarget(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions,
+                       List<List<String>> nodeArgs) {
         this.serverJar = serverJar;
         this.workDir = workDir;
         this.bcryptCost = bcryptCost;
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.nodeArgs = List.copyOf(nodeArgs);
+    }
+
+    /** One server on its own SQLite file. */
+    static DuetTarget oneServer(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions) {
+        return new DuetTarget(serverJar, workDir, bcryptCost, jvmOptions, List.of(List.of()));
+    }
+
+    /**
+     * Two nodes ({@code --node-id a} and {@code b}) on the Redis at {@code redisUrl} and the PostgreSQL database
+     * at {@code dbUrl}, whose password the nodes read from DUET_DB_PASSWORD (scripts/bench.sh sets it).
+     */
+    static DuetTarget twoNodes(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions, String redisUrl,
+                               String dbUrl) {
+        return new DuetTarget(serverJar, workDir, bcryptCost, jvmOptions, List.of("a", "b").stream()
+                .map(node -> List.of("--redis-url", redisUrl, "--node-id", node, "--db-url", dbUrl)).toList());
     }
 
     @Override
     public String name() {
-        return "Duet";
+        return nodeArgs.size() == 1 ? "Duet" : "Duet, " + nodeArgs.size() + " nodes";
     }
 
     @Override
     public String setup() {
-        return "Duet signaling server (" + serverJar.getFileName() + ", Java " + System.getProperty("java.version")
-                + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + ") as its own process on"
-                + " 127.0.0.1 with a fresh SQLite file; bench accounts use bcrypt cost " + bcryptCost
+        String where = nodeArgs.size() == 1 ? "as its own process on 127.0.0.1 with a fresh SQLite file"
+                : "as " + nodeArgs.size() + " node processes on 127.0.0.1 sharing one Redis and one fresh PostgreSQL"
+                + " database (each pair's caller on the first node, its callee on the second, so every relayed"
+                + " message crosses nodes through Redis; CPU and RSS are the nodes' sum)";
+        return name() + " signaling server (" + serverJar.getFileName() + ", Java " + System.getProperty("java.version")
+                + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + ") " + where + "; bench accounts use bcrypt cost " + bcryptCost
                 + " (lower than the production default) so set-up is quick; the per-connection flood limit is raised"
                 + " to " + BENCH_RATE_LIMIT + " frames/s so it does not cap the total; offers and answers are"
                 + " also answered with an `ok` to their sender, candidates (sent without id, as the desktop client"
@@ -78,15 +103,31 @@ final class DuetTarget implements RelayTarget {
 
     @Override
     public void start() throws Exception {
-        server = DuetServer.start(serverJar, workDir, bcryptCost, jvmOptions, List.of(
-                "--rate-limit", Integer.toString(BENCH_RATE_LIMIT), "--rate-burst", Integer.toString(BENCH_RATE_LIMIT)));
-        log.info("Duet server listening on 127.0.0.1:{} (pid {})", server.port(), server.pid());
+        for (int i = 0; i < nodeArgs.size(); i++) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--rate-limit", Integer.toString(BENCH_RATE_LIMIT), "--rate-burst", Integer.toString(BENCH_RATE_LIMIT)));
+            args.addAll(nodeArgs.get(i));
+            Path dir = nodeArgs.size() == 1 ? workDir : workDir.resolve("node-" + i);
+            ServerProcess server = DuetServer.start(serverJar, dir, bcryptCost, jvmOptions, args);
+            servers.add(server);
+            log.info("{} listening on 127.0.0.1:{} (pid {})", name(), server.port(), server.pid());
+        }
         checkTemplates();
     }
 
     @Override
     public ServerProcess server() {
-        return server;
+        return servers.get(0);
+    }
+
+    @Override
+    public ProcSample sample() {
+        return ProcSample.sum(servers.stream().map(ServerProcess::sample).toList());
+    }
+
+    @Override
+    public boolean alive() {
+        return servers.stream().allMatch(ServerProcess::isAlive);
     }
 
     @Override
@@ -103,7 +144,9 @@ final class DuetTarget implements RelayTarget {
 
     /** Two accounts, one channel, one accepted call. */
     private CompletableFuture<RelayPair> pairUp(DriverSockets sockets, int index) throws InterruptedException {
-        return ChannelMembers.create(sockets, codec, server.port(), "bench", index, PASSWORD, setupRetries)
+        int callerPort = servers.get(0).port();
+        int calleePort = servers.get(servers.size() - 1).port();
+        return ChannelMembers.create(sockets, codec, callerPort, calleePort, "bench", index, PASSWORD, setupRetries)
                 .thenCompose(members -> {
                     DuetSession caller = members.caller();
                     DuetSession callee = members.callee();
@@ -167,7 +210,7 @@ final class DuetTarget implements RelayTarget {
 
     @Override
     public void close() throws Exception {
-        if (server != null) {
+        for (ServerProcess server : servers) {
             server.close();
         }
     }

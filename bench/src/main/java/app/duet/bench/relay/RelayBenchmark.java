@@ -53,9 +53,9 @@ final class RelayBenchmark {
                             + " s set-up limit, so larger sizes were skipped";
                 }
 
-                ProcSample idleStart = target.server().sample();
+                ProcSample idleStart = target.sample();
                 TimeUnit.SECONDS.sleep(2);
-                ProcSample idleEnd = target.server().sample();
+                ProcSample idleEnd = target.sample();
                 log.info("{}: set up in {} s, idle RSS {} MB", label, Math.round(setupSeconds),
                         Math.round(idleEnd.rssMb()));
 
@@ -83,7 +83,7 @@ final class RelayBenchmark {
                 if (pairs < wanted && outOfTime) {
                     break;
                 }
-                if (!target.server().isAlive()) {
+                if (!target.alive()) {
                     log.warn("{} exited during the run; stopping it here", target.name());
                     break;
                 }

@@ -100,7 +100,7 @@ public final class RelayCommand implements Callable<Integer> {
 
     private RelayTarget target(String name) {
         return switch (name) {
-            case "duet" -> new DuetTarget(server.jar(), workDir.resolve("duet"), server.bcryptCost(), server.jvmOptions());
+            case "duet" -> DuetTarget.oneServer(server.jar(), workDir.resolve("duet"), server.bcryptCost(), server.jvmOptions());
             case "peerserver" -> new PeerServerTarget(peerServerDir.toAbsolutePath(), workDir.resolve("peerserver"));
             default -> throw new IllegalArgumentException("unknown target " + name + " (duet, peerserver)");
         };

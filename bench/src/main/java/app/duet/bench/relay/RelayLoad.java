@@ -103,10 +103,10 @@ final class RelayLoad implements AutoCloseable {
 
         LockSupport.parkNanos(Math.max(0, measureFrom - System.nanoTime()));
         LocalTime measuredAt = LocalTime.now();
-        ProcSample serverBefore = target.server().sample();
+        ProcSample serverBefore = target.sample();
         ProcSample driverBefore = ProcSample.self();
         pacing.get(warmup.plus(measure).toSeconds() + 60, TimeUnit.SECONDS);
-        ProcSample serverAfter = target.server().sample();
+        ProcSample serverAfter = target.sample();
         ProcSample driverAfter = ProcSample.self();
 
         long sent = sequence.get() - sentBefore;

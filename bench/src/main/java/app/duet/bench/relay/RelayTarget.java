@@ -1,5 +1,6 @@
 package app.duet.bench.relay;
 
+import app.duet.bench.os.ProcSample;
 import app.duet.bench.ws.DriverSockets;
 import app.duet.bench.os.ServerProcess;
 import java.time.Duration;
@@ -15,7 +16,18 @@ interface RelayTarget extends AutoCloseable {
     /** Starts the server process; afterwards {@link #server()} is running. */
     void start() throws Exception;
 
+    /** The server process (the first node's, where there are several): the one a profile records. */
     ServerProcess server();
+
+    /** CPU and memory of everything that serves the target (all its nodes together). */
+    default ProcSample sample() {
+        return server().sample();
+    }
+
+    /** Whether every process of the target still runs. */
+    default boolean alive() {
+        return server().isAlive();
+    }
 
     /**
      * Opens up to {@code count} new pairs numbered from {@code firstIndex}, each ready to relay (for Duet:

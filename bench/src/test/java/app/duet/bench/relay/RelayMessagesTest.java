@@ -16,7 +16,7 @@ class RelayMessagesTest {
 
     @Test
     void duetFramesAreValidRequestsCarryingTheStamp() throws Exception {
-        DuetTarget duet = new DuetTarget(Path.of("unused.jar"), Path.of("unused"), 4, List.of());
+        DuetTarget duet = DuetTarget.oneServer(Path.of("unused.jar"), Path.of("unused"), 4, List.of());
         ProtocolCodec codec = new ProtocolCodec();
 
         Request offer = codec.decodeRequest(duet.sdpMessage(pair, true, stamp));
