@@ -86,7 +86,7 @@ final class CallTable {
     }
 
     void cancelLocked(Actor actor, String callId, Outbox out) {
-        Call call = memberCall(actor, callId);
+        Call call = requireMember(book.byId(callId), actor);
         if (!call.isCaller(actor)) {
             throw new ServiceException(ErrorCode.WRONG_STATE, "Only the caller can cancel; decline instead.");
         }
@@ -96,16 +96,15 @@ final class CallTable {
     }
 
     void hangupLocked(Actor actor, String callId, Outbox out) {
-        Call call = memberCall(actor, callId);
+        Call call = requireMember(book.byId(callId), actor);
         endLocked(call, EndReason.HANGUP, actor.username(), out);
     }
 
-    /** The session to relay offer/answer/candidate to. */
     String relayTargetLocked(Actor actor, String callId) {
         return relayTarget(book.byId(callId), actor);
     }
 
-    /** The session a member of {@code call} (null: none) relays to; decides nothing, so it needs no lock. */
+    /** The session a member of {@code call} (null: none) relays offer/answer/candidate to; decides nothing. */
     static String relayTarget(Call call, Actor actor) {
         Call member = requireMember(call, actor);
         if (member.state != CallState.ACTIVE) {
@@ -283,11 +282,7 @@ final class CallTable {
         book.remove(call);
     }
 
-    /** A call the actor is part of; strangers get CALL_NOT_FOUND so they learn nothing. */
-    private Call memberCall(Actor actor, String callId) {
-        return requireMember(book.byId(callId), actor);
-    }
-
+    /** The call (null: none) if the actor is part of it; strangers get CALL_NOT_FOUND so they learn nothing. */
     private static Call requireMember(Call call, Actor actor) {
         if (call == null || !(call.isCaller(actor) || call.isCallee(actor))) {
             throw new ServiceException(ErrorCode.CALL_NOT_FOUND, "There is no such call.");
@@ -296,7 +291,7 @@ final class CallTable {
     }
 
     private Call calleeCall(Actor actor, String callId) {
-        Call call = memberCall(actor, callId);
+        Call call = requireMember(book.byId(callId), actor);
         if (!call.isCallee(actor) || call.isCaller(actor)) {
             throw new ServiceException(ErrorCode.WRONG_STATE, "Only the person being rung can answer.");
         }
