@@ -50,6 +50,7 @@ public final class ChannelRegistry {
     private final SharedCallBook shared;
     private final SharedChannels sharedChannels;
     private final Decider decider;
+    private final PresenceChanges presenceChanges;
 
     /** A lone node. {@code storeWriter} must run tasks one at a time, in order. */
     public ChannelRegistry(Channels store, ActiveCalls activeCalls, CallHistory history, Executor storeWriter,
@@ -65,6 +66,7 @@ public final class ChannelRegistry {
         this.storeWriter = new StoreWriter(storeWriter);
         this.activeCalls = new ActiveCallLog(activeCalls, this.storeWriter, clock);
         this.relay = relay;
+        this.presenceChanges = new PresenceChanges(relay);
         this.sharedChannels = sharedState == null ? null : new SharedChannels(sharedState, store, privateChannels);
         this.channels = new ChannelTable(store, this.storeWriter, clock, relay::isOnline, sharedChannels);
         this.shared = sharedState == null ? null : new SharedCallBook(sharedState, clock);
@@ -199,12 +201,10 @@ public final class ChannelRegistry {
         runLocked(out -> calls.sessionEndedLocked(sessionId, out));
     }
 
-    /** The user's first connection authenticated, or last one closed: tell the other members. */
+    /** The user's first connection here authenticated, or last one here went: if they came or went, tell the others. */
     public void presenceChanged(String username, String displayName, boolean online) {
-        if (!online && relay.isOnline(username)) {
-            return; // connected again meanwhile, or (one node of several) still connected to another node
-        }
-        runLocked(out -> channels.presenceChangedLocked(new Member(username, displayName), online, out));
+        presenceChanges.inOrder(username, online, () ->
+                runLocked(out -> channels.presenceChangedLocked(new Member(username, displayName), online, out)));
     }
 
     /** The admin ended the account's sessions (disabled it, set its password): its calls end at once, for both. */

@@ -18,4 +18,17 @@ public interface Relay {
     boolean frameToSession(String sessionId, String frame);
 
     boolean isOnline(String username);
+
+    /**
+     * The user's first connection on this node authenticated: true if they had none anywhere before (they
+     * came online). On one node, whether that connection is still there.
+     */
+    default boolean cameOnline(String username) {
+        return isOnline(username);
+    }
+
+    /** The user's last connection on this node went: true if they have none left anywhere (they went offline). */
+    default boolean wentOffline(String username) {
+        return !isOnline(username);
+    }
 }

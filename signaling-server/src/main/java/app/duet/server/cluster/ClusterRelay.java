@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +106,26 @@ public final class ClusterRelay implements Relay {
         } catch (RuntimeException e) {
             log.warn("presence of {} unknown, Redis unreachable: {}", username, e.toString());
             return false;
+        }
+    }
+
+    @Override
+    public boolean cameOnline(String username) {
+        return local.isOnline(username) && presenceAnswer(username, presence::arrive);
+    }
+
+    @Override
+    public boolean wentOffline(String username) {
+        return !local.isOnline(username) && presenceAnswer(username, presence::leave);
+    }
+
+    /** Redis away: what this node knows is all there is, so the change is told (as on a lone node). */
+    private static boolean presenceAnswer(String username, Predicate<String> question) {
+        try {
+            return question.test(username);
+        } catch (RuntimeException e) {
+            log.warn("presence of {} not shared, Redis unreachable: {}", username, e.toString());
+            return true;
         }
     }
 

@@ -18,15 +18,15 @@ public interface LocalConnections extends Relay {
     /** Closes this node's connections of these sessions (revoked on another node). */
     void closeRevoked(Collection<String> sessionIds);
 
-    /** Told when a session gains its first or loses its last connection on this node. */
+    /** Told when a session gains a connection or loses its last one on this node. */
     interface Listener {
         Listener NONE = new Listener() {
             @Override
-            public void bound(String username, String sessionId) {
+            public void sessionBound(String sessionId) {
             }
 
             @Override
-            public void unbound(String username, String sessionId, boolean lastOfSession, boolean lastOfUser) {
+            public void sessionGone(String sessionId) {
             }
 
             @Override
@@ -35,9 +35,10 @@ public interface LocalConnections extends Relay {
         };
 
         /** A connection of the session authenticated here. */
-        void bound(String username, String sessionId);
+        void sessionBound(String sessionId);
 
-        void unbound(String username, String sessionId, boolean lastOfSession, boolean lastOfUser);
+        /** The session's last connection here closed or was signed out. */
+        void sessionGone(String sessionId);
 
         /** Sessions were revoked here (logout, password change): their connections elsewhere must close. */
         void revoked(Collection<String> sessionIds);

@@ -2,6 +2,7 @@ package app.duet.server.cluster;
 
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -14,11 +15,29 @@ import org.slf4j.LoggerFactory;
  * scored by when the entry expires. Entries are added when a connection authenticates, removed when the
  * last one goes, and re-dated every {@link #REFRESH} for everything still connected, so a node that dies
  * without a word drops out after {@link #TTL}: its users go offline by themselves.
- * Writes are asynchronous (called from connection threads); reads ask Redis.
+ * A user's entry is added and removed by one script each that also says whether the set was or became empty,
+ * so of two nodes whose users come or go at once exactly one says the user came online or went offline.
+ * Session writes are asynchronous (called from connection threads); the rest asks Redis.
  */
 public final class Presence implements LocalConnections.Listener {
     private static final Logger log = LoggerFactory.getLogger(Presence.class);
     public static final Duration REFRESH = Duration.ofSeconds(5);
+    /**
+     * KEYS[1] a user's set, ARGV: now, expiry, node, TTL (ms). Adds the node; returns the other nodes' valid
+     * entries (this node's own may be there already: {@link #refresh} re-dates every user connected here).
+     */
+    private static final String ARRIVE = """
+            local others = 0
+            for _, node in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], '+inf')) do
+              if node ~= ARGV[3] then others = others + 1 end
+            end
+            redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            return others""";
+    /** KEYS[1] a user's set, ARGV: now, node. Removes the node; returns the valid entries left. */
+    private static final String LEAVE = """
+            redis.call('ZREM', KEYS[1], ARGV[2])
+            return redis.call('ZCOUNT', KEYS[1], ARGV[1], '+inf')""";
     /** Three refreshes: one lost refresh (a slow tick, a Redis blip) does not take anyone offline. */
     static final Duration TTL = REFRESH.multipliedBy(3);
 
@@ -43,21 +62,31 @@ public final class Presence implements LocalConnections.Listener {
         return RedisLink.KEY_PREFIX + "session:" + sessionId;
     }
 
+    // A session is written before its user comes online ({@link #arrive}, on the same connection, so in order):
+    // whoever sees the user online can reach the session.
     @Override
-    public void bound(String username, String sessionId) {
-        // Session first: whoever sees the user online (same connection, in order) can reach the session.
+    public void sessionBound(String sessionId) {
         here(sessionKey(sessionId));
-        here(userKey(username));
     }
 
     @Override
-    public void unbound(String username, String sessionId, boolean lastOfSession, boolean lastOfUser) {
-        if (lastOfSession) {
-            warnOnFailure(redis.async().zrem(sessionKey(sessionId), redis.nodeId()));
-        }
-        if (lastOfUser) {
-            warnOnFailure(redis.async().zrem(userKey(username), redis.nodeId()));
-        }
+    public void sessionGone(String sessionId) {
+        warnOnFailure(redis.async().zrem(sessionKey(sessionId), redis.nodeId()));
+    }
+
+    /** The user's first connection here: true if no other node holds one. */
+    boolean arrive(String username) {
+        long now = clock.millis();
+        Long before = redis.sync().eval(ARRIVE, ScriptOutputType.INTEGER, new String[] {userKey(username)},
+                Long.toString(now), Long.toString(now + TTL.toMillis()), redis.nodeId(), Long.toString(TTL.toMillis()));
+        return before == 0;
+    }
+
+    /** The user's last connection here went: true if no node holds one now. */
+    boolean leave(String username) {
+        Long left = redis.sync().eval(LEAVE, ScriptOutputType.INTEGER, new String[] {userKey(username)},
+                Long.toString(clock.millis()), redis.nodeId());
+        return left == 0;
     }
 
     @Override

@@ -74,7 +74,7 @@ public final class ConnectionRegistry implements LocalConnections {
             ofUser.add(c);
             firstOfUser = ofUser.size() == 1;
         }
-        listener.bound(p.username(), p.sessionId());
+        listener.sessionBound(p.sessionId());
         return firstOfUser;
     }
 
@@ -89,8 +89,9 @@ public final class ConnectionRegistry implements LocalConnections {
             c.principal(null);
             removed = new Removed(p, removeFrom(bySession, p.sessionId(), c), removeFrom(byUser, p.username(), c));
         }
-        listener.unbound(removed.principal().username(), removed.principal().sessionId(), removed.lastOfSession(),
-                removed.lastOfUser());
+        if (removed.lastOfSession()) {
+            listener.sessionGone(removed.principal().sessionId());
+        }
         return removed;
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
@@ -74,10 +75,38 @@ class ClusterRelayTest {
         assertThat(a.relay.frameToSession("session-nobody", "{}")).isFalse();
         assertThat(a.relay.isOnline("nobody")).isFalse();
 
-        b.relay.presence().unbound("bob", "session-bob", true, true);
-        // unbound removes asynchronously.
-        await().atMost(WAIT).until(() -> !a.relay.isOnline("bob"));
-        assertThat(a.relay.frameToSession("session-bob", "{}")).isFalse();
+        assertThat(b.leaves("bob", "session-bob")).as("bob went offline").isTrue();
+        assertThat(a.relay.isOnline("bob")).isFalse();
+        // The session's entry goes asynchronously.
+        await().atMost(WAIT).until(() -> !a.relay.frameToSession("session-bob", "{}"));
+    }
+
+    @Test
+    void aUserOnTwoNodesComesOnlineWithTheFirstAndGoesOfflineWithTheLast() {
+        Node b = node("b");
+        Node c = node("c");
+
+        assertThat(b.holds("bob", "laptop")).as("came online with the laptop").isTrue();
+        assertThat(c.holds("bob", "phone")).as("the phone on another node: online already").isFalse();
+        assertThat(b.leaves("bob", "laptop")).as("the phone is still there").isFalse();
+        assertThat(b.holds("bob", "laptop")).as("back while the phone is there").isFalse();
+        assertThat(c.leaves("bob", "phone")).isFalse();
+        assertThat(b.leaves("bob", "laptop")).as("the last one went").isTrue();
+        assertThat(c.holds("bob", "phone")).as("online again").isTrue();
+    }
+
+    @Test
+    void ofTwoNodesWhoseConnectionsOfAUserCloseAtOnceExactlyOneSaysOffline() throws Exception {
+        Node b = node("b");
+        Node c = node("c");
+        for (int round = 0; round < 50; round++) {
+            b.holds("bob", "laptop");
+            c.holds("bob", "phone");
+            List<CompletableFuture<Boolean>> went = List.of(
+                    CompletableFuture.supplyAsync(() -> b.leaves("bob", "laptop")),
+                    CompletableFuture.supplyAsync(() -> c.leaves("bob", "phone")));
+            assertThat(went.stream().map(CompletableFuture::join)).as("round " + round).containsOnlyOnce(true);
+        }
     }
 
     @Test
@@ -114,11 +143,20 @@ class ClusterRelayTest {
     }
 
     private record Node(ClusterRelay relay, Recording local) {
-        /** As when a connection of the session authenticates on this node. */
-        void holds(String username, String sessionId) {
+        /** As when the user's first connection here authenticates: whether they came online. */
+        boolean holds(String username, String sessionId) {
             local.users.add(username);
             local.sessions.add(sessionId);
-            relay.presence().bound(username, sessionId);
+            relay.presence().sessionBound(sessionId);
+            return relay.cameOnline(username);
+        }
+
+        /** As when the user's last connection here closes: whether they went offline. */
+        boolean leaves(String username, String sessionId) {
+            local.users.remove(username);
+            local.sessions.remove(sessionId);
+            relay.presence().sessionGone(sessionId);
+            return relay.wentOffline(username);
         }
     }
 
