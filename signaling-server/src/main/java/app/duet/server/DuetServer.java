@@ -122,10 +122,10 @@ public final class DuetServer implements AutoCloseable {
                         new RateLimit(counters.counter("reset-account", HOUR), config.resetRequestsPerAccountPerHour(),
                                 Set.of())));
         ChannelRegistry channels = new ChannelRegistry(stores.channels(), stores.activeCalls(), stores.callHistory(),
-                executors.storeWriter(),
-                relay, executors.timers(), clock,
+                executors.storeWriter(), relay, executors.timers(), clock,
                 new CallTimeouts(config.ringTimeout(), config.callGrace(), config.callGraceAfterRestart()),
-                redis == null ? null : new RedisState(redis), stores.privateChannels()); // several nodes: calls in Redis
+                cluster == null ? null : new RedisState(redis, cluster), // several nodes: calls in Redis
+                stores.privateChannels());
         if (cluster != null) {
             cluster.onChannelChanged(channels::channelChangedElsewhere);
         }

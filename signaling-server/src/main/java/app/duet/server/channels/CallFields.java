@@ -5,6 +5,7 @@ import app.duet.protocol.Media;
 import app.duet.server.store.Channels.Member;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A {@link Call} as the fields of a Redis hash, and back. Absent fields stand for null. */
@@ -30,6 +31,21 @@ final class CallFields {
         put(f, "callerGrace", call.callerGrace == null ? null : call.callerGrace.member());
         put(f, "calleeGrace", call.calleeGrace == null ? null : call.calleeGrace.member());
         return f;
+    }
+
+    /** A call's fields that {@link CallTable#relayTarget} decides on. */
+    static Map<String, String> relayRuleFields(Call call) {
+        Map<String, String> all = of(call);
+        Map<String, String> rule = new HashMap<>();
+        for (String name : List.of("caller", "callerSession", "callee", "calleeSession", "state")) {
+            put(rule, name, all.get(name));
+        }
+        return rule;
+    }
+
+    /** The call in a hash's fields, or null for an empty hash (no such call). */
+    static Call callOrNull(Map<String, String> f) {
+        return f.isEmpty() ? null : call(f);
     }
 
     static Call call(Map<String, String> f) {

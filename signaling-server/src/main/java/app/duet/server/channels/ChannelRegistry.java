@@ -46,8 +46,9 @@ public final class ChannelRegistry {
     private final ActiveCallLog activeCalls;
     private final StoreWriter storeWriter;
     private final Relay relay;
-    /** Several nodes: the calls and timers in Redis, and the transactions on them; null for a lone node. */
+    /** Several nodes: the calls and timers in Redis, and the transactions on them, and the relay; null for one. */
     private final SharedCallBook shared;
+    private final SharedRelay sharedRelay;
     private final SharedChannels sharedChannels;
     private final Decider decider;
     private final PresenceChanges presenceChanges;
@@ -70,6 +71,7 @@ public final class ChannelRegistry {
         this.sharedChannels = sharedState == null ? null : new SharedChannels(sharedState, store, privateChannels);
         this.channels = new ChannelTable(store, this.storeWriter, clock, relay::isOnline, sharedChannels);
         this.shared = sharedState == null ? null : new SharedCallBook(sharedState, clock);
+        this.sharedRelay = sharedState == null ? null : new SharedRelay(sharedState);
         CallBook book = shared == null ? new LocalCallBook() : shared;
         CallTimers callTimers = shared == null ? new LocalCallTimers(timers, this::timerDue) : shared;
         this.calls = new CallTable(book, callTimers, timeouts, () -> UUID.randomUUID().toString(), this.activeCalls,
@@ -155,10 +157,7 @@ public final class ChannelRegistry {
         });
     }
 
-    /**
-     * Completes once the accepted call is stored, so it survives a restart; if that write fails the call
-     * still goes on, it just cannot be resumed after a restart.
-     */
+    /** Completes once the accepted call is stored (if that fails, it goes on but cannot be resumed after a restart). */
     public CompletableFuture<Void> accept(Actor actor, String callId) {
         runLocked(out -> calls.acceptLocked(actor, callId, out));
         return storeWriter.flushed();
@@ -176,14 +175,16 @@ public final class ChannelRegistry {
         runLocked(out -> calls.hangupLocked(actor, callId, out));
     }
 
-    /** Passes offer/answer/candidate to the call's other member only; {@code frameFrom} makes it from the sender. */
-    public void relay(Actor actor, String callId, Function<String, String> frameFrom) {
-        // Several nodes: one read of the call, not a transaction under the lock (a relay decides nothing).
-        String target = shared != null ? CallTable.relayTarget(shared.current(callId), actor)
-                : decide((channels, calls, out) -> calls.relayTargetLocked(actor, callId));
-        if (!relay.frameToSession(target, frameFrom.apply(actor.username()))) {
-            throw new ServiceException(ErrorCode.PEER_OFFLINE, "The other side is reconnecting; send this again later.");
+    /** Offer/answer/candidate, made by {@code frameFrom} for the sender, to the call's other member only. */
+    public CompletableFuture<Void> relay(Actor actor, String callId, Function<String, String> frameFrom) {
+        if (sharedRelay != null) {
+            return sharedRelay.relay(actor, callId, frameFrom.apply(actor.username()));
         }
+        String target = decide((channels, calls, out) -> calls.relayTargetLocked(actor, callId));
+        if (!relay.frameToSession(target, frameFrom.apply(actor.username()))) {
+            throw Relay.peerAway();
+        }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** After a resume: the call this session had, re-attached. */

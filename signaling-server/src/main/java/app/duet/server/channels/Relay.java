@@ -1,6 +1,8 @@
 package app.duet.server.channels;
 
+import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Event;
+import app.duet.server.ServiceException;
 
 /**
  * Delivers events to users and sessions, and says who is connected. The in-process implementation
@@ -18,6 +20,11 @@ public interface Relay {
     boolean frameToSession(String sessionId, String frame);
 
     boolean isOnline(String username);
+
+    /** The answer to a relayed offer, answer or candidate that no connection of the other member's session got. */
+    static ServiceException peerAway() {
+        return new ServiceException(ErrorCode.PEER_OFFLINE, "The other side is reconnecting; send this again later.");
+    }
 
     /**
      * The user's first connection on this node authenticated: true if they had none anywhere before (they

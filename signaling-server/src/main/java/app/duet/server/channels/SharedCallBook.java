@@ -54,8 +54,8 @@ final class SharedCallBook implements CallBook, CallTimers {
     @Override
     public Call byId(String id) {
         if (!calls.containsKey(id)) {
-            Map<String, String> fields = tx().hash(PREFIX + "call:" + id);
-            calls.put(id, fields.isEmpty() ? null : CallFields.call(fields));
+            Map<String, String> fields = tx().hash(callKey(id));
+            calls.put(id, CallFields.callOrNull(fields));
         }
         return calls.get(id);
     }
@@ -95,15 +95,6 @@ final class SharedCallBook implements CallBook, CallTimers {
         changed.remove(call.id);
         removed.put(call.id, call);
         indexKeys(call).forEach(key -> indexes.put(key, null));
-    }
-
-    /**
-     * The call as stored now (null if there is none), read in one step outside any decision: for what only
-     * reads one call, as a relay does, and so needs neither the registry lock nor a transaction.
-     */
-    Call current(String id) {
-        Map<String, String> fields = state.read(PREFIX + "call:" + id);
-        return fields.isEmpty() ? null : CallFields.call(fields);
     }
 
     /** Counts every node's calls (for the metrics); outside any decision. Redis away: the last count read. */
@@ -175,7 +166,7 @@ final class SharedCallBook implements CallBook, CallTimers {
         try {
             for (CallState callState : CallState.values()) {
                 for (String id : state.members(stateKey(callState))) {
-                    Call call = current(id);
+                    Call call = CallFields.callOrNull(state.read(callKey(id)));
                     if (call != null) {
                         look(call.caller, call.callerSession, call.callerGrace != null, now, gone, back);
                         look(call.callee, call.calleeSession, call.calleeGrace != null, now, gone, back);
@@ -229,7 +220,7 @@ final class SharedCallBook implements CallBook, CallTimers {
     }
 
     private void write(Call call) {
-        tx.putHash(PREFIX + "call:" + call.id, CallFields.of(call));
+        tx.putHash(callKey(call.id), CallFields.of(call));
         indexKeys(call).forEach(key -> tx.set(key, call.id));
         tx.addToSet(stateKey(call.state), call.id);
         for (CallState other : CallState.values()) {
@@ -240,7 +231,7 @@ final class SharedCallBook implements CallBook, CallTimers {
     }
 
     private void writeRemoval(Call call) {
-        tx.delete(PREFIX + "call:" + call.id);
+        tx.delete(callKey(call.id));
         indexKeys(call).forEach(tx::delete);
         for (CallState any : CallState.values()) {
             tx.removeFromSet(stateKey(any), call.id);
@@ -274,6 +265,11 @@ final class SharedCallBook implements CallBook, CallTimers {
             keys.add(sessionKey(call.calleeSession));
         }
         return keys;
+    }
+
+    /** The hash that holds a call. */
+    static String callKey(String id) {
+        return PREFIX + "call:" + id;
     }
 
     private static String userKey(String username) {

@@ -32,6 +32,20 @@ public interface SharedState {
     /** A hash's fields (empty if none), outside any transaction. */
     Map<String, String> read(String hashKey);
 
+    /** A hash's fields (empty if none), outside any transaction, without waiting for them. */
+    CompletableFuture<Map<String, String>> readLater(String hashKey);
+
+    /** What {@link #frameToSessionIf} did. */
+    enum Sent { DELIVERED, NOBODY_THERE, HASH_CHANGED }
+
+    /**
+     * Hands an encoded event frame to the connections of session {@code sessionId}, on this node and the others
+     * that hold it, only if the hash {@code hashKey} still has the field values {@code expected}: compared and
+     * sent in one step, without a transaction. Frames sent one after the other from one thread go out in order.
+     */
+    CompletableFuture<Sent> frameToSessionIf(String hashKey, Map<String, String> expected, String sessionId,
+            String frame);
+
     /** Whether some node holds a connection of the session now (its presence, see the cluster package). */
     boolean sessionConnected(String sessionId, long nowMillis);
 

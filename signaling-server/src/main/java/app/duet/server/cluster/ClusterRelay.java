@@ -3,9 +3,14 @@ package app.duet.server.cluster;
 import app.duet.protocol.Event;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.server.channels.Relay;
+import app.duet.server.channels.SharedState.Sent;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +38,15 @@ public final class ClusterRelay implements Relay {
               if node ~= ARGV[2] then got = got + redis.call('PUBLISH', 'duet:node:' .. node, ARGV[3]) end
             end
             return got""";
+    /**
+     * {@link #ROUTE} (KEYS[1], ARGV[1..3]), if the hash KEYS[2] still holds the field/value pairs ARGV[4],
+     * ARGV[5], ...; else nothing is sent and it returns -1.
+     */
+    private static final String ROUTE_IF_UNCHANGED = """
+            for i = 4, #ARGV, 2 do
+              if redis.call('HGET', KEYS[2], ARGV[i]) ~= ARGV[i + 1] then return -1 end
+            end
+            """ + ROUTE;
 
     private final LocalConnections local;
     private final RedisLink redis;
@@ -94,6 +108,31 @@ public final class ClusterRelay implements Relay {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * As {@link #frameToSession}, but only if the hash still holds {@code expected} (see
+     * {@link app.duet.server.channels.SharedState#frameToSessionIf}): one round trip to Redis, not waited for;
+     * this node's own connections of the session get the frame once Redis has said the hash is unchanged.
+     * Redis away: nobody got it, as with {@link #frameToSession}.
+     */
+    public CompletableFuture<Sent> frameToSessionIf(String hashKey, Map<String, String> expected, String sessionId,
+            String frame) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(clock.millis()), redis.nodeId(),
+                Inbox.toSession(sessionId, frame)));
+        expected.forEach((field, value) -> {
+            args.add(field);
+            args.add(value);
+        });
+        RedisFuture<Long> routed = redis.async().eval(ROUTE_IF_UNCHANGED, ScriptOutputType.INTEGER,
+                new String[] {Presence.sessionKey(sessionId), hashKey}, args.toArray(String[]::new));
+        return routed.thenApply(got -> got < 0 ? Sent.HASH_CHANGED
+                        : local.frameToSession(sessionId, frame) || got > 0 ? Sent.DELIVERED : Sent.NOBODY_THERE)
+                .exceptionally(e -> {
+                    log.warn("relay to session on another node failed: {}", e.toString());
+                    return Sent.NOBODY_THERE;
+                })
+                .toCompletableFuture();
     }
 
     @Override

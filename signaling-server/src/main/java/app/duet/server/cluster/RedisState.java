@@ -33,9 +33,11 @@ public final class RedisState implements SharedState {
             return 0""";
 
     private final RedisLink redis;
+    private final ClusterRelay relay;
 
-    public RedisState(RedisLink redis) {
+    public RedisState(RedisLink redis, ClusterRelay relay) {
         this.redis = redis;
+        this.relay = relay;
     }
 
     @Override
@@ -69,6 +71,17 @@ public final class RedisState implements SharedState {
     @Override
     public Map<String, String> read(String hashKey) {
         return redis.sync().hgetall(hashKey);
+    }
+
+    @Override
+    public CompletableFuture<Map<String, String>> readLater(String hashKey) {
+        return redis.async().hgetall(hashKey).toCompletableFuture();
+    }
+
+    @Override
+    public CompletableFuture<Sent> frameToSessionIf(String hashKey, Map<String, String> expected, String sessionId,
+            String frame) {
+        return relay.frameToSessionIf(hashKey, expected, sessionId, frame);
     }
 
     @Override

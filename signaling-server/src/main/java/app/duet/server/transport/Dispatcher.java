@@ -212,6 +212,9 @@ final class Dispatcher {
             return channels.delete(actor, r.name()).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.CallAccept r) {
             return channels.accept(actor, r.callId()).thenApply(x -> Result.Empty.INSTANCE);
+        } else if (request instanceof PassThrough r) {
+            // offer, answer, candidate: the client's fields go on as they came, with the sender added.
+            return channels.relay(actor, r.callId(), r::eventFrame).thenApply(x -> Result.Empty.INSTANCE);
         } else if (request instanceof Request.History r) {
             return history.read(actor, r.channel(), r.before(), r.limit()).thenApply(Result.class::cast);
         } else if (request instanceof Request.HistorySeen r) {
@@ -235,9 +238,6 @@ final class Dispatcher {
             channels.cancel(actor, r.callId());
         } else if (request instanceof Request.CallHangup r) {
             channels.hangup(actor, r.callId());
-        } else if (request instanceof PassThrough r) {
-            // offer, answer, candidate: the client's fields go on as they came, with the sender added.
-            channels.relay(actor, r.callId(), r::eventFrame);
         } else {
             throw new IllegalArgumentException("no handler for " + request.type());
         }

@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 import app.duet.protocol.Event;
 import app.duet.protocol.ProtocolCodec;
 import app.duet.server.PrivateRedis;
+import app.duet.server.channels.SharedState.Sent;
+import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,6 +110,36 @@ class ClusterRelayTest {
                     CompletableFuture.supplyAsync(() -> c.leaves("bob", "phone")));
             assertThat(went.stream().map(CompletableFuture::join)).as("round " + round).containsOnlyOnce(true);
         }
+    }
+
+    @Test
+    void aGuardedFrameGoesOutOnlyWhileTheHashIsUnchanged() {
+        Node a = node("a");
+        Node b = node("b");
+        b.holds("bob", "session-bob");
+        a.holds("alice", "session-alice");
+        RedisCommands<String, String> redis = links.get(0).sync();
+        redis.hset("duet:call:c1", Map.of("state", "ACTIVE", "calleeSession", "session-bob"));
+        Map<String, String> asChecked = Map.of("state", "ACTIVE", "calleeSession", "session-bob");
+
+        assertThat(a.relay.frameToSessionIf("duet:call:c1", asChecked, "session-bob", "{\"n\":1}").join())
+                .isEqualTo(Sent.DELIVERED);
+        assertThat(a.relay.frameToSessionIf("duet:call:c1", asChecked, "session-alice", "{\"n\":2}").join())
+                .as("to this node's own session").isEqualTo(Sent.DELIVERED);
+        assertThat(a.relay.frameToSessionIf("duet:call:c1", asChecked, "session-nobody", "{}").join())
+                .isEqualTo(Sent.NOBODY_THERE);
+        redis.hset("duet:call:c1", "state", "RINGING");
+        assertThat(a.relay.frameToSessionIf("duet:call:c1", asChecked, "session-bob", "{\"n\":3}").join())
+                .isEqualTo(Sent.HASH_CHANGED);
+        redis.del("duet:call:c1");
+        assertThat(a.relay.frameToSessionIf("duet:call:c1", asChecked, "session-bob", "{\"n\":4}").join())
+                .as("the call is gone").isEqualTo(Sent.HASH_CHANGED);
+
+        // A last frame sent without a guard: once it is there, whatever was sent before it is too.
+        assertThat(a.relay.frameToSession("session-bob", "{\"last\":1}")).isTrue();
+        await().atMost(WAIT).until(() -> b.local.received.size() >= 2);
+        assertThat(b.local.received).containsExactly("session session-bob {\"n\":1}", "session session-bob {\"last\":1}");
+        assertThat(a.local.received).containsExactly("session session-alice {\"n\":2}");
     }
 
     @Test

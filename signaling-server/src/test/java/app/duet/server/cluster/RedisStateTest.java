@@ -3,11 +3,15 @@ package app.duet.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.duet.server.PrivateRedis;
+import app.duet.protocol.ProtocolCodec;
 import app.duet.server.channels.SharedTransaction;
+import app.duet.server.transport.ConnectionRegistry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +101,7 @@ class RedisStateTest {
     private RedisState node(String id) {
         RedisLink link = new RedisLink(redis.url(), id);
         links.add(link);
-        return new RedisState(link);
+        return new RedisState(link, new ClusterRelay(
+                new ConnectionRegistry(new ProtocolCodec(), 1, Set.of()), link, new ProtocolCodec(), Clock.systemUTC()));
     }
 }
