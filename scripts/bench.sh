@@ -256,7 +256,7 @@ relay_nodes() {
   trap stop_cluster_parts EXIT
   start_postgres; start_redis
   "${RELAY_JAVA[@]}" -jar bench/target/duet-bench.jar relay-nodes "${quick[@]}" "${mix[@]}" --report "$DETAILS" \
-    --summary "$ROWS" --redis-url "redis://127.0.0.1:$redis_port" \
+    --summary "$ROWS" --redis-url "redis://127.0.0.1:$redis_port" --redis-pid "$redis_pid" \
     --db-url "jdbc:postgresql://127.0.0.1:$pg_port/duet" "${server_jvm[@]}" "${extra[@]}" >/dev/null
   stop_cluster_parts
 }

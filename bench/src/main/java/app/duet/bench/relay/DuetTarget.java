@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -57,29 +58,33 @@ final class DuetTarget implements RelayTarget {
     private final LongAdder setupRetries = new LongAdder();
     private final PairSetup.Failures failedPairs = new PairSetup.Failures();
     private final List<ServerProcess> servers = new ArrayList<>();
+    /** The Redis process the nodes share, when known; null for one server. */
+    private final Long redisPid;
 
     private DuetTarget(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions,
-                       List<List<String>> nodeArgs) {
+                       List<List<String>> nodeArgs, Long redisPid) {
         this.serverJar = serverJar;
         this.workDir = workDir;
         this.bcryptCost = bcryptCost;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.nodeArgs = List.copyOf(nodeArgs);
+        this.redisPid = redisPid;
     }
 
     /** One server on its own SQLite file. */
     static DuetTarget oneServer(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions) {
-        return new DuetTarget(serverJar, workDir, bcryptCost, jvmOptions, List.of(List.of()));
+        return new DuetTarget(serverJar, workDir, bcryptCost, jvmOptions, List.of(List.of()), null);
     }
 
     /**
      * Two nodes ({@code --node-id a} and {@code b}) on the Redis at {@code redisUrl} and the PostgreSQL database
-     * at {@code dbUrl}, whose password the nodes read from DUET_DB_PASSWORD (scripts/bench.sh sets it).
+     * at {@code dbUrl}, whose password the nodes read from DUET_DB_PASSWORD (scripts/bench.sh sets it);
+     * {@code redisPid} (may be null): that Redis's process, whose CPU is then measured too.
      */
     static DuetTarget twoNodes(Path serverJar, Path workDir, int bcryptCost, List<String> jvmOptions, String redisUrl,
-                               String dbUrl) {
+                               String dbUrl, Long redisPid) {
         return new DuetTarget(serverJar, workDir, bcryptCost, jvmOptions, List.of("a", "b").stream()
-                .map(node -> List.of("--redis-url", redisUrl, "--node-id", node, "--db-url", dbUrl)).toList());
+                .map(node -> List.of("--redis-url", redisUrl, "--node-id", node, "--db-url", dbUrl)).toList(), redisPid);
     }
 
     @Override
@@ -92,7 +97,7 @@ final class DuetTarget implements RelayTarget {
         String where = nodeArgs.size() == 1 ? "as its own process on 127.0.0.1 with a fresh SQLite file"
                 : "as " + nodeArgs.size() + " node processes on 127.0.0.1 sharing one Redis and one fresh PostgreSQL"
                 + " database (each pair's caller on the first node, its callee on the second, so every relayed"
-                + " message crosses nodes through Redis; CPU and RSS are the nodes' sum)";
+                + " message crosses nodes through Redis; CPU and RSS are the nodes' sum, Redis's CPU is its own column)";
         return name() + " signaling server (" + serverJar.getFileName() + ", Java " + System.getProperty("java.version")
                 + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)) + ") " + where + "; bench accounts use bcrypt cost " + bcryptCost
                 + " (lower than the production default) so set-up is quick; the per-connection flood limit is raised"
@@ -123,6 +128,11 @@ final class DuetTarget implements RelayTarget {
     @Override
     public ProcSample sample() {
         return ProcSample.sum(servers.stream().map(ServerProcess::sample).toList());
+    }
+
+    @Override
+    public Optional<ProcSample> sharedServiceSample() {
+        return Optional.ofNullable(redisPid).map(ProcSample::of);
     }
 
     @Override

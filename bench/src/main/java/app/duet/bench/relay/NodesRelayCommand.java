@@ -45,6 +45,9 @@ public final class NodesRelayCommand implements Callable<Integer> {
     @Option(names = "--redis-url", required = true, description = "The Redis both nodes share (scripts/bench.sh starts one).")
     private String redisUrl;
 
+    @Option(names = "--redis-pid", description = "That Redis's process id: its CPU is reported next to the nodes'.")
+    private Long redisPid;
+
     @Option(names = "--db-url", required = true,
             description = "The nodes' PostgreSQL database (password in DUET_DB_PASSWORD; scripts/bench.sh starts one).")
     private String dbUrl;
@@ -72,7 +75,7 @@ public final class NodesRelayCommand implements Callable<Integer> {
         List<RelayTarget> targets = List.of(
                 DuetTarget.oneServer(server.jar(), workDir.resolve("one"), server.bcryptCost(), server.jvmOptions()),
                 DuetTarget.twoNodes(server.jar(), workDir.resolve("two"), server.bcryptCost(), server.jvmOptions(),
-                        redisUrl, dbUrl));
+                        redisUrl, dbUrl, redisPid));
         List<String> setups = new ArrayList<>();
         List<SizeResult> results = new ArrayList<>();
         for (RelayTarget target : targets) {

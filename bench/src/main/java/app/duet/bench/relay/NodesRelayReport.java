@@ -36,14 +36,15 @@ final class NodesRelayReport {
         setups.forEach(setup -> out.println("- " + setup));
         out.println();
         out.println("| sockets | server | p50 | p99 | p99.9 | max | delivered | lost | misrouted | out of order"
-                + " | server CPU | server RSS |");
-        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                + " | server CPU | server RSS | Redis CPU | CPU per message (server + Redis) |");
+        out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (SizeResult r : results) {
             StepResult s = r.reference();
             out.printf(Locale.ROOT, "| %d | %s | %.2f ms | %.2f ms | %.2f ms | %.1f ms | %d/%d | %d | %d | %d | %.0f %%"
-                            + " | %.0f MB |%n", r.sockets(), r.target(), s.percentileMs(50), s.percentileMs(99),
+                            + " | %.0f MB | %s | %s |%n", r.sockets(), r.target(), s.percentileMs(50), s.percentileMs(99),
                     s.percentileMs(99.9), s.maxMs(), s.delivered(), s.sent(), lost(s), s.misrouted(), s.outOfOrder(),
-                    s.serverCpuPercent(), s.serverRssMb());
+                    s.serverCpuPercent(), s.serverRssMb(), Double.isNaN(s.sharedCpuPercent()) ? "-"
+                            : String.format(Locale.ROOT, "%.0f %%", s.sharedCpuPercent()), perMessage(s));
         }
         out.println();
         results.stream().filter(r -> !r.setupNote().isEmpty())
@@ -78,6 +79,13 @@ final class NodesRelayReport {
                     + String.format(Locale.ROOT, "%,d", s.sent()), "-", "0 / 0", lost(s) == 0 && s.misrouted() == 0));
         }
         return rows;
+    }
+
+    /** CPU time per relayed message: the server's (its nodes') and, where measured, Redis's. */
+    private static String perMessage(StepResult s) {
+        String server = String.format(Locale.ROOT, "%.0f µs", s.cpuMicrosPerMessage(s.serverCpuPercent()));
+        return Double.isNaN(s.sharedCpuPercent()) ? server
+                : server + String.format(Locale.ROOT, " + %.0f µs", s.cpuMicrosPerMessage(s.sharedCpuPercent()));
     }
 
     private static long lost(StepResult s) {

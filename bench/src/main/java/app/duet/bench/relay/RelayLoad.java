@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -105,9 +106,12 @@ final class RelayLoad implements AutoCloseable {
         LocalTime measuredAt = LocalTime.now();
         ProcSample serverBefore = target.sample();
         ProcSample driverBefore = ProcSample.self();
+        Optional<ProcSample> sharedBefore = target.sharedServiceSample();
         pacing.get(warmup.plus(measure).toSeconds() + 60, TimeUnit.SECONDS);
         ProcSample serverAfter = target.sample();
         ProcSample driverAfter = ProcSample.self();
+        double sharedCpu = sharedBefore.flatMap(before -> target.sharedServiceSample().map(after ->
+                after.cpuPercentSince(before))).orElse(Double.NaN);
 
         long sent = sequence.get() - sentBefore;
         awaitDelivered(sequence.get(), drainLimit);
@@ -116,8 +120,9 @@ final class RelayLoad implements AutoCloseable {
         measureFromStamp = Long.MAX_VALUE;
         int closed = (int) pairs.stream().filter(p -> !p.caller().isOpen() || !p.callee().isOpen()).count();
         return new StepResult(rate, sent, delivered.sum() - deliveredBefore, errors.sum() - errorsBefore, closed,
-                misrouted.sum() - misroutedBefore, outOfOrder.sum() - outOfOrderBefore, latency, serverAfter.cpuPercentSince(serverBefore), serverAfter.rssMb(),
-                driverAfter.cpuPercentSince(driverBefore));
+                misrouted.sum() - misroutedBefore, outOfOrder.sum() - outOfOrderBefore, latency,
+                serverAfter.cpuPercentSince(serverBefore), serverAfter.rssMb(), driverAfter.cpuPercentSince(driverBefore),
+                sharedCpu);
     }
 
     /** Waits (at most {@code limit}) until every message sent so far, of any step, has arrived. */

@@ -160,7 +160,7 @@ final class RelayReport {
     }
 
     private static double cpuPerMessageMicros(SizeResult r) {
-        return r.reference().serverCpuPercent() * 10_000 / r.reference().rate();
+        return r.reference().cpuMicrosPerMessage(r.reference().serverCpuPercent());
     }
 
     private static String micros(double value) {

@@ -5,6 +5,7 @@ import app.duet.bench.ws.DriverSockets;
 import app.duet.bench.os.ServerProcess;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** A signaling server the load driver measures: how to start it, connect pairs and word relayed messages. */
 interface RelayTarget extends AutoCloseable {
@@ -22,6 +23,11 @@ interface RelayTarget extends AutoCloseable {
     /** CPU and memory of everything that serves the target (all its nodes together). */
     default ProcSample sample() {
         return server().sample();
+    }
+
+    /** CPU and memory of the shared service the target's nodes use (their Redis), if it has one and it is known. */
+    default Optional<ProcSample> sharedServiceSample() {
+        return Optional.empty();
     }
 
     /** Whether every process of the target still runs. */
