@@ -4,6 +4,7 @@ import app.duet.server.store.Channels;
 import app.duet.server.store.Channels.StoredChannel;
 import app.duet.server.store.PrivateChannels;
 import app.duet.server.store.PrivateChannels.Loaded;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SharedChannels {
     private static final Logger log = LoggerFactory.getLogger(SharedChannels.class);
+    /** No counter is ever this: a copy made at it is stale. */
+    private static final long STALE = -1;
 
     private final SharedState state;
     private final Channels store;
@@ -64,11 +67,15 @@ final class SharedChannels {
             return null;
         }
         Channel channel = new Channel(name, stored.get().owner(), stored.get().members());
-        // PrivateChannels reads every channel's at once; a read of one channel's would cost less at scale.
-        Loaded loaded = privateStore.loadAll();
-        loaded.removed().stream().filter(r -> r.channel().equals(name)).forEach(r -> channel.removed.add(r.username()));
-        channel.locked = loaded.locked().contains(name);
+        Loaded loaded = privateStore.load(name);
+        loaded.removed().forEach(r -> channel.removed.add(r.username()));
+        channel.locked = !loaded.locked().isEmpty();
         return channel;
+    }
+
+    /** The database refused this node's change of the channel: its copy is stale, read it again when next used. */
+    void stale(String name) {
+        versions.put(name, STALE);
     }
 
     /**
@@ -83,5 +90,10 @@ final class SharedChannels {
                     log.warn("channel '{}' changed, but the other nodes could not be told: {}", name, e.toString());
                     return null;
                 });
+    }
+
+    /** {@link #changed} for each of the channels. */
+    CompletableFuture<Void> changedAll(List<String> names) {
+        return CompletableFuture.allOf(names.stream().map(this::changed).toArray(CompletableFuture[]::new));
     }
 }
