@@ -58,17 +58,18 @@ final class ChannelWrites {
     /**
      * Several nodes: once {@code written} (a change of the channel) is stored, and before the request is
      * answered, the other nodes learn that their copies are stale; if the database refused it, this node's
-     * copy is the stale one. Also for {@link ChannelAccess}'s changes.
+     * copy is the stale one. Also for {@link ChannelAccess}'s changes; under the registry lock.
      */
     CompletableFuture<Void> announced(String name, CompletableFuture<Void> written) {
         if (shared == null) {
             return written;
         }
+        long reads = shared.readsLocked(name);
         return written.whenComplete((x, failed) -> {
             if (failed instanceof ServiceException) {
                 shared.stale(name);
             }
-        }).thenCompose(x -> shared.changed(name));
+        }).thenCompose(x -> shared.changed(name, reads));
     }
 
     private CompletableFuture<Void> persist(String name, Runnable write) {

@@ -29,6 +29,8 @@ final class SharedChannels {
     private final PrivateChannels privateStore;
     /** The counter each channel had when this node's copy was made (absent: 0). */
     private final Map<String, Long> versions = new ConcurrentHashMap<>();
+    /** How many times this node read each channel again (absent: 0). */
+    private final Map<String, Long> reads = new ConcurrentHashMap<>();
 
     SharedChannels(SharedState state, Channels store, PrivateChannels privateStore) {
         this.state = state;
@@ -60,6 +62,7 @@ final class SharedChannels {
      * registry lock: only when another node changed the channel.
      */
     Channel loadLocked(String name) {
+        reads.merge(name, 1L, Long::sum); // first: a write of this node's on its way now may not be in this copy
         long version = state.channelVersion(name); // first: a change after this read makes the copy stale again
         Optional<StoredChannel> stored = store.load(name);
         versions.put(name, version);
@@ -78,22 +81,37 @@ final class SharedChannels {
         versions.put(name, STALE);
     }
 
+    /** Under the registry lock, when this node decides a change of the channel: what {@link #changed} needs. */
+    long readsLocked(String name) {
+        return reads.getOrDefault(name, 0L);
+    }
+
     /**
-     * This node's change of the channel is in the database: the other nodes' copies are stale now. Never
-     * fails: with Redis away the other nodes see the change when they next read the channel after a later one.
+     * This node's change of the channel, decided when it had read the channel {@code readsAtDecision} times, is
+     * in the database: the other nodes' copies are stale now. Never fails: with Redis away the other nodes see
+     * the change when they next read the channel after a later one.
      */
-    CompletableFuture<Void> changed(String name) {
-        return state.channelChanged(name).thenAccept(version ->
-                // Our copy has the change; it is still the latest unless another node changed the channel too.
-                versions.compute(name, (k, mine) -> (mine == null ? 0 : mine) == version - 1 ? version : mine))
-                .exceptionally(e -> {
+    CompletableFuture<Void> changed(String name, long readsAtDecision) {
+        return state.channelChanged(name).thenAccept(version -> {
+            if (reads.getOrDefault(name, 0L) != readsAtDecision) {
+                // Read again while the change was on its way: that copy may lack it.
+                stale(name);
+                return;
+            }
+            // Our copy has the change; it is still the latest unless another node changed the channel too.
+            versions.compute(name, (k, mine) -> (mine == null ? 0 : mine) == version - 1 ? version : mine);
+        }).exceptionally(e -> {
                     log.warn("channel '{}' changed, but the other nodes could not be told: {}", name, e.toString());
                     return null;
                 });
     }
 
-    /** {@link #changed} for each of the channels. */
+    /**
+     * {@link #changed} for each of the channels, whose change is in the database already (so a copy read from
+     * now on has it: the reads so far are the ones to compare with).
+     */
     CompletableFuture<Void> changedAll(List<String> names) {
-        return CompletableFuture.allOf(names.stream().map(this::changed).toArray(CompletableFuture[]::new));
+        return CompletableFuture.allOf(names.stream().map(name -> changed(name, readsLocked(name)))
+                .toArray(CompletableFuture[]::new));
     }
 }

@@ -15,7 +15,9 @@ import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.ProtocolException;
 import app.duet.server.ServiceException;
 import app.duet.server.store.ActiveCalls;
+import app.duet.server.store.Channels.Member;
 import app.duet.server.store.Channels.Refusal;
+import app.duet.server.store.Channels.StoredChannel;
 import app.duet.server.store.Channels;
 import app.duet.server.store.StoreException;
 import java.time.Clock;
@@ -282,5 +284,35 @@ class ChannelRegistryTest {
         assertThat(r.join(bob, "kept", ANYONE)).isCompleted();
         assertThat(relay.to("user:ann")).filteredOn(Event.Presence.class::isInstance)
                 .extracting(e -> ((Event.Presence) e).state()).containsExactly(PresenceState.JOINED);
+    }
+
+    /** What the database answers when another node's change of the channel came first. */
+    @Test
+    void aChangeTheDatabaseRefusesIsTakenBackAnsweredAsTheRulesWouldAndNeverAnnounced() {
+        class OtherNodeCameFirst extends NoStore {
+            @Override public Optional<Refusal> create(String name, String owner, Instant at, int maxOwned) {
+                return Optional.of(Refusal.NAME_TAKEN);
+            }
+            @Override public Optional<Refusal> addMember(String name, String username, Instant at, int maxMembers) {
+                return Optional.of(Refusal.FULL);
+            }
+        }
+        ChannelRegistry r = new ChannelRegistry(new OtherNodeCameFirst(), new NoActiveCalls(), new RecordingHistory(),
+                Runnable::run, relay, timers, Clock.systemUTC(), new CallTimeouts(RING_TIMEOUT, GRACE, GRACE));
+        r.decide((channels, calls, out) -> {
+            channels.loadLocked(new StoredChannel("room", "ann", List.of(new Member("ann", "Ann"))));
+            return null;
+        });
+        relay.deliveries.clear(); // what setUp's registry sent
+
+        assertThatThrownBy(() -> r.join(bob, "room", ANYONE).join()).hasCauseInstanceOf(ServiceException.class)
+                .extracting(e -> ((ServiceException) e.getCause()).code()).isEqualTo(ErrorCode.CHANNEL_FULL);
+        assertThatThrownBy(() -> r.create(ann, "taken").join())
+                .extracting(e -> ((ServiceException) e.getCause()).code()).isEqualTo(ErrorCode.CHANNEL_EXISTS);
+
+        assertThat(r.list(ann)).extracting(ChannelInfo::name).containsExactly("room");
+        assertThat(r.list(ann).get(0).members()).extracting(MemberInfo::username).containsExactly("ann");
+        assertThat(r.list(bob)).isEmpty();
+        assertThat(relay.deliveries).as("nobody heard of the join").isEmpty();
     }
 }
