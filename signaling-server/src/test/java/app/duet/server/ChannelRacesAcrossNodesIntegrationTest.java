@@ -23,6 +23,7 @@ import app.duet.server.testing.SharedPostgres;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -125,12 +126,8 @@ class ChannelRacesAcrossNodesIntegrationTest {
         TestClient cat = cluster.signup(b.uri(), "cat");
         for (int round = 0; round < ROUNDS; round++) {
             String name = "gone-" + round;
-            ann.ok(new Request.ChannelCreate(ann.nextId(), name));
-            String token = ann.<Result.InviteCreated>ok(
-                    new ChannelAccessRequests.ChannelInviteCreate(ann.nextId(), name, null, null)).token();
-
-            List<ServerMessage> replies = Simultaneously.send(List.of(ann, cat), (c, i) -> c.request(i == 0
-                    ? new Request.ChannelDelete(c.nextId(), name) : new Request.ChannelJoin(c.nextId(), name, token)));
+            List<ServerMessage> replies = ownerChangesWhileOneJoins(ann, cat, name,
+                    id -> new Request.ChannelDelete(id, name));
 
             assertThat(replies.get(0)).as(name).isInstanceOf(Ok.class);
             if (replies.get(1) instanceof Ok) {
@@ -150,13 +147,8 @@ class ChannelRacesAcrossNodesIntegrationTest {
         TestClient cat = cluster.signup(b.uri(), "cat");
         for (int round = 0; round < ROUNDS; round++) {
             String name = "lock-" + round;
-            ann.ok(new Request.ChannelCreate(ann.nextId(), name));
-            String token = ann.<Result.InviteCreated>ok(
-                    new ChannelAccessRequests.ChannelInviteCreate(ann.nextId(), name, null, null)).token();
-
-            List<ServerMessage> replies = Simultaneously.send(List.of(ann, cat), (c, i) -> c.request(i == 0
-                    ? new ChannelAccessRequests.ChannelLock(c.nextId(), name, true)
-                    : new Request.ChannelJoin(c.nextId(), name, token)));
+            List<ServerMessage> replies = ownerChangesWhileOneJoins(ann, cat, name,
+                    id -> new ChannelAccessRequests.ChannelLock(id, name, true));
 
             assertThat(replies.get(0)).as(name).isInstanceOf(Ok.class);
             if (replies.get(1) instanceof Ok) {
@@ -214,6 +206,19 @@ class ChannelRacesAcrossNodesIntegrationTest {
         Event.Presence left = alice.awaitEvent(Event.Presence.class, p -> p.state() == PresenceState.LEFT);
         assertThat(left.user().displayName()).isEqualTo("Bobby");
         assertThat(alice.awaitEvent(Event.DisplayNameChanged.class).user().displayName()).isEqualTo("Bobby");
+    }
+
+    /**
+     * {@code owner} makes the channel and an invite to it; then the owner's {@code change} (given its request
+     * id) and {@code joiner}'s join with the invite go at the same moment. Their replies, the owner's first.
+     */
+    private static List<ServerMessage> ownerChangesWhileOneJoins(TestClient owner, TestClient joiner, String name,
+            Function<String, Request> change) {
+        owner.ok(new Request.ChannelCreate(owner.nextId(), name));
+        String token = owner.<Result.InviteCreated>ok(
+                new ChannelAccessRequests.ChannelInviteCreate(owner.nextId(), name, null, null)).token();
+        return Simultaneously.send(List.of(owner, joiner), (c, i) -> c.request(i == 0
+                ? change.apply(c.nextId()) : new Request.ChannelJoin(c.nextId(), name, token)));
     }
 
     /** The stored members of {@code name} are {@code members}, and so are those each viewer's node lists. */
