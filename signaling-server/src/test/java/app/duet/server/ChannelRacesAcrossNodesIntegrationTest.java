@@ -190,6 +190,28 @@ class ChannelRacesAcrossNodesIntegrationTest {
         }
     }
 
+    /** The account's channels are handed over or deleted in the database, as an owner leaving would. */
+    @Test
+    void anOwnerDeletingTheirAccountThroughOneNodeWhileTheMemberLeavesThroughTheOtherLeavesNoChannel()
+            throws Exception {
+        TestClient bob = cluster.signup(b.uri(), "bob");
+        TestClient bobOnA = cluster.login(a.uri(), "bob");
+        for (int round = 0; round < ROUNDS / 2; round++) {
+            String owner = "owner" + round;
+            String name = "heir-" + round;
+            TestClient ann = cluster.signup(a.uri(), owner);
+            ann.ok(new Request.ChannelCreate(ann.nextId(), name));
+            bob.joinInvitedBy(ann, name);
+
+            List<ServerMessage> replies = Simultaneously.send(List.of(ann, bob), (c, i) -> c.request(i == 0
+                    ? new Request.AccountDelete(c.nextId(), ClusterNodes.password(owner))
+                    : new Request.ChannelLeave(c.nextId(), name)));
+
+            assertThat(replies).as(name).allMatch(Ok.class::isInstance);
+            assertGone(name, bob, bobOnA);
+        }
+    }
+
     @Test
     void aNewDisplayNameIsInTheOtherNodesCopyByTheTimeTheRenameIsAnswered() throws Exception {
         ClusterNodes.Duo duo = cluster.duo(a.uri(), b.uri());
