@@ -1,8 +1,7 @@
 package app.duet.server.channels;
 
-import app.duet.protocol.ErrorCode;
-import app.duet.server.ServiceException;
 import app.duet.server.store.Channels.Member;
+import app.duet.server.store.Channels.Refusal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -29,7 +28,7 @@ final class Channel {
     /** Refuses a join or a join request while the owner keeps the channel locked. */
     void requireUnlocked() {
         if (locked) {
-            throw new ServiceException(ErrorCode.CHANNEL_LOCKED, "The owner locked '" + name + "'; nobody can join it.");
+            throw ChannelRefusals.of(Refusal.LOCKED, name);
         }
     }
 

@@ -12,6 +12,7 @@ import app.duet.server.auth.Secrets;
 import app.duet.server.store.ChannelInvites;
 import app.duet.server.store.PendingJoins;
 import app.duet.server.store.Channels.Member;
+import app.duet.server.store.Channels.Refusal;
 import app.duet.server.store.PrivateChannels;
 import app.duet.server.store.PrivateChannels.Loaded;
 import app.duet.server.store.PrivateChannels.RemovedMember;
@@ -221,7 +222,7 @@ public final class ChannelAccess {
 
     private static void requireRoomLocked(Channel channel) {
         if (channel.members.size() >= ChannelRegistry.MAX_MEMBERS) {
-            throw new ServiceException(ErrorCode.CHANNEL_FULL, "The channel '" + channel.name + "' already has two members.");
+            throw ChannelRefusals.of(Refusal.FULL, channel.name);
         }
     }
 

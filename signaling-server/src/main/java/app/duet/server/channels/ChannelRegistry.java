@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -51,6 +50,7 @@ public final class ChannelRegistry {
     private final SharedRelay sharedRelay;
     private final SharedChannels sharedChannels;
     private final Decider decider;
+    private final StoredChanges storedChanges;
     private final PresenceChanges presenceChanges;
 
     /** A lone node. {@code storeWriter} must run tasks one at a time, in order. */
@@ -69,7 +69,8 @@ public final class ChannelRegistry {
         this.relay = relay;
         this.presenceChanges = new PresenceChanges(relay);
         this.sharedChannels = sharedState == null ? null : new SharedChannels(sharedState, store, privateChannels);
-        this.channels = new ChannelTable(store, this.storeWriter, clock, relay::isOnline, sharedChannels);
+        this.channels = new ChannelTable(new ChannelWrites(store, this.storeWriter, clock, relay, sharedChannels),
+                relay::isOnline, sharedChannels);
         this.shared = sharedState == null ? null : new SharedCallBook(sharedState, clock);
         this.sharedRelay = sharedState == null ? null : new SharedRelay(sharedState);
         CallBook book = shared == null ? new LocalCallBook() : shared;
@@ -78,6 +79,7 @@ public final class ChannelRegistry {
                 new CallHistoryLog(history, this.storeWriter, clock, new MissedCallNotices(history, relay)));
         this.decider = new Decider(channels, calls, relay,
                 shared == null ? null : new SharedAttempts(shared, this.storeWriter));
+        this.storedChanges = new StoredChanges(decider, relay);
     }
 
     /**
@@ -104,17 +106,18 @@ public final class ChannelRegistry {
 
     /** Completes once the channel is stored; if that fails, the channel is taken back. */
     public CompletableFuture<ChannelInfo> create(Actor actor, String name) {
-        return stored(name, (channels, calls, out) -> channels.createLocked(actor, name),
-                (channel, out) -> channels.undoCreateLocked(channel));
+        return storedChanges.stored(name, (channels, calls, out) -> channels.createLocked(actor, name),
+                ChannelTable::undoCreateLocked);
     }
 
     /**
-     * Completes once the membership is stored; if that fails, the member is taken out again. A non-member gets
-     * in only if {@code admission} (see {@link ChannelAccess}) lets them.
+     * Completes once the membership is stored; if that fails (several nodes: another node filled, locked or
+     * deleted the channel first), the member is out again and gets the refusal. A non-member gets in only if
+     * {@code admission} (see {@link ChannelAccess}) lets them; the other member is told once it is stored.
      */
     CompletableFuture<ChannelInfo> join(Actor actor, String name, ChannelTable.Admission admission) {
-        return stored(name, (channels, calls, out) -> channels.joinLocked(actor, name, admission, out),
-                (channel, out) -> channels.undoJoinLocked(actor, name, out));
+        return storedChanges.stored(name, (channels, calls, out) -> channels.joinLocked(actor, name, admission, out),
+                (channels, channel) -> channels.undoJoinLocked(actor, name));
     }
 
     /**
@@ -228,9 +231,15 @@ public final class ChannelRegistry {
         };
     }
 
-    /** The account's display name changed (by its user or the admin). */
+    /**
+     * The account's display name changed (by its user or the admin). Several nodes: returns once the other
+     * nodes read its channels again, so they show the new name before the renaming user's request is answered.
+     */
     public void renamed(String username, String displayName) {
-        runLocked(out -> channels.renamedLocked(username, displayName, out));
+        List<String> names = decide((channels, calls, out) -> channels.renamedLocked(username, displayName, out));
+        if (sharedChannels != null) {
+            sharedChannels.changedAll(names).join();
+        }
     }
 
     public int channelCount() {
@@ -259,23 +268,6 @@ public final class ChannelRegistry {
 
     <T> T decideInTwo(Decider.Decision<?> callsFirst, Decider.Decision<T> then) {
         return decider.decideInTwo(callsFirst, then);
-    }
-
-    /** A channel change that completes, with the channel, once stored; if storing fails, {@code undo} runs. */
-    private CompletableFuture<ChannelInfo> stored(String name, Decider.Decision<CompletableFuture<Void>> change,
-            BiConsumer<Channel, Outbox> undo) {
-        record Changed(CompletableFuture<Void> written, Channel channel, ChannelInfo info) {
-        }
-        Changed done = decide((channels, calls, out) -> {
-            CompletableFuture<Void> written = change.decideLocked(channels, calls, out);
-            Channel channel = channels.existingLocked(name);
-            return new Changed(written, channel, channels.infoLocked(channel));
-        });
-        return done.written().whenComplete((x, failed) -> {
-            if (failed != null) {
-                runLocked(out -> undo.accept(done.channel(), out));
-            }
-        }).thenApply(x -> done.info());
     }
 
     StoreWriter storeWriter() {

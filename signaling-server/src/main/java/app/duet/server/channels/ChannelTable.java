@@ -7,10 +7,9 @@ import app.duet.protocol.MemberInfo;
 import app.duet.protocol.PresenceState;
 import app.duet.protocol.UserInfo;
 import app.duet.server.ServiceException;
-import app.duet.server.store.Channels;
 import app.duet.server.store.Channels.Member;
+import app.duet.server.store.Channels.Refusal;
 import app.duet.server.store.Channels.StoredChannel;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,23 +23,19 @@ import java.util.function.Predicate;
 /**
  * Channels and their rules: create, join, leave, delete, at most {@link ChannelRegistry#MAX_MEMBERS} members and
  * {@link ChannelRegistry#MAX_CHANNELS_OWNED} channels per owner, presence for the other member. Every method runs under the
- * {@link ChannelRegistry} lock (hence "Locked"), records events in an {@link Outbox} and submits the change to
- * the {@link StoreWriter} under the lock, so the database sees changes in the order they were decided.
+ * {@link ChannelRegistry} lock (hence "Locked"), records events in an {@link Outbox} and submits the change
+ * through {@link ChannelWrites} under the lock, so the database sees changes in the order they were decided.
  */
 final class ChannelTable {
     private final Map<String, Channel> channels = new HashMap<>();
     private final Map<String, Set<String>> channelsByUser = new HashMap<>();
-    private final Channels store;
-    private final StoreWriter storeWriter;
-    private final Clock clock;
+    private final ChannelWrites writes;
     private final Predicate<String> online;
     private final SharedChannels shared;
 
     /** {@code online}: whether a user is connected now (members' online flags); {@code shared}: null on one node. */
-    ChannelTable(Channels store, StoreWriter storeWriter, Clock clock, Predicate<String> online, SharedChannels shared) {
-        this.store = store;
-        this.storeWriter = storeWriter;
-        this.clock = clock;
+    ChannelTable(ChannelWrites writes, Predicate<String> online, SharedChannels shared) {
+        this.writes = writes;
         this.online = online;
         this.shared = shared;
     }
@@ -80,7 +75,7 @@ final class ChannelTable {
         refreshLocked(name);
         Channel channel = channels.get(name);
         if (channel == null) {
-            throw new ServiceException(ErrorCode.CHANNEL_NOT_FOUND, "There is no channel named '" + name + "'.");
+            throw ChannelRefusals.of(Refusal.NO_CHANNEL, name);
         }
         return channel;
     }
@@ -94,21 +89,23 @@ final class ChannelTable {
         return channel;
     }
 
-    /** Creates the channel with {@code actor} as its owner and only member; the future completes once stored. */
+    /**
+     * Creates the channel with {@code actor} as its owner and only member; the future completes once stored, or
+     * fails if the database refuses it (another node created it, or another of the owner's, first).
+     */
     CompletableFuture<Void> createLocked(Actor actor, String name) {
         refreshLocked(name);
         if (channels.containsKey(name)) {
-            throw new ServiceException(ErrorCode.CHANNEL_EXISTS, "A channel named '" + name + "' exists already.");
+            throw ChannelRefusals.of(Refusal.NAME_TAKEN, name);
         }
         long owned = channels.values().stream().filter(c -> c.owner.equals(actor.username())).count();
         if (owned >= ChannelRegistry.MAX_CHANNELS_OWNED) {
-            throw new ServiceException(ErrorCode.LIMIT_REACHED,
-                    "You own " + ChannelRegistry.MAX_CHANNELS_OWNED + " channels already; delete one first.");
+            throw ChannelRefusals.of(Refusal.OWNS_TOO_MANY, name);
         }
         Channel channel = new Channel(name, actor.username(), List.of(member(actor)));
         channels.put(name, channel);
         index(actor.username(), name);
-        return persist(name, () -> store.create(name, actor.username(), clock.instant()));
+        return writes.create(name, actor.username());
     }
 
     /** The channel could not be stored: it is not there after all (members who joined meanwhile are out too). */
@@ -121,7 +118,8 @@ final class ChannelTable {
 
     /**
      * Adds {@code actor} unless a member already, if {@code admission} lets them in (it throws otherwise); the
-     * future completes once stored.
+     * future completes once stored, or fails if the database refuses it (another node's change came first: a
+     * join, a lock, a deletion). {@code out}'s events are for after it is stored.
      */
     CompletableFuture<Void> joinLocked(Actor actor, String name, Admission admission, Outbox out) {
         Channel channel = existingLocked(name);
@@ -129,47 +127,42 @@ final class ChannelTable {
             return CompletableFuture.completedFuture(null);
         }
         if (channel.members.size() >= ChannelRegistry.MAX_MEMBERS) {
-            throw new ServiceException(ErrorCode.CHANNEL_FULL, "The channel '" + name + "' already has two members.");
+            throw ChannelRefusals.of(Refusal.FULL, name);
         }
         admission.admitLocked(channel, out);
         channel.members.add(member(actor));
         index(actor.username(), name);
-        CompletableFuture<Void> written = persist(name, () -> store.addMember(name, actor.username(), clock.instant()));
+        CompletableFuture<Void> written = writes.join(name, actor.username());
         presenceLocked(channel, member(actor), PresenceState.JOINED, out);
         return written;
     }
 
-    /** The membership could not be stored: the member is out again, and the other member is told so. */
-    void undoJoinLocked(Actor actor, String name, Outbox out) {
+    /** The membership could not be stored: the member is out again (nobody was told they were in). */
+    void undoJoinLocked(Actor actor, String name) {
         Channel channel = channels.get(name);
         if (channel != null && channel.members.removeIf(m -> m.username().equals(actor.username()))) {
             unindex(actor.username(), name);
-            presenceLocked(channel, member(actor), PresenceState.LEFT, out);
         }
     }
 
     /**
      * Takes the member {@code actor} out of {@code channel}: the last one out deletes it, an owner who leaves
-     * hands it to the other member. The future completes once every change is stored.
+     * hands it to the other member. The store applies the same rule to the stored members (another node's
+     * change may have come first: the other member left too). The future completes once stored.
      */
     CompletableFuture<Void> leaveLocked(Actor actor, Channel channel, Outbox out) {
         String name = channel.name;
-        List<CompletableFuture<Void>> written = new ArrayList<>();
         channel.members.removeIf(m -> m.username().equals(actor.username()));
         unindex(actor.username(), name);
         if (channel.members.isEmpty()) {
             channels.remove(name);
-            written.add(persist(name, () -> store.delete(name)));
         } else {
-            written.add(persist(name, () -> store.removeMember(name, actor.username())));
             if (channel.owner.equals(actor.username())) {
                 channel.owner = channel.members.get(0).username();
-                String newOwner = channel.owner;
-                written.add(persist(name, () -> store.setOwner(name, newOwner)));
             }
             presenceLocked(channel, member(actor), PresenceState.LEFT, out);
         }
-        return CompletableFuture.allOf(written.toArray(CompletableFuture[]::new));
+        return writes.leave(name, actor.username());
     }
 
     /** The channel, which only its owner may delete (NOT_OWNER otherwise). */
@@ -181,7 +174,10 @@ final class ChannelTable {
         return channel;
     }
 
-    /** Deletes the channel, telling its members (except the connection that asked); completes once stored. */
+    /**
+     * Deletes the channel, telling its members (except the connection that asked); completes once stored. A
+     * member who joined on another node just before is told once the deletion is stored.
+     */
     CompletableFuture<Void> deleteLocked(Actor actor, Channel channel, Outbox out) {
         String name = channel.name;
         channels.remove(name);
@@ -189,7 +185,7 @@ final class ChannelTable {
             unindex(m.username(), name);
             out.toUserExcept(m.username(), actor.connectionId(), new Event.ChannelDeleted(name));
         }
-        return persist(name, () -> store.delete(name));
+        return writes.delete(name, List.copyOf(channel.members));
     }
 
     /** The names of the user's channels, as a copy. */
@@ -211,17 +207,19 @@ final class ChannelTable {
 
     /**
      * The account's display name changed: its channels show the new one, and the user and everyone who shares
-     * a channel with them are told once each.
+     * a channel with them are told once each. Returns the names of those channels.
      */
-    void renamedLocked(String username, String displayName, Outbox out) {
+    List<String> renamedLocked(String username, String displayName, Outbox out) {
+        List<String> names = namesOfLocked(username);
         Set<String> told = new LinkedHashSet<>(List.of(username));
-        for (String name : namesOfLocked(username)) {
+        for (String name : names) {
             List<Member> members = channels.get(name).members;
             members.replaceAll(m -> m.username().equals(username) ? new Member(username, displayName) : m);
             members.forEach(m -> told.add(m.username()));
         }
         Event.DisplayNameChanged event = new Event.DisplayNameChanged(new UserInfo(username, displayName));
         told.forEach(user -> out.toUser(user, event));
+        return names;
     }
 
     List<ChannelInfo> listLocked(String username) {
@@ -277,16 +275,9 @@ final class ChannelTable {
         }
     }
 
-    private CompletableFuture<Void> persist(String name, Runnable write) {
-        return announced(name, storeWriter.submit("channel change", write));
-    }
-
-    /**
-     * Several nodes: once {@code written} (a change of the channel) is stored, and before the request is
-     * answered, the other nodes learn that their copies are stale. Also for {@link ChannelAccess}'s changes.
-     */
+    /** See {@link ChannelWrites#announced}: for {@link ChannelAccess}'s changes. */
     CompletableFuture<Void> announced(String name, CompletableFuture<Void> written) {
-        return shared == null ? written : written.thenCompose(x -> shared.changed(name));
+        return writes.announced(name, written);
     }
 
     private static Member member(Actor actor) {

@@ -1,5 +1,6 @@
 package app.duet.server.channels;
 
+import app.duet.server.ServiceException;
 import app.duet.server.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,19 @@ final class StoreWriter {
         this.serial = serial;
     }
 
-    /** {@code what} names the change for the log if it fails, e.g. "channel change". */
+    /**
+     * {@code what} names the change for the log if it fails, e.g. "channel change". A write that throws a
+     * {@link ServiceException} was refused by the database (a rule, not a fault): its future fails with it.
+     */
     CompletableFuture<Void> submit(String what, Runnable write) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         execute(() -> {
             try {
                 write.run();
                 done.complete(null);
+            } catch (ServiceException refused) {
+                log.debug("{} refused by the database: {}", what, refused.getMessage());
+                done.completeExceptionally(refused);
             } catch (StoreException e) {
                 if (e.storageUnavailable()) {
                     log.debug("could not store a {}: storage unavailable", what); // the store logged the outage

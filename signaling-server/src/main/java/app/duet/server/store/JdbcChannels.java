@@ -1,5 +1,7 @@
 package app.duet.server.store;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,33 +52,78 @@ final class JdbcChannels implements Channels {
     }
 
     @Override
-    public void create(String name, String owner, Instant at) {
-        jdbc.inTransaction(c -> {
+    public Optional<Refusal> create(String name, String owner, Instant at, int maxOwned) {
+        return jdbc.inTransaction(c -> {
+            if (!Jdbc.query(c, "SELECT 1 FROM channels WHERE name = ?", row -> 1, name).isEmpty()) {
+                return Optional.of(Refusal.NAME_TAKEN);
+            }
+            if (count(c, "SELECT COUNT(*) FROM channels WHERE owner = ?", owner) >= maxOwned) {
+                return Optional.of(Refusal.OWNS_TOO_MANY);
+            }
             Jdbc.update(c, "INSERT INTO channels (name, owner, created_at) VALUES (?, ?, ?)", name, owner, at.toEpochMilli());
             Jdbc.update(c, "INSERT INTO channel_members (channel, username, joined_at) VALUES (?, ?, ?)",
                     name, owner, at.toEpochMilli());
+            return Optional.empty();
+        });
+    }
+
+    /** In one write transaction (SqlDialect#serialiseWrites), so two nodes' joins are checked one after the other. */
+    @Override
+    public Optional<Refusal> addMember(String name, String username, Instant at, int maxMembers) {
+        return jdbc.inTransaction(c -> {
+            List<Boolean> locked = Jdbc.query(c, "SELECT locked_at FROM channels WHERE name = ?",
+                    row -> row.getObject(1) != null, name);
+            if (locked.isEmpty()) {
+                return Optional.of(Refusal.NO_CHANNEL);
+            }
+            List<String> members = members(c, name);
+            if (members.contains(username)) {
+                return Optional.empty();
+            }
+            if (locked.get(0)) {
+                return Optional.of(Refusal.LOCKED);
+            }
+            if (members.size() >= maxMembers) {
+                return Optional.of(Refusal.FULL);
+            }
+            Jdbc.update(c, "INSERT INTO channel_members (channel, username, joined_at) VALUES (?, ?, ?)",
+                    name, username, at.toEpochMilli());
+            return Optional.empty();
+        });
+    }
+
+    @Override
+    public void leave(String name, String username) {
+        jdbc.inTransaction(c -> {
+            if (Jdbc.update(c, "DELETE FROM channel_members WHERE channel = ? AND username = ?", name, username) == 0) {
+                return null;
+            }
+            List<String> left = members(c, name);
+            if (left.isEmpty()) {
+                Jdbc.update(c, "DELETE FROM channels WHERE name = ?", name);
+            } else {
+                Jdbc.update(c, "UPDATE channels SET owner = ? WHERE name = ? AND owner = ?", left.get(0), name, username);
+            }
             return null;
         });
     }
 
     @Override
-    public void addMember(String name, String username, Instant at) {
-        jdbc.update("INSERT INTO channel_members (channel, username, joined_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                name, username, at.toEpochMilli());
+    public List<String> delete(String name) {
+        return jdbc.inTransaction(c -> {
+            List<String> members = members(c, name);
+            Jdbc.update(c, "DELETE FROM channels WHERE name = ?", name);
+            return members;
+        });
     }
 
-    @Override
-    public void removeMember(String name, String username) {
-        jdbc.update("DELETE FROM channel_members WHERE channel = ? AND username = ?", name, username);
+    /** The channel's members in joining order. */
+    private static List<String> members(Connection c, String name) throws SQLException {
+        return Jdbc.query(c, "SELECT username FROM channel_members WHERE channel = ? ORDER BY joined_at, rowid",
+                row -> row.getString(1), name);
     }
 
-    @Override
-    public void setOwner(String name, String owner) {
-        jdbc.update("UPDATE channels SET owner = ? WHERE name = ?", owner, name);
-    }
-
-    @Override
-    public void delete(String name) {
-        jdbc.update("DELETE FROM channels WHERE name = ?", name);
+    private static long count(Connection c, String sql, Object... params) throws SQLException {
+        return Jdbc.query(c, sql, row -> row.getLong(1), params).get(0);
     }
 }

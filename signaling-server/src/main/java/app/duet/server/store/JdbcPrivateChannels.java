@@ -18,6 +18,15 @@ final class JdbcPrivateChannels implements PrivateChannels {
     }
 
     @Override
+    public Loaded load(String channel) {
+        return new Loaded(
+                jdbc.query("SELECT channel, username FROM channel_removed_members WHERE channel = ?",
+                        row -> new RemovedMember(row.getString(1), row.getString(2)), channel),
+                jdbc.query("SELECT name FROM channels WHERE name = ? AND locked_at IS NOT NULL", row -> row.getString(1),
+                        channel));
+    }
+
+    @Override
     public void setLocked(String channel, Instant lockedAtOrNull) {
         jdbc.update("UPDATE channels SET locked_at = ? WHERE name = ?",
                 lockedAtOrNull == null ? null : lockedAtOrNull.toEpochMilli(), channel);
@@ -25,9 +34,11 @@ final class JdbcPrivateChannels implements PrivateChannels {
 
     @Override
     public void addRemoved(String channel, String username, Instant at) {
-        jdbc.update("INSERT INTO channel_removed_members (channel, username, removed_at) VALUES (?, ?, ?)"
+        // A write transaction (SqlDialect#serialiseWrites), so the channel cannot go between the check and the insert.
+        jdbc.inTransaction(c -> Jdbc.update(c, "INSERT INTO channel_removed_members (channel, username, removed_at)"
+                        + " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM channels WHERE name = ?)"
                         + " ON CONFLICT (channel, username) DO UPDATE SET removed_at = excluded.removed_at",
-                channel, username, at.toEpochMilli());
+                channel, username, at.toEpochMilli(), channel));
     }
 
     @Override

@@ -17,8 +17,12 @@ public interface PrivateChannels {
 
     Loaded loadAll();
 
+    /** One channel's removed members and whether it is locked (several nodes: another node changed it). */
+    Loaded load(String channel);
+
     void setLocked(String channel, Instant lockedAtOrNull);
 
+    /** Bars the user from the channel; nothing if the channel is gone (deleted on another node meanwhile). */
     void addRemoved(String channel, String username, Instant at);
 
     void clearRemoved(String channel, String username);

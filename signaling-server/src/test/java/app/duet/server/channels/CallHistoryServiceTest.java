@@ -65,7 +65,7 @@ class CallHistoryServiceTest {
         for (String name : new String[] {"ola", "pia"}) {
             stores.accounts().create(new Account(name, name, name + "@example.org", "hash", NOW));
         }
-        stores.channels().create("talk", "ola", NOW);
+        stores.channels().create("talk", "ola", NOW, ChannelRegistry.MAX_CHANNELS_OWNED);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         ChannelRegistry registry = new ChannelRegistry(stores.channels(), stores.activeCalls(),
                 stores.callHistory(), Runnable::run, new ChannelRegistryTest.RecordingRelay(), new ManualTimers(),

@@ -8,12 +8,14 @@ import app.duet.server.channels.ChannelRegistryTest.NoStore;
 import app.duet.server.channels.ChannelRegistryTest.RecordingRelay;
 import app.duet.server.store.Accounts.Account;
 import app.duet.server.store.ChannelInvites.StoredInvite;
+import app.duet.server.store.Channels.Refusal;
 import app.duet.server.store.StoreException;
 import app.duet.server.store.Stores;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +31,11 @@ class ChannelAccessTest {
     static final class FlakyChannels extends NoStore {
         volatile boolean failing;
 
-        @Override public void addMember(String name, String username, Instant at) {
+        @Override public Optional<Refusal> addMember(String name, String username, Instant at, int maxMembers) {
             if (failing) {
                 throw new StoreException("disk full", null);
             }
+            return Optional.empty();
         }
     }
 
@@ -44,7 +47,7 @@ class ChannelAccessTest {
                 stores.accounts().create(new Account(a.username(), a.displayName(), a.username() + "@example.org",
                         "hash", now));
             }
-            stores.channels().create("room", "ann", now);
+            stores.channels().create("room", "ann", now, ChannelRegistry.MAX_CHANNELS_OWNED);
             FlakyChannels members = new FlakyChannels();
             ChannelRegistry registry = new ChannelRegistry(members, new NoActiveCalls(), new RecordingHistory(),
                     Runnable::run, new RecordingRelay(), new ManualTimers(), Clock.systemUTC(),

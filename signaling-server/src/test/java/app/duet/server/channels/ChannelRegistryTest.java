@@ -15,6 +15,9 @@ import app.duet.protocol.ProtocolCodec;
 import app.duet.protocol.ProtocolException;
 import app.duet.server.ServiceException;
 import app.duet.server.store.ActiveCalls;
+import app.duet.server.store.Channels.Member;
+import app.duet.server.store.Channels.Refusal;
+import app.duet.server.store.Channels.StoredChannel;
 import app.duet.server.store.Channels;
 import app.duet.server.store.StoreException;
 import java.time.Clock;
@@ -22,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -84,11 +88,14 @@ class ChannelRegistryTest {
     /** The store interface, in memory; the registry only writes through to it. */
     static class NoStore implements Channels {
         @Override public List<StoredChannel> loadAll() { return List.of(); }
-        @Override public void create(String name, String owner, Instant at) { }
-        @Override public void addMember(String name, String username, Instant at) { }
-        @Override public void removeMember(String name, String username) { }
-        @Override public void setOwner(String name, String owner) { }
-        @Override public void delete(String name) { }
+        @Override public Optional<Refusal> create(String name, String owner, Instant at, int maxOwned) {
+            return Optional.empty();
+        }
+        @Override public Optional<Refusal> addMember(String name, String username, Instant at, int maxMembers) {
+            return Optional.empty();
+        }
+        @Override public void leave(String name, String username) { }
+        @Override public List<String> delete(String name) { return List.of(); }
     }
 
     /** Active calls are kept by a real SQLite store in the integration tests; here nothing is stored. */
@@ -243,13 +250,18 @@ class ChannelRegistryTest {
         class FailingStore extends NoStore {
             volatile boolean failing;
 
-            @Override public void create(String name, String owner, Instant at) { failIfAsked(); }
-            @Override public void addMember(String name, String username, Instant at) { failIfAsked(); }
+            @Override public Optional<Refusal> create(String name, String owner, Instant at, int maxOwned) {
+                return failIfAsked();
+            }
+            @Override public Optional<Refusal> addMember(String name, String username, Instant at, int maxMembers) {
+                return failIfAsked();
+            }
 
-            private void failIfAsked() {
+            private Optional<Refusal> failIfAsked() {
                 if (failing) {
                     throw new StoreException("disk full", null);
                 }
+                return Optional.empty();
             }
         }
         FailingStore store = new FailingStore();
@@ -265,10 +277,42 @@ class ChannelRegistryTest {
         assertThat(r.list(bob)).isEmpty();
         assertThat(r.list(ann)).extracting(ChannelInfo::name).containsExactly("kept");
         assertThat(r.list(ann).get(0).members()).extracting(MemberInfo::username).containsExactly("ann");
-        assertThat(relay.to("user:ann")).filteredOn(Event.Presence.class::isInstance)
-                .extracting(e -> ((Event.Presence) e).state()).containsExactly(PresenceState.JOINED, PresenceState.LEFT);
+        assertThat(relay.to("user:ann")).as("nobody hears of a join that did not happen")
+                .noneMatch(Event.Presence.class::isInstance);
         store.failing = false;
         assertThat(r.create(ann, "lost")).isCompleted();
         assertThat(r.join(bob, "kept", ANYONE)).isCompleted();
+        assertThat(relay.to("user:ann")).filteredOn(Event.Presence.class::isInstance)
+                .extracting(e -> ((Event.Presence) e).state()).containsExactly(PresenceState.JOINED);
+    }
+
+    /** What the database answers when another node's change of the channel came first. */
+    @Test
+    void aChangeTheDatabaseRefusesIsTakenBackAnsweredAsTheRulesWouldAndNeverAnnounced() {
+        class OtherNodeCameFirst extends NoStore {
+            @Override public Optional<Refusal> create(String name, String owner, Instant at, int maxOwned) {
+                return Optional.of(Refusal.NAME_TAKEN);
+            }
+            @Override public Optional<Refusal> addMember(String name, String username, Instant at, int maxMembers) {
+                return Optional.of(Refusal.FULL);
+            }
+        }
+        ChannelRegistry r = new ChannelRegistry(new OtherNodeCameFirst(), new NoActiveCalls(), new RecordingHistory(),
+                Runnable::run, relay, timers, Clock.systemUTC(), new CallTimeouts(RING_TIMEOUT, GRACE, GRACE));
+        r.decide((channels, calls, out) -> {
+            channels.loadLocked(new StoredChannel("room", "ann", List.of(new Member("ann", "Ann"))));
+            return null;
+        });
+        relay.deliveries.clear(); // what setUp's registry sent
+
+        assertThatThrownBy(() -> r.join(bob, "room", ANYONE).join()).hasCauseInstanceOf(ServiceException.class)
+                .extracting(e -> ((ServiceException) e.getCause()).code()).isEqualTo(ErrorCode.CHANNEL_FULL);
+        assertThatThrownBy(() -> r.create(ann, "taken").join())
+                .extracting(e -> ((ServiceException) e.getCause()).code()).isEqualTo(ErrorCode.CHANNEL_EXISTS);
+
+        assertThat(r.list(ann)).extracting(ChannelInfo::name).containsExactly("room");
+        assertThat(r.list(ann).get(0).members()).extracting(MemberInfo::username).containsExactly("ann");
+        assertThat(r.list(bob)).isEmpty();
+        assertThat(relay.deliveries).as("nobody heard of the join").isEmpty();
     }
 }

@@ -43,11 +43,11 @@ abstract class AccountAdminContract extends StoreContract {
     void deletingHandsOwnedChannelsOverOrDeletesThemAndLeavesNoRowOfTheUser() {
         accounts(stores(), "ola", "pia", "kai");
         Channels channels = stores().channels();
-        channels.create("shared", "ola", T0);
-        channels.addMember("shared", "pia", T0.plusSeconds(1));
-        channels.create("alone", "ola", T0);
-        channels.create("theirs", "kai", T0);
-        channels.addMember("theirs", "ola", T0.plusSeconds(1));
+        channels.create("shared", "ola", T0, StoreFixtures.MAX_OWNED);
+        channels.addMember("shared", "pia", T0.plusSeconds(1), StoreFixtures.MAX_MEMBERS);
+        channels.create("alone", "ola", T0, StoreFixtures.MAX_OWNED);
+        channels.create("theirs", "kai", T0, StoreFixtures.MAX_OWNED);
+        channels.addMember("theirs", "ola", T0.plusSeconds(1), StoreFixtures.MAX_MEMBERS);
         stores().sessions().create(new StoredSession("h1", "ola", T0, T0.plusSeconds(60)));
 
         Deletion deletion = admin().delete("ola", T0.plusSeconds(5)).orElseThrow();

@@ -24,9 +24,9 @@ abstract class ActiveCallsContract extends StoreContract {
     @BeforeEach
     void channels() {
         StoreFixtures.accounts(stores(), "ola", "pia");
-        stores().channels().create("talk", "ola", T0);
-        stores().channels().addMember("talk", "pia", T0);
-        stores().channels().create("more", "ola", T0);
+        stores().channels().create("talk", "ola", T0, StoreFixtures.MAX_OWNED);
+        stores().channels().addMember("talk", "pia", T0, StoreFixtures.MAX_MEMBERS);
+        stores().channels().create("more", "ola", T0, StoreFixtures.MAX_OWNED);
     }
 
     @Test

@@ -37,10 +37,10 @@ abstract class CallHistoryContract extends StoreContract {
     @BeforeEach
     void channels() {
         StoreFixtures.accounts(stores(), "ola", "pia", "quin");
-        stores().channels().create("talk", "ola", T0);
-        stores().channels().addMember("talk", "pia", T0);
-        stores().channels().create("other", "quin", T0);
-        stores().channels().addMember("other", "pia", T0);
+        stores().channels().create("talk", "ola", T0, StoreFixtures.MAX_OWNED);
+        stores().channels().addMember("talk", "pia", T0, StoreFixtures.MAX_MEMBERS);
+        stores().channels().create("other", "quin", T0, StoreFixtures.MAX_OWNED);
+        stores().channels().addMember("other", "pia", T0, StoreFixtures.MAX_MEMBERS);
     }
 
     @Test

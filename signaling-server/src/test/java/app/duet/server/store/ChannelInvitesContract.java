@@ -31,8 +31,8 @@ abstract class ChannelInvitesContract extends StoreContract {
     @BeforeEach
     void channels() {
         StoreFixtures.accounts(stores(), "ola", "pia");
-        stores().channels().create("room", "ola", T0);
-        stores().channels().create("other", "pia", T0);
+        stores().channels().create("room", "ola", T0, StoreFixtures.MAX_OWNED);
+        stores().channels().create("other", "pia", T0, StoreFixtures.MAX_OWNED);
     }
 
     @Test

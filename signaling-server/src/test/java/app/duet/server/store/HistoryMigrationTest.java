@@ -32,8 +32,9 @@ class HistoryMigrationTest {
                         + "VALUES (?, ?, ?, ?, ?)", a.username(), a.displayName(), a.email(), a.passwordHash(),
                         a.createdAt().toEpochMilli());
             }
-            new JdbcChannels(jdbc).create("talk", "ola", T0);
-            new JdbcChannels(jdbc).addMember("talk", "pia", T0);
+            new JdbcChannels(jdbc).create("talk", "ola", T0, StoreFixtures.MAX_OWNED);
+            jdbc.update("INSERT INTO channel_members (channel, username, joined_at) VALUES (?, ?, ?)", "talk", "pia",
+                    T0.toEpochMilli());
             new JdbcActiveCalls(jdbc).add(call());
             assertThat(jdbc.query("SELECT name FROM sqlite_master WHERE name = 'call_history'", r -> r.getString(1)))
                     .isEmpty();

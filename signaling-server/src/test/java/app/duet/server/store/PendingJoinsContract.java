@@ -17,8 +17,8 @@ abstract class PendingJoinsContract extends StoreContract {
     @BeforeEach
     void channels() {
         StoreFixtures.accounts(stores(), "ola", "pia", "kim", "eve");
-        stores().channels().create("room", "ola", T0);
-        stores().channels().create("other", "ola", T0);
+        stores().channels().create("room", "ola", T0, StoreFixtures.MAX_OWNED);
+        stores().channels().create("other", "ola", T0, StoreFixtures.MAX_OWNED);
     }
 
     @Test

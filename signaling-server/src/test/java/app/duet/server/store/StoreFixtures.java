@@ -7,6 +7,9 @@ import java.time.Instant;
 final class StoreFixtures {
     /** Millisecond precision, as the stores keep times. */
     static final Instant T0 = Instant.parse("2026-12-01T10:00:00.123Z");
+    /** The channel limits the contracts store under (the registry's: two members, 100 channels per owner). */
+    static final int MAX_MEMBERS = 2;
+    static final int MAX_OWNED = 100;
 
     private StoreFixtures() {
     }
