@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +41,17 @@ final class AppCostBenchmark {
 
     private final Path clientJar;
     private final List<String> appJvmOptions;
+    private final Map<String, String> appEnv;
     private final ClientCostBenchmark peers;
 
-    /** {@code peers} starts the calling side (its JVM options and picture); {@code clientJar}: duet-client.jar. */
-    AppCostBenchmark(Path clientJar, List<String> appJvmOptions, ClientCostBenchmark peers) {
+    /**
+     * {@code peers} starts the calling side (its JVM options and picture); {@code clientJar}: duet-client.jar;
+     * {@code appEnv}: added to the window's environment.
+     */
+    AppCostBenchmark(Path clientJar, List<String> appJvmOptions, Map<String, String> appEnv, ClientCostBenchmark peers) {
         this.clientJar = clientJar;
         this.appJvmOptions = List.copyOf(appJvmOptions);
+        this.appEnv = Map.copyOf(appEnv);
         this.peers = peers;
     }
 
@@ -99,7 +105,9 @@ final class AppCostBenchmark {
         Files.deleteIfExists(dir.resolve(user + ".txt"));
         Files.deleteIfExists(dir.resolve(user + ".txt.connected"));
         log.info("starting the Duet window as {} (measured)", user);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(user + ".log").toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(user + ".log").toFile());
+        builder.environment().putAll(appEnv);
+        return builder.start();
     }
 }
