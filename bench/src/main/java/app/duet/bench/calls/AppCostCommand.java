@@ -76,7 +76,7 @@ public final class AppCostCommand implements Callable<Integer> {
         out.println();
         out.println("Method: engine only = two call-peer processes as in \"Client cost\" (no drawing), the caller"
                 + " measured. Window = the real Duet window (" + clientJar.getFileName() + ", its composition root,"
-                + " signed in from a remembered session) accepts with video a ring from a call-peer process sending"
+                + " signed in from a remembered session, started after a first start of the app on its config dir, so it draws as every later start does: see decision 0018) accepts with video a ring from a call-peer process sending"
                 + " 1280x720@30 synthetic video and a tone, and draws remote video and self-view (its own camera"
                 + " setting: no camera here, so the 640x480 test pattern) at its default size, 960x680. Both are read"
                 + " from /proc after the call has run 10 s, for " + seconds + " s: CPU = utime+stime in % of one"
