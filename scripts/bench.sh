@@ -170,8 +170,9 @@ app_cost() {
   trap stop_sound_server EXIT
   seconds=()
   [ ${#quick[@]} -gt 0 ] && seconds=(--seconds 20)
+  # The window's environment as the launchers give it (./duet run, the menu entry): GDK_GL=disable.
   "${display[@]}" "${CALLS_JAVA[@]}" -jar bench/target/duet-bench.jar app-cost "${seconds[@]}" "${client_jvm[@]}" \
-    --report "$DETAILS" --summary "$ROWS" "${extra[@]}" >/dev/null
+    --app-env GDK_GL=disable --report "$DETAILS" --summary "$ROWS" "${extra[@]}" >/dev/null
   stop_sound_server
 }
 

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javafx.application.Application;
+import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -27,6 +28,7 @@ import app.duet.client.call.media.MediaEngine;
 import app.duet.client.call.media.MediaSettings;
 import app.duet.client.config.ClientSettings;
 import app.duet.client.config.ConfigDir;
+import app.duet.client.graphics.PrismPipeline;
 import app.duet.client.config.ServerAddress;
 import app.duet.client.config.SettingsStore;
 import app.duet.client.config.FileSessionStore;
@@ -135,6 +137,8 @@ public final class App extends Application {
         ClientSettings settings = saved.withServerUri(serverUri.toString());
 
         worker = Executors.newFixedThreadPool(2, daemonThreads("duet-background-"));
+        boolean drawsInSoftware = !Platform.isSupported(ConditionalFeature.SCENE3D); // Prism's software pipeline
+        worker.execute(() -> PrismPipeline.afterToolkit(configDir, drawsInSoftware));
         Background background = new Background(worker, Platform::runLater);
         preferences = new Preferences(settingsStore, settings, background);
         ThemeController theme = new ThemeController(settings.theme());

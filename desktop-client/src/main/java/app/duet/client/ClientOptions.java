@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import app.duet.client.config.ConfigDir;
+import app.duet.client.graphics.RenderingMode;
 
 /** Command-line flags of the desktop client. */
 @Command(name = "duet-client", mixinStandardHelpOptions = true, version = "Duet 0.1.0",
@@ -29,6 +31,12 @@ public final class ClientOptions {
             description = "Start in the tray without showing the window (start at login uses it). Without a tray "
                     + "the window is shown anyway.")
     boolean hidden;
+
+    @Option(names = "--rendering", paramLabel = "MODE", converter = RenderingModeConverter.class,
+            description = "How the window is drawn: auto (default: JavaFX's choice, but a computer found without a "
+                    + "usable GPU starts in software, trying the GPU again every 10th start and after an update), "
+                    + "software, or hardware (JavaFX's choice at every start). Env: DUET_RENDERING.")
+    RenderingMode rendering;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "LINK",
             description = "An invite link to open (duet://server/join/channel?invite=…); the desktop passes it when "
@@ -60,7 +68,24 @@ public final class ClientOptions {
         return Optional.ofNullable(env.get("DUET_SERVER")).filter(s -> !s.isBlank());
     }
 
+    /** The mode from the flag, else the DUET_RENDERING environment variable, else auto. */
+    public RenderingMode rendering(Map<String, String> env) {
+        if (rendering != null) {
+            return rendering;
+        }
+        String fromEnv = env.get("DUET_RENDERING");
+        return fromEnv == null || fromEnv.isBlank() ? RenderingMode.AUTO : RenderingMode.parse(fromEnv);
+    }
+
     public ConfigDir configDir(Map<String, String> env, String userHome) {
         return configDir != null ? new ConfigDir(configDir) : ConfigDir.defaultFor(env, userHome);
+    }
+
+    /** Accepts the modes in any case, with the mode's own message for anything else. */
+    static final class RenderingModeConverter implements ITypeConverter<RenderingMode> {
+        @Override
+        public RenderingMode convert(String value) {
+            return RenderingMode.parse(value);
+        }
     }
 }

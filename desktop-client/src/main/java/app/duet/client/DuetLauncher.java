@@ -3,6 +3,8 @@ package app.duet.client;
 import java.util.Arrays;
 
 import app.duet.client.call.media.CameraHelper;
+import app.duet.client.graphics.PrismPipeline;
+import app.duet.client.graphics.RenderingMode;
 import javafx.application.Application;
 import picocli.CommandLine;
 
@@ -21,19 +23,25 @@ public final class DuetLauncher {
         }
         ClientOptions options = new ClientOptions();
         CommandLine cli = new CommandLine(options);
+        RenderingMode rendering = RenderingMode.AUTO;
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (CommandLine.executeHelpRequest(parsed) != null) {
                 return;
             }
+            rendering = options.rendering(System.getenv());
         } catch (CommandLine.ParameterException e) {
             cli.getErr().println(e.getMessage());
             cli.usage(cli.getErr());
+            System.exit(2);
+        } catch (IllegalArgumentException e) { // DUET_RENDERING
+            cli.getErr().println("DUET_RENDERING: " + e.getMessage());
             System.exit(2);
         }
         if (Instances.handedOver(options, System.getenv())) {
             return; // the running Duet shows its window (and opens the link); JavaFX never starts here
         }
+        PrismPipeline.beforeToolkit(rendering, options.configDir(System.getenv(), System.getProperty("user.home")));
         Application.launch(App.class, args);
         // JavaFX has exited (Quit, or the window closed). The tray icon started AWT, whose event thread may
         // outlive it; nothing is left to do, so end the process rather than wait for AWT's auto-shutdown.

@@ -47,7 +47,7 @@ class LinkSchemeTest {
                 .assertSuccess().output().strip();
 
         assertThat(handler).isEqualTo("duet-Duet.desktop");
-        assertThat(Files.readAllLines(entry)).contains("Exec=/opt/duet/bin/Duet %u");
+        assertThat(Files.readAllLines(entry)).contains("Exec=env GDK_GL=disable /opt/duet/bin/Duet %u");
     }
 
     @Test

@@ -4,6 +4,7 @@ import app.duet.client.App;
 import app.duet.client.ClientOptions;
 import app.duet.client.config.ConfigDir;
 import app.duet.client.config.FileSessionStore;
+import app.duet.client.graphics.PrismPipeline;
 import app.duet.client.signaling.SignalingClient;
 import app.duet.client.signaling.SignalingConfig;
 import app.duet.client.ui.call.FilePicker;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Option;
 /**
  * The real Duet window as one side of a call, for the app-cost benchmark: run with the client's own jar
  * (duet-client.jar) first on the class path. Signs in once with "stay signed in", so the app starts as a
- * returning user's does, starts the app's composition root with its window, presses "Accept with video"
+ * returning user's does, applies the pipeline choice the app's launcher applies (remembered by an earlier start
+ * on the same config dir), starts the app's composition root with its window, presses "Accept with video"
  * when the ring comes, and stays in the call (drawing remote video and self-view) until the caller hangs
  * up. Writes "connected" next to {@code --result-file} once remote video is on screen, then the frames it
  * drew a second (remote video, then self-view), and stays open a little after the call for the benchmark to read its memory. Its own main class, not
@@ -64,6 +66,8 @@ public final class AppWindowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         rememberSession();
+        // As the app's launcher does, DUET_RENDERING included.
+        PrismPipeline.beforeToolkit(new ClientOptions().rendering(System.getenv()), new ConfigDir(configDir));
         CompletableFuture<Void> shown = new CompletableFuture<>();
         Platform.startup(() -> {
             try {

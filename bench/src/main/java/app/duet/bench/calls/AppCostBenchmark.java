@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +41,17 @@ final class AppCostBenchmark {
 
     private final Path clientJar;
     private final List<String> appJvmOptions;
+    private final Map<String, String> appEnv;
     private final ClientCostBenchmark peers;
 
-    /** {@code peers} starts the calling side (its JVM options and picture); {@code clientJar}: duet-client.jar. */
-    AppCostBenchmark(Path clientJar, List<String> appJvmOptions, ClientCostBenchmark peers) {
+    /**
+     * {@code peers} starts the calling side (its JVM options and picture); {@code clientJar}: duet-client.jar;
+     * {@code appEnv}: added to the window's environment.
+     */
+    AppCostBenchmark(Path clientJar, List<String> appJvmOptions, Map<String, String> appEnv, ClientCostBenchmark peers) {
         this.clientJar = clientJar;
         this.appJvmOptions = List.copyOf(appJvmOptions);
+        this.appEnv = Map.copyOf(appEnv);
         this.peers = peers;
     }
 
@@ -55,6 +61,7 @@ final class AppCostBenchmark {
         try (ServerProcess server = DuetServer.start(serverJar, dir.resolve("server"), 4, List.of(), List.of())) {
             ClientCostBenchmark.createAccounts(server.port());
             int hold = seconds + (int) ClientCostBenchmark.SETTLE.toSeconds() + 10;
+            firstStart(server.port(), "cara", dir);
             Process app = window(server.port(), "cara", hold + 60, dir);
             Process caller = peers.peer(server.port(), "dave", true, false, hold, dir);
             try {
@@ -89,9 +96,46 @@ final class AppCostBenchmark {
         }
     }
 
-    private Process window(int port, String user, int seconds, Path dir) throws Exception {
+    /**
+     * The app's own first start on the window's config dir (its launcher, the window's options), ended once it
+     * has remembered how it draws: the measured window then starts as every later start does (decision 0018).
+     */
+    private void firstStart(int port, String user, Path dir) throws Exception {
+        Path configDir = dir.resolve(user + "-config");
+        Files.deleteIfExists(configDir.resolve("rendering.properties"));
+        Path output = dir.resolve(user + "-first-start.log");
+        List<String> command = java();
+        command.addAll(List.of("-cp", clientJar.toString(), "app.duet.client.DuetLauncher", "--server",
+                "ws://127.0.0.1:" + port, "--config-dir", configDir.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(appEnv);
+        Process first = builder.start();
+        try {
+            Waits.until(() -> !first.isAlive() || logged(output, "Rendering: JavaFX draws"), Duration.ofSeconds(120),
+                    "the app's first start to find its pipeline");
+        } finally {
+            first.destroy();
+            first.waitFor(15, TimeUnit.SECONDS);
+        }
+        log.info("first start: {}", Files.readAllLines(output).stream().filter(l -> l.contains("Rendering:")).toList());
+    }
+
+    private static boolean logged(Path log, String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private List<String> java() {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(appJvmOptions);
+        return command;
+    }
+
+    private Process window(int port, String user, int seconds, Path dir) throws Exception {
+        List<String> command = java();
         command.addAll(List.of("-cp", clientJar + java.io.File.pathSeparator + ClientCostBenchmark.ownJar(),
                 "app.duet.bench.app.AppWindowCommand", "--server", "ws://127.0.0.1:" + port, "--user", user,
                 "--password", ClientCostBenchmark.PASSWORD, "--config-dir", dir.resolve(user + "-config").toString(),
@@ -99,7 +143,9 @@ final class AppCostBenchmark {
         Files.deleteIfExists(dir.resolve(user + ".txt"));
         Files.deleteIfExists(dir.resolve(user + ".txt.connected"));
         log.info("starting the Duet window as {} (measured)", user);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(user + ".log").toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve(user + ".log").toFile());
+        builder.environment().putAll(appEnv);
+        return builder.start();
     }
 }

@@ -8,8 +8,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -49,6 +51,17 @@ public final class AppCostCommand implements Callable<Integer> {
             + " (repeatable; scripts/bench.sh passes scripts/client-jvm.options).")
     private List<String> jvmOptions = new ArrayList<>();
 
+    @Option(names = "--app-jvm-opt", description = "A JVM option of the window's process only, after the"
+            + " --peer-jvm-opt ones (repeatable), e.g. -Dprism.order=sw.")
+    private List<String> appJvmOptions = new ArrayList<>();
+
+    @Option(names = "--app-env", description = "An environment variable of the window's process only, NAME=VALUE"
+            + " (repeatable), e.g. GDK_GL=disable.")
+    private Map<String, String> appEnv = new LinkedHashMap<>();
+
+    @Option(names = "--window-only", description = "Measure the window only, without the engine-only run.")
+    private boolean windowOnly;
+
     @Mixin
     private ReportOutput reportOutput;
 
@@ -63,12 +76,14 @@ public final class AppCostCommand implements Callable<Integer> {
         out.println();
         out.println("Method: engine only = two call-peer processes as in \"Client cost\" (no drawing), the caller"
                 + " measured. Window = the real Duet window (" + clientJar.getFileName() + ", its composition root,"
-                + " signed in from a remembered session) accepts with video a ring from a call-peer process sending"
+                + " signed in from a remembered session, started after a first start of the app on its config dir, so it draws as every later start does: see decision 0018) accepts with video a ring from a call-peer process sending"
                 + " 1280x720@30 synthetic video and a tone, and draws remote video and self-view (its own camera"
                 + " setting: no camera here, so the 640x480 test pattern) at its default size, 960x680. Both are read"
                 + " from /proc after the call has run 10 s, for " + seconds + " s: CPU = utime+stime in % of one"
                 + " core, RSS = VmRSS each second; the window's RSS once more 5 s after the caller hung up. JVM"
-                + " options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions)) + ".");
+                + " options: " + (jvmOptions.isEmpty() ? "none" : String.join(" ", jvmOptions))
+                + "; the window's own: " + (appJvmOptions.isEmpty() ? "none" : String.join(" ", appJvmOptions))
+                + "; its environment added: " + (appEnv.isEmpty() ? "nothing" : appEnv) + ".");
         out.println();
         out.println("| picture | process | CPU (one core = 100 %) | RSS avg | RSS max | RSS after hang-up | its report |");
         out.println("|---|---|---:|---:|---:|---:|---|");
@@ -78,13 +93,18 @@ public final class AppCostCommand implements Callable<Integer> {
         for (SyntheticLook look : looks) {
             Path dir = workDir.resolve(look.name().toLowerCase(Locale.ROOT));
             ClientCostBenchmark engine = new ClientCostBenchmark(jvmOptions, look);
-            ClientCostBenchmark.Cost engineOnly = engine.runWithRetry(serverJar, dir, false, seconds);
-            AppCostBenchmark.AppCost window = new AppCostBenchmark(clientJar, jvmOptions, engine).run(serverJar, dir, seconds);
-            row(out, look, engineOnly, "-");
+            ClientCostBenchmark.Cost engineOnly = windowOnly ? null : engine.runWithRetry(serverJar, dir, false, seconds);
+            List<String> windowOptions = new ArrayList<>(jvmOptions);
+            windowOptions.addAll(appJvmOptions);
+            AppCostBenchmark.AppCost window = new AppCostBenchmark(clientJar, windowOptions, appEnv, engine)
+                    .run(serverJar, dir, seconds);
+            if (engineOnly != null) {
+                row(out, look, engineOnly, "-");
+                all.add(engineOnly);
+                summary.add(summaryRow(look, window.inCall(), engineOnly));
+            }
             row(out, look, window.inCall(), String.format(Locale.ROOT, "%.0f MB", window.rssAfterHangUpMb()));
-            all.add(engineOnly);
             all.add(window.inCall());
-            summary.add(summaryRow(look, window.inCall(), engineOnly));
             windows.add(window);
         }
         out.println();

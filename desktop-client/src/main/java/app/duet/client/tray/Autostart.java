@@ -53,6 +53,7 @@ public final class Autostart implements StartAtLogin {
         String exec = launcher.orElseThrow(() -> new IOException("Duet is not installed, so it cannot start at login"));
         Files.createDirectories(dir);
         Files.writeString(file, "[Desktop Entry]\nType=Application\nName=Duet\nComment=Private, fast 1:1 calls\n"
-                + "Exec=\"" + exec.replace("\"", "\\\"") + "\" --hidden\nTerminal=false\nX-GNOME-Autostart-enabled=true\n");
+                + "Exec=env GDK_GL=disable \"" + exec.replace("\"", "\\\"") + "\" --hidden\nTerminal=false\n"
+                + "X-GNOME-Autostart-enabled=true\n"); // GDK_GL: as the menu entry has it (decision 0018)
     }
 }

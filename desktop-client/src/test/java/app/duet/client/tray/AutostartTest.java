@@ -24,7 +24,7 @@ class AutostartTest {
 
         assertThat(autostart.enabled()).isTrue();
         assertThat(Files.readString(home.resolve("autostart/duet.desktop")))
-                .contains("[Desktop Entry]", "Type=Application", "Exec=\"/opt/duet/bin/Duet\" --hidden");
+                .contains("[Desktop Entry]", "Type=Application", "Exec=env GDK_GL=disable \"/opt/duet/bin/Duet\" --hidden");
         autostart.set(false);
         assertThat(autostart.enabled()).isFalse();
     }
