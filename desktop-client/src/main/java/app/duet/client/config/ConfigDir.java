@@ -1,6 +1,9 @@
 package app.duet.client.config;
 
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +11,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 
 /**
@@ -44,6 +49,24 @@ public final class ConfigDir {
 
     public Path resolve(String fileName) {
         return dir.resolve(fileName);
+    }
+
+    /** A properties file of this directory (UTF-8), or empty if there is none. */
+    public Optional<Properties> readProperties(String fileName) throws IOException {
+        Path file = resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+        return Optional.of(p);
+    }
+
+    /** Writes {@code p} as a properties file (UTF-8) with {@link #writePrivate}. */
+    public void writeProperties(String fileName, Properties p, String comment) throws IOException {
+        StringWriter out = new StringWriter();
+        p.store(out, comment);
+        writePrivate(fileName, out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a file readable only by its owner, replacing any previous content atomically. */

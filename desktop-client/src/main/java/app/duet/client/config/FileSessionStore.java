@@ -1,12 +1,7 @@
 package app.duet.client.config;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -33,13 +28,12 @@ public final class FileSessionStore implements SessionStore {
 
     @Override
     public Optional<StoredSession> load(String serverUri) {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
-            Properties p = new Properties();
-            p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            Optional<Properties> read = dir.readProperties(FILE);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            Properties p = read.get();
             String server = p.getProperty("server");
             String username = p.getProperty("username");
             String token = p.getProperty("token");
@@ -48,7 +42,7 @@ public final class FileSessionStore implements SessionStore {
             }
             return Optional.of(new StoredSession(server, username, token));
         } catch (IOException e) {
-            log.warn("Could not read the remembered session in {}", file, e);
+            log.warn("Could not read the remembered session in {}", dir.resolve(FILE), e);
             return Optional.empty();
         }
     }
@@ -59,10 +53,8 @@ public final class FileSessionStore implements SessionStore {
         p.setProperty("server", session.serverUri());
         p.setProperty("username", session.username());
         p.setProperty("token", session.token());
-        StringWriter out = new StringWriter();
         try {
-            p.store(out, "Duet session - keep private");
-            dir.writePrivate(FILE, out.toString().getBytes(StandardCharsets.UTF_8));
+            dir.writeProperties(FILE, p, "Duet session - keep private");
         } catch (IOException e) {
             throw new UncheckedIOException("Could not remember the session in " + dir.path(), e);
         }

@@ -1,11 +1,7 @@
 package app.duet.client.config;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.slf4j.Logger;
@@ -26,14 +22,13 @@ public final class SettingsStore {
 
     /** The saved settings, or the defaults when none are saved or the file cannot be read. */
     public ClientSettings load() {
-        Path file = dir.resolve(FILE);
         ClientSettings defaults = ClientSettings.defaults(defaultServerUri);
-        if (!Files.isRegularFile(file)) {
-            return defaults;
-        }
         try {
-            Properties p = new Properties();
-            p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            Optional<Properties> read = dir.readProperties(FILE);
+            if (read.isEmpty()) {
+                return defaults;
+            }
+            Properties p = read.get();
             return new ClientSettings(
                     p.getProperty("server", defaults.serverUri()),
                     parseTheme(p.getProperty("theme")),
@@ -46,7 +41,7 @@ public final class SettingsStore {
                             parseCloseAction(p.getProperty("onClose")),
                             Boolean.parseBoolean(p.getProperty("raiseOnRing", "false"))));
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("Could not read {}; using defaults", file, e);
+            log.warn("Could not read {}; using defaults", dir.resolve(FILE), e);
             return defaults;
         }
     }
@@ -63,9 +58,7 @@ public final class SettingsStore {
         p.setProperty("doNotDisturb", Boolean.toString(settings.desktop().doNotDisturb()));
         p.setProperty("onClose", settings.desktop().onClose().name());
         p.setProperty("raiseOnRing", Boolean.toString(settings.desktop().raiseOnRing()));
-        StringWriter out = new StringWriter();
-        p.store(out, "Duet settings");
-        dir.writePrivate(FILE, out.toString().getBytes(StandardCharsets.UTF_8));
+        dir.writeProperties(FILE, p, "Duet settings");
     }
 
     private static DesktopSettings.CloseAction parseCloseAction(String value) {

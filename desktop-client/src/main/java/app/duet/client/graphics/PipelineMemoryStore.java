@@ -1,11 +1,6 @@
 package app.duet.client.graphics;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -27,13 +22,12 @@ public final class PipelineMemoryStore {
 
     /** What was remembered; nothing when the file is missing or cannot be read (the start lets JavaFX choose). */
     public Optional<PipelineMemory> load() {
-        Path file = dir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
-            Properties p = new Properties();
-            p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            Optional<Properties> read = dir.readProperties(FILE);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            Properties p = read.get();
             String build = p.getProperty("build");
             if (build == null) {
                 throw new IllegalArgumentException("no build");
@@ -41,7 +35,7 @@ public final class PipelineMemoryStore {
             return Optional.of(new PipelineMemory(Boolean.parseBoolean(p.getProperty("software")),
                     Integer.parseInt(p.getProperty("softwareStarts", "0")), build));
         } catch (IOException | IllegalArgumentException e) {
-            log.warn("Could not read {}; JavaFX chooses its pipeline this time", file, e);
+            log.warn("Could not read {}; JavaFX chooses its pipeline this time", dir.resolve(FILE), e);
             return Optional.empty();
         }
     }
@@ -51,8 +45,6 @@ public final class PipelineMemoryStore {
         p.setProperty("software", Boolean.toString(memory.software()));
         p.setProperty("softwareStarts", Integer.toString(memory.softwareStarts()));
         p.setProperty("build", memory.build());
-        StringWriter out = new StringWriter();
-        p.store(out, "How Duet's window was drawn at the last starts (see --rendering)");
-        dir.writePrivate(FILE, out.toString().getBytes(StandardCharsets.UTF_8));
+        dir.writeProperties(FILE, p, "How Duet's window was drawn at the last starts (see --rendering)");
     }
 }
