@@ -201,7 +201,8 @@ class MultiNodeCallTest {
 
             for (ClusterNode node : cluster.nodes()) {
                 await(node.name() + " reports its database unreachable").atMost(WAIT)
-                        .until(node::health, h -> h.status() == 503 && h.body().contains("\"database\":\"unreachable\""));
+                        .until(node::health,
+                                h -> h.status() == 503 && h.body().contains("\"database\":\"unreachable\""));
                 assertThat(node.health().body()).as("only the database").contains("\"redis\":\"ok\"");
             }
             // Every node fails the main backend's check; the second one keeps them, so no client gets a 503.
@@ -222,8 +223,8 @@ class MultiNodeCallTest {
         }
         hangUp(call.ann(), call.bob());
 
-        long startedAt = System.nanoTime();
         cluster.startPostgres();
+        long startedAt = System.nanoTime(); // PostgreSQL takes connections again
         for (ClusterNode node : cluster.nodes()) {
             await("a sign-in on " + node.name() + " after PostgreSQL is back").atMost(WAIT)
                     .ignoreException(CompletionException.class)
