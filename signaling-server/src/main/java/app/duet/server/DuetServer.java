@@ -176,6 +176,7 @@ public final class DuetServer implements AutoCloseable {
             executors.every(SharedCallUpkeep.TIMER_POLL, upkeep::fireDueTimers);
             executors.every(SharedCallUpkeep.ABANDONED_SWEEP, upkeep::sweepAbandonedCalls);
         }
+        executors.probeEvery(Stores.PROBE_PERIOD, stores::probe); // what /healthz reports of the database
         executors.every(Duration.ofHours(1), () -> log.info("expired sessions removed: {}", auth.deleteExpiredSessions()));
         executors.every(ACCOUNT_CHANGES_POLL, follower::poll);
         executors.every(Duration.ofHours(1), () -> stores.accountChanges().deleteBefore(clock.instant().minus(HOUR)));

@@ -15,6 +15,7 @@ import app.duet.server.testing.PrivatePostgres;
 import ch.qos.logback.classic.Level;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * PostgreSQL stopped under a running server ({@code pg_ctl stop -m fast}, as an admin or a crash would)
  * and started again: sign-ins and sign-ups are refused at once with STORAGE_UNAVAILABLE, the call in
- * progress goes on, /healthz says the database is unreachable, and when it is back everything works
+ * progress goes on, /healthz says the database is unreachable (finding out by itself, and answering at
+ * once), and when it is back everything works
  * without a restart. Its own PostgreSQL, since it stops it.
  */
 @ExtendWith(NoLeakedThreads.class)
 class PostgresOutageIntegrationTest {
+    /** The shipped duet-haproxy.cfg checks every 2 s, and a check that takes longer fails. */
+    private static final Duration BALANCER_CHECK_TIMEOUT = Duration.ofSeconds(2);
     private static PrivatePostgres postgres;
 
     @TempDir
@@ -62,6 +66,15 @@ class PostgresOutageIntegrationTest {
             pia.ok(new Request.CallAccept(pia.nextId(), ring.callId()));
 
             postgres.stop();
+
+            // /healthz finds out by itself (its background probe), and answers from what it knows without
+            // waiting on the pool: a balancer's check that took the pool's 2 s would time out.
+            await("/healthz reports the database unreachable").atMost(TestClient.TIMEOUT).until(() ->
+                    TestServers.ops(server, "/healthz").body().contains("\"database\":\"unreachable\""));
+            long asked = System.nanoTime();
+            assertThat(TestServers.ops(server, "/healthz").statusCode()).isEqualTo(503);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("/healthz's answer")
+                    .isLessThan(BALANCER_CHECK_TIMEOUT);
 
             try (TestClient kim = TestClient.hello(server)) {
                 ErrorReply refused = kim.error(new Request.Login(kim.nextId(), "ola", "password-ola"),

@@ -34,7 +34,10 @@ import javax.net.ssl.TrustManagerFactory;
  * socket). Fails clearly when haproxy is missing or does not start; stopped by {@link #close()}.
  */
 public final class PrivateHaproxy implements AutoCloseable {
-    static final String BACKEND = "duet_nodes";
+    /** The file's backend of healthy nodes. */
+    public static final String BACKEND = "duet_nodes";
+    /** The file's second backend: the same nodes, used only while none of {@link #BACKEND} is healthy. */
+    public static final String ALIVE_BACKEND = "duet_nodes_alive";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
@@ -102,13 +105,18 @@ public final class PrivateHaproxy implements AutoCloseable {
         return trust;
     }
 
-    /** The health-check state of server "node1" or "node2", read from the stats socket. */
+    /** The health-check state of server "node1" or "node2" in the main backend, read from the stats socket. */
     public State state(String server) throws IOException {
-        String table = command("show servers state " + BACKEND);
+        return state(BACKEND, server);
+    }
+
+    /** The health-check state of {@code server} in {@code backend}, read from the stats socket. */
+    public State state(String backend, String server) throws IOException {
+        String table = command("show servers state " + backend);
         for (String line : table.lines().toList()) {
             String[] f = line.split(" ");
             // be_id be_name srv_id srv_name srv_addr srv_op_state ...
-            if (f.length > 5 && f[1].equals(BACKEND) && f[3].equals(server)) {
+            if (f.length > 5 && f[1].equals(backend) && f[3].equals(server)) {
                 return switch (f[5]) {
                     case "0" -> State.DOWN;
                     case "2" -> State.UP;

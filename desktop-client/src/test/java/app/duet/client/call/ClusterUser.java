@@ -2,6 +2,7 @@ package app.duet.client.call;
 
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,10 +58,32 @@ final class ClusterUser {
                 }
             }
         });
-        client.signup(name, role, name + "@example.org", "password of " + name, false).join();
+        client.signup(name, role, name + "@example.org", password(name), false).join();
         ClusterNode node = await(name + "'s connection on a node").atMost(Waits.SIGNALING)
                 .until(() -> grown(cluster, before), Optional::isPresent).orElseThrow();
         return new Placed(user, node);
+    }
+
+    /**
+     * {@code user} signs in once more, on a connection of its own to {@code server} (a node or the balancer)
+     * that is closed after; the future's failure (a {@link java.util.concurrent.CompletionException}) is thrown.
+     */
+    static Result.Auth logIn(EngineRig rig, URI server, ClusterUser user) {
+        try (SignalingClient other = rig.ownClient(server)) {
+            return other.login(user.name, password(user.name), false).join();
+        }
+    }
+
+    /** A new user signs up on a connection of its own to {@code server}, closed after; as {@link #logIn}. */
+    static Result.Auth trySignUp(EngineRig rig, URI server, String role) {
+        String name = role + NUMBERS.incrementAndGet();
+        try (SignalingClient client = rig.ownClient(server)) {
+            return client.signup(name, role, name + "@example.org", password(name), false).join();
+        }
+    }
+
+    private static String password(String name) {
+        return "password of " + name;
     }
 
     /** A user and the node it signed up on. */

@@ -57,10 +57,15 @@ final class EngineRig implements AutoCloseable {
     }
 
     SignalingClient client(URI server) {
+        return closeLater(ownClient(server));
+    }
+
+    /** A started client the caller closes. */
+    SignalingClient ownClient(URI server) {
         SignalingClient client = new SignalingClient(SignalingConfig.defaults(server, "duet-call-test/1"),
                 SessionStore.none(), ui);
         client.start();
-        return closeLater(client);
+        return client;
     }
 
     /** Signs Ann and Bob up; Ann creates the channel "room" and Bob joins it. */

@@ -1,11 +1,14 @@
 package app.duet.client.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,10 +22,12 @@ import org.slf4j.LoggerFactory;
 import app.duet.client.call.ClusterUser.Placed;
 import app.duet.client.call.ClusterUser.Resumed;
 import app.duet.client.call.model.CallState;
+import app.duet.client.signaling.SignalingException;
 import app.duet.client.testing.Invites;
 import app.duet.client.testing.MultiNodeCluster;
 import app.duet.client.testing.SharedMediaEngine;
 import app.duet.client.testing.Waits;
+import app.duet.protocol.ErrorCode;
 import app.duet.protocol.Media;
 import app.duet.server.PrivateHaproxy;
 import app.duet.server.ServerProcess;
@@ -47,6 +52,12 @@ class MultiNodeCallTest {
     private static final Duration BACK = Waits.RECONNECT;
     /** Lettuce's reconnect backoff tops out at 30 s, then the nodes' health checks must pass again. */
     private static final Duration REDIS_BACK = Duration.ofSeconds(60);
+    /**
+     * A sign-in while PostgreSQL is down is answered within about 2 s (docs/protocol.md, section 2: the pool's
+     * wait for a connection); the rest is a new connection and the loaded machine. A hang would run into the
+     * client's 10 s request timeout instead.
+     */
+    private static final Duration REFUSED_WITHIN = Duration.ofSeconds(6);
 
     @RegisterExtension
     static final SharedMediaEngine MEDIA = new SharedMediaEngine();
@@ -172,6 +183,74 @@ class MultiNodeCallTest {
         assertNoEnd(call);
         // The hang-up crosses the nodes through the restarted Redis.
         hangUp(call.bob(), call.ann());
+    }
+
+    /**
+     * PostgreSQL stopped under a call across the nodes: media goes on both ways, sign-ins on each node and
+     * through the balancer are refused with the documented error at once, /healthz says why, the balancer keeps
+     * sending new connections to the nodes (its second backend), and the call hangs up cleanly. Started again,
+     * the nodes' pools reconnect by themselves: sign-ins work on both without a restart and a new call connects.
+     */
+    @Test
+    void calls_go_on_while_postgresql_is_down_and_sign_ins_come_back_by_themselves() throws Exception {
+        Call call = meetAndCall();
+        assertThat(call.bobNode()).as("a call across the nodes").isNotEqualTo(call.annNode());
+        try (FrameGapWatch annSees = new FrameGapWatch(call.ann().engine.controls().remoteVideo());
+             FrameGapWatch bobSees = new FrameGapWatch(call.bob().engine.controls().remoteVideo())) {
+            cluster.stopPostgres();
+
+            for (ClusterNode node : cluster.nodes()) {
+                await(node.name() + " reports its database unreachable").atMost(WAIT)
+                        .until(node::health,
+                                h -> h.status() == 503 && h.body().contains("\"database\":\"unreachable\""));
+                assertThat(node.health().body()).as("only the database").contains("\"redis\":\"ok\"");
+            }
+            // Every node fails the main backend's check; the second one keeps them, so no client gets a 503.
+            for (ClusterNode node : cluster.nodes()) {
+                cluster.awaitBalancerSees(node, PrivateHaproxy.State.DOWN);
+                assertThat(cluster.balancer().state(PrivateHaproxy.ALIVE_BACKEND, node.name()))
+                        .as("%s in %s", node.name(), PrivateHaproxy.ALIVE_BACKEND).isEqualTo(PrivateHaproxy.State.UP);
+            }
+            for (ClusterNode node : cluster.nodes()) {
+                assertStorageUnavailable(node.name(), () -> ClusterUser.logIn(rig, node.uri(), call.ann()));
+            }
+            assertStorageUnavailable("the balancer", () -> ClusterUser.trySignUp(rig, cluster.uri(), "cleo"));
+
+            awaitMediaBothWays(call);
+            assertNoEnd(call);
+            log.info("multi-node: PostgreSQL down: longest video gap {} ms at Ann, {} ms at Bob",
+                    annSees.longestGap().toMillis(), bobSees.longestGap().toMillis());
+        }
+        hangUp(call.ann(), call.bob());
+
+        cluster.startPostgres();
+        long startedAt = System.nanoTime(); // PostgreSQL takes connections again
+        for (ClusterNode node : cluster.nodes()) {
+            await("a sign-in on " + node.name() + " after PostgreSQL is back").atMost(WAIT)
+                    .ignoreException(CompletionException.class)
+                    .until(() -> ClusterUser.logIn(rig, node.uri(), call.bob()) != null);
+            log.info("multi-node: PostgreSQL started again: sign-ins work on {} after {} ms", node.name(),
+                    (System.nanoTime() - startedAt) / 1_000_000);
+        }
+        for (ClusterNode node : cluster.nodes()) {
+            cluster.awaitBalancerSees(node, PrivateHaproxy.State.UP);
+        }
+        Call again = meetAndCall();
+        hangUp(again.bob(), again.ann());
+    }
+
+    /** {@code signIn} fails with STORAGE_UNAVAILABLE and the documented sentence, within {@link #REFUSED_WITHIN}. */
+    private static void assertStorageUnavailable(String where, Callable<?> signIn) {
+        long sent = System.nanoTime();
+        assertThatThrownBy(signIn::call).as("a sign-in on %s", where).isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(SignalingException.ServerError.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.STORAGE_UNAVAILABLE);
+                    assertThat(e.getMessage())
+                            .isEqualTo("The server cannot reach its database right now; try again in a moment.");
+                });
+        Duration took = Duration.ofNanos(System.nanoTime() - sent);
+        assertThat(took).as("refused on %s, not held", where).isLessThan(REFUSED_WITHIN);
+        log.info("multi-node: PostgreSQL down: a sign-in on {} refused after {} ms", where, took.toMillis());
     }
 
     /**

@@ -24,6 +24,15 @@ final class StorageHealth {
         }
     }
 
+    /** "ok", "unwritable" or "unreachable": what the last requests and probes found, read without waiting. */
+    String state() {
+        StorageFailure failure = current.get();
+        if (failure == null) {
+            return "ok";
+        }
+        return failure.kind() == Kind.UNWRITABLE ? "unwritable" : "unreachable";
+    }
+
     /** False from a write the disk refused until one succeeds again. */
     boolean writable() {
         StorageFailure failure = current.get();

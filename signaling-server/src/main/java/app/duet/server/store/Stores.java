@@ -1,9 +1,11 @@
 package app.duet.server.store;
 
+import app.duet.server.store.StorageFailure.Kind;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Stores implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Stores.class);
+    /** The pause between {@link #probe}s: /healthz is at most this (plus the pool's 2 s timeout) behind. */
+    public static final Duration PROBE_PERIOD = Duration.ofSeconds(1);
     private static final int HEALTH_TIMEOUT_SECONDS = 2;
 
     private final Accounts accounts;
@@ -165,23 +169,31 @@ public final class Stores implements AutoCloseable {
     }
 
     /**
-     * For /healthz: "ok", "unwritable" (it answers, but the last write was refused by the disk: sign-ups,
-     * logins and channel changes fail until space returns) or "unreachable" (no connection within the
-     * pool's timeout, e.g. the PostgreSQL server is down).
+     * For /healthz, at once: "ok", "unwritable" (it answers, but the last write was refused by the disk:
+     * sign-ups, logins and channel changes fail until space returns) or "unreachable" (no connection within
+     * the pool's timeout, e.g. the PostgreSQL server is down), as the last requests and {@link #probe}s found.
+     * It never waits on the database: a balancer's check must not time out because the database is down.
      */
     public String health() {
+        return storageHealth.state();
+    }
+
+    /**
+     * Asks the database whether it answers (a connection within the pool's timeout, then a validity check)
+     * and records the outcome for {@link #health}; run {@link #PROBE_PERIOD} apart in the background.
+     */
+    public void probe() {
         try (Connection c = dataSource.getConnection()) {
-            if (!c.isValid(HEALTH_TIMEOUT_SECONDS)) {
-                return "unreachable";
+            if (c.isValid(HEALTH_TIMEOUT_SECONDS)) {
+                storageHealth.answered();
+            } else {
+                storageHealth.failed(new StorageFailure(Kind.UNREACHABLE, "invalid", "no answer to a validity check"));
             }
-            storageHealth.answered();
         } catch (SQLException e) {
-            // A balancer asks every few seconds: an outage the stores know of is logged once, by them.
-            dialect.storageFailure(e).ifPresentOrElse(storageHealth::failed,
-                    () -> log.warn("health check: database unreachable: {}", e.getMessage()));
-            return "unreachable";
+            // An outage is logged once, by the health record, however often the probe runs into it.
+            storageHealth.failed(dialect.storageFailure(e).orElseGet(
+                    () -> new StorageFailure(Kind.UNREACHABLE, String.valueOf(e.getSQLState()), e.getMessage())));
         }
-        return storageHealth.writable() ? "ok" : "unwritable";
     }
 
     /** Closes the database connections; the stores must not be used afterwards. */

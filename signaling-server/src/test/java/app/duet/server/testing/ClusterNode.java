@@ -94,6 +94,27 @@ public final class ClusterNode {
         }
     }
 
+    /** What its /healthz answers: the status code and the JSON body listing each part's state. */
+    public record Health(int status, String body) {
+    }
+
+    /** Its /healthz answer, whether 200 or 503. */
+    public Health health() {
+        try {
+            HttpURLConnection http = opsConnection("/healthz");
+            try {
+                int status = http.getResponseCode();
+                try (InputStream body = status < 400 ? http.getInputStream() : http.getErrorStream()) {
+                    return new Health(status, new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } finally {
+                http.disconnect();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(name + "'s ops endpoint did not answer /healthz", e);
+        }
+    }
+
     private HttpURLConnection opsConnection(String path) throws IOException {
         return (HttpURLConnection) URI.create("http://127.0.0.1:" + ports.opsPort() + path).toURL().openConnection();
     }

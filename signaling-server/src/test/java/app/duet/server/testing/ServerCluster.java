@@ -30,7 +30,8 @@ import javax.net.ssl.SSLContext;
  * {@link #uri()} (wss://, TLS ends at the balancer, trust it with {@link #trust()}). Any part that cannot start
  * makes {@link #start} throw with its log: a multi-node test fails, it is never skipped.
  *
- * <p>A test can kill, stop and start nodes and restart Redis; {@link #awaitBalancerSees} waits until the
+ * <p>A test can kill, stop and start nodes, restart Redis and stop and start PostgreSQL (the run's shared one:
+ * {@link #heal} starts it again, so the next test finds it up); {@link #awaitBalancerSees} waits until the
  * balancer's health check agrees, so the next connection goes where the test expects.
  */
 public final class ServerCluster implements AutoCloseable {
@@ -44,6 +45,7 @@ public final class ServerCluster implements AutoCloseable {
     private final String database;
     private final List<ClusterNode> nodes;
     private PrivateHaproxy haproxy;
+    private boolean postgresStopped;
 
     private ServerCluster(PrivateRedis redis, PrivatePostgres postgres, String database, List<ClusterNode> nodes) {
         this.redis = redis;
@@ -117,17 +119,41 @@ public final class ServerCluster implements AutoCloseable {
         return haproxy;
     }
 
-    /** Waits until the balancer's health check says {@code state} of {@code node}. */
+    /**
+     * Stops the PostgreSQL server under the running nodes ({@code pg_ctl stop -m fast}: it ends their
+     * connections, as a crash or an admin's restart does). {@link #startPostgres} or {@link #heal} starts it
+     * again on the same port and data.
+     */
+    public void stopPostgres() {
+        postgresStopped = true;
+        postgres.stop();
+    }
+
+    /** Starts the PostgreSQL server that {@link #stopPostgres} stopped; returns when it takes connections. */
+    public void startPostgres() {
+        postgres.startAgain();
+        postgresStopped = false;
+    }
+
+    /** Waits until the balancer's health check says {@code state} of {@code node} in its main backend. */
     public void awaitBalancerSees(ClusterNode node, PrivateHaproxy.State state) {
-        await(node.name() + " " + state + " in haproxy's health checks").atMost(BALANCER_CHECKS)
-                .pollInterval(Duration.ofMillis(200)).until(() -> haproxy.state(node.name()) == state);
+        awaitBalancerSees(PrivateHaproxy.BACKEND, node, state);
+    }
+
+    /** Waits until the balancer's health check says {@code state} of {@code node} in {@code backend}. */
+    public void awaitBalancerSees(String backend, ClusterNode node, PrivateHaproxy.State state) {
+        await(node.name() + " " + state + " in haproxy's health checks of " + backend).atMost(BALANCER_CHECKS)
+                .pollInterval(Duration.ofMillis(200)).until(() -> haproxy.state(backend, node.name()) == state);
     }
 
     /**
-     * Starts every node that is not running and waits until the balancer sends clients to all of them again:
-     * what a test calls to leave the cluster whole for the next one.
+     * Starts PostgreSQL if a test stopped it and every node that is not running, and waits until the balancer
+     * sends clients to all of them again: what a test calls to leave the cluster whole for the next one.
      */
     public void heal() throws IOException {
+        if (postgresStopped) {
+            startPostgres();
+        }
         for (ClusterNode node : nodes) {
             if (!node.isRunning()) {
                 node.start();
@@ -172,6 +198,9 @@ public final class ServerCluster implements AutoCloseable {
             }
         }
         redis.close();
+        if (postgresStopped) {
+            startPostgres(); // the run's other clusters share it
+        }
         postgres.dropDatabase(database);
     }
 

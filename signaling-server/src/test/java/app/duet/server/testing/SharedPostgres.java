@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One {@link PrivatePostgres} for every test of the run that does not stop it, started by the first that
  * asks and stopped when JUnit finishes (the root context's store closes it): an initdb costs seconds, a
- * fresh database on it a few milliseconds. As an extension, it hands it to a test's {@code PrivatePostgres}
+ * fresh database on it a few milliseconds. (Desktop-client's multi-node tests stop it and start it again
+ * within one test, in a JVM where no other test runs at the same time: {@code ServerCluster.stopPostgres}.) As an extension, it hands it to a test's {@code PrivatePostgres}
  * parameters.
  */
 public final class SharedPostgres implements ParameterResolver {
