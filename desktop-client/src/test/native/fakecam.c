@@ -137,17 +137,20 @@ static int open_fake(int device) {
  * M138's StartCapture spawns the capture thread after STREAMON while still inside the race-checked section
  * that the thread's CaptureProcess enters first thing; if the starting thread is descheduled right after
  * the spawn, the check aborts the process (docs/webrtc-findings.md). Holding the starting thread there
- * makes that happen every time, so tests can show that a camera survives it. */
+ * makes that happen every time, so tests can show that a camera survives it. Whether to hold is decided
+ * before the spawn: a system call between the spawn and the return (as the control file's unlink was) widens
+ * the window on every start and made the abort common on a loaded machine, which real cameras do not see. */
 
 static __thread int just_streamed_on;
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*start)(void *), void *arg) {
     REAL(pthread_create);
-    int r = real_pthread_create(thread, attr, start, arg);
     char path[512];
-    if (just_streamed_on && control_path(path, sizeof path, "start-race") && unlink(path) == 0)
-        usleep(200 * 1000);
+    int lose_race = just_streamed_on && control_path(path, sizeof path, "start-race") && unlink(path) == 0;
     just_streamed_on = 0;
+    int r = real_pthread_create(thread, attr, start, arg);
+    if (lose_race)
+        usleep(200 * 1000);
     return r;
 }
 

@@ -34,6 +34,13 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
     /** Helpers that end before their first frame or this soon after launch are failures; this many in a row end the camera. */
     private static final Duration QUICK_END = Duration.ofSeconds(10);
     private static final int FAILURES_BEFORE_GIVING_UP = 3;
+    /** A helper that libwebrtc aborted (SIGABRT) as the camera started: its start race (docs/webrtc-findings.md). */
+    private static final int ABORTED = 128 + 6;
+    /**
+     * Start races lost in a row before the camera is given up. Each costs a helper start (about a second); on a
+     * loaded machine several in a row happen, and three, like other failures, stopped a working camera.
+     */
+    private static final int START_RACES_BEFORE_GIVING_UP = 10;
     private static final long JOIN_MILLIS = 5000;
 
     private final VideoDevice device;
@@ -82,6 +89,7 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
 
     private void run() {
         int failures = 0;
+        int startRaces = 0;
         while (!closed) {
             CameraProcess launched;
             try {
@@ -101,8 +109,13 @@ final class CameraVideoSource extends AbstractLocalVideoSource {
             if (closed) {
                 return;
             }
-            failures = !helperDelivering || launched.uptime().compareTo(QUICK_END) < 0 ? failures + 1 : 0;
-            if (exit == CameraHelper.EXIT_UNAVAILABLE || hungAtStart || failures >= FAILURES_BEFORE_GIVING_UP) {
+            boolean lostStartRace = exit == ABORTED && !helperDelivering;
+            startRaces = lostStartRace ? startRaces + 1 : 0;
+            if (!lostStartRace) {
+                failures = !helperDelivering || launched.uptime().compareTo(QUICK_END) < 0 ? failures + 1 : 0;
+            }
+            if (exit == CameraHelper.EXIT_UNAVAILABLE || hungAtStart || failures >= FAILURES_BEFORE_GIVING_UP
+                    || startRaces >= START_RACES_BEFORE_GIVING_UP) {
                 giveUp(hungAtStart ? "no picture within " + START_TIMEOUT.toSeconds() + " s"
                         : "the camera helper ended with exit code " + exit);
                 return;
