@@ -218,11 +218,11 @@ public final class ChannelRegistry {
 
     /**
      * The account was deleted: it leaves its channels here as it has in the database and its calls end (one
-     * shared decision: later nodes find none); the others see it go if {@code tellMembers} ({@link AccountChangeClaims}).
+     * shared decision: later nodes find none); the others see it go if this node {@code claimed} the change.
      */
-    public void accountDeleted(String username, boolean tellMembers) {
+    public void accountDeleted(String username, boolean claimed) {
         decideInTwo(endCallsOf(username, EndReason.LEFT_CHANNEL), (channels, calls, out) -> {
-            channels.accountDeletedLocked(username, out.keptIf(tellMembers));
+            channels.accountDeletedLocked(username, claimed, out);
             return null;
         });
     }
@@ -236,12 +236,13 @@ public final class ChannelRegistry {
 
     /**
      * The account's display name changed (by its user or the admin): its channels here show it, the user and
-     * members are told if {@code tellMembers}. Several nodes: returns once the other nodes read its channels
-     * again, so they show the new name before the renaming user's request is answered.
+     * members are told if this node {@code claimed} the change ({@link AccountChangeClaims}). Several nodes:
+     * returns once the other nodes read its channels again, so they show the new name before the renaming
+     * user's request is answered (whichever node claimed it).
      */
-    public void renamed(String username, String displayName, boolean tellMembers) {
+    public void renamed(String username, String displayName, boolean claimed) {
         List<String> names = decide((channels, calls, out) ->
-                channels.renamedLocked(username, displayName, out.keptIf(tellMembers)));
+                channels.renamedLocked(username, displayName, claimed ? out : new Outbox())); // else nobody delivers
         if (sharedChannels != null) {
             sharedChannels.changedAll(names).join();
         }

@@ -23,11 +23,6 @@ final class Outbox {
         deliveries.add(new Delivery(null, sessionId, null, event));
     }
 
-    /** This outbox, or if not {@code keep} one nobody delivers: the change applies here, another node tells it. */
-    Outbox keptIf(boolean keep) {
-        return keep ? this : new Outbox();
-    }
-
     void deliver(Relay relay) {
         for (Delivery d : deliveries) {
             if (d.sessionId() != null) {

@@ -14,14 +14,16 @@ import app.duet.server.channels.ChannelRegistryTest.NoStore;
 import app.duet.server.channels.ChannelRegistryTest.RecordingRelay;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An account change applied by a node that does not tell the members (another node claimed it): its copy of the
- * channels changes all the same, and the account's calls still end for both sides (a shared decision, which
- * this node may be the one to make); the node that tells sends each event once.
+ * An account change applied by a node that did not claim it (another node tells the members): its copy of the
+ * channels changes all the same, without events or writes, and the account's calls still end for both sides
+ * (a shared decision, which this node may be the one to make); the node that claimed it tells each member once.
  */
 class AccountChangeTellingTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -30,11 +32,19 @@ class AccountChangeTellingTest {
     private final Actor ann = new Actor("ann", "Ann", "s-ann", "c-ann");
     private final Actor bob = new Actor("bob", "Bob", "s-bob", "c-bob");
     private final RecordingRelay relay = new RecordingRelay();
+    /** The leaves written through to the store, as channel/username. */
+    private final List<String> leavesStored = new CopyOnWriteArrayList<>();
     private ChannelRegistry registry;
 
     @BeforeEach
     void setUp() {
-        registry = new ChannelRegistry(new NoStore(), new NoActiveCalls(), new RecordingHistory(), Runnable::run, relay,
+        NoStore store = new NoStore() {
+            @Override
+            public void leave(String name, String username) {
+                leavesStored.add(name + "/" + username);
+            }
+        };
+        registry = new ChannelRegistry(store, new NoActiveCalls(), new RecordingHistory(), Runnable::run, relay,
                 new ManualTimers(), Clock.systemUTC(), new CallTimeouts(TIMEOUT, TIMEOUT, TIMEOUT));
         relay.onlineUsers.addAll(Set.of("ann", "bob"));
         relay.connectedSessions.addAll(Set.of("s-ann", "s-bob"));
@@ -44,7 +54,7 @@ class AccountChangeTellingTest {
     }
 
     @Test
-    void aRenameNotToldChangesTheCopyOnly() {
+    void aRenameNotClaimedChangesTheCopyOnly() {
         registry.renamed("ann", "Ann Renamed", false);
 
         assertThat(relay.deliveries).isEmpty();
@@ -52,7 +62,7 @@ class AccountChangeTellingTest {
     }
 
     @Test
-    void aRenameToldReachesTheUserAndTheMemberOnceEach() {
+    void aRenameClaimedReachesTheUserAndTheMemberOnceEach() {
         registry.renamed("ann", "Ann Renamed", true);
 
         Event told = new Event.DisplayNameChanged(new UserInfo("ann", "Ann Renamed"));
@@ -61,7 +71,7 @@ class AccountChangeTellingTest {
     }
 
     @Test
-    void aDeletionNotToldTakesTheAccountOutOfTheCopyAndStillEndsItsCall() {
+    void aDeletionNotClaimedTakesTheAccountOutOfTheCopyOnlyAndStillEndsItsCall() {
         String call = registry.ring(ann, "room", Media.AUDIO, null);
         relay.deliveries.clear();
 
@@ -72,12 +82,14 @@ class AccountChangeTellingTest {
         ChannelInfo handedOver = onlyChannelOf(bob);
         assertThat(handedOver.owner()).isEqualTo("bob");
         assertThat(handedOver.members()).extracting(MemberInfo::username).containsExactly("bob");
+        assertThat(leavesStored).isEmpty();
     }
 
     @Test
-    void aDeletionToldShowsTheMemberLeaving() {
+    void aDeletionClaimedShowsTheMemberLeavingAndWritesTheLeave() {
         registry.accountDeleted("ann", true);
 
+        assertThat(leavesStored).containsExactly("room/ann");
         assertThat(relay.to("user:bob")).containsExactly(
                 new Event.Presence("room", new UserInfo("ann", "Ann"), PresenceState.LEFT));
     }
