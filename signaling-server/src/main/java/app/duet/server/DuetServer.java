@@ -18,6 +18,7 @@ import app.duet.server.auth.Secrets;
 import app.duet.server.auth.SessionLifetime;
 import app.duet.server.auth.SmtpResetCodeSender;
 import app.duet.server.auth.WindowCounter;
+import app.duet.server.channels.AccountChangeClaims;
 import app.duet.server.channels.CallHistoryService;
 import app.duet.server.channels.CallTimeouts;
 import app.duet.server.channels.ChannelAccess;
@@ -26,6 +27,7 @@ import app.duet.server.channels.Relay;
 import app.duet.server.channels.SharedCallUpkeep;
 import app.duet.server.cluster.ClusterRelay;
 import app.duet.server.cluster.Presence;
+import app.duet.server.cluster.RedisAccountChangeClaims;
 import app.duet.server.cluster.RedisKnownPairs;
 import app.duet.server.cluster.RedisLink;
 import app.duet.server.cluster.RedisState;
@@ -137,7 +139,8 @@ public final class DuetServer implements AutoCloseable {
                 executors.storeWriter(), executors.workers(), clock, config.historyRetention());
         AccountSelfService account = new AccountSelfService(accounts, stores.accountAdmin(), sessions, history,
                 auth.currentPassword(), clock);
-        AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels);
+        AccountChangeFollower follower = new AccountChangeFollower(stores.accountChanges(), accounts, connections, channels,
+                redis == null ? AccountChangeClaims.ONE_NODE : new RedisAccountChangeClaims(redis));
         IceServersProvider ice = new IceServersProvider(config.stunUrls(), config.turnUrls(), config.turnSecret(),
                 config.turnCredentialTtl(), clock);
 

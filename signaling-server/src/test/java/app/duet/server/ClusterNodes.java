@@ -115,7 +115,8 @@ final class ClusterNodes implements AutoCloseable {
         redis.close();
     }
 
-    private Path database() {
+    /** The SQLite file the nodes share (for admin commands run against it). */
+    Path database() {
         return dir.resolve("shared.db");
     }
 }

@@ -216,10 +216,13 @@ public final class ChannelRegistry {
         decide(endCallsOf(username, EndReason.DISCONNECTED));
     }
 
-    /** The admin deleted the account: it leaves its channels here as it has in the database. */
-    public void accountDeleted(String username) {
+    /**
+     * The account was deleted: it leaves its channels here as it has in the database and its calls end (one
+     * shared decision: later nodes find none); the others see it go if this node {@code claimed} the change.
+     */
+    public void accountDeleted(String username, boolean claimed) {
         decideInTwo(endCallsOf(username, EndReason.LEFT_CHANNEL), (channels, calls, out) -> {
-            channels.accountDeletedLocked(username, out);
+            channels.accountDeletedLocked(username, claimed, out);
             return null;
         });
     }
@@ -232,11 +235,14 @@ public final class ChannelRegistry {
     }
 
     /**
-     * The account's display name changed (by its user or the admin). Several nodes: returns once the other
-     * nodes read its channels again, so they show the new name before the renaming user's request is answered.
+     * The account's display name changed (by its user or the admin): its channels here show it, the user and
+     * members are told if this node {@code claimed} the change ({@link AccountChangeClaims}). Several nodes:
+     * returns once the other nodes read its channels again, so they show the new name before the renaming
+     * user's request is answered (whichever node claimed it).
      */
-    public void renamed(String username, String displayName) {
-        List<String> names = decide((channels, calls, out) -> channels.renamedLocked(username, displayName, out));
+    public void renamed(String username, String displayName, boolean claimed) {
+        List<String> names = decide((channels, calls, out) ->
+                channels.renamedLocked(username, displayName, claimed ? out : new Outbox())); // else nobody delivers
         if (sharedChannels != null) {
             sharedChannels.changedAll(names).join();
         }

@@ -151,6 +151,12 @@ final class ChannelTable {
      * change may have come first: the other member left too). The future completes once stored.
      */
     CompletableFuture<Void> leaveLocked(Actor actor, Channel channel, Outbox out) {
+        leftLocked(actor, channel, out);
+        return writes.leave(channel.name, actor.username());
+    }
+
+    /** {@link #leaveLocked} in this node's copy only. */
+    private void leftLocked(Actor actor, Channel channel, Outbox out) {
         String name = channel.name;
         channel.members.removeIf(m -> m.username().equals(actor.username()));
         unindex(actor.username(), name);
@@ -162,7 +168,6 @@ final class ChannelTable {
             }
             presenceLocked(channel, member(actor), PresenceState.LEFT, out);
         }
-        return writes.leave(name, actor.username());
     }
 
     /** The channel, which only its owner may delete (NOT_OWNER otherwise). */
@@ -195,13 +200,19 @@ final class ChannelTable {
 
     /**
      * The account was deleted (its channels were handed over or deleted in the database already): the user
-     * leaves each channel as a member who leaves would, so the other member sees them go.
+     * leaves each channel as a member who leaves would, so the other member sees them go. Not {@code claimed}
+     * (another node tells): in this copy only, without events, and without the write whose counter bump would
+     * make the claiming node's copy, read again, lack the user before it tells.
      */
-    void accountDeletedLocked(String username, Outbox out) {
+    void accountDeletedLocked(String username, boolean claimed, Outbox out) {
         for (String name : namesOfLocked(username)) {
             Channel channel = channels.get(name);
-            Member member = channel.member(username).orElseThrow();
-            leaveLocked(new Actor(username, member.displayName(), null, null), channel, out);
+            Actor actor = new Actor(username, channel.member(username).orElseThrow().displayName(), null, null);
+            if (claimed) {
+                leaveLocked(actor, channel, out);
+            } else {
+                leftLocked(actor, channel, new Outbox());
+            }
         }
     }
 
