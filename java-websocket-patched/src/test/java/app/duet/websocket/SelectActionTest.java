@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,10 +12,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.java_websocket.WebSocketAdapter;
-import org.java_websocket.WebSocketImpl;
-import org.java_websocket.WebSocketServerFactory;
-import org.java_websocket.drafts.Draft;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,10 +27,13 @@ class SelectActionTest {
 
     @Test
     void aReadThatFailsClosesItsConnectionAndTheOthersAreStillServed() throws Exception {
-        FailingFirstFactory factory = new FailingFirstFactory();
+        AtomicBoolean failNow = new AtomicBoolean();
+        AtomicBoolean first = new AtomicBoolean(true);
         LoopbackServer server = new LoopbackServer();
         server.setDecodeOnSelector(true);
-        server.setWebSocketFactory(factory);
+        // The first accepted socket's reads fail once failNow is set; the others are plain.
+        server.setWebSocketFactory(new WrappingFactory(
+                channel -> first.getAndSet(false) ? new FailingChannel(channel, failNow) : channel));
         server.started();
         List<LoopbackClient> clients = new ArrayList<>();
         CountDownLatch failedClosed = new CountDownLatch(1);
@@ -55,7 +51,7 @@ class SelectActionTest {
                 clients.add(client);
             }
             // The failing connection's next read throws while the others' frames are on their way.
-            factory.failNow.set(true);
+            failNow.set(true);
             failing.send("lost");
             for (int f = 0; f < FRAMES; f++) {
                 for (int c = 0; c < CLIENTS; c++) {
@@ -90,53 +86,21 @@ class SelectActionTest {
         return frames;
     }
 
-    /** The first accepted socket gets a channel whose reads fail once {@code failNow} is set; the rest are plain. */
-    private static final class FailingFirstFactory implements WebSocketServerFactory {
-        final AtomicBoolean failNow = new AtomicBoolean();
-        private final AtomicBoolean first = new AtomicBoolean(true);
+    /** Reads fail once {@code failNow} is set. */
+    private static final class FailingChannel extends ForwardingChannel {
+        private final AtomicBoolean failNow;
 
-        @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-            return new WebSocketImpl(a, d);
+        FailingChannel(SocketChannel channel, AtomicBoolean failNow) {
+            super(channel);
+            this.failNow = failNow;
         }
 
-        @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
-            return new WebSocketImpl(a, drafts);
-        }
-
-        @Override
-        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
-            return first.getAndSet(false) ? new FailingChannel(channel, failNow) : channel;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private record FailingChannel(SocketChannel channel, AtomicBoolean failNow) implements ByteChannel {
         @Override
         public int read(ByteBuffer dst) throws IOException {
             if (failNow.get()) {
                 throw new IOException("read failed (test)");
             }
-            return channel.read(dst);
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            return channel.write(src);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
+            return super.read(dst);
         }
     }
 }
