@@ -44,10 +44,10 @@ class SelectActionTest {
                     failedClosed.countDown();
                 }
             };
-            assertThat(failing.connectBlocking()).isTrue();
+            assertThat(failing.connectBlocking(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
             for (int c = 0; c < CLIENTS; c++) {
                 LoopbackClient client = new LoopbackClient(server.uri());
-                assertThat(client.connectBlocking()).isTrue();
+                assertThat(client.connectBlocking(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
                 clients.add(client);
             }
             // The failing connection's next read throws while the others' frames are on their way.
@@ -68,11 +68,12 @@ class SelectActionTest {
                         .containsExactlyElementsOf(expected(c));
             }
             LoopbackClient late = new LoopbackClient(server.uri());
-            assertThat(late.connectBlocking()).as("still accepting").isTrue();
+            assertThat(late.connectBlocking(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("still accepting").isTrue();
             clients.add(late);
         } finally {
+            // Not closeBlocking: a selector that stopped serving would never answer, and the test would hang.
             for (LoopbackClient c : clients) {
-                c.closeBlocking();
+                c.close();
             }
             server.stop(1000);
         }
