@@ -12,6 +12,8 @@
 #             thread and RSS next to the engine-only client (-- --seconds N for a shorter run)
 #     all     relay, calls and app-cost (default)
 #     metrics what the server's metrics cost per relayed message (JMH, in-process, about a minute; not in `all`)
+#     frame-path  the relay's own work on one frame (offer with a 4 KB SDP, candidate) without sockets: unmask,
+#             check, text, pass-through codec, event frame, framing (JMH, in-process, about a minute; not in `all`)
 #     relay-nodes  relay latency with each pair split over two nodes (a private Redis and PostgreSQL) next to one
 #             server, same driver, same run (issue 17; not in `all`)
 #     failover  a node holding a call's users SIGKILLed again and again behind HAProxy (the shipped
@@ -45,11 +47,11 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=(--quick) ;;
     --mix) mix=(--mix "$2"); shift ;;
-    relay|calls|app-cost|all|metrics|relay-nodes|failover) what=$1 ;;
+    relay|calls|app-cost|all|metrics|frame-path|relay-nodes|failover) what=$1 ;;
     soak) what=soak; shift; extra=("$@"); break ;;
     signin) what=signin; shift; extra=("$@"); break ;;
     --) shift; extra=("$@"); break ;;
-    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|app-cost|all|metrics|relay-nodes|failover] [-- duet-bench options]" >&2
+    *) echo "usage: scripts/bench.sh [--quick] [--mix call-setup|sdp-heavy|burst] [relay|calls|app-cost|all|metrics|frame-path|relay-nodes|failover] [-- duet-bench options]" >&2
        echo "       scripts/bench.sh soak [--minutes N] [--sockets N]" >&2; exit 2 ;;
   esac
   shift
@@ -282,6 +284,7 @@ signin() {
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 case "$what" in
   metrics) java -jar bench/target/duet-bench.jar metrics-cost ;;
+  frame-path) java -jar bench/target/duet-bench.jar frame-path ;;
   relay) relay ;;
   relay-nodes) relay_nodes ;;
   failover) failover ;;

@@ -3,6 +3,7 @@ package app.duet.bench;
 import app.duet.bench.calls.AppCostCommand;
 import app.duet.bench.calls.CallPeerCommand;
 import app.duet.bench.calls.CallsCommand;
+import app.duet.bench.framepath.FramePathCommand;
 import app.duet.bench.metrics.MetricsCostCommand;
 import app.duet.bench.nodes.FailoverCommand;
 import app.duet.bench.relay.NodesRelayCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "duet-bench", mixinStandardHelpOptions = true,
         description = "Duet benchmarks; each prints its method and numbers as Markdown.",
         subcommands = {RelayCommand.class, NodesRelayCommand.class, FailoverCommand.class, CallsCommand.class, CallPeerCommand.class, SineCommand.class, SoakCommand.class,
-                SummaryCommand.class, SigninCommand.class, AppCostCommand.class, MetricsCostCommand.class})
+                SummaryCommand.class, SigninCommand.class, AppCostCommand.class, MetricsCostCommand.class, FramePathCommand.class})
 public final class BenchMain {
     public static void main(String[] args) {
         System.exit(new CommandLine(new BenchMain()).execute(args));

@@ -3,22 +3,15 @@ package app.duet.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.ByteChannel;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketAdapter;
-import org.java_websocket.WebSocketImpl;
-import org.java_websocket.WebSocketServerFactory;
 import org.java_websocket.WrappedByteChannel;
-import org.java_websocket.drafts.Draft;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,9 +26,9 @@ class SelectedKeysTest {
 
     @Test
     void aFrameToOneSocketDoesNotRevisitTheOthers() throws Exception {
-        CountingFactory factory = new CountingFactory();
+        AtomicInteger emptyQueueVisits = new AtomicInteger();
         LoopbackServer server = new LoopbackServer();
-        server.setWebSocketFactory(factory);
+        server.setWebSocketFactory(new WrappingFactory(channel -> new CountingChannel(channel, emptyQueueVisits)));
         server.started();
         List<Client> clients = new ArrayList<>();
         try {
@@ -50,7 +43,7 @@ class SelectedKeysTest {
             server.getConnections().forEach(s -> s.send("hello"));
             await().atMost(TIMEOUT).until(() -> clients.stream().allMatch(c -> c.received.get() == 1));
 
-            factory.emptyQueueVisits.set(0);
+            emptyQueueVisits.set(0);
             WebSocket one = server.getConnections().iterator().next();
             for (int i = 0; i < FRAMES; i++) {
                 int before = totalReceived(clients);
@@ -58,7 +51,7 @@ class SelectedKeysTest {
                 // One frame at a time, so each gets its own selector wake-up.
                 await().atMost(TIMEOUT).until(() -> totalReceived(clients) == before + 1);
             }
-            assertThat(factory.emptyQueueVisits.get())
+            assertThat(emptyQueueVisits.get())
                     .as("selector visits to sockets with nothing to write")
                     .isLessThan(FRAMES * SOCKETS / 4);
         } finally {
@@ -87,33 +80,17 @@ class SelectedKeysTest {
     }
 
     /**
-     * Wraps each accepted socket so the selector's write pass can be counted: it asks a wrapped channel
+     * Each accepted socket, wrapped so the selector's write pass can be counted: it asks a wrapped channel
      * {@code isNeedWrite()} only when the connection's queue was empty, i.e. it had nothing to write.
      */
-    private static final class CountingFactory implements WebSocketServerFactory {
-        final AtomicInteger emptyQueueVisits = new AtomicInteger();
+    private static final class CountingChannel extends ForwardingChannel implements WrappedByteChannel {
+        private final AtomicInteger visits;
 
-        @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter a, Draft d) {
-            return new WebSocketImpl(a, d);
+        CountingChannel(SocketChannel channel, AtomicInteger visits) {
+            super(channel);
+            this.visits = visits;
         }
 
-        @Override
-        public WebSocketImpl createWebSocket(WebSocketAdapter a, List<Draft> drafts) {
-            return new WebSocketImpl(a, drafts);
-        }
-
-        @Override
-        public ByteChannel wrapChannel(SocketChannel channel, SelectionKey key) {
-            return new CountingChannel(channel, emptyQueueVisits);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private record CountingChannel(SocketChannel channel, AtomicInteger visits) implements WrappedByteChannel {
         @Override
         public boolean isNeedWrite() {
             visits.incrementAndGet();
@@ -137,26 +114,6 @@ class SelectedKeysTest {
         @Override
         public boolean isBlocking() {
             return channel.isBlocking();
-        }
-
-        @Override
-        public int read(ByteBuffer dst) throws IOException {
-            return channel.read(dst);
-        }
-
-        @Override
-        public int write(ByteBuffer src) throws IOException {
-            return channel.write(src);
-        }
-
-        @Override
-        public boolean isOpen() {
-            return channel.isOpen();
-        }
-
-        @Override
-        public void close() throws IOException {
-            channel.close();
         }
     }
 }

@@ -184,7 +184,14 @@ final class FlatObject {
     private int string(int i) {
         codePoints = 0;
         escaped = false;
-        while (i < frame.length()) {
+        int length = frame.length();
+        while (i < length) {
+            int plainEnd = plainRun(frame, i, length);
+            codePoints += plainEnd - i;
+            i = plainEnd;
+            if (i == length) {
+                break;
+            }
             char c = frame.charAt(i);
             if (c == '"') {
                 return i + 1;
@@ -202,18 +209,30 @@ final class FlatObject {
                 } else {
                     return -1;
                 }
-            } else if (c < 0x20) {
-                return -1;
             } else if (Character.isHighSurrogate(c) && Character.isLowSurrogate(at(i + 1))) {
                 i += 2;
-            } else if (Character.isSurrogate(c)) {
-                return -1;
             } else {
-                i++;
+                return -1; // a control character or an unpaired surrogate
             }
             codePoints++;
         }
         return -1;
+    }
+
+    /**
+     * Where the run of plain characters from {@code i} ends: one compare chain a character, in a loop small
+     * enough for the JIT to unroll, for the bulk of an SDP (a plain character is one code point and needs no
+     * further check). Plain: not a control character, quote, backslash or surrogate.
+     */
+    private static int plainRun(String text, int i, int end) {
+        while (i < end) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                return i;
+            }
+            i++;
+        }
+        return i;
     }
 
     private int hex4(int i) {

@@ -1,11 +1,8 @@
 package app.duet.bench.metrics;
 
-import java.util.Collection;
+import app.duet.bench.JmhTable;
 import java.util.concurrent.Callable;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -18,14 +15,7 @@ public final class MetricsCostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws RunnerException {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(MetricsCostBenchmark.class.getName()).build()).run();
-        StringBuilder table = new StringBuilder("\n| metrics per relayed message | ns (mean) | ± (99.9 %) |\n|---|---:|---:|\n");
-        for (RunResult r : results) {
-            table.append(String.format("| %s | %.1f | %.1f |%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
-                    r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
-        }
-        log.info("{}", table);
+        log.info("{}", JmhTable.run(MetricsCostBenchmark.class, "metrics per relayed message"));
         return 0;
     }
 }

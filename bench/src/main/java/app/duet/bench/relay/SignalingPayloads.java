@@ -66,12 +66,12 @@ public final class SignalingPayloads {
     }
 
     /** A JSON-escaped SDP (without quotes) that ends with the stamp. */
-    static String sdpJson(String stamp) {
+    public static String sdpJson(String stamp) {
         return SDP_BODY_ESCAPED + "a=" + stamp + "\\r\\n";
     }
 
     /** A JSON-escaped candidate line (without quotes) that ends with the stamp. */
-    static String candidateJson(String stamp) {
+    public static String candidateJson(String stamp) {
         return CANDIDATE_ESCAPED + stamp;
     }
 
