@@ -174,7 +174,7 @@ public final class DuetServer implements AutoCloseable {
             throw e;
         }
         if (cluster != null) {
-            executors.every(Presence.REFRESH, cluster.presence()::refresh);
+            executors.every(Presence.REFRESH_TICK, cluster.presence()::refresh);
             SharedCallUpkeep upkeep = channels.sharedUpkeep();
             executors.every(SharedCallUpkeep.TIMER_POLL, upkeep::fireDueTimers);
             executors.every(SharedCallUpkeep.ABANDONED_SWEEP, upkeep::sweepAbandonedCalls);

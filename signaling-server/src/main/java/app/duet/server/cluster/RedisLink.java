@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's three connections to the shared Redis: one for commands and scripts, one subscribed to the
- * node's inbox and to the broadcast channel, and one for the call transactions (WATCH and MULTI hold per
- * connection, so it is used by one decision at a time). Lettuce reconnects them by itself (and subscribes again);
+ * This node's four connections to the shared Redis: one for commands and scripts, one subscribed to the
+ * node's inbox and to the broadcast channel, one for the call transactions (WATCH and MULTI hold per
+ * connection, so it is used by one decision at a time), and one for the presence refresh's bulk writes (so
+ * the relays' scripts do not queue behind them). Lettuce reconnects them by itself (and subscribes again);
  * while Redis is away commands fail at once rather than queue, so nothing stale is delivered later.
  */
 public final class RedisLink implements AutoCloseable {
@@ -33,6 +34,7 @@ public final class RedisLink implements AutoCloseable {
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> pubSub;
     private final StatefulRedisConnection<String, String> transactions;
+    private final StatefulRedisConnection<String, String> upkeep;
 
     /** Connects, failing if Redis cannot be reached now (a wrong URL should stop the start). */
     public RedisLink(String url, String nodeId) {
@@ -47,6 +49,7 @@ public final class RedisLink implements AutoCloseable {
             this.commands = client.connect();
             this.pubSub = client.connectPubSub();
             this.transactions = client.connect();
+            this.upkeep = client.connect();
         } catch (RuntimeException e) {
             client.shutdown();
             throw new IllegalStateException("Cannot reach Redis at " + RedisURI.create(url).toURI().getHost()
@@ -70,6 +73,11 @@ public final class RedisLink implements AutoCloseable {
 
     RedisAsyncCommands<String, String> async() {
         return commands.async();
+    }
+
+    /** The connection for periodic bulk writes, apart from the relays'. */
+    RedisAsyncCommands<String, String> upkeep() {
+        return upkeep.async();
     }
 
     /** The connection for transactions: one user at a time. */
@@ -101,6 +109,7 @@ public final class RedisLink implements AutoCloseable {
     public void close() {
         pubSub.close();
         transactions.close();
+        upkeep.close();
         commands.close();
         client.shutdown();
     }

@@ -143,6 +143,24 @@ class ClusterRelayTest {
     }
 
     @Test
+    void aRoundOfRefreshesWritesEveryEntryOfTheNodeAgain() {
+        Node a = node("a");
+        Node b = node("b");
+        List<String> users = IntStream.range(0, 1200).mapToObj(i -> "user" + i).toList();
+        users.forEach(u -> b.holds(u, "session-" + u));
+        // As after a Redis restart without persistence: every entry gone.
+        links.get(0).sync().flushall();
+        assertThat(a.relay.isOnline("user7")).isFalse();
+
+        for (int tick = 0; tick < 10; tick++) { // one REFRESH: each entry once, in scripts of up to 200 keys
+            b.relay.presence().refresh();
+        }
+
+        await().atMost(WAIT).until(() -> users.stream().allMatch(a.relay::isOnline));
+        assertThat(users).allMatch(u -> a.relay.frameToSession("session-" + u, "{}"));
+    }
+
+    @Test
     void eventsToAUserReachEachOfItsNodesOnce() {
         Node a = node("a");
         Node b = node("b");
