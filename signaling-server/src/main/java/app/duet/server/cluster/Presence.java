@@ -3,6 +3,7 @@ package app.duet.server.cluster;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -85,7 +86,7 @@ public final class Presence implements LocalConnections.Listener {
     // whoever sees the user online can reach the session.
     @Override
     public void sessionBound(String sessionId) {
-        here(sessionKey(sessionId));
+        redate(redis.async(), sessionKey(sessionId));
     }
 
     @Override
@@ -125,18 +126,15 @@ public final class Presence implements LocalConnections.Listener {
         List<String> keys = Stream.concat(localUsers.get().stream().map(Presence::userKey),
                         localSessions.get().stream().map(Presence::sessionKey))
                 .filter(key -> Math.floorMod(key.hashCode(), SLICES) == slice).toList();
-        String expires = Long.toString(clock.millis() + TTL.toMillis());
         for (int from = 0; from < keys.size(); from += KEYS_PER_SCRIPT) {
-            String[] batch = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SCRIPT)).toArray(String[]::new);
-            warnOnFailure(redis.upkeep().eval(REDATE, ScriptOutputType.INTEGER, batch, expires, redis.nodeId(),
-                    Long.toString(TTL.toMillis())));
+            redate(redis.upkeep(), keys.subList(from, Math.min(keys.size(), from + KEYS_PER_SCRIPT)).toArray(String[]::new));
         }
     }
 
-    private void here(String key) {
-        long expires = clock.millis() + TTL.toMillis();
-        warnOnFailure(redis.async().zadd(key, (double) expires, redis.nodeId()));
-        warnOnFailure(redis.async().pexpire(key, TTL.toMillis()));
+    /** Re-dates this node's entry in each of the sets {@code keys}, in one script on {@code connection}. */
+    private void redate(RedisAsyncCommands<String, String> connection, String... keys) {
+        warnOnFailure(connection.eval(REDATE, ScriptOutputType.INTEGER, keys,
+                Long.toString(clock.millis() + TTL.toMillis()), redis.nodeId(), Long.toString(TTL.toMillis())));
     }
 
     /** Redis away: the next refresh writes presence again, so this is logged, not retried. */
