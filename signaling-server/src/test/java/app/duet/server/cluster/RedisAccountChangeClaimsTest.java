@@ -2,7 +2,6 @@ package app.duet.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.duet.server.PrivateRedis;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
@@ -18,22 +17,20 @@ class RedisAccountChangeClaimsTest {
     @TempDir
     Path dir;
 
-    PrivateRedis redis;
+    TwoNodesOnRedis nodes;
     RedisLink node1;
     RedisLink node2;
 
     @BeforeEach
     void start() throws Exception {
-        redis = PrivateRedis.start(dir);
-        node1 = new RedisLink(redis.url(), "node-1");
-        node2 = new RedisLink(redis.url(), "node-2");
+        nodes = TwoNodesOnRedis.start(dir);
+        node1 = nodes.node1();
+        node2 = nodes.node2();
     }
 
     @AfterEach
     void stop() throws Exception {
-        node1.close();
-        node2.close();
-        redis.close();
+        nodes.close();
     }
 
     @Test
@@ -60,7 +57,7 @@ class RedisAccountChangeClaimsTest {
     @Test
     void withRedisAwayTheNodeClaimsSoTheMembersAreToldRatherThanNot() throws Exception {
         RedisAccountChangeClaims on1 = new RedisAccountChangeClaims(node1);
-        redis.close();
+        nodes.redis().close();
         assertThat(on1.claim(9)).isTrue();
         assertThat(on1.claim(9)).isTrue();
     }

@@ -3,7 +3,6 @@ package app.duet.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.duet.server.ManualClock;
-import app.duet.server.PrivateRedis;
 import app.duet.server.auth.LoginThrottle;
 import app.duet.server.auth.RateLimit;
 import java.nio.file.Path;
@@ -25,22 +24,20 @@ class RedisWindowCounterTest {
     Path dir;
 
     final ManualClock clock = new ManualClock();
-    PrivateRedis redis;
+    TwoNodesOnRedis nodes;
     RedisLink node1;
     RedisLink node2;
 
     @BeforeEach
     void start() throws Exception {
-        redis = PrivateRedis.start(dir);
-        node1 = new RedisLink(redis.url(), "node-1");
-        node2 = new RedisLink(redis.url(), "node-2");
+        nodes = TwoNodesOnRedis.start(dir);
+        node1 = nodes.node1();
+        node2 = nodes.node2();
     }
 
     @AfterEach
     void stop() throws Exception {
-        node1.close();
-        node2.close();
-        redis.close();
+        nodes.close();
     }
 
     @Test
